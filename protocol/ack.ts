@@ -1,0 +1,18 @@
+/** Every Socket.IO acknowledgement has this shape, so callers branch on `ok` and never guess. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorReason; details?: unknown };
+
+export const ERROR_REASONS = [
+  'invalid_payload',
+  'unknown_area',
+  'unauthorized',
+  'protocol_mismatch',
+  'batch_too_large',
+  'internal',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** The JSON body of every 4xx/5xx HTTP answer. */
+export interface ErrorBody {
+  error: ErrorReason | string;
+  details?: unknown;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { PROTOCOL_VERSION } from './version';
+
+/** Earliest and latest event time accepted: outside this, a timestamp is a bug or an attack, not history. */
+export const MIN_EVENT_TS_MS = Date.UTC(2015, 0, 1);
+export const MAX_EVENT_TS_MS = Date.UTC(2100, 0, 1);
+
+const Text = (max: number) => z.string().min(1).max(max);
+
+/** Administrative-unit code of the national list (province 2 digits, district 3, ward/commune 5). */
+export const AreaCode = z.string().regex(/^\d{2,5}$/, 'area must be an administrative code of 2–5 digits');
+export type AreaCode = z.infer<typeof AreaCode>;
+
+export const StreamName = z.enum(['dossier', 'sensor', 'covid']);
+export type StreamName = z.infer<typeof StreamName>;
+export const STREAMS = StreamName.options;
+
+/** Fields every event carries, whatever its stream. `id` is unique per `source`, so re-sending is harmless. */
+const envelopeFields = {
+  v: z.literal(PROTOCOL_VERSION),
+  id: Text(128).regex(/^[\w.:-]+$/, 'id may hold letters, digits, _ . : - only'),
+  source: Text(64).regex(/^[\w.:-]+$/, 'source may hold letters, digits, _ . : - only'),
+  area: AreaCode,
+  /** Event time, ms since the Unix epoch (UTC). */
+  tsMs: z.number().int().min(MIN_EVENT_TS_MS).max(MAX_EVENT_TS_MS),
+};
+
+export const DossierChannel = z.enum(['online', 'postal', 'counter']);
+export type DossierChannel = z.infer<typeof DossierChannel>;
+
+const dossierFields = {
+  ...envelopeFields,
+  stream: z.literal('dossier'),
+  /** The dossier's receipt code, the key a citizen looks it up by. */
+  dossierCode: Text(40).regex(/^[A-Z0-9.-]+$/, 'dossierCode must be upper-case letters, digits, . and -'),
+};
+
+export const DossierSubmitted = z.strictObject({
+  ...dossierFields,
+  action: z.literal('submitted'),
+  channel: DossierChannel,
+  /** Online-service level of the procedure (3 = online submission, 4 = fully online incl. result). */
+  serviceLevel: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+  procedure: Text(120),
+  agency: Text(120),
+  /** When the result is due by law, ms since epoch. */
+  dueMs: z.number().int().min(MIN_EVENT_TS_MS).max(MAX_EVENT_TS_MS),
+});
+export type DossierSubmitted = z.infer<typeof DossierSubmitted>;
+
+export const DossierResolved = z.strictObject({
+  ...dossierFields,
+  action: z.literal('resolved'),
+  onTime: z.boolean(),
+});
+export type DossierResolved = z.infer<typeof DossierResolved>;
+
+export const DossierPaid = z.strictObject({
+  ...dossierFields,
+  action: z.literal('paid'),
+  amountVnd: z.number().int().min(0).max(1e11),
+  /** Online through the national payment platform, or at the counter. */
+  online: z.boolean(),
+});
+export type DossierPaid = z.infer<typeof DossierPaid>;
+
+export const DossierEvent = z.discriminatedUnion('action', [DossierSubmitted, DossierResolved, DossierPaid]);
+export type DossierEvent = z.infer<typeof DossierEvent>;
+
+export const SensorKind = z.enum(['water_level', 'rainfall', 'pm25', 'aqi', 'traffic_flow', 'noise', 'temperature']);
+export type SensorKind = z.infer<typeof SensorKind>;
+
+/** `[lon, lat]` in WGS84 degrees. */
+export const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+export type LonLat = z.infer<typeof LonLat>;
+
+export const SensorReading = z.strictObject({
+  ...envelopeFields,
+  stream: z.literal('sensor'),
+  siteId: Text(64).regex(/^[\w.:-]+$/),
+  kind: SensorKind,
+  value: z.number().finite().min(-1e6).max(1e6),
+  unit: Text(16),
+  lonLat: LonLat,
+});
+export type SensorReading = z.infer<typeof SensorReading>;
+
+export const CovidReport = z.strictObject({
+  ...envelopeFields,
+  stream: z.literal('covid'),
+  /** The Vietnam-time day this report covers, `YYYY-MM-DD`. */
+  date: z.iso.date(),
+  newCases: z.number().int().min(0).max(1e6),
+  recovered: z.number().int().min(0).max(1e6),
+  deaths: z.number().int().min(0).max(1e5),
+  vaccineDoses: z.number().int().min(0).max(1e8),
+  /** Epidemic level 1 (low) – 4 (very high) under Resolution 128/NQ-CP. */
+  epidemicLevel: z.number().int().min(1).max(4),
+});
+export type CovidReport = z.infer<typeof CovidReport>;
+
+/** Any event a source may send. */
+export const IocEvent = z.discriminatedUnion('stream', [DossierEvent, SensorReading, CovidReport]);
+export type IocEvent = z.infer<typeof IocEvent>;
+
+/** An event as the log holds it: the server's monotonic sequence number added. */
+export type LoggedEvent = IocEvent & { seq: number };

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { AreaCode, StreamName } from './events.schema';
+
+const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+/** Query of `GET /api/kpis`. */
+export const KpisQuery = z.strictObject({ area: AreaCode.default('80'), at: IsoInstant.optional() });
+export type KpisQuery = z.infer<typeof KpisQuery>;
+
+/** Query of `GET /api/series`; `from` inclusive, `to` exclusive. */
+export const SeriesQuery = z.strictObject({
+  metric: z.string().min(1).max(64),
+  area: AreaCode.default('80'),
+  from: IsoInstant,
+  to: IsoInstant,
+  bucket: z.enum(['day', 'month', 'year']).default('day'),
+});
+export type SeriesQuery = z.infer<typeof SeriesQuery>;
+
+export interface SeriesPoint {
+  /** Start of the bucket, ISO 8601 with the +07:00 offset. */
+  t: string;
+  value: number | null;
+}
+export interface SeriesResponse {
+  metric: string;
+  area: string;
+  bucket: 'day' | 'month' | 'year';
+  points: SeriesPoint[];
+}
+
+/** Query of `GET /api/events`. */
+export const EventsQuery = z.strictObject({
+  from: IsoInstant,
+  to: IsoInstant,
+  stream: StreamName.optional(),
+  area: AreaCode.optional(),
+});
+export type EventsQuery = z.infer<typeof EventsQuery>;
+
+export interface HealthResponse {
+  status: 'ok';
+  version: string;
+  protocolVersion: number;
+  uptimeS: number;
+  /** Scenario time now, ms (equals wall time when no simulation runs). */
+  nowMs: number;
+  lastSeq: number;
+  streams: Record<StreamName, { lastEventTsMs: number | null }>;
+}
+
+/** Parses an ISO date or instant; a bare date is midnight in Vietnam time. */
+export function parseInstant(iso: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T00:00:00+07:00`) : Date.parse(iso);
+}

@@ -1,0 +1,141 @@
+import type { CovidReport, DossierEvent, LoggedEvent, SensorReading } from '../events.schema';
+import { vnDateKey, vnDayNumber, vnDayStartMs, DAY_MS } from '../time';
+import {
+  DAILY_WINDOW_DAYS,
+  emptyAreaState,
+  type AreaState,
+  type DashboardState,
+  type DayCounters,
+} from './dashboard-state';
+
+/**
+ * The areas an event counts towards: its own and every one above it (a ward's dossier also counts for its
+ * district and the province). Supplied by the caller because the area tree belongs to geo/, not the wire.
+ */
+export type AreaRollup = (area: string) => readonly string[];
+
+/**
+ * Applies events, in seq order, to a dashboard state and returns the new state; the input is never changed.
+ * Each touched area is copied once per call, so applying a batch costs the batch, not the state's size.
+ * This one function serves the server's live state, replay and the browser, so they cannot disagree.
+ */
+export function applyEvents(
+  state: DashboardState,
+  events: readonly LoggedEvent[],
+  rollup: AreaRollup,
+): DashboardState {
+  if (events.length === 0) return state;
+  const next: DashboardState = { seq: state.seq, areas: { ...state.areas }, sites: state.sites };
+  const copied = new Set<string>();
+  let sitesCopied = false;
+
+  const areaForWrite = (code: string): AreaState => {
+    if (!copied.has(code)) {
+      copied.add(code);
+      const prev = state.areas[code] ?? emptyAreaState();
+      next.areas[code] = {
+        dossier: { ...prev.dossier },
+        covid: { ...prev.covid },
+        daily: { ...prev.daily },
+        lastTsMs: { ...prev.lastTsMs },
+      };
+    }
+    return next.areas[code]!;
+  };
+
+  for (const ev of events) {
+    if (ev.seq <= next.seq) continue; // already applied: a resync may overlap what a batch brought
+    next.seq = ev.seq;
+    for (const code of rollup(ev.area)) {
+      const area = areaForWrite(code);
+      area.lastTsMs[ev.stream] = Math.max(area.lastTsMs[ev.stream], ev.tsMs);
+      if (ev.stream === 'dossier') applyDossier(area, ev);
+      else if (ev.stream === 'covid') applyCovid(area, ev);
+    }
+    if (ev.stream === 'sensor') {
+      if (!sitesCopied) {
+        next.sites = { ...state.sites };
+        sitesCopied = true;
+      }
+      applySensor(next, ev);
+    }
+  }
+  for (const code of copied) pruneDaily(next.areas[code]!);
+  return next;
+}
+
+function dayFor(area: AreaState, key: string): DayCounters {
+  return (area.daily[key] = area.daily[key] ? { ...area.daily[key] } : { submitted: 0, online: 0, covidNewCases: 0 });
+}
+
+function applyDossier(area: AreaState, ev: DossierEvent): void {
+  const d = area.dossier;
+  switch (ev.action) {
+    case 'submitted': {
+      d.submitted++;
+      if (ev.channel === 'online') d.onlineSubmitted++;
+      else if (ev.channel === 'postal') d.postalSubmitted++;
+      else d.counterSubmitted++;
+      if (ev.serviceLevel === 3) d.level3Submitted++;
+      else if (ev.serviceLevel === 4) d.level4Submitted++;
+      const day = dayFor(area, vnDateKey(ev.tsMs));
+      day.submitted++;
+      if (ev.channel === 'online') day.online++;
+      break;
+    }
+    case 'resolved':
+      d.resolved++;
+      if (ev.onTime) d.resolvedOnTime++;
+      break;
+    case 'paid':
+      d.paid++;
+      if (ev.online) d.paidOnline++;
+      break;
+  }
+}
+
+function applyCovid(area: AreaState, ev: CovidReport): void {
+  const c = area.covid;
+  c.cumulativeCases += ev.newCases;
+  c.recovered += ev.recovered;
+  c.deaths += ev.deaths;
+  c.vaccineDoses += ev.vaccineDoses;
+  if (c.lastDate === null || ev.date > c.lastDate) {
+    c.lastDate = ev.date;
+    c.newCasesLastDate = ev.newCases;
+    c.epidemicLevel = ev.epidemicLevel;
+  } else if (ev.date === c.lastDate) {
+    c.newCasesLastDate += ev.newCases;
+    c.epidemicLevel = Math.max(c.epidemicLevel, ev.epidemicLevel);
+  }
+  dayFor(area, ev.date).covidNewCases += ev.newCases;
+}
+
+function applySensor(state: DashboardState, ev: SensorReading): void {
+  const prev = state.sites[ev.siteId];
+  if (prev && prev.tsMs > ev.tsMs) return; // a late reading never overwrites a newer one
+  state.sites[ev.siteId] = {
+    siteId: ev.siteId,
+    area: ev.area,
+    kind: ev.kind,
+    value: ev.value,
+    unit: ev.unit,
+    lonLat: ev.lonLat,
+    tsMs: ev.tsMs,
+    repeats: prev && prev.value === ev.value ? prev.repeats + 1 : 0,
+  };
+}
+
+/** Keeps the per-day window bounded: days older than the window before the area's newest day are dropped. */
+function pruneDaily(area: AreaState): void {
+  const keys = Object.keys(area.daily);
+  if (keys.length <= DAILY_WINDOW_DAYS) return;
+  const newest = keys.reduce((a, b) => (a > b ? a : b));
+  const cutoff = vnDateKey(vnDayStartMs(newest) - (DAILY_WINDOW_DAYS - 1) * DAY_MS);
+  for (const k of keys) if (k < cutoff) delete area.daily[k];
+}
+
+/** Vietnam-time day number of the newest event an area has seen; for "today" selectors. */
+export function newestDay(area: AreaState): number {
+  return vnDayNumber(Math.max(area.lastTsMs.dossier, area.lastTsMs.covid, area.lastTsMs.sensor));
+}

@@ -1,0 +1,96 @@
+import type { LonLat, SensorKind, StreamName } from '../events.schema';
+
+/** Days of per-day counts kept per area: enough for a 60-day trend with room for late events. */
+export const DAILY_WINDOW_DAYS = 92;
+
+export interface DossierCounters {
+  submitted: number;
+  onlineSubmitted: number;
+  postalSubmitted: number;
+  counterSubmitted: number;
+  level3Submitted: number;
+  level4Submitted: number;
+  resolved: number;
+  resolvedOnTime: number;
+  paid: number;
+  paidOnline: number;
+}
+
+export interface DayCounters {
+  submitted: number;
+  online: number;
+  covidNewCases: number;
+}
+
+export interface CovidCounters {
+  cumulativeCases: number;
+  recovered: number;
+  deaths: number;
+  vaccineDoses: number;
+  /** Vietnam-time day of the latest report, `YYYY-MM-DD`, or null before the first. */
+  lastDate: string | null;
+  newCasesLastDate: number;
+  /** Highest epidemic level reported for `lastDate` in this area or under it. */
+  epidemicLevel: number;
+}
+
+export interface AreaState {
+  dossier: DossierCounters;
+  covid: CovidCounters;
+  /** Per Vietnam-time day `YYYY-MM-DD`, the last `DAILY_WINDOW_DAYS` days. */
+  daily: Record<string, DayCounters>;
+  /** Event time of the latest event per stream, ms; 0 when none yet. */
+  lastTsMs: Record<StreamName, number>;
+}
+
+export interface SiteState {
+  siteId: string;
+  area: string;
+  kind: SensorKind;
+  value: number;
+  unit: string;
+  lonLat: LonLat;
+  tsMs: number;
+  /** How many consecutive readings carried exactly the same value: a stuck sensor repeats itself. */
+  repeats: number;
+}
+
+/** Everything a dashboard draws, reduced from the event log. Plain JSON so it crosses the wire as it is. */
+export interface DashboardState {
+  /** Sequence number of the last event applied; 0 for the empty state. */
+  seq: number;
+  areas: Record<string, AreaState>;
+  sites: Record<string, SiteState>;
+}
+
+export function emptyAreaState(): AreaState {
+  return {
+    dossier: {
+      submitted: 0,
+      onlineSubmitted: 0,
+      postalSubmitted: 0,
+      counterSubmitted: 0,
+      level3Submitted: 0,
+      level4Submitted: 0,
+      resolved: 0,
+      resolvedOnTime: 0,
+      paid: 0,
+      paidOnline: 0,
+    },
+    covid: {
+      cumulativeCases: 0,
+      recovered: 0,
+      deaths: 0,
+      vaccineDoses: 0,
+      lastDate: null,
+      newCasesLastDate: 0,
+      epidemicLevel: 1,
+    },
+    daily: {},
+    lastTsMs: { dossier: 0, sensor: 0, covid: 0 },
+  };
+}
+
+export function emptyDashboardState(): DashboardState {
+  return { seq: 0, areas: {}, sites: {} };
+}
