@@ -42,8 +42,15 @@ export interface LiveClientToServer {
   'live:resync': (req: LiveResync, ack: (res: Ack<LiveBatch>) => void) => void;
 }
 
+/** The scenario clock: simulated time runs at `speed` × real time from `nowMs` at the moment of sending. */
+export interface ClockTick {
+  nowMs: number;
+  speed: number;
+}
+
 export interface LiveServerToClient {
   'live:batch': (batch: LiveBatch) => void;
+  'live:clock': (tick: ClockTick) => void;
 }
 
 export const LIVE_STREAMS = StreamName.options;
