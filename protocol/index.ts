@@ -10,3 +10,4 @@ export * from './state/apply-events';
 export * from './state/sensor-status';
 export * from './state/kpis';
 export * from './metrics';
+export * from './areas.schema';

@@ -24,7 +24,8 @@ export function applyEvents(
   events: readonly LoggedEvent[],
   rollup: AreaRollup,
 ): DashboardState {
-  if (events.length === 0) return state;
+  // Nothing new (an empty or fully overlapping batch): the same object, so views need not redraw.
+  if (!events.some((e) => e.seq > state.seq)) return state;
   const next: DashboardState = { seq: state.seq, areas: { ...state.areas }, sites: state.sites };
   const copied = new Set<string>();
   let sitesCopied = false;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { AreaCode, LonLat } from './events.schema';
+
+/** What an administrative unit carries in an area-set file and in `GET /api/areas`. */
+export const AreaProperties = z.object({
+  code: AreaCode,
+  name: z.string().min(1).max(128),
+  kind: z.enum(['province', 'city', 'town', 'district', 'ward', 'commune']),
+  /** Code of the unit above, or null for the top unit. */
+  parent: AreaCode.nullable(),
+  /** True when the geometry is the product's own approximation, not an official boundary. */
+  schematic: z.boolean().optional(),
+  /** Geodesic area in km². */
+  areaKm2: z.number().min(0).optional(),
+});
+export type AreaProperties = z.infer<typeof AreaProperties>;
+
+/** A closed linear ring of `[lon, lat]` positions (WGS84 degrees): at least 4, the last equal to the first. */
+export const AreaRing = z
+  .array(LonLat)
+  .min(4, 'a ring needs at least 4 positions')
+  .refine((ring) => {
+    const [first, last] = [ring[0], ring[ring.length - 1]];
+    // A too-short ring is already reported by min(); do not pile a second issue on it.
+    return !first || !last || (first[0] === last[0] && first[1] === last[1]);
+  }, 'ring is not closed: its first and last positions differ');
+export type AreaRing = z.infer<typeof AreaRing>;
+
+const PolygonCoordinates = z.array(AreaRing).min(1);
+
+/** Boundary of a unit: a Polygon or MultiPolygon (exterior ring first, then holes), `[lon, lat]` positions. */
+export const AreaGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: PolygonCoordinates }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(PolygonCoordinates).min(1) }),
+]);
+export type AreaGeometry = z.infer<typeof AreaGeometry>;
+
+/** One unit with its boundary. */
+export const AreaFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.union([z.string(), z.number()]).optional(),
+  properties: AreaProperties,
+  geometry: AreaGeometry,
+});
+export type AreaFeature = z.infer<typeof AreaFeature>;
+
+/**
+ * An area set: the units valid over a period, as an area-set file or the `GET /api/areas` response.
+ * `validFrom` is inclusive and `validTo` exclusive, both `YYYY-MM-DD` (Vietnam time).
+ */
+export const AreaFeatureCollection = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    name: z.string().min(1).max(128).optional(),
+    validFrom: z.iso.date().optional(),
+    validTo: z.iso.date().optional(),
+    features: z.array(AreaFeature).min(1),
+  })
+  .refine((c) => !c.validFrom || !c.validTo || c.validFrom < c.validTo, {
+    message: 'validFrom must be before validTo',
+    path: ['validTo'],
+  });
+export type AreaFeatureCollection = z.infer<typeof AreaFeatureCollection>;

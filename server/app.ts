@@ -1,0 +1,116 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Server } from 'socket.io';
+import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient } from '../protocol';
+import { makeRollup, type AreaInfo } from '../geo/areas';
+import type { Clock } from './clock';
+import { createStateEngine, type StateEngine } from './engine/state-engine';
+import { HttpError } from './http/http-error';
+import { apiRoutes } from './http/api-routes';
+import { setupIngestNamespace } from './ingest/ingest-namespace';
+import { createIngestService, type IngestService } from './ingest/ingest-service';
+import { createFanOut } from './live/fan-out';
+import { setupLiveNamespace, type LiveNamespace } from './live/live-namespace';
+import type { EventStore } from './store/event-store';
+
+export interface AppDeps {
+  store: EventStore;
+  clock: Clock;
+  areaSet: { collection: AreaFeatureCollection; areas: readonly AreaInfo[] };
+  ingestTokens: readonly string[];
+  batchWindowMs: number;
+  version: string;
+  /** Built SPA to serve; omitted in tests that need only the API. */
+  staticDir?: string;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: Server;
+  ingest: IngestService;
+  engine: StateEngine;
+  /** Stops timers and sockets, flushes the last batch, snapshots, and closes the HTTP server (not the store). */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server from its parts without listening, so tests can run it on port 0. */
+export function createApp(deps: AppDeps): App {
+  const { store, clock } = deps;
+  const startedAtMs = Date.now();
+  const areas = deps.areaSet.areas;
+  const rollup = makeRollup(areas);
+  const known = new Set(areas.map((a) => a.code));
+  const isKnownArea = (code: string) => known.has(code);
+  const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
+
+  const engine = createStateEngine(store, rollup);
+  const web = express();
+  web.disable('x-powered-by');
+  const httpServer = createServer(web);
+  const io = new Server(httpServer, {
+    maxHttpBufferSize: 8e6,
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+
+  const live = io.of('/live') as LiveNamespace;
+  const fanOut = createFanOut(live, rollup, deps.batchWindowMs, engine.state.seq);
+  const ingest = createIngestService({
+    store,
+    rollup,
+    isKnownArea,
+    onAccepted: (events) => {
+      engine.apply(events);
+      fanOut.push(events);
+    },
+  });
+  const stopClock = setupLiveNamespace(live, { engine, store, clock, rollup, isKnownArea });
+  setupIngestNamespace(io.of('/ingest') as never as Parameters<typeof setupIngestNamespace>[0], ingest, deps.ingestTokens);
+
+  web.use(
+    '/api',
+    apiRoutes({
+      store,
+      engine,
+      ingest,
+      clock,
+      rollup,
+      isKnownArea,
+      areasWithin,
+      areas: () => deps.areaSet.collection,
+      ingestTokens: deps.ingestTokens,
+      version: deps.version,
+      startedAtMs,
+    }),
+  );
+  if (deps.staticDir && existsSync(deps.staticDir)) {
+    const staticDir = deps.staticDir;
+    web.use(express.static(staticDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/wall, /kpi, /replay …) all load the same page.
+    web.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
+  }
+  web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof HttpError) return void res.status(err.status).json(err.body());
+    const e = err as { type?: string; status?: number; message?: string };
+    if (e.type === 'entity.parse.failed') return void res.status(400).json({ error: 'invalid_json', details: e.message });
+    if (e.type === 'entity.too.large') return void res.status(413).json({ error: 'payload_too_large' });
+    console.error(err);
+    res.status(500).json({ error: 'internal' });
+  });
+
+  return {
+    httpServer,
+    io,
+    ingest,
+    engine,
+    async close() {
+      stopClock();
+      fanOut.flush();
+      fanOut.close();
+      engine.snapshot();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

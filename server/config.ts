@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  /** Tokens a source may present to `/ingest` and `POST /api/ingest`. */
+  ingestTokens: string[];
+  sim: {
+    enabled: boolean;
+    seed: number;
+    /** Scenario start, ms; the clock resumes from the last simulated instant when history exists. */
+    startMs: number;
+    /** Scenario seconds per real second. */
+    speed: number;
+    /** Where the backfilled history begins, ms. */
+    historyFromMs: number;
+  };
+  /** Fan-out window: how long events are gathered before a batch goes to each room. */
+  batchWindowMs: number;
+}
+
+const DEFAULT_SIM_START = '2021-08-01T08:00:00+07:00';
+const DEFAULT_HISTORY_FROM = '2019-01-01T00:00:00+07:00';
+
+function parseTime(name: string, value: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new Error(`${name} must be an ISO date-time, got "${value}"`);
+  return ms;
+}
+
+function parseNumber(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number ≥ ${min}, got "${value}"`);
+  return n;
+}
+
+/**
+ * The ingest token: from `INGEST_TOKENS` (comma-separated, for rotation) or, on embedded defaults, a random
+ * one kept in the data directory so that `npm run sim` can read it and no well-known token ever ships.
+ */
+function ingestTokens(env: NodeJS.ProcessEnv, dataDir: string): string[] {
+  const fromEnv = (env.INGEST_TOKENS ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (fromEnv.length) return fromEnv;
+  const file = path.join(dataDir, 'ingest-token');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
+  return [readFileSync(file, 'utf8').trim()];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    port: parseNumber('PORT', env.PORT ?? '8080', 0),
+    dataDir,
+    ingestTokens: ingestTokens(env, dataDir),
+    sim: {
+      enabled: (env.SIM ?? 'on') !== 'off',
+      seed: parseNumber('SIM_SEED', env.SIM_SEED ?? '2021', 0),
+      startMs: parseTime('SIM_START', env.SIM_START ?? DEFAULT_SIM_START),
+      speed: parseNumber('SIM_SPEED', env.SIM_SPEED ?? '1', 0),
+      historyFromMs: parseTime('SIM_HISTORY_FROM', env.SIM_HISTORY_FROM ?? DEFAULT_HISTORY_FROM),
+    },
+    batchWindowMs: parseNumber('BATCH_WINDOW_MS', env.BATCH_WINDOW_MS ?? '200', 10),
+  };
+}

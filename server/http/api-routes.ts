@@ -1,0 +1,132 @@
+import express, { type Request, type Response, type Router } from 'express';
+import {
+  EventsQuery,
+  IngestBatch,
+  KpisQuery,
+  METRICS,
+  METRICS_BY_NAME,
+  PROTOCOL_VERSION,
+  STREAMS,
+  SeriesQuery,
+  kpiSnapshot,
+  parseInstant,
+  type AreaFeatureCollection,
+  type AreaRollup,
+  type HealthResponse,
+} from '../../protocol';
+import type { Clock } from '../clock';
+import type { StateEngine } from '../engine/state-engine';
+import { describeIssues } from '../ingest/describe-issues';
+import { tokenIsValid } from '../ingest/ingest-namespace';
+import type { IngestService } from '../ingest/ingest-service';
+import type { EventStore } from '../store/event-store';
+import { HttpError } from './http-error';
+import { parseQuery } from './parse-query';
+import { buildSeries } from './series';
+
+export interface ApiDeps {
+  store: EventStore;
+  engine: StateEngine;
+  ingest: IngestService;
+  clock: Clock;
+  rollup: AreaRollup;
+  isKnownArea: (code: string) => boolean;
+  areasWithin: (code: string) => string[];
+  areas: () => AreaFeatureCollection;
+  ingestTokens: readonly string[];
+  version: string;
+  startedAtMs: number;
+}
+
+export function apiRoutes(deps: ApiDeps): Router {
+  const r = express.Router();
+  const knownArea = (area: string) => {
+    if (!deps.isKnownArea(area)) throw new HttpError(404, 'unknown_area', `no area with code "${area}"`);
+  };
+  const instant = (iso: string, name: string) => {
+    const ms = parseInstant(iso);
+    if (Number.isNaN(ms)) throw new HttpError(400, 'invalid_query', `${name} is not a valid date`);
+    return ms;
+  };
+
+  r.get('/health', (_req, res) => {
+    const streams = Object.fromEntries(
+      STREAMS.map((s) => [s, { lastEventTsMs: deps.store.lastEventTsMs(s) }]),
+    ) as HealthResponse['streams'];
+    const body: HealthResponse = {
+      status: 'ok',
+      version: deps.version,
+      protocolVersion: PROTOCOL_VERSION,
+      uptimeS: Math.round((Date.now() - deps.startedAtMs) / 1000),
+      nowMs: deps.clock.now(),
+      lastSeq: deps.engine.state.seq,
+      streams,
+    };
+    res.json(body);
+  });
+
+  r.get('/areas', (_req, res) => void res.json(deps.areas()));
+
+  r.get('/kpis', (req, res) => {
+    const q = parseQuery(KpisQuery, req.query);
+    knownArea(q.area);
+    const atMs = q.at === undefined ? undefined : instant(q.at, 'at');
+    const state = atMs === undefined ? deps.engine.state : deps.engine.stateAt(atMs);
+    const nowMs = atMs ?? deps.clock.now();
+    const within = (code: string) => deps.rollup(code).includes(q.area);
+    res.json({ ...kpiSnapshot(state, q.area, nowMs, within), at: new Date(nowMs).toISOString() });
+  });
+
+  r.get('/metrics/catalog', (_req, res) => {
+    res.json({
+      metrics: METRICS.map(({ name, stream, unit, formula, kind }) => ({ name, stream, unit, formula, kind })),
+    });
+  });
+
+  r.get('/series', (req, res) => {
+    const q = parseQuery(SeriesQuery, req.query);
+    const metric = METRICS_BY_NAME.get(q.metric);
+    if (!metric) throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: [...METRICS_BY_NAME.keys()] });
+    knownArea(q.area);
+    const fromMs = instant(q.from, 'from');
+    const toMs = instant(q.to, 'to');
+    if (toMs <= fromMs) throw new HttpError(400, 'invalid_query', 'to must be after from');
+    if (toMs - fromMs > 40 * 366 * 86_400_000) throw new HttpError(400, 'invalid_query', 'range too long');
+    res.json(buildSeries(deps.store, metric, q.area, q.bucket, fromMs, toMs));
+  });
+
+  r.get('/events', async (req: Request, res: Response) => {
+    const q = parseQuery(EventsQuery, req.query);
+    if (q.area) knownArea(q.area);
+    const filter = {
+      fromMs: instant(q.from, 'from'),
+      toMs: instant(q.to, 'to'),
+      ...(q.stream ? { stream: q.stream } : {}),
+      ...(q.area ? { areas: deps.areasWithin(q.area) } : {}),
+    };
+    res.status(200).type('application/x-ndjson');
+    // Written with backpressure: a three-year export streams through a small buffer instead of memory.
+    for (const e of deps.store.iterateByTime(filter)) {
+      if (!res.write(JSON.stringify(e) + '\n')) {
+        await new Promise((resolve) => res.once('drain', resolve));
+        if (res.destroyed) return;
+      }
+    }
+    res.end();
+  });
+
+  r.post('/ingest', express.json({ limit: '8mb' }), (req, res) => {
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    if (!token || !tokenIsValid(token, deps.ingestTokens)) {
+      throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
+    }
+    const parsed = IngestBatch.safeParse(req.body);
+    if (!parsed.success) throw new HttpError(400, 'invalid_payload', describeIssues(parsed.error.issues));
+    res.json(deps.ingest.ingest(parsed.data.events));
+  });
+
+  r.use((_req, _res) => {
+    throw new HttpError(404, 'not_found', 'no such endpoint');
+  });
+  return r;
+}

@@ -1,0 +1,48 @@
+import {
+  vnBucketStart,
+  vnDateKey,
+  vnNextBucket,
+  VN_OFFSET_MS,
+  type Bucket,
+  type MetricDef,
+  type SeriesResponse,
+} from '../../protocol';
+import type { EventStore } from '../store/event-store';
+
+/** ISO 8601 in Vietnam time, e.g. `2021-08-01T00:00:00+07:00`. */
+export function vnIso(ms: number): string {
+  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
+}
+
+/**
+ * A metric's buckets over [fromMs, toMs), read from the per-day aggregates. Buckets are whole Vietnam-time
+ * days, months or years; the first starts at the bucket that holds `fromMs`.
+ */
+export function buildSeries(
+  store: EventStore,
+  metric: MetricDef,
+  area: string,
+  bucket: Bucket,
+  fromMs: number,
+  toMs: number,
+): SeriesResponse {
+  const rows = store.dailyAggregates(metric.name, area, vnDateKey(fromMs), vnDateKey(toMs - 1) + '~');
+  const points: SeriesResponse['points'] = [];
+  let rowIndex = 0;
+  for (let start = vnBucketStart(fromMs, bucket); start < toMs; start = vnNextBucket(start, bucket)) {
+    const end = vnNextBucket(start, bucket);
+    const endKey = vnDateKey(end);
+    let value = 0;
+    let weight = 0;
+    // Rows are sorted by day, so one pass over them serves every bucket.
+    while (rowIndex < rows.length && rows[rowIndex]!.day < endKey) {
+      const row = rows[rowIndex++]!;
+      if (row.day >= vnDateKey(start)) {
+        value += row.value;
+        weight += row.weight;
+      }
+    }
+    points.push({ t: vnIso(start), value: metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value });
+  }
+  return { metric: metric.name, area, bucket, points };
+}

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SingleBar, Presets } from 'cli-progress';
+import { STREAMS } from '../protocol';
+import { SCHEMATIC_2021, SENSOR_SITES } from '../geo';
+import { createSimulation } from '../simulators/plan';
+import { backfill, runLive, type LiveRunner } from '../simulators/runner';
+import pkg from '../package.json';
+import { createApp } from './app';
+import { scenarioClock, wallClock, type Clock } from './clock';
+import { loadConfig } from './config';
+import { openSqliteStore } from './store/sqlite-store';
+
+/** Sensor readings are backfilled only for the hours before the scenario starts: years of them would be ~10⁹. */
+const SENSOR_HISTORY_MS = 6 * 3600_000;
+
+async function main() {
+  const config = loadConfig();
+  const store = openSqliteStore(path.join(config.dataDir, 'events.sqlite'));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+
+  // The scenario clock starts only once history is in place; until then it stands at the scenario start.
+  let clock: Clock = config.sim.enabled ? { now: () => config.sim.startMs, speed: () => 0 } : wallClock();
+  const app = createApp({
+    store,
+    clock: { now: () => clock.now(), speed: () => clock.speed() },
+    areaSet: SCHEMATIC_2021,
+    ingestTokens: config.ingestTokens,
+    batchWindowMs: config.batchWindowMs,
+    version: pkg.version,
+    staticDir: path.resolve(here, '../client'),
+  });
+
+  let runner: LiveRunner | null = null;
+  if (config.sim.enabled) {
+    const { seed, startMs, speed, historyFromMs } = config.sim;
+    const sim = createSimulation({ seed, sites: SENSOR_SITES, sensorHistoryFromMs: startMs - SENSOR_HISTORY_MS });
+    const send = (events: Parameters<typeof app.ingest.ingest>[0]) => void app.ingest.ingest(events);
+    const lastTs = Math.max(0, ...STREAMS.map((s) => store.lastEventTsMs(s) ?? 0));
+    // The plan is a pure function of the seed, so resuming re-sends at most one chunk, which dedupe absorbs.
+    const resumeMs = Math.max(historyFromMs, lastTs);
+    if (resumeMs < startMs) {
+      console.log(`Backfilling history ${new Date(resumeMs).toISOString()} → ${new Date(startMs).toISOString()}`);
+      const bar = new SingleBar(
+        { format: 'Backfill {bar} {percentage}% | {events} events | {eta_formatted} left', etaBuffer: 50 },
+        Presets.shades_classic,
+      );
+      const t0 = Date.now();
+      bar.start(1, 0, { events: 0 });
+      const n = await backfill(sim, resumeMs, startMs, send, (done, events) => bar.update(done, { events }));
+      bar.stop();
+      app.engine.snapshot();
+      console.log(`Backfilled ${n.toLocaleString('en')} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const liveFrom = Math.max(startMs, lastTs);
+    clock = scenarioClock(liveFrom, speed);
+    runner = runLive(sim, clock.now, liveFrom, send);
+  }
+
+  app.httpServer.listen(config.port, () => {
+    const port = (app.httpServer.address() as { port: number }).port;
+    console.log(`Long An IOC listening on http://localhost:${port} (data in ${config.dataDir})`);
+    if (runner) console.log(`Simulation live from ${new Date(runner.cursorMs()).toISOString()}, seed ${config.sim.seed}`);
+    console.log(`Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS)`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: draining`);
+    await runner?.stop();
+    await app.close();
+    store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import {
+  IocEvent,
+  type AreaRollup,
+  type IngestItemResult,
+  type IngestReport,
+  type LoggedEvent,
+} from '../../protocol';
+import type { EventStore } from '../store/event-store';
+import { dailyIncrements } from './daily-aggregates';
+import { describeIssues } from './describe-issues';
+
+export interface IngestService {
+  /** Validates each item on its own, appends the valid ones durably, then hands them on. */
+  ingest(items: readonly unknown[]): IngestReport;
+}
+
+export interface IngestDeps {
+  store: EventStore;
+  rollup: AreaRollup;
+  isKnownArea: (code: string) => boolean;
+  /** Called with the newly accepted events, in seq order, after they are durable. */
+  onAccepted: (events: LoggedEvent[]) => void;
+}
+
+function idOf(item: unknown): string | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const id = (item as { id?: unknown }).id;
+  return typeof id === 'string' && id.length <= 128 ? id : null;
+}
+
+export function createIngestService(deps: IngestDeps): IngestService {
+  return {
+    ingest(items) {
+      const results: IngestItemResult[] = new Array(items.length);
+      const valid: IocEvent[] = [];
+      const validIndex: number[] = [];
+      items.forEach((item, index) => {
+        const parsed = IocEvent.safeParse(item);
+        if (!parsed.success) {
+          const details = describeIssues(parsed.error.issues);
+          results[index] = { index, id: idOf(item), status: 'rejected', reason: 'invalid_payload', details };
+        } else if (!deps.isKnownArea(parsed.data.area)) {
+          const details = `area "${parsed.data.area}" is not an administrative unit of this installation`;
+          results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unknown_area', details };
+        } else {
+          valid.push(parsed.data);
+          validIndex.push(index);
+        }
+      });
+
+      const outcomes = deps.store.append(valid, (accepted) => dailyIncrements(accepted, deps.rollup));
+      const accepted: LoggedEvent[] = [];
+      outcomes.forEach((o, i) => {
+        const index = validIndex[i]!;
+        const event = valid[i]!;
+        results[index] = { index, id: event.id, status: o.status, seq: o.seq };
+        if (o.status === 'accepted') accepted.push({ ...event, seq: o.seq });
+      });
+      if (accepted.length) deps.onAccepted(accepted);
+
+      const count = (s: IngestItemResult['status']) => results.filter((r) => r.status === s).length;
+      return { accepted: accepted.length, duplicates: count('duplicate'), rejected: count('rejected'), results };
+    },
+  };
+}

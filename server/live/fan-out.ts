@@ -1,0 +1,53 @@
+import type { Namespace } from 'socket.io';
+import type { AreaRollup, LiveBatch, LoggedEvent } from '../../protocol';
+
+/** Pending events beyond this are flushed at once rather than waiting for the window: memory stays bounded. */
+const MAX_PENDING = 10_000;
+
+export const roomOf = (area: string) => `area:${area}`;
+const areaOfRoom = (room: string) => (room.startsWith('area:') ? room.slice(5) : null);
+
+export interface FanOut {
+  push(events: readonly LoggedEvent[]): void;
+  flush(): void;
+  /** Highest seq already sent (or skipped for lack of listeners). */
+  lastFlushedSeq(): number;
+  close(): void;
+}
+
+/**
+ * Gathers accepted events and, once per window, sends each area room the events under that area with the
+ * window's seq range. One emit per room: Socket.IO encodes the packet once for all of the room's sockets.
+ */
+export function createFanOut(nsp: Namespace, rollup: AreaRollup, windowMs: number, startSeq: number): FanOut {
+  let pending: LoggedEvent[] = [];
+  let flushedSeq = startSeq;
+
+  const flush = () => {
+    if (pending.length === 0) return;
+    const events = pending;
+    pending = [];
+    const fromSeq = flushedSeq + 1;
+    const toSeq = events[events.length - 1]!.seq;
+    flushedSeq = toSeq;
+    for (const room of nsp.adapter.rooms.keys()) {
+      const area = areaOfRoom(room);
+      if (area === null) continue;
+      const batch: LiveBatch = { area, fromSeq, toSeq, events: events.filter((e) => rollup(e.area).includes(area)) };
+      nsp.to(room).emit('live:batch', batch);
+    }
+  };
+
+  const timer = setInterval(flush, windowMs);
+  timer.unref();
+
+  return {
+    push(events) {
+      for (const e of events) pending.push(e);
+      if (pending.length >= MAX_PENDING) flush();
+    },
+    flush,
+    lastFlushedSeq: () => flushedSeq,
+    close: () => clearInterval(timer),
+  };
+}

@@ -1,0 +1,75 @@
+import type { Namespace } from 'socket.io';
+import {
+  LiveAuth,
+  LiveResync,
+  LiveSubscribe,
+  type Ack,
+  type AreaRollup,
+  type LiveBatch,
+  type LiveClientToServer,
+  type LiveServerToClient,
+  type LiveSnapshot,
+} from '../../protocol';
+import type { Clock } from '../clock';
+import type { StateEngine } from '../engine/state-engine';
+import type { EventStore } from '../store/event-store';
+import { describeIssues } from '../ingest/describe-issues';
+import { scopeState } from '../engine/scope-state';
+import { roomOf } from './fan-out';
+import { protocolGuard } from './protocol-guard';
+
+/** A client further behind than this re-subscribes for a fresh snapshot instead of replaying the gap. */
+const MAX_RESYNC_EVENTS = 50_000;
+
+export type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient>;
+
+export interface LiveDeps {
+  engine: StateEngine;
+  store: EventStore;
+  clock: Clock;
+  rollup: AreaRollup;
+  isKnownArea: (code: string) => boolean;
+}
+
+export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => void {
+  nsp.use(protocolGuard(LiveAuth));
+
+  nsp.on('connection', (socket) => {
+    socket.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() });
+
+    socket.on('live:subscribe', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = LiveSubscribe.safeParse(req);
+      if (!parsed.success) return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+      const { area } = parsed.data;
+      if (!deps.isKnownArea(area)) return ack({ ok: false, error: 'unknown_area', details: area });
+      for (const room of socket.rooms) if (room.startsWith('area:')) void socket.leave(room);
+      void socket.join(roomOf(area));
+      const state = scopeState(deps.engine.state, area, deps.rollup);
+      const res: Ack<LiveSnapshot> = { ok: true, data: { area, seq: state.seq, state } };
+      ack(res);
+    });
+
+    socket.on('live:resync', (req, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = LiveResync.safeParse(req);
+      if (!parsed.success) return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+      const { area, afterSeq } = parsed.data;
+      // Everything logged after afterSeq, even what the next batch will bring again: the reducers skip seqs
+      // already applied, so overlap is harmless and no seq can fall between the resync and the next batch.
+      const events = deps.store.readAfter(afterSeq, MAX_RESYNC_EVENTS + 1);
+      if (events.length > MAX_RESYNC_EVENTS) return ack({ ok: false, error: 'batch_too_large', details: 'resubscribe' });
+      const batch: LiveBatch = {
+        area,
+        fromSeq: afterSeq + 1,
+        toSeq: events.at(-1)?.seq ?? afterSeq,
+        events: events.filter((e) => deps.rollup(e.area).includes(area)),
+      };
+      ack({ ok: true, data: batch });
+    });
+  });
+
+  const tick = setInterval(() => nsp.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() }), 1000);
+  tick.unref();
+  return () => clearInterval(tick);
+}

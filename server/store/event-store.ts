@@ -1,0 +1,60 @@
+import type { DashboardState, IocEvent, LoggedEvent, StreamName } from '../../protocol';
+
+export type AppendOutcome = { status: 'accepted'; seq: number } | { status: 'duplicate'; seq: number };
+
+export interface TimeRangeFilter {
+  fromMs: number;
+  toMs: number;
+  stream?: StreamName;
+  /** Only events whose area is one of these codes. */
+  areas?: readonly string[];
+  /** Only events with seq greater than this. */
+  afterSeq?: number;
+}
+
+export interface DailyAggregateRow {
+  metric: string;
+  area: string;
+  /** Vietnam-time day, `YYYY-MM-DD`. */
+  day: string;
+  value: number;
+  weight: number;
+}
+
+export interface StoredSnapshot {
+  seq: number;
+  /** Latest event time folded into the state. */
+  maxTsMs: number;
+  state: DashboardState;
+}
+
+export type Aggregator = (accepted: readonly LoggedEvent[]) => DailyAggregateRow[];
+
+/**
+ * The append-only event log. Appends are atomic per call: when `append` returns, every accepted event is
+ * durable and numbered; duplicates (same source and id) keep their first sequence number.
+ */
+export interface EventStore {
+  /**
+   * Appends in one transaction. `aggregate` sees exactly the events that were new and returns the per-day
+   * metric increments to add in the same transaction, so the aggregates can never disagree with the log.
+   */
+  append(events: readonly IocEvent[], aggregate?: Aggregator): AppendOutcome[];
+  lastSeq(): number;
+  /** Events with seq > afterSeq in seq order, at most `limit`. */
+  readAfter(afterSeq: number, limit: number): LoggedEvent[];
+  /** Events in [fromMs, toMs) by event time, in seq order, without holding them all in memory. */
+  iterateByTime(filter: TimeRangeFilter): IterableIterator<LoggedEvent>;
+  /** Sums of the per-day metric aggregates for [fromDay, toDay) over the given areas. */
+  dailyAggregates(metric: string, area: string, fromDay: string, toDay: string): DailyAggregateRow[];
+  lastEventTsMs(stream: StreamName, source?: string): number | null;
+  countEvents(): number;
+  /** Stores the reduced state as of its `seq`, so a restart or a seek need not fold the whole log. */
+  saveSnapshot(state: DashboardState, maxTsMs: number): void;
+  /**
+   * The newest snapshot, or with `maxTsMs` the newest whose events all happened at or before that instant
+   * (every event folded into it has tsMs ≤ its own maxTsMs).
+   */
+  latestSnapshot(maxTsMs?: number): StoredSnapshot | null;
+  close(): void;
+}

@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3';
+import type { DashboardState, IocEvent, LoggedEvent, StreamName } from '../../protocol';
+import type { Aggregator, AppendOutcome, DailyAggregateRow, EventStore, TimeRangeFilter } from './event-store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  id TEXT NOT NULL,
+  stream TEXT NOT NULL,
+  area TEXT NOT NULL,
+  ts_ms INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  UNIQUE (source, id)
+);
+CREATE INDEX IF NOT EXISTS events_stream_ts ON events (stream, ts_ms);
+CREATE INDEX IF NOT EXISTS events_ts ON events (ts_ms);
+CREATE TABLE IF NOT EXISTS daily_metrics (
+  metric TEXT NOT NULL,
+  area TEXT NOT NULL,
+  day TEXT NOT NULL,
+  value REAL NOT NULL,
+  weight REAL NOT NULL,
+  PRIMARY KEY (metric, area, day)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+  seq INTEGER PRIMARY KEY,
+  max_ts_ms INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS snapshots_ts ON snapshots (max_ts_ms);
+`;
+
+/**
+ * The embedded event log. WAL with `synchronous = FULL`: a transaction that returned is on disk, so an
+ * acknowledged event survives a crash of the process or of the machine.
+ */
+export function openSqliteStore(file: string): EventStore {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(SCHEMA);
+  // Long reads (NDJSON export, series) run on their own connection: a better-sqlite3 connection that is
+  // iterating cannot write, and WAL lets this reader see a consistent snapshot while appends go on.
+  const readDb = new Database(file, { readonly: true });
+
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO events (source, id, stream, area, ts_ms, body) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const findSeq = db.prepare<[string, string], { seq: number }>('SELECT seq FROM events WHERE source = ? AND id = ?');
+  const addAggregate = db.prepare(
+    `INSERT INTO daily_metrics (metric, area, day, value, weight) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (metric, area, day) DO UPDATE SET value = value + excluded.value, weight = weight + excluded.weight`,
+  );
+  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
+  const after = db.prepare<[number, number], { seq: number; body: string }>(
+    'SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const aggregates = db.prepare<[string, string, string, string], DailyAggregateRow>(
+    'SELECT metric, area, day, value, weight FROM daily_metrics WHERE metric = ? AND area = ? AND day >= ? AND day < ? ORDER BY day',
+  );
+  const lastTs = db.prepare<[string], { ts: number | null }>('SELECT max(ts_ms) AS ts FROM events WHERE stream = ?');
+  const lastTsBySource = db.prepare<[string, string], { ts: number | null }>(
+    'SELECT max(ts_ms) AS ts FROM events WHERE stream = ? AND source = ?',
+  );
+  const putSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (seq, max_ts_ms, body) VALUES (?, ?, ?)');
+  const getSnapshot = db.prepare<[number], { seq: number; max_ts_ms: number; body: string }>(
+    'SELECT seq, max_ts_ms, body FROM snapshots WHERE max_ts_ms <= ? ORDER BY seq DESC LIMIT 1',
+  );
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+
+  const appendTx = db.transaction((events: readonly IocEvent[], aggregate?: Aggregator): AppendOutcome[] => {
+    const outcomes: AppendOutcome[] = [];
+    const accepted: LoggedEvent[] = [];
+    for (const e of events) {
+      const body = JSON.stringify(e);
+      const r = insert.run(e.source, e.id, e.stream, e.area, e.tsMs, body);
+      if (r.changes === 1) {
+        const seq = Number(r.lastInsertRowid);
+        outcomes.push({ status: 'accepted', seq });
+        accepted.push({ ...e, seq });
+      } else {
+        outcomes.push({ status: 'duplicate', seq: findSeq.get(e.source, e.id)!.seq });
+      }
+    }
+    if (aggregate && accepted.length) {
+      for (const row of aggregate(accepted)) addAggregate.run(row.metric, row.area, row.day, row.value, row.weight);
+    }
+    return outcomes;
+  });
+
+  const toLogged = (row: { seq: number; body: string }): LoggedEvent => ({
+    ...(JSON.parse(row.body) as IocEvent),
+    seq: row.seq,
+  });
+
+  return {
+    append: (events, aggregate) => (events.length ? appendTx(events, aggregate) : []),
+    lastSeq: () => maxSeq.get()?.seq ?? 0,
+    readAfter: (afterSeq, limit) => after.all(afterSeq, limit).map(toLogged),
+    *iterateByTime(filter: TimeRangeFilter) {
+      const where = ['ts_ms >= ?', 'ts_ms < ?'];
+      const params: (string | number)[] = [filter.fromMs, filter.toMs];
+      if (filter.stream) {
+        where.push('stream = ?');
+        params.push(filter.stream);
+      }
+      if (filter.afterSeq !== undefined) {
+        where.push('seq > ?');
+        params.push(filter.afterSeq);
+      }
+      if (filter.areas) {
+        where.push(`area IN (${filter.areas.map(() => '?').join(',') || 'NULL'})`);
+        params.push(...filter.areas);
+      }
+      const stmt = readDb.prepare<unknown[], { seq: number; body: string }>(
+        `SELECT seq, body FROM events WHERE ${where.join(' AND ')} ORDER BY seq`,
+      );
+      for (const row of stmt.iterate(...params)) yield toLogged(row);
+    },
+    dailyAggregates: (metric, area, fromDay, toDay) => aggregates.all(metric, area, fromDay, toDay),
+    lastEventTsMs: (stream: StreamName, source?: string) =>
+      (source ? lastTsBySource.get(stream, source) : lastTs.get(stream))?.ts ?? null,
+    countEvents: () => count.get()!.n,
+    saveSnapshot: (state, maxTsMs) => void putSnapshot.run(state.seq, maxTsMs, JSON.stringify(state)),
+    latestSnapshot: (maxTsMs = Number.MAX_SAFE_INTEGER) => {
+      const row = getSnapshot.get(maxTsMs);
+      return row ? { seq: row.seq, maxTsMs: row.max_ts_ms, state: JSON.parse(row.body) as DashboardState } : null;
+    },
+    close: () => {
+      readDb.close();
+      db.close();
+    },
+  };
+}

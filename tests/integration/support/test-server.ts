@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { io, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type LiveBatch,
+  type LiveClientToServer,
+  type LiveServerToClient,
+  type LiveSnapshot,
+} from '../../../protocol';
+import { SCHEMATIC_2021 } from '../../../geo';
+import { createApp, type App } from '../../../server/app';
+import type { Clock } from '../../../server/clock';
+import { openSqliteStore } from '../../../server/store/sqlite-store';
+import type { EventStore } from '../../../server/store/event-store';
+
+export const TEST_TOKEN = 'test-token-0123456789';
+
+export interface TestServer {
+  url: string;
+  app: App;
+  store: EventStore;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** The real server on an ephemeral port with its own SQLite file; nothing shared between tests. */
+export async function startTestServer(opts: { clock?: Clock; batchWindowMs?: number; dir?: string } = {}) {
+  const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
+  const store = openSqliteStore(path.join(dir, 'events.sqlite'));
+  const app = createApp({
+    store,
+    clock: opts.clock ?? { now: () => Date.UTC(2021, 7, 1, 1), speed: () => 1 },
+    areaSet: SCHEMATIC_2021,
+    ingestTokens: [TEST_TOKEN],
+    batchWindowMs: opts.batchWindowMs ?? 50,
+    version: 'test',
+  });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = app.httpServer.address() as AddressInfo;
+  const server: TestServer = {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    store,
+    dir,
+    async close() {
+      await app.close();
+      store.close();
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+export type LiveSocket = Socket<LiveServerToClient, LiveClientToServer>;
+
+/** A dashboard's connection: subscribed to `area`, recording every batch it receives. */
+export async function connectLive(url: string, area = '80') {
+  const socket: LiveSocket = io(`${url}/live`, {
+    auth: { protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  const batches: LiveBatch[] = [];
+  socket.on('live:batch', (b) => batches.push(b));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  const snapshot: Ack<LiveSnapshot> = await socket.emitWithAck('live:subscribe', { area });
+  if (!snapshot.ok) throw new Error(`subscribe failed: ${snapshot.error}`);
+  return { socket, batches, snapshot: snapshot.data };
+}
+
+/** Resolves once `predicate` holds, checking on every batch: no sleeps. */
+export function until(socket: LiveSocket, predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  if (predicate()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out waiting for batches')), timeoutMs);
+    const check = () => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      socket.off('live:batch', check);
+      resolve();
+    };
+    socket.on('live:batch', check);
+  });
+}
