@@ -1,0 +1,57 @@
+import type { Translate } from '../../i18n';
+import type { AreaKpis } from '../../store/selectors';
+import { formatAge, formatDayKey, formatNumber, formatPercent } from '../../ui/format';
+import type { KpiTileProps } from '../../ui/KpiTile';
+
+/** The tiles of one area column, formatted for the locale; `prefix` makes ids like `kpi-province-online-today`. */
+export function kpiTiles(
+  k: AreaKpis,
+  prefix: string,
+  nowMs: number,
+  t: Translate,
+  intl: string,
+): KpiTileProps[] {
+  const ageOf = (tsMs: number) =>
+    tsMs > 0 ? t('age.updated', { age: formatAge(nowMs - tsMs, intl) }) : t('age.none');
+  const dossierAge = ageOf(k.dossierTsMs);
+  return [
+    {
+      testId: `${prefix}-online-today`,
+      label: t('kpi.onlineToday'),
+      value: formatNumber(k.onlineToday, intl),
+      unit: t('unit.dossiers'),
+      age: dossierAge,
+    },
+    {
+      testId: `${prefix}-on-time-rate`,
+      label: t('kpi.onTimeRate'),
+      value: formatPercent(k.onTimeRate, intl),
+      age: dossierAge,
+    },
+    {
+      testId: `${prefix}-open-dossiers`,
+      label: t('kpi.open'),
+      value: formatNumber(k.openDossiers, intl),
+      unit: t('unit.dossiers'),
+      age: dossierAge,
+    },
+    {
+      testId: `${prefix}-covid-new-cases`,
+      label: t('kpi.covidNew'),
+      value: k.covidLastDate ? formatNumber(k.covidNewCases, intl) : '—',
+      unit: t('unit.cases'),
+      age: k.covidLastDate ? t('age.report', { date: formatDayKey(k.covidLastDate) }) : t('age.none'),
+    },
+    {
+      testId: `${prefix}-sensor-alarm`,
+      label: t('kpi.sensorAlarm'),
+      value: formatNumber(k.sensorAlarm, intl),
+      unit: t('unit.sites'),
+      age:
+        k.sensorTotal > 0
+          ? `${t('age.sensors', { ok: formatNumber(k.sensorOk, intl), total: formatNumber(k.sensorTotal, intl) })} · ${ageOf(k.sensorTsMs)}`
+          : t('age.none'),
+      tone: k.sensorAlarm > 0 ? 'alert' : 'normal',
+    },
+  ];
+}

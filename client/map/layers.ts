@@ -1,0 +1,86 @@
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { AreaInfo } from '../../geo/areas';
+import type { AreaProperties, AreasCollection } from '../net/api';
+import type { SiteMarker } from '../store/selectors';
+import { STATUS_COLOURS, type ChoroplethScale } from './colours';
+
+/** Stable layer ids: deck.gl matches layers across renders by id, so these must never change. */
+export const LAYER_IDS = {
+  districts: 'district-choropleth',
+  sensors: 'sensor-sites',
+  labels: 'district-labels',
+} as const;
+
+type AreaFeature = Feature<Polygon | MultiPolygon, AreaProperties>;
+
+/** Only the province's direct children are coloured; the province outline would cover them. */
+const districtsCache = new WeakMap<AreasCollection, AreaFeature[]>();
+function districtFeatures(areas: AreasCollection): AreaFeature[] {
+  let f = districtsCache.get(areas);
+  if (!f) {
+    f = areas.features.filter((x) => x.properties.kind !== 'province');
+    districtsCache.set(areas, f);
+  }
+  return f;
+}
+
+export function districtLayer(p: {
+  areas: AreasCollection;
+  values: Readonly<Record<string, number>>;
+  scale: ChoroplethScale;
+  /** Changes when the colouring metric changes; part of the update trigger. */
+  metric: string;
+}) {
+  return new GeoJsonLayer<AreaProperties>({
+    id: LAYER_IDS.districts,
+    data: districtFeatures(p.areas),
+    filled: true,
+    stroked: true,
+    getFillColor: (f) => p.scale.colourOf(p.values[f.properties.code] ?? 0),
+    getLineColor: [210, 225, 240, 200],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.5,
+    // `values` is a new object only when the state changed (memoised upstream), so colours recompute then.
+    updateTriggers: { getFillColor: [p.metric, p.scale.step, p.values] },
+  });
+}
+
+export function sensorLayer(p: { markers: readonly SiteMarker[] }) {
+  // One character per site: the trigger changes exactly when some site's status does.
+  const statusKey = p.markers.map((m) => m.status[0]).join('');
+  return new ScatterplotLayer<SiteMarker>({
+    id: LAYER_IDS.sensors,
+    data: p.markers,
+    getPosition: (m) => m.lonLat,
+    getFillColor: (m) => STATUS_COLOURS[m.status],
+    // Alarms are bigger as well as red: a wall display is read from across the room.
+    getRadius: (m) => (m.status === 'alarm' ? 10 : m.status === 'warning' ? 8 : 6),
+    radiusUnits: 'pixels',
+    stroked: true,
+    getLineColor: [10, 16, 24, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2,
+    updateTriggers: { getFillColor: statusKey, getRadius: statusKey },
+  });
+}
+
+export function labelLayer(p: { districts: readonly AreaInfo[] }) {
+  return new TextLayer<AreaInfo>({
+    id: LAYER_IDS.labels,
+    data: p.districts,
+    getPosition: (a) => a.seat,
+    getText: (a) => a.name,
+    // 'auto' builds the atlas from the text itself, so Vietnamese diacritics (ă, ơ, ư, ạ …) all render.
+    characterSet: 'auto',
+    fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+    fontWeight: 600,
+    getSize: 15,
+    sizeUnits: 'pixels',
+    getColor: [240, 244, 248, 255],
+    fontSettings: { sdf: true },
+    outlineWidth: 3,
+    outlineColor: [8, 14, 22, 230],
+    getPixelOffset: [0, -14],
+  });
+}

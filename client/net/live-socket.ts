@@ -1,0 +1,91 @@
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  LiveBatch,
+  LiveClientToServer,
+  LiveResync,
+  LiveServerToClient,
+  LiveSnapshot,
+} from '../../protocol';
+// Values come from the leaf modules: the protocol index pulls zod's schemas, which the browser never runs.
+import { PROTOCOL_VERSION } from '../../protocol/version';
+import type { RootState } from '../store/store';
+
+export type LiveSocket = Socket<LiveServerToClient, LiveClientToServer>;
+
+/** The store actions the connection drives; passed in so tests can hand a plain object. */
+export type LiveSink = Pick<
+  RootState,
+  | 'setConnection'
+  | 'setMismatch'
+  | 'setClock'
+  | 'receiveSnapshot'
+  | 'receiveBatch'
+  | 'receiveResync'
+  | 'abandonResync'
+  | 'disconnected'
+>;
+
+/** An ack that never comes (server restarted mid-call) must not wedge the feed: give up after this long. */
+const ACK_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens the `/live` socket and wires it to the store: subscribe (and re-subscribe after every reconnect, which
+ * brings a fresh snapshot), apply batches, fill gaps with `live:resync`, and follow the scenario clock.
+ * Returns a function that closes it.
+ */
+export function connectLive(sink: LiveSink, area: string, url = '/live'): () => void {
+  const socket: LiveSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION } });
+
+  const resync = (req: LiveResync | null): void => {
+    if (!req) return;
+    socket.timeout(ACK_TIMEOUT_MS).emit('live:resync', req, (err: Error | null, res: Ack<LiveBatch>) => {
+      if (!err && res.ok) return resync(sink.receiveResync(res.data));
+      // The log could not fill the hole (or did not answer): start over from a fresh snapshot.
+      sink.abandonResync();
+      subscribe();
+    });
+  };
+
+  const subscribe = (): void => {
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('live:subscribe', { area }, (err: Error | null, res: Ack<LiveSnapshot>) => {
+        if (err || !res.ok) {
+          sink.setConnection('reconnecting');
+          if (socket.connected) setTimeout(subscribe, 2_000);
+          return;
+        }
+        sink.setConnection('live');
+        resync(sink.receiveSnapshot(res.data));
+      });
+  };
+
+  socket.on('connect', subscribe);
+  socket.on('live:batch', (batch) => resync(sink.receiveBatch(batch)));
+  socket.on('live:clock', (tick) => sink.setClock(tick, Date.now()));
+  socket.on('disconnect', (reason) => {
+    // After a server-side disconnect socket.io does not retry by itself; every other reason it does.
+    if (reason === 'io server disconnect') socket.connect();
+    sink.disconnected();
+    sink.setConnection('reconnecting');
+  });
+  socket.on('connect_error', (err: Error & { data?: { reason?: string; serverVersion?: number } }) => {
+    if (err.message === 'protocol_mismatch') {
+      sink.setMismatch({
+        reason: err.data?.reason ?? err.message,
+        serverVersion: err.data?.serverVersion ?? null,
+      });
+      socket.disconnect();
+      return;
+    }
+    // A refusal by the namespace middleware stops retrying (socket.active false); transport errors retry.
+    sink.setConnection(socket.active ? 'reconnecting' : 'offline');
+  });
+  socket.io.on('reconnect_failed', () => sink.setConnection('offline'));
+
+  return () => {
+    socket.removeAllListeners();
+    socket.disconnect();
+  };
+}

@@ -1,0 +1,110 @@
+import type { DashboardState, LonLat, SensorKind, SensorStatus } from '../../protocol';
+import { kpiSnapshot } from '../../protocol/state/kpis';
+import { sensorStatus } from '../../protocol/state/sensor-status';
+import { DAY_MS, vnDateKey, vnDayStartMs } from '../../protocol/time';
+import { PROVINCE_CODE } from '../../geo/areas';
+import { rollup } from './dashboard.slice';
+import type { ChoroplethMetric } from './ui.slice';
+
+/** The figures of one column of KPI tiles. Rates are 0–1 or null; times are scenario ms, 0 when never. */
+export interface AreaKpis {
+  onlineToday: number;
+  onTimeRate: number | null;
+  openDossiers: number;
+  covidNewCases: number;
+  covidLastDate: string | null;
+  sensorAlarm: number;
+  sensorOk: number;
+  sensorTotal: number;
+  dossierTsMs: number;
+  sensorTsMs: number;
+}
+
+/** Sites of the province are all sites; under it, those whose area rolls up to the code. */
+export function inAreaOf(code: string): (siteArea: string) => boolean {
+  if (code === PROVINCE_CODE) return () => true;
+  return (siteArea) => siteArea === code || rollup(siteArea).includes(code);
+}
+
+/**
+ * "Now" for the dashboard: the scenario clock when it has ticked, else the newest event the state holds, so a
+ * page that has a snapshot but no tick yet still shows today's figures rather than zeros.
+ */
+export function effectiveNowMs(state: DashboardState, scenarioNowMs: number | null): number {
+  if (scenarioNowMs !== null) return scenarioNowMs;
+  const ts = state.areas[PROVINCE_CODE]?.lastTsMs;
+  return ts ? Math.max(ts.dossier, ts.covid, ts.sensor) : 0;
+}
+
+export function areaKpis(state: DashboardState, code: string, nowMs: number): AreaKpis {
+  const k = kpiSnapshot(state, code, nowMs, inAreaOf(code));
+  const today = state.areas[code]?.daily[vnDateKey(nowMs)];
+  const total = Object.values(k.sensors).reduce((a, b) => a + b, 0);
+  return {
+    onlineToday: today?.online ?? 0,
+    onTimeRate: k.onTimeRate,
+    openDossiers: k.openDossiers,
+    covidNewCases: k.covidNewCasesLastDate,
+    covidLastDate: k.covidLastDate,
+    sensorAlarm: k.sensors.alarm,
+    sensorOk: k.sensors.ok,
+    sensorTotal: total,
+    dossierTsMs: k.lastTsMs.dossier,
+    sensorTsMs: k.lastTsMs.sensor,
+  };
+}
+
+export interface DailyPoint {
+  /** `YYYY-MM-DD`, Vietnam time. */
+  day: string;
+  [series: string]: number | string;
+}
+
+/** Online submissions per day for each code over the `days` days ending with the day of `nowMs`. */
+export function onlineDaily(
+  state: DashboardState,
+  codes: readonly string[],
+  nowMs: number,
+  days = 30,
+): DailyPoint[] {
+  const lastStart = vnDayStartMs(vnDateKey(nowMs));
+  const out: DailyPoint[] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const day = vnDateKey(lastStart - i * DAY_MS);
+    const point: DailyPoint = { day };
+    for (const code of codes) point[code] = state.areas[code]?.daily[day]?.online ?? 0;
+    out.push(point);
+  }
+  return out;
+}
+
+/** Value per area code that colours the map's districts. */
+export function choroplethValues(
+  state: DashboardState,
+  metric: ChoroplethMetric,
+  nowMs: number,
+): Record<string, number> {
+  const today = vnDateKey(nowMs);
+  const out: Record<string, number> = {};
+  for (const [code, a] of Object.entries(state.areas)) {
+    out[code] = metric === 'onlineToday' ? (a.daily[today]?.online ?? 0) : a.covid.cumulativeCases;
+  }
+  return out;
+}
+
+export interface SiteMarker {
+  siteId: string;
+  kind: SensorKind;
+  lonLat: LonLat;
+  status: SensorStatus;
+}
+
+/** Each site with its status as seen at `nowMs` (scenario time), ready for the map. */
+export function siteMarkers(state: DashboardState, nowMs: number): SiteMarker[] {
+  return Object.values(state.sites).map((s) => ({
+    siteId: s.siteId,
+    kind: s.kind,
+    lonLat: s.lonLat,
+    status: sensorStatus(s, nowMs),
+  }));
+}
