@@ -67,7 +67,15 @@ export type DossierPaid = z.infer<typeof DossierPaid>;
 export const DossierEvent = z.discriminatedUnion('action', [DossierSubmitted, DossierResolved, DossierPaid]);
 export type DossierEvent = z.infer<typeof DossierEvent>;
 
-export const SensorKind = z.enum(['water_level', 'rainfall', 'pm25', 'aqi', 'traffic_flow', 'noise', 'temperature']);
+export const SensorKind = z.enum([
+  'water_level',
+  'rainfall',
+  'pm25',
+  'aqi',
+  'traffic_flow',
+  'noise',
+  'temperature',
+]);
 export type SensorKind = z.infer<typeof SensorKind>;
 
 /** `[lon, lat]` in WGS84 degrees. */

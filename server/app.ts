@@ -4,6 +4,7 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient } from '../protocol';
+import type { Namespace } from 'socket.io';
 import { makeRollup, type AreaInfo } from '../geo/areas';
 import type { Clock } from './clock';
 import { createStateEngine, type StateEngine } from './engine/state-engine';
@@ -67,7 +68,11 @@ export function createApp(deps: AppDeps): App {
     },
   });
   const stopClock = setupLiveNamespace(live, { engine, store, clock, rollup, isKnownArea });
-  setupIngestNamespace(io.of('/ingest') as never as Parameters<typeof setupIngestNamespace>[0], ingest, deps.ingestTokens);
+  setupIngestNamespace(
+    io.of('/ingest') as Namespace<IngestClientToServer, IngestServerToClient>,
+    ingest,
+    deps.ingestTokens,
+  );
 
   web.use(
     '/api',
@@ -94,7 +99,8 @@ export function createApp(deps: AppDeps): App {
   web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) return void res.status(err.status).json(err.body());
     const e = err as { type?: string; status?: number; message?: string };
-    if (e.type === 'entity.parse.failed') return void res.status(400).json({ error: 'invalid_json', details: e.message });
+    if (e.type === 'entity.parse.failed')
+      return void res.status(400).json({ error: 'invalid_json', details: e.message });
     if (e.type === 'entity.too.large') return void res.status(413).json({ error: 'payload_too_large' });
     console.error(err);
     res.status(500).json({ error: 'internal' });

@@ -34,13 +34,19 @@ async function main() {
   let runner: LiveRunner | null = null;
   if (config.sim.enabled) {
     const { seed, startMs, speed, historyFromMs } = config.sim;
-    const sim = createSimulation({ seed, sites: SENSOR_SITES, sensorHistoryFromMs: startMs - SENSOR_HISTORY_MS });
+    const sim = createSimulation({
+      seed,
+      sites: SENSOR_SITES,
+      sensorHistoryFromMs: startMs - SENSOR_HISTORY_MS,
+    });
     const send = (events: Parameters<typeof app.ingest.ingest>[0]) => void app.ingest.ingest(events);
     const lastTs = Math.max(0, ...STREAMS.map((s) => store.lastEventTsMs(s) ?? 0));
     // The plan is a pure function of the seed, so resuming re-sends at most one chunk, which dedupe absorbs.
     const resumeMs = Math.max(historyFromMs, lastTs);
     if (resumeMs < startMs) {
-      console.log(`Backfilling history ${new Date(resumeMs).toISOString()} → ${new Date(startMs).toISOString()}`);
+      console.log(
+        `Backfilling history ${new Date(resumeMs).toISOString()} → ${new Date(startMs).toISOString()}`,
+      );
       const bar = new SingleBar(
         { format: 'Backfill {bar} {percentage}% | {events} events | {eta_formatted} left', etaBuffer: 50 },
         Presets.shades_classic,
@@ -50,7 +56,9 @@ async function main() {
       const n = await backfill(sim, resumeMs, startMs, send, (done, events) => bar.update(done, { events }));
       bar.stop();
       app.engine.snapshot();
-      console.log(`Backfilled ${n.toLocaleString('en')} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(
+        `Backfilled ${n.toLocaleString('en')} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
     }
     const liveFrom = Math.max(startMs, lastTs);
     clock = scenarioClock(liveFrom, speed);
@@ -60,8 +68,13 @@ async function main() {
   app.httpServer.listen(config.port, () => {
     const port = (app.httpServer.address() as { port: number }).port;
     console.log(`Long An IOC listening on http://localhost:${port} (data in ${config.dataDir})`);
-    if (runner) console.log(`Simulation live from ${new Date(runner.cursorMs()).toISOString()}, seed ${config.sim.seed}`);
-    console.log(`Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS)`);
+    if (runner)
+      console.log(
+        `Simulation live from ${new Date(runner.cursorMs()).toISOString()}, seed ${config.sim.seed}`,
+      );
+    console.log(
+      `Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS)`,
+    );
   });
 
   let stopping = false;

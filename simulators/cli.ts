@@ -41,7 +41,11 @@ if (Number.isNaN(startMs) || !(speed > 0)) {
 }
 
 const client = await connectIngest(values.url, token);
-const sim = createSimulation({ seed: Number(values.seed), sites: SENSOR_SITES, sensorHistoryFromMs: startMs });
+const sim = createSimulation({
+  seed: Number(values.seed),
+  sites: SENSOR_SITES,
+  sensorHistoryFromMs: startMs,
+});
 const realStart = Date.now();
 const prefix = values['source-prefix'];
 let sent = 0;
@@ -55,7 +59,10 @@ const runner = runLive(
     for (const r of report.results) if (r.status === 'rejected') console.error('rejected', r);
   },
 );
-const status = setInterval(() => console.log(`sent ${sent} events, scenario ${new Date(runner.cursorMs()).toISOString()}`), 5000);
+const status = setInterval(
+  () => console.log(`sent ${sent} events, scenario ${new Date(runner.cursorMs()).toISOString()}`),
+  5000,
+);
 const stop = async () => {
   clearInterval(status);
   await runner.stop();

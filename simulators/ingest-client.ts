@@ -48,7 +48,11 @@ export function connectIngest(url: string, token: string, ackTimeoutMs = 10_000)
     socket.once('connect_error', (err) => {
       socket.close();
       const data = (err as Error & { data?: { reason?: string } }).data;
-      reject(new Error(`cannot connect to ${url}/ingest: ${err.message}${data?.reason ? ` (${data.reason})` : ''}`));
+      reject(
+        new Error(
+          `cannot connect to ${url}/ingest: ${err.message}${data?.reason ? ` (${data.reason})` : ''}`,
+        ),
+      );
     });
   });
 }

@@ -13,7 +13,13 @@ export interface LiveRunner {
  * Sends the plan's events as scenario time passes: every tick, the events between the previous tick and now.
  * A tick waits for the previous send to finish, so a slow server slows the source instead of piling up sends.
  */
-export function runLive(sim: Simulation, now: () => number, fromMs: number, send: SendEvents, tickMs = 250): LiveRunner {
+export function runLive(
+  sim: Simulation,
+  now: () => number,
+  fromMs: number,
+  send: SendEvents,
+  tickMs = 250,
+): LiveRunner {
   let cursor = fromMs;
   let inFlight: Promise<void> = Promise.resolve();
   let stopped = false;

@@ -66,7 +66,9 @@ export function applyEvents(
 }
 
 function dayFor(area: AreaState, key: string): DayCounters {
-  return (area.daily[key] = area.daily[key] ? { ...area.daily[key] } : { submitted: 0, online: 0, covidNewCases: 0 });
+  return (area.daily[key] = area.daily[key]
+    ? { ...area.daily[key] }
+    : { submitted: 0, online: 0, covidNewCases: 0 });
 }
 
 function applyDossier(area: AreaState, ev: DossierEvent): void {

@@ -1,4 +1,10 @@
-import { applyEvents, emptyDashboardState, type AreaRollup, type DashboardState, type LoggedEvent } from '../../protocol';
+import {
+  applyEvents,
+  emptyDashboardState,
+  type AreaRollup,
+  type DashboardState,
+  type LoggedEvent,
+} from '../../protocol';
 import type { EventStore } from '../store/event-store';
 
 /** Events applied between two stored snapshots: bounds the work of a restart or a look into the past. */
@@ -14,7 +20,8 @@ export interface StateEngine {
   snapshot(): void;
 }
 
-const maxTs = (events: readonly LoggedEvent[], from: number) => events.reduce((m, e) => Math.max(m, e.tsMs), from);
+const maxTs = (events: readonly LoggedEvent[], from: number) =>
+  events.reduce((m, e) => Math.max(m, e.tsMs), from);
 
 /** Rebuilds the state from the newest snapshot plus the events after it, then keeps it up to date. */
 export function createStateEngine(store: EventStore, rollup: AreaRollup): StateEngine {
@@ -35,7 +42,11 @@ export function createStateEngine(store: EventStore, rollup: AreaRollup): StateE
     sinceSnapshot = 0;
   };
 
-  for (let chunk = store.readAfter(state.seq, 20_000); chunk.length; chunk = store.readAfter(state.seq, 20_000)) {
+  for (
+    let chunk = store.readAfter(state.seq, 20_000);
+    chunk.length;
+    chunk = store.readAfter(state.seq, 20_000)
+  ) {
     apply(chunk);
   }
 

@@ -79,14 +79,21 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   r.get('/metrics/catalog', (_req, res) => {
     res.json({
-      metrics: METRICS.map(({ name, stream, unit, formula, kind }) => ({ name, stream, unit, formula, kind })),
+      metrics: METRICS.map(({ name, stream, unit, formula, kind }) => ({
+        name,
+        stream,
+        unit,
+        formula,
+        kind,
+      })),
     });
   });
 
   r.get('/series', (req, res) => {
     const q = parseQuery(SeriesQuery, req.query);
     const metric = METRICS_BY_NAME.get(q.metric);
-    if (!metric) throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: [...METRICS_BY_NAME.keys()] });
+    if (!metric)
+      throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: [...METRICS_BY_NAME.keys()] });
     knownArea(q.area);
     const fromMs = instant(q.from, 'from');
     const toMs = instant(q.to, 'to');

@@ -42,7 +42,10 @@ export function buildSeries(
         weight += row.weight;
       }
     }
-    points.push({ t: vnIso(start), value: metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value });
+    points.push({
+      t: vnIso(start),
+      value: metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value,
+    });
   }
   return { metric: metric.name, area, bucket, points };
 }

@@ -37,12 +37,15 @@ export function setupIngestNamespace(
       if (typeof ack !== 'function') return; // a source that does not wait for the answer cannot retry
       const parsed = IngestBatch.safeParse(batch);
       if (!parsed.success) {
-        const tooLarge = Array.isArray((batch as { events?: unknown } | null)?.events) &&
+        const tooLarge =
+          Array.isArray((batch as { events?: unknown } | null)?.events) &&
           (batch as { events: unknown[] }).events.length > MAX_INGEST_BATCH;
         return ack({
           ok: false,
           error: tooLarge ? 'batch_too_large' : 'invalid_payload',
-          details: tooLarge ? `at most ${MAX_INGEST_BATCH} events per batch` : describeIssues(parsed.error.issues),
+          details: tooLarge
+            ? `at most ${MAX_INGEST_BATCH} events per batch`
+            : describeIssues(parsed.error.issues),
         });
       }
       try {

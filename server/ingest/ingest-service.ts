@@ -59,7 +59,12 @@ export function createIngestService(deps: IngestDeps): IngestService {
       if (accepted.length) deps.onAccepted(accepted);
 
       const count = (s: IngestItemResult['status']) => results.filter((r) => r.status === s).length;
-      return { accepted: accepted.length, duplicates: count('duplicate'), rejected: count('rejected'), results };
+      return {
+        accepted: accepted.length,
+        duplicates: count('duplicate'),
+        rejected: count('rejected'),
+        results,
+      };
     },
   };
 }

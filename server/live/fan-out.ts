@@ -33,7 +33,12 @@ export function createFanOut(nsp: Namespace, rollup: AreaRollup, windowMs: numbe
     for (const room of nsp.adapter.rooms.keys()) {
       const area = areaOfRoom(room);
       if (area === null) continue;
-      const batch: LiveBatch = { area, fromSeq, toSeq, events: events.filter((e) => rollup(e.area).includes(area)) };
+      const batch: LiveBatch = {
+        area,
+        fromSeq,
+        toSeq,
+        events: events.filter((e) => rollup(e.area).includes(area)),
+      };
       nsp.to(room).emit('live:batch', batch);
     }
   };

@@ -40,7 +40,8 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
     socket.on('live:subscribe', (req, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = LiveSubscribe.safeParse(req);
-      if (!parsed.success) return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+      if (!parsed.success)
+        return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
       const { area } = parsed.data;
       if (!deps.isKnownArea(area)) return ack({ ok: false, error: 'unknown_area', details: area });
       for (const room of socket.rooms) if (room.startsWith('area:')) void socket.leave(room);
@@ -53,12 +54,14 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
     socket.on('live:resync', (req, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = LiveResync.safeParse(req);
-      if (!parsed.success) return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+      if (!parsed.success)
+        return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
       const { area, afterSeq } = parsed.data;
       // Everything logged after afterSeq, even what the next batch will bring again: the reducers skip seqs
       // already applied, so overlap is harmless and no seq can fall between the resync and the next batch.
       const events = deps.store.readAfter(afterSeq, MAX_RESYNC_EVENTS + 1);
-      if (events.length > MAX_RESYNC_EVENTS) return ack({ ok: false, error: 'batch_too_large', details: 'resubscribe' });
+      if (events.length > MAX_RESYNC_EVENTS)
+        return ack({ ok: false, error: 'batch_too_large', details: 'resubscribe' });
       const batch: LiveBatch = {
         area,
         fromSeq: afterSeq + 1,
@@ -69,7 +72,10 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
     });
   });
 
-  const tick = setInterval(() => nsp.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() }), 1000);
+  const tick = setInterval(
+    () => nsp.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() }),
+    1000,
+  );
   tick.unref();
   return () => clearInterval(tick);
 }

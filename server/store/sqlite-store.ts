@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
 import type { DashboardState, IocEvent, LoggedEvent, StreamName } from '../../protocol';
-import type { Aggregator, AppendOutcome, DailyAggregateRow, EventStore, TimeRangeFilter } from './event-store';
+import type {
+  Aggregator,
+  AppendOutcome,
+  DailyAggregateRow,
+  EventStore,
+  TimeRangeFilter,
+} from './event-store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -47,7 +53,9 @@ export function openSqliteStore(file: string): EventStore {
   const insert = db.prepare(
     'INSERT OR IGNORE INTO events (source, id, stream, area, ts_ms, body) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const findSeq = db.prepare<[string, string], { seq: number }>('SELECT seq FROM events WHERE source = ? AND id = ?');
+  const findSeq = db.prepare<[string, string], { seq: number }>(
+    'SELECT seq FROM events WHERE source = ? AND id = ?',
+  );
   const addAggregate = db.prepare(
     `INSERT INTO daily_metrics (metric, area, day, value, weight) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (metric, area, day) DO UPDATE SET value = value + excluded.value, weight = weight + excluded.weight`,
@@ -59,7 +67,9 @@ export function openSqliteStore(file: string): EventStore {
   const aggregates = db.prepare<[string, string, string, string], DailyAggregateRow>(
     'SELECT metric, area, day, value, weight FROM daily_metrics WHERE metric = ? AND area = ? AND day >= ? AND day < ? ORDER BY day',
   );
-  const lastTs = db.prepare<[string], { ts: number | null }>('SELECT max(ts_ms) AS ts FROM events WHERE stream = ?');
+  const lastTs = db.prepare<[string], { ts: number | null }>(
+    'SELECT max(ts_ms) AS ts FROM events WHERE stream = ?',
+  );
   const lastTsBySource = db.prepare<[string, string], { ts: number | null }>(
     'SELECT max(ts_ms) AS ts FROM events WHERE stream = ? AND source = ?',
   );
@@ -84,7 +94,8 @@ export function openSqliteStore(file: string): EventStore {
       }
     }
     if (aggregate && accepted.length) {
-      for (const row of aggregate(accepted)) addAggregate.run(row.metric, row.area, row.day, row.value, row.weight);
+      for (const row of aggregate(accepted))
+        addAggregate.run(row.metric, row.area, row.day, row.value, row.weight);
     }
     return outcomes;
   });
@@ -125,7 +136,9 @@ export function openSqliteStore(file: string): EventStore {
     saveSnapshot: (state, maxTsMs) => void putSnapshot.run(state.seq, maxTsMs, JSON.stringify(state)),
     latestSnapshot: (maxTsMs = Number.MAX_SAFE_INTEGER) => {
       const row = getSnapshot.get(maxTsMs);
-      return row ? { seq: row.seq, maxTsMs: row.max_ts_ms, state: JSON.parse(row.body) as DashboardState } : null;
+      return row
+        ? { seq: row.seq, maxTsMs: row.max_ts_ms, state: JSON.parse(row.body) as DashboardState }
+        : null;
     },
     close: () => {
       readDb.close();

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { makeRollup } from '../../geo';
 import { SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
-import { applyEvents, emptyDashboardState, PROTOCOL_VERSION, type IocEvent, type LoggedEvent } from '../../protocol';
+import {
+  applyEvents,
+  emptyDashboardState,
+  PROTOCOL_VERSION,
+  type IocEvent,
+  type LoggedEvent,
+} from '../../protocol';
 import { connectIngest } from '../../simulators/ingest-client';
 import { createSimulation } from '../../simulators/plan';
 import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';
@@ -44,7 +50,8 @@ describe('simulator → /ingest → log → /live', () => {
     const source = await connectIngest(server.url, TEST_TOKEN);
     // Send in several messages, as a source would over time.
     let accepted = 0;
-    for (let i = 0; i < events.length; i += 700) accepted += (await source.send(events.slice(i, i + 700))).accepted;
+    for (let i = 0; i < events.length; i += 700)
+      accepted += (await source.send(events.slice(i, i + 700))).accepted;
     source.close();
     expect(accepted).toBe(events.length);
 
@@ -136,7 +143,8 @@ describe('simulator → /ingest → log → /live', () => {
     const c = await connectLive(server.url);
     const ack = await c.socket.emitWithAck('live:resync', { area: '80', afterSeq: 100 });
     expect(ack.ok).toBe(true);
-    if (ack.ok) expect(ack.data.events.map((e) => e.seq)).toEqual(Array.from({ length: 200 }, (_, i) => 101 + i));
+    if (ack.ok)
+      expect(ack.data.events.map((e) => e.seq)).toEqual(Array.from({ length: 200 }, (_, i) => 101 + i));
     c.socket.close();
   });
 });

@@ -49,7 +49,9 @@ describe('IocEvent schema', () => {
 describe('IngestBatch schema', () => {
   it('refuses an empty batch and one over the limit', () => {
     expect(IngestBatch.safeParse({ events: [] }).success).toBe(false);
-    expect(IngestBatch.safeParse({ events: new Array(MAX_INGEST_BATCH + 1).fill(covid) }).success).toBe(false);
+    expect(IngestBatch.safeParse({ events: new Array(MAX_INGEST_BATCH + 1).fill(covid) }).success).toBe(
+      false,
+    );
     expect(IngestBatch.safeParse({ events: [covid] }).success).toBe(true);
   });
 });

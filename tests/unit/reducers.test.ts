@@ -22,7 +22,12 @@ describe('applyEvents', () => {
     expect(JSON.stringify(empty)).toBe(frozen);
     for (const code of ['794', '80']) {
       expect(s.areas[code]!.dossier).toMatchObject({ submitted: 1, onlineSubmitted: 1, level4Submitted: 1 });
-      expect(s.areas[code]!.dossier).toMatchObject({ resolved: 1, resolvedOnTime: 1, paid: 1, paidOnline: 1 });
+      expect(s.areas[code]!.dossier).toMatchObject({
+        resolved: 1,
+        resolvedOnTime: 1,
+        paid: 1,
+        paidOnline: 1,
+      });
       expect(s.areas[code]!.daily['2021-08-02']).toEqual({ submitted: 1, online: 1, covidNewCases: 0 });
     }
     expect(s.areas['802']).toBeUndefined();
@@ -81,7 +86,11 @@ describe('sensorStatus and kpiSnapshot', () => {
   });
 
   it('derives rates and sensor counts for an area', () => {
-    const all = applyEvents(s, logged(reading, submitted, resolved, paid).map((e, i) => ({ ...e, seq: i + 2 })), rollup);
+    const all = applyEvents(
+      s,
+      logged(reading, submitted, resolved, paid).map((e, i) => ({ ...e, seq: i + 2 })),
+      rollup,
+    );
     const k = kpiSnapshot(all, '80', reading.tsMs, (code) => rollup(code).includes('80'));
     expect(k).toMatchObject({ dossierSubmitted: 1, onlineShare: 1, onTimeRate: 1, openDossiers: 0 });
     expect(k.sensors.alarm).toBe(1);

@@ -5,7 +5,8 @@ import { PNG } from 'pngjs';
 /** Debian's Chromium with WebGL through SwiftShader (see TOOLCHAIN.md for why each flag). */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-  if (!executablePath) throw new Error('Chromium not found: run `sudo apt-get install -y chromium` or set CHROME_PATH');
+  if (!executablePath)
+    throw new Error('Chromium not found: run `sudo apt-get install -y chromium` or set CHROME_PATH');
   return chromium.launch({
     executablePath,
     headless: true,

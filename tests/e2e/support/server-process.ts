@@ -27,7 +27,10 @@ export async function freePort(): Promise<number> {
  * The built server (`dist/server/index.js`, what `npm start` runs) as a child process with its own data
  * directory. A short history keeps start-up quick; a fixed seed keeps it reproducible.
  */
-export async function startServerProcess(env: Record<string, string> = {}, dataDir?: string): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  dataDir?: string,
+): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'ioc-e2e-'));
   const port = await freePort();
   let out = '';
