@@ -1,0 +1,114 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { ApiError, fetchAreas, fetchHealth, fetchSeries, type AreasCollection } from '../../client/net/api';
+import type { HealthResponse, SeriesResponse } from '../../protocol';
+import { server } from './msw-server';
+
+const AREAS: AreasCollection = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [106.35, 10.5],
+            [106.45, 10.5],
+            [106.45, 10.6],
+            [106.35, 10.5],
+          ],
+        ],
+      },
+      properties: { code: '794', name: 'Tân An', kind: 'city', parent: '80', schematic: true, areaKm2: 81.7 },
+    },
+  ],
+};
+
+describe('HTTP API client', () => {
+  it('loads the areas GeoJSON', async () => {
+    server.use(http.get('*/api/areas', () => HttpResponse.json(AREAS)));
+    const areas = await fetchAreas();
+    expect(areas.features[0]!.properties).toMatchObject({ code: '794', name: 'Tân An', schematic: true });
+  });
+
+  it('asks for a series with the query the server expects', async () => {
+    let seen: URLSearchParams | null = null;
+    server.use(
+      http.get('*/api/series', ({ request }) => {
+        seen = new URL(request.url).searchParams;
+        const body: SeriesResponse = {
+          metric: 'dossier.online_submitted',
+          area: '80',
+          bucket: 'day',
+          points: [{ t: '2021-08-16T00:00:00+07:00', value: 312 }],
+        };
+        return HttpResponse.json(body);
+      }),
+    );
+    const res = await fetchSeries({
+      metric: 'dossier.online_submitted',
+      area: '80',
+      from: '2021-07-18',
+      to: '2021-08-17',
+    });
+    expect(res.points).toEqual([{ t: '2021-08-16T00:00:00+07:00', value: 312 }]);
+    expect(Object.fromEntries(seen!)).toEqual({
+      metric: 'dossier.online_submitted',
+      area: '80',
+      from: '2021-07-18',
+      to: '2021-08-17',
+      bucket: 'day',
+    });
+  });
+
+  it('reads the health report', async () => {
+    const health: HealthResponse = {
+      status: 'ok',
+      version: '0.1.0',
+      protocolVersion: 1,
+      uptimeS: 12,
+      nowMs: 1_629_080_000_000,
+      lastSeq: 42,
+      streams: {
+        dossier: { lastEventTsMs: 1 },
+        sensor: { lastEventTsMs: null },
+        covid: { lastEventTsMs: null },
+      },
+    };
+    server.use(http.get('*/api/health', () => HttpResponse.json(health)));
+    await expect(fetchHealth()).resolves.toEqual(health);
+  });
+
+  it("turns the server's { error, details } into an ApiError with a clear message", async () => {
+    server.use(
+      http.get('*/api/series', () =>
+        HttpResponse.json(
+          { error: 'invalid_payload', details: { metric: 'unknown metric' } },
+          { status: 400 },
+        ),
+      ),
+    );
+    const err = await fetchSeries({ metric: 'nope', area: '80', from: '2021-08-01', to: '2021-08-02' }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({
+      status: 400,
+      error: 'invalid_payload',
+      details: { metric: 'unknown metric' },
+    });
+    expect((err as Error).message).toMatch(/\/api\/series\?.*: HTTP 400 invalid_payload/);
+  });
+
+  it('copes with an error page that is not JSON', async () => {
+    server.use(http.get('*/api/areas', () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502 })));
+    await expect(fetchAreas()).rejects.toThrow('/api/areas: HTTP 502');
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    server.use(http.get('*/api/health', () => HttpResponse.error()));
+    await expect(fetchHealth()).rejects.toMatchObject({ name: 'ApiError', status: 0 });
+    await expect(fetchHealth()).rejects.toThrow('/api/health: network error');
+  });
+});

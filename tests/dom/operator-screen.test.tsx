@@ -1,0 +1,49 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { MapViewProps } from '../../client/map/MapView';
+import { OperatorScreen } from '../../client/features/operator/OperatorScreen';
+import { useStore } from '../../client/store/store';
+import { seedStore } from './fixtures';
+
+// jsdom has no WebGL: the maplibre + deck.gl component is replaced at its module boundary, and the mock
+// shows what it was given so the wiring from the store is still checked.
+vi.mock('../../client/map/MapView', () => ({
+  default: (p: MapViewProps) => (
+    <div data-testid="map-mock" data-markers={p.markers.map((m) => `${m.siteId}:${m.status}`).join(',')}>
+      {p.metric}:{p.values['794']}
+    </div>
+  ),
+}));
+
+describe('operator screen', () => {
+  it('renders tiles, chart and the lazily loaded map from the store', async () => {
+    seedStore();
+    render(<OperatorScreen />);
+    expect(screen.getByTestId('kpi-province-online-today-value')).toHaveTextContent('77.769');
+    expect(screen.getByTestId('chart-online-daily')).toBeInTheDocument();
+    const map = await screen.findByTestId('map-mock');
+    expect(map).toHaveTextContent('onlineToday:1520');
+    expect(map).toHaveAttribute('data-markers', 'wl-1:alarm,wl-2:ok,pm-1:ok');
+  });
+
+  it('labels the map as schematic and explains its colours without hovering', async () => {
+    seedStore();
+    render(<OperatorScreen />);
+    await screen.findByTestId('map-mock');
+    expect(screen.getByTestId('map-schematic-note')).toHaveTextContent(
+      'Sơ đồ minh hoạ — không phải ranh giới chính thức',
+    );
+    expect(screen.getByTestId('map-legend')).toHaveTextContent('Hồ sơ trực tuyến hôm nay');
+    expect(screen.getByTestId('legend-status-alarm')).toHaveTextContent('Báo động: 1');
+    expect(screen.getByTestId('legend-status-ok')).toHaveTextContent('Bình thường: 2');
+  });
+
+  it('says when the areas could not be loaded', async () => {
+    useStore.getState().setAreasError('/api/areas: HTTP 500 internal');
+    render(<OperatorScreen />);
+    await screen.findByTestId('map-mock');
+    expect(screen.getByTestId('areas-error')).toHaveTextContent(
+      'Không tải được ranh giới khu vực: /api/areas: HTTP 500 internal',
+    );
+  });
+});

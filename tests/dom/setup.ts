@@ -1,0 +1,14 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { resetStore } from '../../client/store/store';
+import { server } from './msw-server';
+
+// A request no test expected is a bug in the code under test (or a missing handler), never a pass.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  resetStore();
+});
+afterAll(() => server.close());
