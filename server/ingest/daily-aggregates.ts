@@ -1,5 +1,15 @@
-import { METRICS, vnDateKey, type AreaRollup, type LoggedEvent } from '../../protocol';
+import {
+  METRICS,
+  STREAMS,
+  vnDateKey,
+  vnDayNumber,
+  type AreaRollup,
+  type LoggedEvent,
+  type MetricDef,
+} from '../../protocol';
 import type { DailyAggregateRow } from '../store/event-store';
+
+const METRICS_BY_STREAM = new Map(STREAMS.map((s) => [s, METRICS.filter((m) => m.stream === s)]));
 
 /**
  * Folds accepted events into per-day, per-area increments of every metric in the catalogue, so that a
@@ -7,15 +17,26 @@ import type { DailyAggregateRow } from '../store/event-store';
  */
 export function dailyIncrements(events: readonly LoggedEvent[], rollup: AreaRollup): DailyAggregateRow[] {
   const rows = new Map<string, DailyAggregateRow>();
+  let lastDayNumber = NaN;
+  let lastDay = '';
   for (const e of events) {
-    const day = e.stream === 'covid' ? e.date : vnDateKey(e.tsMs);
-    for (const m of METRICS) {
-      if (m.stream !== e.stream) continue;
+    let day: string;
+    if (e.stream === 'covid') day = e.date;
+    else {
+      // Events come roughly in time order, so the day string is rarely rebuilt.
+      const dayNumber = vnDayNumber(e.tsMs);
+      if (dayNumber !== lastDayNumber) {
+        lastDayNumber = dayNumber;
+        lastDay = vnDateKey(e.tsMs);
+      }
+      day = lastDay;
+    }
+    for (const m of METRICS_BY_STREAM.get(e.stream) as MetricDef[]) {
       const value = m.value(e);
       const weight = m.weight ? m.weight(e) : 0;
       if (value === 0 && weight === 0) continue;
       for (const area of rollup(e.area)) {
-        const key = `${m.name}|${area}|${day}`;
+        const key = m.name + '|' + area + '|' + day;
         const row = rows.get(key);
         if (row) {
           row.value += value;
