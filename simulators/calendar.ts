@@ -129,3 +129,34 @@ export function nthWorkingDayAfter(day: number, n: number): number {
 export function workingDayOnOrAfter(day: number): number {
   return isWorkingDay(day) ? day : nthWorkingDayAfter(day, 1);
 }
+
+/** What the per-reading models ask about a day, computed once per day: they run ~1M times a simulated day. */
+export interface DayInfo {
+  month: number;
+  dayOfYear: number;
+  weekday: number;
+  holiday: boolean;
+  tet: boolean;
+  lockdown: boolean;
+  workday: boolean;
+}
+
+const infoCache = new Map<number, DayInfo>();
+
+export function dayInfo(day: number): DayInfo {
+  let info = infoCache.get(day);
+  if (!info) {
+    info = {
+      month: monthOf(day),
+      dayOfYear: dayOfYear(day),
+      weekday: weekday(day),
+      holiday: isHoliday(day),
+      tet: isTet(day),
+      lockdown: isLockdown(day),
+      workday: isWorkingDay(day),
+    };
+    if (infoCache.size > 4096) infoCache.clear();
+    infoCache.set(day, info);
+  }
+  return info;
+}

@@ -130,6 +130,8 @@ export interface DossierDay {
    */
   byDay: Int32Array;
   events: Int32Array;
+  /** `yymmdd` of `day`, as the codes carry it. */
+  date: string;
 }
 
 /**
@@ -230,6 +232,7 @@ export function planDossierDay(seed: number, counts: DossierCounts, day: number)
     paidOnline: permute(col.paidOnline, order),
     byDay: new Int32Array(DOSSIER_LOOKBACK_DAYS + 2),
     events: new Int32Array(0),
+    date: yymmdd(day),
   };
   const running = new Int32Array(AGENCIES.length);
   for (let k = 0; k < n; k++) out.running[k] = ++running[out.agency[k]!]!;
@@ -237,8 +240,11 @@ export function planDossierDay(seed: number, counts: DossierCounts, day: number)
   return out;
 }
 
+function offsetOf(p: DossierDay, ts: number): number {
+  return Math.min(DOSSIER_LOOKBACK_DAYS, vnDayNumber(ts) - p.day);
+}
+
 function indexByDay(p: DossierDay): void {
-  const offsetOf = (ts: number) => Math.min(DOSSIER_LOOKBACK_DAYS, vnDayNumber(ts) - p.day);
   const times = [p.tsMs, p.resolvedMs, p.paidMs];
   const counts = p.byDay;
   let total = 0;
@@ -246,7 +252,7 @@ function indexByDay(p: DossierDay): void {
     for (let kind = 0; kind < 3; kind++) {
       const ts = times[kind]![k]!;
       if (ts === 0) continue;
-      counts[offsetOf(ts) + 1]!++;
+      counts[offsetOf(p, ts) + 1]!++;
       total++;
     }
   }
@@ -256,7 +262,7 @@ function indexByDay(p: DossierDay): void {
   for (let k = 0; k < p.n; k++) {
     for (let kind = 0; kind < 3; kind++) {
       const ts = times[kind]![k]!;
-      if (ts !== 0) p.events[fill[offsetOf(ts)]!++] = k * 3 + kind;
+      if (ts !== 0) p.events[fill[offsetOf(p, ts)]!++] = k * 3 + kind;
     }
   }
 }
@@ -277,7 +283,7 @@ export function dossierEventsBetween(p: DossierDay, fromMs: number, toMs: number
   const o0 = Math.max(0, vnDayNumber(fromMs) - p.day);
   const o1 = Math.min(DOSSIER_LOOKBACK_DAYS, vnDayNumber(toMs - 1) - p.day);
   if (o0 > o1) return;
-  const date = yymmdd(p.day);
+  const date = p.date;
   for (let e = p.byDay[o0]!; e < p.byDay[o1 + 1]!; e++) {
     const code = p.events[e]!;
     const k = (code / 3) | 0;

@@ -1,4 +1,4 @@
-import { vnDayNumber, type DossierEvent, type IocEvent } from '../protocol';
+import { vnDayNumber, type DossierEvent, type IocEvent, type SensorReading } from '../protocol';
 import type { SensorSite } from '../geo/sensor-site';
 import { covidDay, covidTable, type CovidTable } from './covid.simulator';
 import {
@@ -9,7 +9,7 @@ import {
   type DossierDay,
 } from './dossier.simulator';
 import { DossierCounts } from './dossier-volume';
-import { sensorFaultWindows, sensorReadings, type SensorFault } from './sensor.simulator';
+import { SensorField, sensorFaultWindows, type SensorFault } from './sensor.simulator';
 import { Weather } from './weather';
 
 export interface SimulationOptions {
@@ -60,7 +60,7 @@ export function createSimulation(opts: SimulationOptions): Simulation & {
   const seed = opts.seed | 0;
   const sites = [...opts.sites];
   const dossiers = new DossierPlans(seed, new DossierCounts(seed));
-  const weather = new Weather(seed);
+  const sensors = new SensorField(seed, sites, new Weather(seed));
   let covid: CovidTable | null = null;
 
   return {
@@ -79,7 +79,7 @@ export function createSimulation(opts: SimulationOptions): Simulation & {
       }
       const sensorFrom = Math.max(fromMs, opts.sensorHistoryFromMs);
       if (sites.length > 0 && sensorFrom < toMs) {
-        for (const e of sensorReadings(seed, sites, weather, sensorFrom, toMs)) others.push(e);
+        sensors.readings(sensorFrom, toMs, others as SensorReading[]);
       }
       for (const e of others) out.push(e);
       return out.sort(compareEvents);

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION, vnDayNumber, type SensorKind, type SensorReading } from '../protocol';
 import type { SensorSite } from '../geo/sensor-site';
-import { dayOfYear, isHoliday, isLockdown, isTet, monthOf, weekday } from './calendar';
+import { dayInfo } from './calendar';
 import { Stream, hashFloat, hashString, rngFor } from './rng';
 import type { Weather } from './weather';
 
@@ -29,17 +29,20 @@ function faultsOfSiteDay(seed: number, siteId: string, siteHash: number, day: nu
   const rng = rngFor(seed, Stream.sensorFault, day, siteHash);
   const start = day * DAY - 7 * HOUR;
   const out: SensorFault[] = [];
-  const add = (kind: SensorFaultKind, p: number, minMs: number, maxMs: number) => {
-    const hit = rng.chance(p);
+  for (const f of FAULT_RATES) {
+    const hit = rng.chance(f.p);
     const at = start + Math.floor(rng.float() * DAY);
-    const len = Math.floor(rng.between(minMs, maxMs));
-    if (hit) out.push({ siteId, kind, fromMs: at, toMs: at + len });
-  };
-  add('gap', 0.15, 5 * MIN, 30 * MIN);
-  add('stuck', 0.05, 60 * MIN, 60 * MIN + 1);
-  add('offline', 0.012, 2 * HOUR, 8 * HOUR);
+    const len = Math.floor(rng.between(f.minMs, f.maxMs));
+    if (hit) out.push({ siteId, kind: f.kind, fromMs: at, toMs: at + len });
+  }
   return out;
 }
+
+const FAULT_RATES: readonly { kind: SensorFaultKind; p: number; minMs: number; maxMs: number }[] = [
+  { kind: 'gap', p: 0.15, minMs: 5 * MIN, maxMs: 30 * MIN },
+  { kind: 'stuck', p: 0.05, minMs: 60 * MIN, maxMs: 60 * MIN + 1 },
+  { kind: 'offline', p: 0.012, minMs: 2 * HOUR, maxMs: 8 * HOUR },
+];
 
 /** Every fault window of the given sites that overlaps [fromMs, toMs), sorted by start then site. */
 export function sensorFaultWindows(
@@ -101,7 +104,7 @@ function waterLevel(m: SiteModel, tMs: number, day: number, weather: Weather): n
     M2.amp * Math.cos((2 * Math.PI * th) / M2.period + phase) +
     S2.amp * Math.cos((2 * Math.PI * th) / S2.period + phase) +
     K1.amp * Math.cos((2 * Math.PI * th) / K1.period + phase * 0.5);
-  const flood = 0.42 * Math.exp(-(((dayOfYear(day) - 295) / 28) ** 2));
+  const flood = 0.42 * Math.exp(-(((dayInfo(day).dayOfYear - 295) / 28) ** 2));
   const rain = Math.min(0.1, 0.002 * weather.recentRainMm(tMs, day));
   return 0.8 + 0.04 * m.u2 + flood + amp * tide + rain;
 }
@@ -122,8 +125,9 @@ function pm25(m: SiteModel, tMs: number, day: number, weather: Weather, seed: nu
   const shape = 0.75 + 0.45 * bump(h, 7.5, 1.3) + 0.6 * bump(h, 20, 2.2) - 0.15 * bump(h, 14, 2.5);
   const dayFactor = Math.exp(0.3 * (hashFloat(seed, Stream.sensorNoise, day, 1) * 2 - 1));
   const wash = weather.intensity(tMs, day) > 0 ? 0.6 : 1;
-  const lockdown = isLockdown(day) ? 0.75 : 1;
-  return PM25_BY_MONTH[monthOf(day) - 1]! * (0.85 + 0.35 * m.u1) * shape * dayFactor * wash * lockdown;
+  const info = dayInfo(day);
+  const lockdown = info.lockdown ? 0.75 : 1;
+  return PM25_BY_MONTH[info.month - 1]! * (0.85 + 0.35 * m.u1) * shape * dayFactor * wash * lockdown;
 }
 
 /** VN_AQI (Decision 1459/QĐ-TCMT) breakpoints for PM2.5: concentration → index, linear in between. */
@@ -152,15 +156,15 @@ export function aqiFromPm25(c: number): number {
 /** Relative traffic, ~1 at a weekday rush hour: commuter peaks, a daytime plateau, quiet nights. */
 function trafficShape(tMs: number, day: number): number {
   const h = hourOf(tMs);
-  const w = weekday(day);
-  const workday = w !== 0 && w !== 6 && !isHoliday(day);
+  const info = dayInfo(day);
+  const workday = info.workday;
   const plateau = 1 / (1 + Math.exp(-(h - 6) * 2)) / (1 + Math.exp((h - 21.5) * 1.5));
   let f =
     0.06 + (workday ? 0.5 * plateau + 0.55 * bump(h, 7.3, 1) + 0.6 * bump(h, 17.4, 1.2) : 0.6 * plateau);
-  if (isTet(day)) f *= 0.45;
-  else if (isHoliday(day)) f *= 0.75;
+  if (info.tet) f *= 0.45;
+  else if (info.holiday) f *= 0.75;
   // Directive 16: only essential trips, checkpoints at district borders.
-  if (isLockdown(day)) f *= 0.2;
+  if (info.lockdown) f *= 0.2;
   return f;
 }
 
@@ -169,7 +173,7 @@ const TEMP_MID_BY_MONTH = [28.5, 29, 30, 31, 30.5, 29.5, 29, 29, 29, 28.8, 28.6,
 /** Air temperature, °C: minimum near 05:30, maximum near 14:00, hottest in April, cooled by rain. */
 function temperature(m: SiteModel, tMs: number, day: number, weather: Weather, seed: number): number {
   const h = hourOf(tMs);
-  const month = monthOf(day);
+  const month = dayInfo(day).month;
   const amp = month >= 5 && month <= 11 ? 3.5 : 4.3;
   let s: number;
   if (h >= 5.5 && h < 14) s = -Math.cos((Math.PI * (h - 5.5)) / 8.5);
@@ -217,54 +221,78 @@ function rounded(kind: SensorKind, v: number): number {
 }
 
 /**
- * Readings of the given sites with from <= tsMs < to. Site `s` reads once per slot of `cadenceS` at the slot
- * start plus a jitter of up to ±20 % of the cadence, so the set of readings does not depend on how time is
- * cut into windows. Faults remove or freeze readings.
+ * Readings of a fixed set of sites. Site `s` reads once per slot of `cadenceS`, at the slot start plus a
+ * jitter of up to ±20 % of the cadence, so the set of readings does not depend on how time is cut into
+ * windows. Faults remove or freeze readings. Fault lists are cached per day: a live run asks every 250 ms.
  */
-export function sensorReadings(
-  seed: number,
-  sites: readonly SensorSite[],
-  weather: Weather,
-  fromMs: number,
-  toMs: number,
-): SensorReading[] {
-  const out: SensorReading[] = [];
-  if (toMs <= fromMs) return out;
-  for (const site of sites) {
-    const h = hashString(site.siteId);
-    const m: SiteModel = { site, hash: h, u1: hashFloat(h, 1), u2: hashFloat(h, 2) };
-    const faults = sensorFaultWindows(seed, [site], fromMs, toMs);
-    const cadence = Math.max(1, site.cadenceS) * 1000;
-    const jitter = 0.2 * cadence;
-    const k0 = Math.floor(fromMs / cadence) - 1;
-    const k1 = Math.floor(toMs / cadence) + 1;
-    for (let k = k0; k <= k1; k++) {
-      const tsMs = Math.round(k * cadence + (hashFloat(seed, Stream.sensorNoise, h, k) * 2 - 1) * jitter);
-      if (tsMs < fromMs || tsMs >= toMs) continue;
-      let value: number | null = null;
-      let dropped = false;
-      for (const f of faults) {
-        if (tsMs < f.fromMs || tsMs >= f.toMs) continue;
-        if (f.kind === 'stuck') {
-          if (value === null) value = modelValue(m, f.fromMs, 0.5, weather, seed);
-        } else dropped = true;
+export class SensorField {
+  private readonly models: SiteModel[];
+  private readonly faultCache = new Map<number, SensorFault[][]>();
+
+  constructor(
+    private readonly seed: number,
+    sites: readonly SensorSite[],
+    private readonly weather: Weather,
+  ) {
+    this.models = sites.map((site) => {
+      const h = hashString(site.siteId);
+      return { site, hash: h, u1: hashFloat(h, 1), u2: hashFloat(h, 2) };
+    });
+  }
+
+  private faultsOn(day: number): SensorFault[][] {
+    let f = this.faultCache.get(day);
+    if (!f) {
+      f = this.models.map((m) => faultsOfSiteDay(this.seed, m.site.siteId, m.hash, day));
+      this.faultCache.set(day, f);
+      if (this.faultCache.size > 8) this.faultCache.delete(this.faultCache.keys().next().value!);
+    }
+    return f;
+  }
+
+  /** Readings with fromMs <= tsMs < toMs, appended to `out` site by site. */
+  readings(fromMs: number, toMs: number, out: SensorReading[]): void {
+    if (toMs <= fromMs) return;
+    const seed = this.seed;
+    const firstDay = vnDayNumber(fromMs) - 1;
+    const lastDay = vnDayNumber(toMs - 1);
+    const days: SensorFault[][][] = [];
+    for (let d = firstDay; d <= lastDay; d++) days.push(this.faultsOn(d));
+    for (let s = 0; s < this.models.length; s++) {
+      const m = this.models[s]!;
+      const site = m.site;
+      const faults: SensorFault[] = [];
+      for (const day of days) for (const f of day[s]!) if (f.toMs > fromMs && f.fromMs < toMs) faults.push(f);
+      const cadence = Math.max(1, site.cadenceS) * 1000;
+      const jitter = 0.2 * cadence;
+      const k0 = Math.floor(fromMs / cadence) - 1;
+      const k1 = Math.floor(toMs / cadence) + 1;
+      for (let k = k0; k <= k1; k++) {
+        const tsMs = Math.round(k * cadence + (hashFloat(seed, m.hash, k) * 2 - 1) * jitter);
+        if (tsMs < fromMs || tsMs >= toMs) continue;
+        let value: number | null = null;
+        let dropped = false;
+        for (const f of faults) {
+          if (tsMs < f.fromMs || tsMs >= f.toMs) continue;
+          if (f.kind === 'stuck') value ??= modelValue(m, f.fromMs, 0.5, this.weather, seed);
+          else dropped = true;
+        }
+        if (dropped) continue;
+        value ??= modelValue(m, tsMs, hashFloat(seed, m.hash, k, 1), this.weather, seed);
+        out.push({
+          v: PROTOCOL_VERSION,
+          id: `${site.siteId}:${k}`,
+          source: SENSOR_SOURCE,
+          area: site.area,
+          tsMs,
+          stream: 'sensor',
+          siteId: site.siteId,
+          kind: site.kind,
+          value: rounded(site.kind, value),
+          unit: site.unit,
+          lonLat: [site.lonLat[0], site.lonLat[1]],
+        });
       }
-      if (dropped) continue;
-      value ??= modelValue(m, tsMs, hashFloat(seed, Stream.sensorNoise, h, k, 1), weather, seed);
-      out.push({
-        v: PROTOCOL_VERSION,
-        id: `${site.siteId}:${k}`,
-        source: SENSOR_SOURCE,
-        area: site.area,
-        tsMs,
-        stream: 'sensor',
-        siteId: site.siteId,
-        kind: site.kind,
-        value: rounded(site.kind, value),
-        unit: site.unit,
-        lonLat: [site.lonLat[0], site.lonLat[1]],
-      });
     }
   }
-  return out;
 }

@@ -1,4 +1,4 @@
-import { dayStartMs, monthOf } from './calendar';
+import { dayInfo, dayStartMs } from './calendar';
 import { Stream, rngFor } from './rng';
 
 /** One shower over the province: sensors see it at their own intensity (or miss it, for a local shower). */
@@ -33,7 +33,7 @@ export class Weather {
 
   private draw(day: number): RainEvent | null {
     const rng = rngFor(this.seed, Stream.weather, day);
-    if (!rng.chance(RAIN_DAY_PROBABILITY[monthOf(day) - 1]!)) return null;
+    if (!rng.chance(RAIN_DAY_PROBABILITY[dayInfo(day).month - 1]!)) return null;
     // Convective showers build in the afternoon; a few fall at night.
     const startH = rng.chance(0.85) ? rng.between(13, 18) : rng.between(0, 24);
     const durMs = Math.floor(rng.between(0.5, 2.5) * HOUR);
