@@ -39,6 +39,9 @@ export function MapPanel() {
       </Suspense>
       <div className="map-panel__top">
         <ChoroplethSwitch />
+        <p className="map-panel__schematic" data-testid="map-schematic-note">
+          {t('map.schematic')}
+        </p>
         {areasError ? (
           <p className="map-panel__error" role="alert" data-testid="areas-error">
             {t('map.areasError', { message: areasError })}
@@ -53,9 +56,6 @@ export function MapPanel() {
         statusLabel={(s) => t(`status.${s}`)}
         statusCounts={counts}
       />
-      <p className="map-panel__schematic" data-testid="map-schematic-note">
-        {t('map.schematic')}
-      </p>
     </div>
   );
 }

@@ -62,11 +62,16 @@ export default function MapView({ areas, values, scale, metric, markers }: MapVi
   useEffect(() => {
     const layers = [
       areas ? districtLayer({ areas, values, scale, metric }) : null,
-      labelLayer({ districts: DISTRICTS_2021 }),
       sensorLayer({ markers }),
+      // Last, so names stay readable where sites crowd around a seat (Tân An, Bến Lức).
+      labelLayer({ districts: DISTRICTS_2021 }),
     ];
     overlay.current?.setProps({ layers });
   }, [areas, values, scale, metric, markers]);
 
-  return <div ref={container} className="map-canvas" data-testid="map-canvas" />;
+  return (
+    <div className="map-canvas" data-testid="map-canvas">
+      <div ref={container} className="map-canvas__gl" />
+    </div>
+  );
 }

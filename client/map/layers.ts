@@ -55,7 +55,7 @@ export function sensorLayer(p: { markers: readonly SiteMarker[] }) {
     getPosition: (m) => m.lonLat,
     getFillColor: (m) => STATUS_COLOURS[m.status],
     // Alarms are bigger as well as red: a wall display is read from across the room.
-    getRadius: (m) => (m.status === 'alarm' ? 10 : m.status === 'warning' ? 8 : 6),
+    getRadius: (m) => (m.status === 'alarm' ? 9 : m.status === 'warning' ? 7 : 5),
     radiusUnits: 'pixels',
     stroked: true,
     getLineColor: [10, 16, 24, 255],

@@ -1,4 +1,4 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { DailyPoint } from '../../store/selectors';
 import { formatDayKey, formatNumber } from '../../ui/format';
 
@@ -14,14 +14,15 @@ export interface OnlineDailyChartViewProps {
   title: string;
   data: DailyPoint[];
   series: ChartSeries[];
-  /** One line per series with its latest value, so nothing depends on hovering a tooltip. */
+  /** One line per series with its latest value, in the series' colour: the legend and no hover needed. */
   summary: string[];
   intl: string;
   /** Fixed size for tests (jsdom has no layout); the page fills its panel. */
   size?: { width: number; height: number };
 }
 
-const AXIS = { stroke: '#9fb3c8', fontSize: 15 } as const;
+const AXIS_COLOUR = '#9fb3c8';
+const TICK = { fill: AXIS_COLOUR, fontSize: 15 } as const;
 
 export function OnlineDailyChartView({
   title,
@@ -34,14 +35,15 @@ export function OnlineDailyChartView({
   const chart = (
     <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} {...size}>
       <CartesianGrid stroke="#1f3347" vertical={false} />
-      <XAxis dataKey="day" tickFormatter={formatDayKey} tick={AXIS} stroke={AXIS.stroke} minTickGap={24} />
+      <XAxis dataKey="day" tickFormatter={formatDayKey} tick={TICK} stroke={AXIS_COLOUR} minTickGap={24} />
       {(['left', 'right'] as const).map((side) => (
         <YAxis
           key={side}
           yAxisId={side}
           orientation={side}
-          tick={{ ...AXIS, fill: series.find((s) => s.axis === side)?.colour ?? AXIS.stroke }}
-          stroke={AXIS.stroke}
+          // Each axis in its series' colour, so the reader knows which scale a line is read against.
+          tick={{ ...TICK, fill: series.find((s) => s.axis === side)?.colour ?? AXIS_COLOUR }}
+          stroke={AXIS_COLOUR}
           tickFormatter={(v: number) => formatNumber(v, intl)}
           allowDecimals={false}
           width={64}
@@ -59,7 +61,6 @@ export function OnlineDailyChartView({
           isAnimationActive={false}
         />
       ))}
-      <Legend wrapperStyle={{ fontSize: 16, color: '#dbe7f3' }} />
     </LineChart>
   );
   return (
