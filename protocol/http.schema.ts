@@ -7,6 +7,29 @@ const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
 export const KpisQuery = z.strictObject({ area: AreaCode.default('80'), at: IsoInstant.optional() });
 export type KpisQuery = z.infer<typeof KpisQuery>;
 
+/** Query of `GET /api/areas`: the area set in force at `at` (default: the server clock's now). */
+export const AreasQuery = z.strictObject({ at: IsoInstant.optional() });
+export type AreasQuery = z.infer<typeof AreasQuery>;
+
+/**
+ * `GET /api/areas/sets`: every area set the server holds, with its validity days (`YYYY-MM-DD`, Vietnam time;
+ * `validFrom` inclusive, `validTo` exclusive, null when unbounded).
+ */
+export interface AreaSetsResponse {
+  sets: {
+    name: string;
+    validFrom: string | null;
+    validTo: string | null;
+    /** `built-in`: shipped with the product; `imported`: installed by `npm run geo:import`. */
+    origin: 'built-in' | 'imported';
+    /** True when every unit is the product's own approximation, not an official boundary. */
+    schematic: boolean;
+    features: number;
+  }[];
+  /** Name of the set in force now. */
+  current: string | null;
+}
+
 /** Query of `GET /api/series`; `from` inclusive, `to` exclusive. */
 export const SeriesQuery = z.strictObject({
   metric: z.string().min(1).max(64),

@@ -1,0 +1,115 @@
+import { parseInstant, type AreaRollup, type AreaSetsResponse } from '../protocol';
+import type { AreaSet } from './area-set';
+import { AREAS_2021, makeRollup, type AreaInfo } from './areas';
+import { BUILT_IN_SETS } from './built-in-sets';
+
+/** What `GET /api/areas/sets` says of each set. */
+export type AreaSetSummary = AreaSetsResponse['sets'][number];
+export type AreaSetOrigin = AreaSetSummary['origin'];
+
+export interface AreaSetRegistry {
+  /** Every set, ordered by `validFrom` (unbounded first), then built-in before imported. */
+  list(): AreaSetSummary[];
+  /**
+   * The set in force at `tsMs` (ms since the epoch; validity days are Vietnam days, `validFrom` inclusive,
+   * `validTo` exclusive). When several are valid an imported (official) set beats a built-in one, then a
+   * non-schematic one a schematic one, then the later `validFrom`. An instant no set covers gets the nearest
+   * set in time, so a map is never empty.
+   */
+  setAt(tsMs: number): AreaSet;
+  /** The rollup (a unit and every unit above it) of the set in force at `tsMs`. */
+  rollupAt(tsMs: number): AreaRollup;
+  /**
+   * Rollup across all sets, for code paths that have no instant: a code's chain in the latest set holding it.
+   * Codes are national and not reused, so the sets do not disagree in practice.
+   */
+  rollup: AreaRollup;
+  /** True when any set, or the 2021 list, has the code. */
+  isKnownArea(code: string): boolean;
+  /** Every unit of every set (latest definition of each code). */
+  areas(): readonly AreaInfo[];
+}
+
+interface Entry {
+  set: AreaSet;
+  origin: AreaSetOrigin;
+  schematic: boolean;
+  fromMs: number;
+  toMs: number;
+  order: number;
+}
+
+const dayStartMs = (day: string | null, fallback: number) => (day ? parseInstant(day) : fallback);
+
+/** Builds a registry from the built-in sets and those imported (e.g. from `$DATA_DIR/area-sets`). */
+export function createAreaSetRegistry(
+  imported: readonly AreaSet[] = [],
+  builtIn: readonly AreaSet[] = BUILT_IN_SETS,
+): AreaSetRegistry {
+  const all = [
+    ...builtIn.map((set) => ({ set, origin: 'built-in' as const })),
+    ...imported.map((set) => ({ set, origin: 'imported' as const })),
+  ];
+  if (all.length === 0) throw new Error('an area-set registry needs at least one set');
+  const entries: Entry[] = all
+    .map(({ set, origin }, order) => ({
+      set,
+      origin,
+      schematic: set.collection.features.every((f) => f.properties.schematic === true),
+      fromMs: dayStartMs(set.validFrom, -Infinity),
+      toMs: dayStartMs(set.validTo, Infinity),
+      order,
+    }))
+    .sort((a, b) => a.fromMs - b.fromMs || a.order - b.order);
+
+  const rank = (e: Entry) => [e.origin === 'imported' ? 1 : 0, e.schematic ? 0 : 1, e.fromMs, e.order];
+  const better = (a: Entry, b: Entry) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! > rb[i]!;
+    return false;
+  };
+  const distance = (e: Entry, t: number) => (t < e.fromMs ? e.fromMs - t : t >= e.toMs ? t - e.toMs + 1 : 0);
+
+  const setAt = (tsMs: number): AreaSet => {
+    let best: Entry | null = null;
+    let bestDistance = Infinity;
+    for (const e of entries) {
+      const d = distance(e, tsMs);
+      if (d < bestDistance || (d === bestDistance && best && better(e, best))) {
+        best = e;
+        bestDistance = d;
+      }
+    }
+    return best!.set;
+  };
+
+  const rollups = new WeakMap<AreaSet, AreaRollup>();
+  const rollupOf = (set: AreaSet) => {
+    let r = rollups.get(set);
+    if (!r) rollups.set(set, (r = makeRollup(set.areas)));
+    return r;
+  };
+
+  // Later sets override earlier definitions of the same code.
+  const byCode = new Map<string, AreaInfo>(AREAS_2021.map((a) => [a.code, a]));
+  for (const e of entries) for (const a of e.set.areas) byCode.set(a.code, a);
+  const union = [...byCode.values()];
+  const rollup = makeRollup(union);
+
+  return {
+    list: () =>
+      entries.map((e) => ({
+        name: e.set.name,
+        validFrom: e.set.validFrom,
+        validTo: e.set.validTo,
+        origin: e.origin,
+        schematic: e.schematic,
+        features: e.set.collection.features.length,
+      })),
+    setAt,
+    rollupAt: (tsMs) => rollupOf(setAt(tsMs)),
+    rollup,
+    isKnownArea: (code) => byCode.has(code),
+    areas: () => union,
+  };
+}
