@@ -6,6 +6,7 @@ import { Server } from 'socket.io';
 import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient } from '../protocol';
 import type { Namespace } from 'socket.io';
 import { makeRollup, type AreaInfo } from '../geo/areas';
+import type { AreaSetRegistry } from '../geo/area-sets';
 import type { Clock } from './clock';
 import { createStateEngine, type StateEngine } from './engine/state-engine';
 import { HttpError } from './http/http-error';
@@ -20,6 +21,12 @@ export interface AppDeps {
   store: EventStore;
   clock: Clock;
   areaSet: { collection: AreaFeatureCollection; areas: readonly AreaInfo[] };
+  /**
+   * Dated area sets. When given, `GET /api/areas?at=` answers the set in force at that instant (default: the
+   * clock's now), and codes of every set are known and roll up; `areaSet` is then unused. Without it the app
+   * serves `areaSet` at every instant, as before.
+   */
+  areaSets?: AreaSetRegistry;
   ingestTokens: readonly string[];
   batchWindowMs: number;
   version: string;
@@ -40,8 +47,9 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { store, clock } = deps;
   const startedAtMs = Date.now();
-  const areas = deps.areaSet.areas;
-  const rollup = makeRollup(areas);
+  const registry = deps.areaSets;
+  const areas = registry ? registry.areas() : deps.areaSet.areas;
+  const rollup = registry ? registry.rollup : makeRollup(areas);
   const known = new Set(areas.map((a) => a.code));
   const isKnownArea = (code: string) => known.has(code);
   const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
@@ -84,7 +92,18 @@ export function createApp(deps: AppDeps): App {
       rollup,
       isKnownArea,
       areasWithin,
-      areas: () => deps.areaSet.collection,
+      areas: (atMs) => (registry ? registry.setAt(atMs).collection : deps.areaSet.collection),
+      areaSets: () =>
+        registry?.list() ?? [
+          {
+            name: deps.areaSet.collection.name ?? 'areas',
+            validFrom: deps.areaSet.collection.validFrom ?? null,
+            validTo: deps.areaSet.collection.validTo ?? null,
+            origin: 'built-in',
+            schematic: deps.areaSet.collection.features.every((f) => f.properties.schematic === true),
+            features: deps.areaSet.collection.features.length,
+          },
+        ],
       ingestTokens: deps.ingestTokens,
       version: deps.version,
       startedAtMs,

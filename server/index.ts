@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SingleBar, Presets } from 'cli-progress';
 import { STREAMS } from '../protocol';
-import { SCHEMATIC_2021, SENSOR_SITES } from '../geo';
+import { SCHEMATIC_2021, SENSOR_SITES, createAreaSetRegistry } from '../geo';
+import { areaSetsDir, loadAreaSetsDir } from '../geo/area-sets-dir';
 import { createSimulation } from '../simulators/plan';
 import { backfill, runLive, type LiveRunner } from '../simulators/runner';
 import pkg from '../package.json';
@@ -18,6 +19,12 @@ async function main() {
   const config = loadConfig();
   const store = openSqliteStore(path.join(config.dataDir, 'events.sqlite'));
   const here = path.dirname(fileURLToPath(import.meta.url));
+  // Sets installed by `npm run geo:import`; a bad file is skipped with a warning rather than stopping the server.
+  const imported = loadAreaSetsDir(areaSetsDir(config.dataDir));
+  for (const e of imported.errors) console.warn(`Skipping area set ${e}`);
+  const areaSets = createAreaSetRegistry(imported.sets);
+  const setNames = areaSets.list().map((s) => s.name);
+  if (imported.sets.length) console.log(`Area sets: ${setNames.join(', ')}`);
 
   // The scenario clock starts only once history is in place; until then it stands at the scenario start.
   let clock: Clock = config.sim.enabled ? { now: () => config.sim.startMs, speed: () => 0 } : wallClock();
@@ -25,6 +32,7 @@ async function main() {
     store,
     clock: { now: () => clock.now(), speed: () => clock.speed() },
     areaSet: SCHEMATIC_2021,
+    areaSets,
     ingestTokens: config.ingestTokens,
     batchWindowMs: config.batchWindowMs,
     version: pkg.version,

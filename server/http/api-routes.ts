@@ -3,6 +3,7 @@ import {
   EventsQuery,
   IngestBatch,
   KpisQuery,
+  AreasQuery,
   METRICS,
   METRICS_BY_NAME,
   PROTOCOL_VERSION,
@@ -12,6 +13,7 @@ import {
   parseInstant,
   type AreaFeatureCollection,
   type AreaRollup,
+  type AreaSetsResponse,
   type HealthResponse,
 } from '../../protocol';
 import type { Clock } from '../clock';
@@ -32,7 +34,9 @@ export interface ApiDeps {
   rollup: AreaRollup;
   isKnownArea: (code: string) => boolean;
   areasWithin: (code: string) => string[];
-  areas: () => AreaFeatureCollection;
+  /** The area set in force at `atMs`. */
+  areas: (atMs: number) => AreaFeatureCollection;
+  areaSets: () => AreaSetsResponse['sets'];
   ingestTokens: readonly string[];
   version: string;
   startedAtMs: number;
@@ -65,7 +69,18 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.json(body);
   });
 
-  r.get('/areas', (_req, res) => void res.json(deps.areas()));
+  r.get('/areas', (req, res) => {
+    const q = parseQuery(AreasQuery, req.query);
+    res.json(deps.areas(q.at === undefined ? deps.clock.now() : instant(q.at, 'at')));
+  });
+
+  r.get('/areas/sets', (_req, res) => {
+    const body: AreaSetsResponse = {
+      sets: deps.areaSets(),
+      current: deps.areas(deps.clock.now()).name ?? null,
+    };
+    res.json(body);
+  });
 
   r.get('/kpis', (req, res) => {
     const q = parseQuery(KpisQuery, req.query);

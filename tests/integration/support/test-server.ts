@@ -11,7 +11,7 @@ import {
   type LiveServerToClient,
   type LiveSnapshot,
 } from '../../../protocol';
-import { SCHEMATIC_2021 } from '../../../geo';
+import { SCHEMATIC_2021, type AreaSetRegistry } from '../../../geo';
 import { createApp, type App } from '../../../server/app';
 import type { Clock } from '../../../server/clock';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
@@ -28,13 +28,16 @@ export interface TestServer {
 }
 
 /** The real server on an ephemeral port with its own SQLite file; nothing shared between tests. */
-export async function startTestServer(opts: { clock?: Clock; batchWindowMs?: number; dir?: string } = {}) {
+export async function startTestServer(
+  opts: { clock?: Clock; batchWindowMs?: number; dir?: string; areaSets?: AreaSetRegistry } = {},
+) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
   const store = openSqliteStore(path.join(dir, 'events.sqlite'));
   const app = createApp({
     store,
     clock: opts.clock ?? { now: () => Date.UTC(2021, 7, 1, 1), speed: () => 1 },
     areaSet: SCHEMATIC_2021,
+    ...(opts.areaSets ? { areaSets: opts.areaSets } : {}),
     ingestTokens: [TEST_TOKEN],
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
