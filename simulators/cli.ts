@@ -45,6 +45,7 @@ const sim = createSimulation({
   seed: Number(values.seed),
   sites: SENSOR_SITES,
   sensorHistoryFromMs: startMs,
+  historyFromMs: startMs,
 });
 const realStart = Date.now();
 const prefix = values['source-prefix'];

@@ -17,6 +17,11 @@ export interface SimulationOptions {
   sites: readonly SensorSite[];
   /** sensor readings are generated only for instants >= this (history before it has no raw sensor readings; it would be ~1M readings/day) */
   sensorHistoryFromMs: number;
+  /**
+   * The first instant the records cover: no dossier is submitted before it, so the log never holds a
+   * resolution without its submission (which would make open dossiers negative). Default: no limit.
+   */
+  historyFromMs?: number;
 }
 
 export interface Simulation {
@@ -62,6 +67,7 @@ export function createSimulation(opts: SimulationOptions): Simulation & {
   const dossiers = new DossierPlans(seed, new DossierCounts(seed));
   const sensors = new SensorField(seed, sites, new Weather(seed));
   let covid: CovidTable | null = null;
+  const historyDay = opts.historyFromMs === undefined ? -Infinity : vnDayNumber(opts.historyFromMs);
 
   return {
     eventsBetween(fromMs, toMs) {
@@ -69,7 +75,8 @@ export function createSimulation(opts: SimulationOptions): Simulation & {
       if (!(toMs > fromMs)) return out;
       const firstDay = vnDayNumber(fromMs);
       const lastDay = vnDayNumber(toMs - 1);
-      for (let d = firstDay - DOSSIER_LOOKBACK_DAYS; d <= lastDay; d++) {
+      const firstPlanned = Math.max(firstDay - DOSSIER_LOOKBACK_DAYS, historyDay);
+      for (let d = firstPlanned; d <= lastDay; d++) {
         dossierEventsBetween(dossiers.get(d), fromMs, toMs, out as DossierEvent[]);
       }
       const others: IocEvent[] = [];
