@@ -46,6 +46,7 @@ async function main() {
       seed,
       sites: SENSOR_SITES,
       sensorHistoryFromMs: startMs - SENSOR_HISTORY_MS,
+      historyFromMs,
     });
     const send = (events: Parameters<typeof app.ingest.ingest>[0]) => void app.ingest.ingest(events);
     const lastTs = Math.max(0, ...STREAMS.map((s) => store.lastEventTsMs(s) ?? 0));

@@ -193,9 +193,11 @@ export function planDossierDay(seed: number, counts: DossierCounts, day: number)
         }
         let paidMs = 0;
         let paidOnline = false;
+        // The paid stream is the national payment platform's: fees paid in cash at a counter never reach it.
         if (proc.feeVnd > 0) {
           paidOnline = online && rng.chance(payRate);
-          paidMs = tsMs + Math.floor((paidOnline ? rng.between(2, 180) : rng.between(2, 20)) * MIN);
+          const delayMin = paidOnline ? rng.between(2, 180) : rng.between(2, 20);
+          if (paidOnline) paidMs = tsMs + Math.floor(delayMin * MIN);
         }
         col.district[j] = i;
         col.channel[j] = ch;

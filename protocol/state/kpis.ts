@@ -1,7 +1,10 @@
 import type { AreaState, DashboardState } from './dashboard-state';
 import { countByStatus, type SensorStatus } from './sensor-status';
 
-/** The headline figures of an area, derived from its reduced state. Rates are 0–1, or null with no data. */
+/**
+ * The headline figures of an area, derived from its reduced state. Rates are 0–1, or null with no data.
+ * `onlinePaymentShare` is dossiers paid through the national payment platform per dossier submitted.
+ */
 export interface KpiSnapshot {
   area: string;
   seq: number;
@@ -39,7 +42,7 @@ export function kpiSnapshot(
     onlineShare: d ? ratio(d.onlineSubmitted, d.submitted) : null,
     onTimeRate: d ? ratio(d.resolvedOnTime, d.resolved) : null,
     openDossiers: d ? d.submitted - d.resolved : 0,
-    onlinePaymentShare: d ? ratio(d.paidOnline, d.paid) : null,
+    onlinePaymentShare: d ? ratio(d.paidOnline, d.submitted) : null,
     covidCumulativeCases: a?.covid.cumulativeCases ?? 0,
     covidNewCasesLastDate: a?.covid.newCasesLastDate ?? 0,
     covidLastDate: a?.covid.lastDate ?? null,

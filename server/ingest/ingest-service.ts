@@ -48,13 +48,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
         }
       });
 
-      const outcomes = deps.store.append(valid, (accepted) => dailyIncrements(accepted, deps.rollup));
-      const accepted: LoggedEvent[] = [];
+      const { outcomes, accepted } = deps.store.append(valid, (news) => dailyIncrements(news, deps.rollup));
       outcomes.forEach((o, i) => {
         const index = validIndex[i]!;
-        const event = valid[i]!;
-        results[index] = { index, id: event.id, status: o.status, seq: o.seq };
-        if (o.status === 'accepted') accepted.push({ ...event, seq: o.seq });
+        results[index] = { index, id: valid[i]!.id, status: o.status, seq: o.seq };
       });
       if (accepted.length) deps.onAccepted(accepted);
 

@@ -1,5 +1,12 @@
 import type { DashboardState, IocEvent, LoggedEvent, StreamName } from '../../protocol';
 
+export interface AppendResult {
+  /** One per input event, in input order. */
+  outcomes: AppendOutcome[];
+  /** The events that were new, numbered, in seq order. */
+  accepted: LoggedEvent[];
+}
+
 export type AppendOutcome = { status: 'accepted'; seq: number } | { status: 'duplicate'; seq: number };
 
 export interface TimeRangeFilter {
@@ -39,7 +46,7 @@ export interface EventStore {
    * Appends in one transaction. `aggregate` sees exactly the events that were new and returns the per-day
    * metric increments to add in the same transaction, so the aggregates can never disagree with the log.
    */
-  append(events: readonly IocEvent[], aggregate?: Aggregator): AppendOutcome[];
+  append(events: readonly IocEvent[], aggregate?: Aggregator): AppendResult;
   lastSeq(): number;
   /** Events with seq > afterSeq in seq order, at most `limit`. */
   readAfter(afterSeq: number, limit: number): LoggedEvent[];

