@@ -1,32 +1,24 @@
-import { useEffect } from 'react';
-import { PROVINCE_CODE } from '../geo/areas';
-import { OperatorScreen } from './features/operator/OperatorScreen';
-import { fetchAreas } from './net/api';
-import { connectLive } from './net/live-socket';
-import { useStore } from './store/store';
+import { createElement, Suspense } from 'react';
+import { routeFor } from './routes';
+import { useT } from './i18n/use-t';
 
-/** A wall display runs unattended: a failed areas load is retried instead of waiting for someone to reload. */
-const AREAS_RETRY_MS = 10_000;
+function NotFound() {
+  const { t } = useT();
+  return (
+    <main className="not-found" data-testid="not-found">
+      <h1>{t('route.notFound')}</h1>
+      <a href="/">{t('appTitle')}</a>
+    </main>
+  );
+}
 
-export function App() {
-  useEffect(() => connectLive(useStore.getState(), PROVINCE_CODE), []);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () => {
-      fetchAreas(ctrl.signal).then(useStore.getState().setAreas, (e: unknown) => {
-        if (ctrl.signal.aborted) return;
-        useStore.getState().setAreasError(e instanceof Error ? e.message : String(e));
-        timer = setTimeout(load, AREAS_RETRY_MS);
-      });
-    };
-    load();
-    return () => {
-      ctrl.abort();
-      clearTimeout(timer);
-    };
-  }, []);
-
-  return <OperatorScreen />;
+/** Picks the view by path; views are full pages, so no client-side navigation is needed between them. */
+export function App({ pathname = window.location.pathname }: { pathname?: string }) {
+  // The lazy views are module-level constants (ROUTES), so nothing is re-created per render.
+  const view = routeFor(pathname);
+  return (
+    <Suspense fallback={<div className="route-loading" />}>
+      {view ? createElement(view) : <NotFound />}
+    </Suspense>
+  );
 }

@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   scenarioTime: 'Scenario time',
   clockWaiting: 'Waiting for the clock…',
   clockPaused: 'Paused',
+  'route.notFound': 'No such page',
   'conn.live': 'LIVE',
   'conn.reconnecting': 'RECONNECTING',
   'conn.offline': 'OFFLINE',

@@ -4,6 +4,7 @@ export const vi = {
   scenarioTime: 'Giờ kịch bản',
   clockWaiting: 'Đang chờ đồng hồ…',
   clockPaused: 'Tạm dừng',
+  'route.notFound': 'Không có trang này',
   'conn.live': 'TRỰC TIẾP',
   'conn.reconnecting': 'ĐANG KẾT NỐI LẠI',
   'conn.offline': 'MẤT KẾT NỐI',

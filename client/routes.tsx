@@ -1,0 +1,14 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * One entry per view. Each view is its own chunk, so the wall never downloads the leaders' charts and the
+ * public page never downloads the operator map code it does not draw.
+ */
+export const ROUTES: Record<string, LazyExoticComponent<ComponentType>> = {
+  '/': lazy(() => import('./features/operator/OperatorRoute')),
+};
+
+export function routeFor(pathname: string): LazyExoticComponent<ComponentType> | null {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return ROUTES[path] ?? null;
+}
