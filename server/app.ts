@@ -44,7 +44,7 @@ export interface App {
 }
 
 /** Builds the whole server from its parts without listening, so tests can run it on port 0. */
-export function createApp(deps: AppDeps): App {
+export async function createApp(deps: AppDeps): Promise<App> {
   const { store, clock } = deps;
   const startedAtMs = Date.now();
   const registry = deps.areaSets;
@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): App {
   const isKnownArea = (code: string) => known.has(code);
   const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
 
-  const engine = createStateEngine(store, rollup);
+  const engine = await createStateEngine(store, rollup);
   const web = express();
   web.disable('x-powered-by');
   const httpServer = createServer(web);
@@ -134,7 +134,7 @@ export function createApp(deps: AppDeps): App {
       stopClock();
       fanOut.flush();
       fanOut.close();
-      engine.snapshot();
+      await engine.snapshot();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SingleBar, Presets } from 'cli-progress';
-import { STREAMS } from '../protocol';
+import { STREAMS, type IocEvent } from '../protocol';
 import { SCHEMATIC_2021, SENSOR_SITES, createAreaSetRegistry } from '../geo';
 import { areaSetsDir, loadAreaSetsDir } from '../geo/area-sets-dir';
 import { createSimulation } from '../simulators/plan';
@@ -28,7 +28,7 @@ async function main() {
 
   // The scenario clock starts only once history is in place; until then it stands at the scenario start.
   let clock: Clock = config.sim.enabled ? { now: () => config.sim.startMs, speed: () => 0 } : wallClock();
-  const app = createApp({
+  const app = await createApp({
     store,
     clock: { now: () => clock.now(), speed: () => clock.speed() },
     areaSet: SCHEMATIC_2021,
@@ -48,8 +48,11 @@ async function main() {
       sensorHistoryFromMs: startMs - SENSOR_HISTORY_MS,
       historyFromMs,
     });
-    const send = (events: Parameters<typeof app.ingest.ingest>[0]) => void app.ingest.ingest(events);
-    const lastTs = Math.max(0, ...STREAMS.map((s) => store.lastEventTsMs(s) ?? 0));
+    const send = async (events: IocEvent[]) => void (await app.ingest.ingest(events));
+    const lastTs = Math.max(
+      0,
+      ...(await Promise.all(STREAMS.map((s) => store.lastEventTsMs(s)))).map((t) => t ?? 0),
+    );
     // The plan is a pure function of the seed, so resuming re-sends at most one chunk, which dedupe absorbs.
     const resumeMs = Math.max(historyFromMs, lastTs);
     if (resumeMs < startMs) {
@@ -57,14 +60,20 @@ async function main() {
         `Backfilling history ${new Date(resumeMs).toISOString()} → ${new Date(startMs).toISOString()}`,
       );
       const bar = new SingleBar(
-        { format: 'Backfill {bar} {percentage}% | {events} events | {eta_formatted} left', etaBuffer: 50 },
+        {
+          format: 'Backfill {bar} {percentage}% | {events} events | {eta_formatted} left',
+          etaBuffer: 50,
+          // Without a terminal (CI, a service manager) print a line every few seconds instead of redrawing.
+          noTTYOutput: true,
+          notTTYSchedule: 5000,
+        },
         Presets.shades_classic,
       );
       const t0 = Date.now();
       bar.start(1, 0, { events: 0 });
       const n = await backfill(sim, resumeMs, startMs, send, (done, events) => bar.update(done, { events }));
       bar.stop();
-      app.engine.snapshot();
+      await app.engine.snapshot();
       console.log(
         `Backfilled ${n.toLocaleString('en')} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
       );
@@ -93,7 +102,7 @@ async function main() {
     console.log(`${signal}: draining`);
     await runner?.stop();
     await app.close();
-    store.close();
+    await store.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

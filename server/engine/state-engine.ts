@@ -15,39 +15,42 @@ export interface StateEngine {
   readonly state: DashboardState;
   apply(events: readonly LoggedEvent[]): void;
   /** The state as at an instant: every event with tsMs ≤ atMs, folded in seq order. */
-  stateAt(atMs: number): DashboardState;
+  stateAt(atMs: number): Promise<DashboardState>;
   /** Stores a snapshot now (on shutdown, after a backfill). */
-  snapshot(): void;
+  snapshot(): Promise<void>;
 }
 
 const maxTs = (events: readonly LoggedEvent[], from: number) =>
   events.reduce((m, e) => Math.max(m, e.tsMs), from);
 
 /** Rebuilds the state from the newest snapshot plus the events after it, then keeps it up to date. */
-export function createStateEngine(store: EventStore, rollup: AreaRollup): StateEngine {
-  const snap = store.latestSnapshot();
+export async function createStateEngine(store: EventStore, rollup: AreaRollup): Promise<StateEngine> {
+  const snap = await store.latestSnapshot();
   let state = snap?.state ?? emptyDashboardState();
   let stateMaxTs = snap?.maxTsMs ?? 0;
   let sinceSnapshot = 0;
+  let saving: Promise<void> = Promise.resolve();
 
+  const snapshot = (): Promise<void> => {
+    if (state.seq === 0) return saving;
+    const [s, ts] = [state, stateMaxTs];
+    sinceSnapshot = 0;
+    // Snapshots are written one after another, in the order taken, off the ingest path.
+    saving = saving
+      .then(() => store.saveSnapshot(s, ts))
+      .catch((err) => console.error('snapshot failed', err));
+    return saving;
+  };
   const apply = (events: readonly LoggedEvent[]) => {
     state = applyEvents(state, events, rollup);
     stateMaxTs = maxTs(events, stateMaxTs);
     sinceSnapshot += events.length;
-    if (sinceSnapshot >= SNAPSHOT_EVERY_EVENTS) snapshot();
-  };
-  const snapshot = () => {
-    if (state.seq === 0) return;
-    store.saveSnapshot(state, stateMaxTs);
-    sinceSnapshot = 0;
+    if (sinceSnapshot >= SNAPSHOT_EVERY_EVENTS) void snapshot();
   };
 
-  for (
-    let chunk = store.readAfter(state.seq, 20_000);
-    chunk.length;
-    chunk = store.readAfter(state.seq, 20_000)
-  ) {
+  for (let chunk = await store.readAfter(state.seq, 20_000); chunk.length;) {
     apply(chunk);
+    chunk = await store.readAfter(state.seq, 20_000);
   }
 
   return {
@@ -56,13 +59,13 @@ export function createStateEngine(store: EventStore, rollup: AreaRollup): StateE
     },
     apply,
     snapshot,
-    stateAt(atMs) {
+    async stateAt(atMs) {
       // A snapshot whose every event is at or before atMs is a valid start; the rest is a filtered fold.
-      const from = store.latestSnapshot(atMs);
+      const from = await store.latestSnapshot(atMs);
       let s = from?.state ?? emptyDashboardState();
       let batch: LoggedEvent[] = [];
       const filter = { fromMs: 0, toMs: atMs + 1, afterSeq: from?.seq ?? 0 };
-      for (const e of store.iterateByTime(filter)) {
+      for await (const e of store.iterateByTime(filter)) {
         batch.push(e);
         if (batch.length === 10_000) {
           s = applyEvents(s, batch, rollup);

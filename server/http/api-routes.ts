@@ -53,9 +53,10 @@ export function apiRoutes(deps: ApiDeps): Router {
     return ms;
   };
 
-  r.get('/health', (_req, res) => {
+  r.get('/health', async (_req, res) => {
+    const lastTs = await Promise.all(STREAMS.map((s) => deps.store.lastEventTsMs(s)));
     const streams = Object.fromEntries(
-      STREAMS.map((s) => [s, { lastEventTsMs: deps.store.lastEventTsMs(s) }]),
+      STREAMS.map((s, i) => [s, { lastEventTsMs: lastTs[i] ?? null }]),
     ) as HealthResponse['streams'];
     const body: HealthResponse = {
       status: 'ok',
@@ -82,11 +83,11 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.json(body);
   });
 
-  r.get('/kpis', (req, res) => {
+  r.get('/kpis', async (req, res) => {
     const q = parseQuery(KpisQuery, req.query);
     knownArea(q.area);
     const atMs = q.at === undefined ? undefined : instant(q.at, 'at');
-    const state = atMs === undefined ? deps.engine.state : deps.engine.stateAt(atMs);
+    const state = atMs === undefined ? deps.engine.state : await deps.engine.stateAt(atMs);
     const nowMs = atMs ?? deps.clock.now();
     const within = (code: string) => deps.rollup(code).includes(q.area);
     res.json({ ...kpiSnapshot(state, q.area, nowMs, within), at: new Date(nowMs).toISOString() });
@@ -104,7 +105,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     });
   });
 
-  r.get('/series', (req, res) => {
+  r.get('/series', async (req, res) => {
     const q = parseQuery(SeriesQuery, req.query);
     const metric = METRICS_BY_NAME.get(q.metric);
     if (!metric)
@@ -114,7 +115,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     const toMs = instant(q.to, 'to');
     if (toMs <= fromMs) throw new HttpError(400, 'invalid_query', 'to must be after from');
     if (toMs - fromMs > 40 * 366 * 86_400_000) throw new HttpError(400, 'invalid_query', 'range too long');
-    res.json(buildSeries(deps.store, metric, q.area, q.bucket, fromMs, toMs));
+    res.json(await buildSeries(deps.store, metric, q.area, q.bucket, fromMs, toMs));
   });
 
   r.get('/events', async (req: Request, res: Response) => {
@@ -128,7 +129,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     };
     res.status(200).type('application/x-ndjson');
     // Written with backpressure: a three-year export streams through a small buffer instead of memory.
-    for (const e of deps.store.iterateByTime(filter)) {
+    for await (const e of deps.store.iterateByTime(filter)) {
       if (!res.write(JSON.stringify(e) + '\n')) {
         await new Promise((resolve) => res.once('drain', resolve));
         if (res.destroyed) return;
@@ -137,14 +138,14 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.end();
   });
 
-  r.post('/ingest', express.json({ limit: '8mb' }), (req, res) => {
+  r.post('/ingest', express.json({ limit: '8mb' }), async (req, res) => {
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     if (!token || !tokenIsValid(token, deps.ingestTokens)) {
       throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
     }
     const parsed = IngestBatch.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, 'invalid_payload', describeIssues(parsed.error.issues));
-    res.json(deps.ingest.ingest(parsed.data.events));
+    res.json(await deps.ingest.ingest(parsed.data.events));
   });
 
   r.use((_req, _res) => {

@@ -18,15 +18,15 @@ export function vnIso(ms: number): string {
  * A metric's buckets over [fromMs, toMs), read from the per-day aggregates. Buckets are whole Vietnam-time
  * days, months or years; the first starts at the bucket that holds `fromMs`.
  */
-export function buildSeries(
+export async function buildSeries(
   store: EventStore,
   metric: MetricDef,
   area: string,
   bucket: Bucket,
   fromMs: number,
   toMs: number,
-): SeriesResponse {
-  const rows = store.dailyAggregates(metric.name, area, vnDateKey(fromMs), vnDateKey(toMs - 1) + '~');
+): Promise<SeriesResponse> {
+  const rows = await store.dailyAggregates(metric.name, area, vnDateKey(fromMs), vnDateKey(toMs - 1) + '~');
   const points: SeriesResponse['points'] = [];
   let rowIndex = 0;
   for (let start = vnBucketStart(fromMs, bucket); start < toMs; start = vnNextBucket(start, bucket)) {

@@ -33,7 +33,7 @@ export function setupIngestNamespace(
     ),
   );
   nsp.on('connection', (socket) => {
-    socket.on('ingest:batch', (batch, ack) => {
+    socket.on('ingest:batch', async (batch, ack) => {
       if (typeof ack !== 'function') return; // a source that does not wait for the answer cannot retry
       const parsed = IngestBatch.safeParse(batch);
       if (!parsed.success) {
@@ -49,7 +49,7 @@ export function setupIngestNamespace(
         });
       }
       try {
-        ack({ ok: true, data: ingest.ingest(parsed.data.events) });
+        ack({ ok: true, data: await ingest.ingest(parsed.data.events) });
       } catch (err) {
         console.error('ingest failed', err);
         ack({ ok: false, error: 'internal' });

@@ -11,7 +11,7 @@ import { describeIssues } from './describe-issues';
 
 export interface IngestService {
   /** Validates each item on its own, appends the valid ones durably, then hands them on. */
-  ingest(items: readonly unknown[]): IngestReport;
+  ingest(items: readonly unknown[]): Promise<IngestReport>;
 }
 
 export interface IngestDeps {
@@ -29,8 +29,18 @@ function idOf(item: unknown): string | null {
 }
 
 export function createIngestService(deps: IngestDeps): IngestService {
+  // Appends run one at a time: the engine and the fan-out must see events in seq order whatever the store.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     ingest(items) {
+      const run = queue.then(() => ingestNow(items));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+
+  async function ingestNow(items: readonly unknown[]): Promise<IngestReport> {
+    {
       const results: IngestItemResult[] = new Array(items.length);
       const valid: IocEvent[] = [];
       const validIndex: number[] = [];
@@ -48,7 +58,9 @@ export function createIngestService(deps: IngestDeps): IngestService {
         }
       });
 
-      const { outcomes, accepted } = deps.store.append(valid, (news) => dailyIncrements(news, deps.rollup));
+      const { outcomes, accepted } = await deps.store.append(valid, (news) =>
+        dailyIncrements(news, deps.rollup),
+      );
       outcomes.forEach((o, i) => {
         const index = validIndex[i]!;
         results[index] = { index, id: valid[i]!.id, status: o.status, seq: o.seq };
@@ -62,6 +74,6 @@ export function createIngestService(deps: IngestDeps): IngestService {
         rejected: count('rejected'),
         results,
       };
-    },
-  };
+    }
+  }
 }

@@ -51,7 +51,7 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       ack(res);
     });
 
-    socket.on('live:resync', (req, ack) => {
+    socket.on('live:resync', async (req, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = LiveResync.safeParse(req);
       if (!parsed.success)
@@ -59,7 +59,7 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       const { area, afterSeq } = parsed.data;
       // Everything logged after afterSeq, even what the next batch will bring again: the reducers skip seqs
       // already applied, so overlap is harmless and no seq can fall between the resync and the next batch.
-      const events = deps.store.readAfter(afterSeq, MAX_RESYNC_EVENTS + 1);
+      const events = await deps.store.readAfter(afterSeq, MAX_RESYNC_EVENTS + 1);
       if (events.length > MAX_RESYNC_EVENTS)
         return ack({ ok: false, error: 'batch_too_large', details: 'resubscribe' });
       const batch: LiveBatch = {

@@ -38,7 +38,9 @@ export interface StoredSnapshot {
 export type Aggregator = (accepted: readonly LoggedEvent[]) => DailyAggregateRow[];
 
 /**
- * The append-only event log. Appends are atomic per call: when `append` returns, every accepted event is
+ * The append-only event log. Every method is asynchronous so that the embedded SQLite log and the PostgreSQL
+ * log of the scale path are interchangeable; SQLite answers at once.
+ * Appends are atomic per call: when `append` returns, every accepted event is
  * durable and numbered; duplicates (same source and id) keep their first sequence number.
  */
 export interface EventStore {
@@ -46,22 +48,22 @@ export interface EventStore {
    * Appends in one transaction. `aggregate` sees exactly the events that were new and returns the per-day
    * metric increments to add in the same transaction, so the aggregates can never disagree with the log.
    */
-  append(events: readonly IocEvent[], aggregate?: Aggregator): AppendResult;
-  lastSeq(): number;
+  append(events: readonly IocEvent[], aggregate?: Aggregator): Promise<AppendResult>;
+  lastSeq(): Promise<number>;
   /** Events with seq > afterSeq in seq order, at most `limit`. */
-  readAfter(afterSeq: number, limit: number): LoggedEvent[];
+  readAfter(afterSeq: number, limit: number): Promise<LoggedEvent[]>;
   /** Events in [fromMs, toMs) by event time, in seq order, without holding them all in memory. */
-  iterateByTime(filter: TimeRangeFilter): IterableIterator<LoggedEvent>;
+  iterateByTime(filter: TimeRangeFilter): AsyncIterableIterator<LoggedEvent>;
   /** Sums of the per-day metric aggregates for [fromDay, toDay) over the given areas. */
-  dailyAggregates(metric: string, area: string, fromDay: string, toDay: string): DailyAggregateRow[];
-  lastEventTsMs(stream: StreamName, source?: string): number | null;
-  countEvents(): number;
+  dailyAggregates(metric: string, area: string, fromDay: string, toDay: string): Promise<DailyAggregateRow[]>;
+  lastEventTsMs(stream: StreamName, source?: string): Promise<number | null>;
+  countEvents(): Promise<number>;
   /** Stores the reduced state as of its `seq`, so a restart or a seek need not fold the whole log. */
-  saveSnapshot(state: DashboardState, maxTsMs: number): void;
+  saveSnapshot(state: DashboardState, maxTsMs: number): Promise<void>;
   /**
    * The newest snapshot, or with `maxTsMs` the newest whose events all happened at or before that instant
    * (every event folded into it has tsMs ≤ its own maxTsMs).
    */
-  latestSnapshot(maxTsMs?: number): StoredSnapshot | null;
-  close(): void;
+  latestSnapshot(maxTsMs?: number): Promise<StoredSnapshot | null>;
+  close(): Promise<void>;
 }

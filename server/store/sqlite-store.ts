@@ -107,11 +107,11 @@ export function openSqliteStore(file: string): EventStore {
   });
 
   return {
-    append: (events, aggregate) =>
+    append: async (events, aggregate) =>
       events.length ? appendTx(events, aggregate) : { outcomes: [], accepted: [] },
-    lastSeq: () => maxSeq.get()?.seq ?? 0,
-    readAfter: (afterSeq, limit) => after.all(afterSeq, limit).map(toLogged),
-    *iterateByTime(filter: TimeRangeFilter) {
+    lastSeq: async () => maxSeq.get()?.seq ?? 0,
+    readAfter: async (afterSeq, limit) => after.all(afterSeq, limit).map(toLogged),
+    async *iterateByTime(filter: TimeRangeFilter) {
       const where = ['ts_ms >= ?', 'ts_ms < ?'];
       const params: (string | number)[] = [filter.fromMs, filter.toMs];
       if (filter.stream) {
@@ -131,18 +131,18 @@ export function openSqliteStore(file: string): EventStore {
       );
       for (const row of stmt.iterate(...params)) yield toLogged(row);
     },
-    dailyAggregates: (metric, area, fromDay, toDay) => aggregates.all(metric, area, fromDay, toDay),
-    lastEventTsMs: (stream: StreamName, source?: string) =>
+    dailyAggregates: async (metric, area, fromDay, toDay) => aggregates.all(metric, area, fromDay, toDay),
+    lastEventTsMs: async (stream: StreamName, source?: string) =>
       (source ? lastTsBySource.get(stream, source) : lastTs.get(stream))?.ts ?? null,
-    countEvents: () => count.get()!.n,
-    saveSnapshot: (state, maxTsMs) => void putSnapshot.run(state.seq, maxTsMs, JSON.stringify(state)),
-    latestSnapshot: (maxTsMs = Number.MAX_SAFE_INTEGER) => {
+    countEvents: async () => count.get()!.n,
+    saveSnapshot: async (state, maxTsMs) => void putSnapshot.run(state.seq, maxTsMs, JSON.stringify(state)),
+    latestSnapshot: async (maxTsMs = Number.MAX_SAFE_INTEGER) => {
       const row = getSnapshot.get(maxTsMs);
       return row
         ? { seq: row.seq, maxTsMs: row.max_ts_ms, state: JSON.parse(row.body) as DashboardState }
         : null;
     },
-    close: () => {
+    close: async () => {
       readDb.close();
       db.close();
     },

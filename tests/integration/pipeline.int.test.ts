@@ -55,7 +55,7 @@ describe('simulator → /ingest → log → /live', () => {
     source.close();
     expect(accepted).toBe(events.length);
 
-    const lastSeq = server.store.lastSeq();
+    const lastSeq = await server.store.lastSeq();
     for (const c of [a, b]) await until(c.socket, () => c.batches.at(-1)?.toSeq === lastSeq);
     expect(a.batches).toEqual(b.batches);
     let expectedFrom = a.snapshot.seq + 1;
@@ -85,7 +85,7 @@ describe('simulator → /ingest → log → /live', () => {
     source.close();
     expect(r1.results[0]).toMatchObject({ status: 'accepted', seq: 1 });
     expect(r2.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
-    expect(server.store.countEvents()).toBe(1);
+    expect(await server.store.countEvents()).toBe(1);
   });
 
   it('refuses a bad event with a reason and keeps the good ones of the same batch', async () => {
@@ -117,7 +117,7 @@ describe('simulator → /ingest → log → /live', () => {
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: 'unauthorized' });
     await expect(connectIngest(server.url, 'wrong')).rejects.toThrow(/unauthorized/);
-    expect(server.store.countEvents()).toBe(0);
+    expect(await server.store.countEvents()).toBe(0);
   });
 
   it('refuses a dashboard that speaks another protocol version, saying why', async () => {

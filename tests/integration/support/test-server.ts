@@ -33,7 +33,7 @@ export async function startTestServer(
 ) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
   const store = openSqliteStore(path.join(dir, 'events.sqlite'));
-  const app = createApp({
+  const app = await createApp({
     store,
     clock: opts.clock ?? { now: () => Date.UTC(2021, 7, 1, 1), speed: () => 1 },
     areaSet: SCHEMATIC_2021,
@@ -51,7 +51,7 @@ export async function startTestServer(
     dir,
     async close() {
       await app.close();
-      store.close();
+      await store.close();
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
