@@ -11,3 +11,4 @@ export * from './state/sensor-status';
 export * from './state/kpis';
 export * from './metrics';
 export * from './areas.schema';
+export * from './review.schema';

@@ -11,6 +11,7 @@ import type { Clock } from './clock';
 import { createStateEngine, type StateEngine } from './engine/state-engine';
 import { HttpError } from './http/http-error';
 import { apiRoutes } from './http/api-routes';
+import { reviewRoutes } from './http/review-routes';
 import { setupIngestNamespace } from './ingest/ingest-namespace';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
 import { createFanOut } from './live/fan-out';
@@ -82,6 +83,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     deps.ingestTokens,
   );
 
+  web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin }));
   web.use(
     '/api',
     apiRoutes({

@@ -23,7 +23,9 @@ const EVENT_COUNT: Readonly<Record<string, { metric: string; use: 'value' | 'wei
 };
 
 export function eventCountSource(metric: MetricDef): { metric: string; use: 'value' | 'weight' | 'both' } {
-  return EVENT_COUNT[metric.name] ?? { metric: metric.name, use: metric.kind === 'ratio' ? 'weight' : 'value' };
+  return (
+    EVENT_COUNT[metric.name] ?? { metric: metric.name, use: metric.kind === 'ratio' ? 'weight' : 'value' }
+  );
 }
 
 export function countEvents(rows: readonly DailyAggregateRow[], use: 'value' | 'weight' | 'both'): number {

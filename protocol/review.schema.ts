@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { AreaCode, StreamName } from './events.schema';
+
+const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+/**
+ * The metrics `GET /api/kpis/period` answers, in the order a review reads them. Each is a name of the metric
+ * catalogue (`metrics.ts`), so a period figure is the sum of the same daily aggregates `/api/series` reads.
+ */
+export const PERIOD_METRICS = [
+  'dossier.submitted',
+  'dossier.online_submitted',
+  'dossier.postal_submitted',
+  'dossier.online_share',
+  'dossier.postal_share',
+  'dossier.resolved',
+  'dossier.on_time_rate',
+  'dossier.late_resolved',
+  'dossier.level3_submitted',
+  'dossier.level4_submitted',
+  'dossier.paid_online',
+  'dossier.online_payment_share',
+  'covid.new_cases',
+  'covid.recovered',
+  'covid.deaths',
+  'covid.vaccine_doses',
+  'covid.reports',
+] as const;
+export type PeriodMetric = (typeof PERIOD_METRICS)[number];
+
+/** Query of `GET /api/kpis/period`: `from` inclusive, `to` exclusive; bare dates are Vietnam-time midnights. */
+export const PeriodKpisQuery = z.strictObject({
+  area: AreaCode.default('80'),
+  from: IsoInstant,
+  to: IsoInstant,
+});
+export type PeriodKpisQuery = z.infer<typeof PeriodKpisQuery>;
+
+/** Where a figure comes from, so a leader can ask "how was this counted?" and get an answer. */
+export interface KpiProvenance {
+  metric: string;
+  stream: StreamName;
+  formula: string;
+  unit: string;
+  /** Number of logged events the figure was computed from. */
+  events: number;
+  /** Event time of the latest of those events, ms; null when there were none. */
+  lastEventTsMs: number | null;
+}
+
+export interface PeriodKpi {
+  /** Sum for counts; numerator / denominator for ratios (null when the denominator is 0). */
+  value: number | null;
+  numerator: number;
+  /** Sum of the weights of a ratio; null for counts. */
+  denominator: number | null;
+  provenance: KpiProvenance;
+}
+
+/** Dossiers still open at `asOfMs`, by their legal deadline. */
+export interface DeadlineKpis {
+  asOfMs: number;
+  /** Open and past the deadline: already late. */
+  overdueOpen: number;
+  /** Open and due within `windowMs` after `asOfMs`: about to be late unless resolved. */
+  dueSoon: number;
+  windowMs: number;
+  provenance: KpiProvenance;
+}
+
+export interface PeriodKpisResponse {
+  area: string;
+  /** Bounds as ISO instants in Vietnam time. */
+  from: string;
+  to: string;
+  kpis: Record<PeriodMetric, PeriodKpi>;
+  deadlines: DeadlineKpis;
+}
+
+/** Query of `GET /api/ranking`: the province's district-level units ranked by one metric over [from, to). */
+export const RankingQuery = z.strictObject({
+  metric: z.string().min(1).max(64),
+  from: IsoInstant,
+  to: IsoInstant,
+});
+export type RankingQuery = z.infer<typeof RankingQuery>;
+
+export interface RankingRow {
+  area: string;
+  name: string;
+  value: number | null;
+  /** 1 = highest value; units without data (null) come last and share the last rank. */
+  rank: number;
+}
+
+export interface RankingResponse {
+  metric: string;
+  from: string;
+  to: string;
+  rows: RankingRow[];
+}
+
+/** Facts a review compares with that are not events: the service catalogue and published indices. */
+export interface ReviewReferenceResponse {
+  /** Provincial public-service catalogue per year: services at online level 3 and 4 of all services. */
+  catalogue: { year: number; total: number; level3: number; level4: number }[];
+  catalogueSource: string;
+  parIndex: { year: number; score: number; rank: number; of: number; source: string };
+}

@@ -1,0 +1,137 @@
+import express, { type Router } from 'express';
+import {
+  METRICS_BY_NAME,
+  PERIOD_METRICS,
+  PeriodKpisQuery,
+  RankingQuery,
+  parseInstant,
+  vnDateKey,
+  type MetricDef,
+  type PeriodKpi,
+  type PeriodKpisResponse,
+  type RankingResponse,
+  type ReviewReferenceResponse,
+} from '../../protocol';
+import { DISTRICTS_2021 } from '../../geo/areas';
+import { SERVICE_CATALOGUE } from '../../simulators/catalogue';
+import type { Clock } from '../clock';
+import type { EventStore } from '../store/event-store';
+import { HttpError } from './http-error';
+import { parseQuery } from './parse-query';
+import { deadlinesAt } from './review-deadlines';
+import { provenanceOf } from './review-provenance';
+import { vnIso } from './series';
+
+export interface ReviewDeps {
+  store: EventStore;
+  clock: Clock;
+  isKnownArea: (code: string) => boolean;
+  areasWithin: (code: string) => string[];
+}
+
+const MAX_RANGE_MS = 40 * 366 * 86_400_000;
+
+/** A day range of the aggregates for [fromMs, toMs): the same bounds `/api/series` reads. */
+function dayRange(fromMs: number, toMs: number): { fromDay: string; toDay: string } {
+  return { fromDay: vnDateKey(fromMs), toDay: vnDateKey(toMs - 1) + '~' };
+}
+
+function parseRange(from: string, to: string): { fromMs: number; toMs: number } {
+  const fromMs = parseInstant(from);
+  const toMs = parseInstant(to);
+  if (Number.isNaN(fromMs) || Number.isNaN(toMs)) throw new HttpError(400, 'invalid_query', 'invalid date');
+  if (toMs <= fromMs) throw new HttpError(400, 'invalid_query', 'to must be after from');
+  if (toMs - fromMs > MAX_RANGE_MS) throw new HttpError(400, 'invalid_query', 'range too long');
+  return { fromMs, toMs };
+}
+
+async function sumMetric(store: EventStore, metric: MetricDef, area: string, fromMs: number, toMs: number) {
+  const { fromDay, toDay } = dayRange(fromMs, toMs);
+  let numerator = 0;
+  let weight = 0;
+  for (const row of await store.dailyAggregates(metric.name, area, fromDay, toDay)) {
+    numerator += row.value;
+    weight += row.weight;
+  }
+  if (metric.kind === 'count') return { value: numerator, numerator, denominator: null };
+  return { value: weight > 0 ? numerator / weight : null, numerator, denominator: weight };
+}
+
+/**
+ * The leaders' review (`/kpi`): period totals with their provenance, the district ranking and the reference
+ * facts. Mounted before the main API router, whose catch-all answers 404 for anything it does not know.
+ */
+export function reviewRoutes(deps: ReviewDeps): Router {
+  const r = express.Router();
+
+  r.get('/kpis/period', async (req, res) => {
+    const q = parseQuery(PeriodKpisQuery, req.query);
+    if (!deps.isKnownArea(q.area)) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
+    const { fromMs, toMs } = parseRange(q.from, q.to);
+    const within = deps.areasWithin(q.area);
+    const { fromDay, toDay } = dayRange(fromMs, toMs);
+    const entries = await Promise.all(
+      PERIOD_METRICS.map(async (name): Promise<[string, PeriodKpi]> => {
+        const metric = METRICS_BY_NAME.get(name)!;
+        const sum = await sumMetric(deps.store, metric, q.area, fromMs, toMs);
+        const provenance = await provenanceOf(deps.store, metric, q.area, within, fromDay, toDay, toMs);
+        return [name, { ...sum, provenance }];
+      }),
+    );
+    // Open dossiers are counted at the end of the period, or now when the period has not ended yet.
+    const asOfMs = Math.min(toMs, deps.clock.now());
+    const body: PeriodKpisResponse = {
+      area: q.area,
+      from: vnIso(fromMs),
+      to: vnIso(toMs),
+      kpis: Object.fromEntries(entries) as PeriodKpisResponse['kpis'],
+      deadlines: await deadlinesAt(deps.store, within, asOfMs),
+    };
+    res.json(body);
+  });
+
+  r.get('/ranking', async (req, res) => {
+    const q = parseQuery(RankingQuery, req.query);
+    const metric = METRICS_BY_NAME.get(q.metric);
+    if (!metric)
+      throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: [...METRICS_BY_NAME.keys()] });
+    const { fromMs, toMs } = parseRange(q.from, q.to);
+    const values = await Promise.all(
+      DISTRICTS_2021.map(async (d) => ({
+        area: d.code,
+        name: d.name,
+        value: (await sumMetric(deps.store, metric, d.code, fromMs, toMs)).value,
+      })),
+    );
+    values.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.area.localeCompare(b.area));
+    const withData = values.filter((v) => v.value !== null).length;
+    const body: RankingResponse = {
+      metric: metric.name,
+      from: vnIso(fromMs),
+      to: vnIso(toMs),
+      rows: values.map((v, i) => ({ ...v, rank: v.value === null ? withData + 1 : i + 1 })),
+    };
+    res.json(body);
+  });
+
+  r.get('/review/reference', (_req, res) => {
+    const body: ReviewReferenceResponse = {
+      // Later years of the catalogue are planned, not achieved: the review shows only years that have begun.
+      catalogue: Object.values(SERVICE_CATALOGUE)
+        .filter((c) => c.year <= Number(vnDateKey(deps.clock.now()).slice(0, 4)))
+        .map(({ year, total, level3, level4 }) => ({ year, total, level3, level4 })),
+      catalogueSource:
+        'provincial public-service catalogue (simulators/catalogue.ts): 2021 = 161 level-3 and 1,421 level-4 of 1,860 services, per the seed report',
+      parIndex: {
+        year: 2020,
+        score: 0.8625,
+        rank: 7,
+        of: 63,
+        source: 'seed report: PAR INDEX 2020 86.25 %, 7th of 63 provinces and cities',
+      },
+    };
+    res.json(body);
+  });
+
+  return r;
+}
