@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { dedupeKey } from '../../protocol/dedupe-key';
 import type { DashboardState, IocEvent, LoggedEvent, StreamName } from '../../protocol';
 import type {
   Aggregator,
@@ -10,6 +11,8 @@ import type {
 } from './event-store';
 
 const SCHEMA = `
+-- source/id hold the dedupe key (protocol/dedupe-key.ts): the sender's for most events, the area and day for a
+-- COVID report; the event as sent, with its own source and id, is the body.
 CREATE TABLE IF NOT EXISTS events (
   seq INTEGER PRIMARY KEY,
   source TEXT NOT NULL,
@@ -85,13 +88,14 @@ export function openSqliteStore(file: string): EventStore {
     const accepted: LoggedEvent[] = [];
     for (const e of events) {
       const body = JSON.stringify(e);
-      const r = insert.run(e.source, e.id, e.stream, e.area, e.tsMs, body);
+      const key = dedupeKey(e);
+      const r = insert.run(key.source, key.id, e.stream, e.area, e.tsMs, body);
       if (r.changes === 1) {
         const seq = Number(r.lastInsertRowid);
         outcomes.push({ status: 'accepted', seq });
         accepted.push({ ...e, seq });
       } else {
-        outcomes.push({ status: 'duplicate', seq: findSeq.get(e.source, e.id)!.seq });
+        outcomes.push({ status: 'duplicate', seq: findSeq.get(key.source, key.id)!.seq });
       }
     }
     if (aggregate && accepted.length) {

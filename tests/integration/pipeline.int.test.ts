@@ -88,6 +88,27 @@ describe('simulator → /ingest → log → /live', () => {
     expect(await server.store.countEvents()).toBe(1);
   });
 
+  it('counts a COVID report of an area and day once, whether the simulator or an import sent it first', async () => {
+    const report = planEvents().find((e) => e.stream === 'covid')!;
+    const imported = {
+      ...report,
+      source: 'csv-import',
+      id: `import-${report.id}`,
+      newCases: report.newCases + 5,
+    };
+    const source = await connectIngest(server.url, TEST_TOKEN);
+    const [first, second] = [await source.send([report]), await source.send([imported])];
+    source.close();
+    expect(first.results[0]).toMatchObject({ status: 'accepted' });
+    expect(second.results[0]).toMatchObject({
+      status: 'duplicate',
+      seq: first.results[0]!.status === 'accepted' ? first.results[0]!.seq : -1,
+    });
+    expect(server.app.engine.state.areas[report.area]!.covid.cumulativeCases).toBe(
+      report.stream === 'covid' ? report.newCases : -1,
+    );
+  });
+
   it('refuses a bad event with a reason and keeps the good ones of the same batch', async () => {
     const [good] = planEvents();
     const bad = { ...good!, id: 'bad-1', tsMs: 'yesterday' };
