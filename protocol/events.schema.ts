@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './version';
+import { AlertRules } from './alert-rules.schema';
+import { SensorKind } from './sensor-kind';
 
 /** Earliest and latest event time accepted: outside this, a timestamp is a bug or an attack, not history. */
 export const MIN_EVENT_TS_MS = Date.UTC(2015, 0, 1);
@@ -11,7 +13,13 @@ const Text = (max: number) => z.string().min(1).max(max);
 export const AreaCode = z.string().regex(/^\d{2,5}$/, 'area must be an administrative code of 2–5 digits');
 export type AreaCode = z.infer<typeof AreaCode>;
 
-export const StreamName = z.enum(['dossier', 'sensor', 'covid']);
+/** Streams of observed facts, each with its own cadence (sensors ~1 min, dossiers ~hours, COVID daily). */
+export const DataStreamName = z.enum(['dossier', 'sensor', 'covid']);
+export type DataStreamName = z.infer<typeof DataStreamName>;
+export const DATA_STREAMS = DataStreamName.options;
+
+/** Every stream of the log: the data streams, and `ops` for what operators do (acknowledge, resolve, rules). */
+export const StreamName = z.enum([...DATA_STREAMS, 'ops']);
 export type StreamName = z.infer<typeof StreamName>;
 export const STREAMS = StreamName.options;
 
@@ -67,16 +75,8 @@ export type DossierPaid = z.infer<typeof DossierPaid>;
 export const DossierEvent = z.discriminatedUnion('action', [DossierSubmitted, DossierResolved, DossierPaid]);
 export type DossierEvent = z.infer<typeof DossierEvent>;
 
-export const SensorKind = z.enum([
-  'water_level',
-  'rainfall',
-  'pm25',
-  'aqi',
-  'traffic_flow',
-  'noise',
-  'temperature',
-]);
-export type SensorKind = z.infer<typeof SensorKind>;
+// Its own module, so the alert rules can name kinds without importing the event schemas.
+export { SensorKind } from './sensor-kind';
 
 /** `[lon, lat]` in WGS84 degrees. */
 export const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -107,8 +107,63 @@ export const CovidReport = z.strictObject({
 });
 export type CovidReport = z.infer<typeof CovidReport>;
 
+const opsFields = {
+  ...envelopeFields,
+  stream: z.literal('ops'),
+  /** Who did it, as the console names them. */
+  operator: Text(64),
+};
+
+/**
+ * An alert id as `protocol/state/alerts.ts` derives it (`<condition key>@<seq of the raising event>`).
+ * `area` of an alert event is the alert's area, so it reaches the same rooms as the alert.
+ */
+const AlertId = Text(160).regex(/^[\w.:@-]+$/, 'alertId may hold letters, digits, _ . : @ - only');
+const Comment = z.string().max(500);
+
+export const AlertAcknowledged = z.strictObject({
+  ...opsFields,
+  action: z.literal('alert:acknowledged'),
+  alertId: AlertId,
+  comment: Comment,
+});
+export type AlertAcknowledged = z.infer<typeof AlertAcknowledged>;
+
+export const AlertAssigned = z.strictObject({
+  ...opsFields,
+  action: z.literal('alert:assigned'),
+  alertId: AlertId,
+  assignee: Text(64),
+  comment: Comment,
+});
+export type AlertAssigned = z.infer<typeof AlertAssigned>;
+
+export const AlertResolved = z.strictObject({
+  ...opsFields,
+  action: z.literal('alert:resolved'),
+  alertId: AlertId,
+  comment: Comment,
+});
+export type AlertResolved = z.infer<typeof AlertResolved>;
+
+/** New alert rules take force from this event on; they are in the log so replay applies them at the same point. */
+export const AlertRulesChanged = z.strictObject({
+  ...opsFields,
+  action: z.literal('alert-rules:changed'),
+  rules: AlertRules,
+});
+export type AlertRulesChanged = z.infer<typeof AlertRulesChanged>;
+
+export const OpsEvent = z.discriminatedUnion('action', [
+  AlertAcknowledged,
+  AlertAssigned,
+  AlertResolved,
+  AlertRulesChanged,
+]);
+export type OpsEvent = z.infer<typeof OpsEvent>;
+
 /** Any event a source may send. */
-export const IocEvent = z.discriminatedUnion('stream', [DossierEvent, SensorReading, CovidReport]);
+export const IocEvent = z.discriminatedUnion('stream', [DossierEvent, SensorReading, CovidReport, OpsEvent]);
 export type IocEvent = z.infer<typeof IocEvent>;
 
 /** An event as the log holds it: the server's monotonic sequence number added. */

@@ -9,6 +9,8 @@ export * from './state/dashboard-state';
 export * from './state/apply-events';
 export * from './state/sensor-status';
 export * from './state/kpis';
+export * from './state/alerts';
+export * from './alert-rules.schema';
 export * from './metrics';
 export * from './areas.schema';
 export * from './review.schema';

@@ -7,6 +7,7 @@ import {
   type DashboardState,
   type DayCounters,
 } from './dashboard-state';
+import { AlertsDraft, emptyAlertsState } from './alerts';
 
 /**
  * The areas an event counts towards: its own and every one above it (a ward's dossier also counts for its
@@ -26,7 +27,14 @@ export function applyEvents(
 ): DashboardState {
   // Nothing new (an empty or fully overlapping batch): the same object, so views need not redraw.
   if (!events.some((e) => e.seq > state.seq)) return state;
-  const next: DashboardState = { seq: state.seq, areas: { ...state.areas }, sites: state.sites };
+  const next: DashboardState = {
+    seq: state.seq,
+    areas: { ...state.areas },
+    sites: state.sites,
+    alerts: state.alerts,
+  };
+  // A snapshot stored before alerts existed has none: alerts start from the events after it.
+  const alerts = new AlertsDraft(state.alerts ?? emptyAlertsState());
   const copied = new Set<string>();
   let sitesCopied = false;
 
@@ -47,6 +55,10 @@ export function applyEvents(
   for (const ev of events) {
     if (ev.seq <= next.seq) continue; // already applied: a resync may overlap what a batch brought
     next.seq = ev.seq;
+    if (ev.stream === 'ops') {
+      alerts.step(ev, next.sites);
+      continue;
+    }
     for (const code of rollup(ev.area)) {
       const area = areaForWrite(code);
       area.lastTsMs[ev.stream] = Math.max(area.lastTsMs[ev.stream], ev.tsMs);
@@ -60,7 +72,9 @@ export function applyEvents(
       }
       applySensor(next, ev);
     }
+    alerts.step(ev, next.sites);
   }
+  next.alerts = alerts.result();
   for (const code of copied) pruneDaily(next.areas[code]!);
   return next;
 }

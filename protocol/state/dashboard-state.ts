@@ -1,4 +1,5 @@
-import type { LonLat, SensorKind, StreamName } from '../events.schema';
+import type { DataStreamName, LonLat, SensorKind } from '../events.schema';
+import { emptyAlertsState, type AlertsState } from './alerts';
 
 /** Days of per-day counts kept per area: enough for a 60-day trend with room for late events. */
 export const DAILY_WINDOW_DAYS = 92;
@@ -39,8 +40,8 @@ export interface AreaState {
   covid: CovidCounters;
   /** Per Vietnam-time day `YYYY-MM-DD`, the last `DAILY_WINDOW_DAYS` days. */
   daily: Record<string, DayCounters>;
-  /** Event time of the latest event per stream, ms; 0 when none yet. */
-  lastTsMs: Record<StreamName, number>;
+  /** Event time of the latest event per data stream, ms; 0 when none yet. */
+  lastTsMs: Record<DataStreamName, number>;
 }
 
 export interface SiteState {
@@ -61,6 +62,8 @@ export interface DashboardState {
   seq: number;
   areas: Record<string, AreaState>;
   sites: Record<string, SiteState>;
+  /** Alerts raised by the rules on the same events, and what operators did about them. */
+  alerts: AlertsState;
 }
 
 export function emptyAreaState(): AreaState {
@@ -92,5 +95,5 @@ export function emptyAreaState(): AreaState {
 }
 
 export function emptyDashboardState(): DashboardState {
-  return { seq: 0, areas: {}, sites: {} };
+  return { seq: 0, areas: {}, sites: {}, alerts: emptyAlertsState() };
 }

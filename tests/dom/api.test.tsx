@@ -74,6 +74,7 @@ describe('HTTP API client', () => {
         dossier: { lastEventTsMs: 1 },
         sensor: { lastEventTsMs: null },
         covid: { lastEventTsMs: null },
+        ops: { lastEventTsMs: null },
       },
     };
     server.use(http.get('*/api/health', () => HttpResponse.json(health)));

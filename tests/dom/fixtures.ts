@@ -1,5 +1,6 @@
 import type { DashboardState, LoggedEvent, SiteState } from '../../protocol';
 import { emptyAreaState } from '../../protocol/state/dashboard-state';
+import { emptyAlertsState } from '../../protocol/state/alerts';
 import { useStore } from '../../client/store/store';
 
 /** Scenario "now" for every dom test: a Monday morning of the August 2021 wave, Vietnam time. */
@@ -75,6 +76,7 @@ export function sampleState(): DashboardState {
       'wl-2': site('wl-2', { value: 1.0 }),
       'pm-1': site('pm-1', { kind: 'pm25', value: 20, area: '803', unit: 'µg/m³' }),
     },
+    alerts: emptyAlertsState(),
   };
 }
 
