@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
+import { AREAS_2021, PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
 import { useT } from '../../i18n/use-t';
 import { areaKpis, effectiveNowMs } from '../../store/selectors';
 import { useStore } from '../../store/store';
@@ -7,19 +7,24 @@ import { useScenarioNow } from '../../store/use-scenario-now';
 import { KpiColumn } from './KpiColumn';
 import { kpiTiles } from './kpi-tiles';
 
-/** Province and Tân An side by side: the leaders compare the city with the whole province at a glance. */
+/**
+ * The province and the focused district (Tân An unless one is picked) side by side: the city or a district
+ * against the whole province at a glance.
+ */
 export function KpiPanel() {
   const { t, intl } = useT();
   const state = useStore((s) => s.feed.state);
+  const focus = useStore((s) => s.focusArea);
+  const focusPrefix = focus === TAN_AN_CODE ? 'kpi-tan-an' : `kpi-area-${focus}`;
   const scenarioNow = useScenarioNow(1000);
   const columns = useMemo(() => {
     if (!state) return null;
     const now = effectiveNowMs(state, scenarioNow);
     return {
       province: kpiTiles(areaKpis(state, PROVINCE_CODE, now), 'kpi-province', now, t, intl),
-      tanAn: kpiTiles(areaKpis(state, TAN_AN_CODE, now), 'kpi-tan-an', now, t, intl),
+      focus: kpiTiles(areaKpis(state, focus, now), focusPrefix, now, t, intl),
     };
-  }, [state, scenarioNow, t, intl]);
+  }, [state, scenarioNow, t, intl, focus, focusPrefix]);
 
   if (!columns) {
     return (
@@ -31,7 +36,13 @@ export function KpiPanel() {
   return (
     <div className="kpi-panel" data-testid="kpi-panel">
       <KpiColumn title={t('area.province')} tiles={columns.province} testId="kpi-column-province" />
-      <KpiColumn title={t('area.tanAn')} tiles={columns.tanAn} testId="kpi-column-tan-an" />
+      <KpiColumn
+        title={
+          focus === TAN_AN_CODE ? t('area.tanAn') : (AREAS_2021.find((a) => a.code === focus)?.name ?? focus)
+        }
+        tiles={columns.focus}
+        testId={focus === TAN_AN_CODE ? 'kpi-column-tan-an' : `kpi-column-area-${focus}`}
+      />
     </div>
   );
 }

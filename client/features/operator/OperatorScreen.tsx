@@ -1,4 +1,5 @@
 import { MapPanel } from '../../map/MapPanel';
+import { AreaBreadcrumbs } from './AreaBreadcrumbs';
 import { Header } from './Header';
 import { KpiPanel } from './KpiPanel';
 import { OnlineDailyChart } from './OnlineDailyChart';
@@ -13,6 +14,7 @@ export function OperatorScreen() {
       <main className="operator__main">
         <MapPanel />
         <aside className="operator__side">
+          <AreaBreadcrumbs />
           <KpiPanel />
           <OnlineDailyChart />
         </aside>
