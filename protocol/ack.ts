@@ -4,6 +4,7 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorReason; de
 export const ERROR_REASONS = [
   'invalid_payload',
   'unknown_area',
+  'unknown_alert',
   'unauthorized',
   'protocol_mismatch',
   'batch_too_large',

@@ -14,3 +14,4 @@ export * from './alert-rules.schema';
 export * from './metrics';
 export * from './areas.schema';
 export * from './review.schema';
+export * from './public.schema';

@@ -37,9 +37,56 @@ export interface LiveBatch {
   events: LoggedEvent[];
 }
 
+const AlertCommandFields = {
+  alertId: z.string().min(1).max(160),
+  operator: z.string().trim().min(1).max(64),
+  comment: z.string().trim().max(500).default(''),
+  /**
+   * Chosen by the console once per action and re-sent unchanged on a retry: it becomes the logged event's id,
+   * so a retried command is a duplicate in the log, not a second acknowledgement.
+   */
+  requestId: z.string().regex(/^[\w-]{8,64}$/, 'requestId: 8–64 letters, digits, _ or -'),
+};
+
+/** `alert:ack` — the operator has seen the alert; the wall stops showing it full screen. */
+export const AlertAckCommand = z.strictObject(AlertCommandFields);
+export type AlertAckCommand = z.input<typeof AlertAckCommand>;
+/** `alert:assign` — who deals with it. */
+export const AlertAssignCommand = z.strictObject({
+  ...AlertCommandFields,
+  assignee: z.string().trim().min(1).max(64),
+});
+export type AlertAssignCommand = z.input<typeof AlertAssignCommand>;
+/** `alert:resolve` — dealt with; it leaves the handover list. */
+export const AlertResolveCommand = z.strictObject(AlertCommandFields);
+export type AlertResolveCommand = z.input<typeof AlertResolveCommand>;
+
+/** What an alert command logged: the seq of its `ops` event (the event the wall will fold). */
+export interface AlertCommandResult {
+  seq: number;
+  duplicate: boolean;
+}
+
+/**
+ * Remote control of the walls from the console: pause or resume the playlist, step a scene, or show one by
+ * name. Not logged: it changes what a screen shows, not what happened.
+ */
+export const WallControl = z.strictObject({
+  action: z.enum(['pause', 'resume', 'next', 'previous', 'show']),
+  scene: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
+});
+export type WallControl = z.infer<typeof WallControl>;
+
 export interface LiveClientToServer {
   'live:subscribe': (req: LiveSubscribe, ack: (res: Ack<LiveSnapshot>) => void) => void;
   'live:resync': (req: LiveResync, ack: (res: Ack<LiveBatch>) => void) => void;
+  'alert:ack': (req: AlertAckCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
+  'alert:assign': (req: AlertAssignCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
+  'alert:resolve': (req: AlertResolveCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
+  'wall:control': (req: WallControl, ack: (res: Ack<WallControl>) => void) => void;
 }
 
 /** The scenario clock: simulated time runs at `speed` × real time from `nowMs` at the moment of sending. */
@@ -51,6 +98,8 @@ export interface ClockTick {
 export interface LiveServerToClient {
   'live:batch': (batch: LiveBatch) => void;
   'live:clock': (tick: ClockTick) => void;
+  /** A console's {@link WallControl}, relayed to every dashboard; only walls act on it. */
+  'wall:control': (cmd: WallControl) => void;
 }
 
 export const LIVE_STREAMS = StreamName.options;

@@ -76,7 +76,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       fanOut.push(events);
     },
   });
-  const stopClock = setupLiveNamespace(live, { engine, store, clock, rollup, isKnownArea });
+  const stopClock = setupLiveNamespace(live, { engine, store, clock, rollup, isKnownArea, ingest });
   setupIngestNamespace(
     io.of('/ingest') as Namespace<IngestClientToServer, IngestServerToClient>,
     ingest,

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SingleBar, Presets } from 'cli-progress';
-import { STREAMS, type IocEvent } from '../protocol';
+import { DATA_STREAMS, type IocEvent } from '../protocol';
 import { SCHEMATIC_2021, SENSOR_SITES, createAreaSetRegistry } from '../geo';
 import { areaSetsDir, loadAreaSetsDir } from '../geo/area-sets-dir';
 import { createSimulation } from '../simulators/plan';
 import { backfill, runLive, type LiveRunner } from '../simulators/runner';
 import pkg from '../package.json';
+import { watchAlertRulesFile } from './alerts/alert-rules-file';
 import { createApp } from './app';
 import { scenarioClock, wallClock, type Clock } from './clock';
 import { loadConfig } from './config';
@@ -51,7 +52,7 @@ async function main() {
     const send = async (events: IocEvent[]) => void (await app.ingest.ingest(events));
     const lastTs = Math.max(
       0,
-      ...(await Promise.all(STREAMS.map((s) => store.lastEventTsMs(s)))).map((t) => t ?? 0),
+      ...(await Promise.all(DATA_STREAMS.map((s) => store.lastEventTsMs(s)))).map((t) => t ?? 0),
     );
     // The plan is a pure function of the seed, so resuming re-sends at most one chunk, which dedupe absorbs.
     const resumeMs = Math.max(historyFromMs, lastTs);
@@ -83,6 +84,14 @@ async function main() {
     runner = runLive(sim, clock.now, liveFrom, send);
   }
 
+  // After the backfill, so history is folded under the rules it was recorded with.
+  const stopAlertRules = watchAlertRulesFile({
+    file: process.env.ALERT_RULES ?? path.join(config.dataDir, 'alert-rules.json'),
+    engine: app.engine,
+    ingest: app.ingest,
+    clock: { now: () => clock.now(), speed: () => clock.speed() },
+  });
+
   app.httpServer.listen(config.port, () => {
     const port = (app.httpServer.address() as { port: number }).port;
     console.log(`Long An IOC listening on http://localhost:${port} (data in ${config.dataDir})`);
@@ -100,6 +109,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: draining`);
+    stopAlertRules();
     await runner?.stop();
     await app.close();
     await store.close();

@@ -17,6 +17,8 @@ import { describeIssues } from '../ingest/describe-issues';
 import { scopeState } from '../engine/scope-state';
 import { roomOf } from './fan-out';
 import { protocolGuard } from './protocol-guard';
+import { setupAlertCommands } from './alert-commands';
+import type { IngestService } from '../ingest/ingest-service';
 
 /** A client further behind than this re-subscribes for a fresh snapshot instead of replaying the gap. */
 const MAX_RESYNC_EVENTS = 50_000;
@@ -29,6 +31,8 @@ export interface LiveDeps {
   clock: Clock;
   rollup: AreaRollup;
   isKnownArea: (code: string) => boolean;
+  /** Where operator commands (acknowledge, assign, resolve) are logged. */
+  ingest: IngestService;
 }
 
 export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => void {
@@ -36,6 +40,7 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
 
   nsp.on('connection', (socket) => {
     socket.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() });
+    setupAlertCommands(socket, nsp, deps);
 
     socket.on('live:subscribe', (req, ack) => {
       if (typeof ack !== 'function') return;

@@ -57,6 +57,11 @@ export interface EventStore {
   /** Sums of the per-day metric aggregates for [fromDay, toDay) over the given areas. */
   dailyAggregates(metric: string, area: string, fromDay: string, toDay: string): Promise<DailyAggregateRow[]>;
   lastEventTsMs(stream: StreamName, source?: string): Promise<number | null>;
+  /**
+   * The events of one dossier (its ids are `<code>:submitted|resolved|paid`, whatever the source), in seq
+   * order; read through an index, so a citizen's lookup costs the same with ten or ten million dossiers.
+   */
+  eventsOfDossier(code: string): Promise<LoggedEvent[]>;
   countEvents(): Promise<number>;
   /** Stores the reduced state as of its `seq`, so a restart or a seek need not fold the whole log. */
   saveSnapshot(state: DashboardState, maxTsMs: number): Promise<void>;

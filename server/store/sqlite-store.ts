@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_stream_ts ON events (stream, ts_ms);
 CREATE INDEX IF NOT EXISTS events_ts ON events (ts_ms);
+CREATE INDEX IF NOT EXISTS events_dossier_id ON events (id) WHERE stream = 'dossier';
 CREATE TABLE IF NOT EXISTS daily_metrics (
   metric TEXT NOT NULL,
   area TEXT NOT NULL,
@@ -82,6 +83,11 @@ export function openSqliteStore(file: string): EventStore {
     'SELECT seq, max_ts_ms, body FROM snapshots WHERE max_ts_ms <= ? ORDER BY seq DESC LIMIT 1',
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+  // Named, because with no statistics SQLite may pick events_stream_ts and scan every dossier event;
+  // `stream = 'dossier'` spelled out is what lets it use the partial index.
+  const ofDossier = db.prepare<[string, string, string], { seq: number; body: string }>(
+    "SELECT seq, body FROM events INDEXED BY events_dossier_id WHERE stream = 'dossier' AND id IN (?, ?, ?) ORDER BY seq",
+  );
 
   const appendTx = db.transaction((events: readonly IocEvent[], aggregate?: Aggregator): AppendResult => {
     const outcomes: AppendOutcome[] = [];
@@ -139,6 +145,11 @@ export function openSqliteStore(file: string): EventStore {
     lastEventTsMs: async (stream: StreamName, source?: string) =>
       (source ? lastTsBySource.get(stream, source) : lastTs.get(stream))?.ts ?? null,
     countEvents: async () => count.get()!.n,
+    eventsOfDossier: async (code) =>
+      ofDossier
+        .all(`${code}:submitted`, `${code}:resolved`, `${code}:paid`)
+        .map(toLogged)
+        .filter((e) => e.stream === 'dossier' && e.dossierCode === code),
     saveSnapshot: async (state, maxTsMs) => void putSnapshot.run(state.seq, maxTsMs, JSON.stringify(state)),
     latestSnapshot: async (maxTsMs = Number.MAX_SAFE_INTEGER) => {
       const row = getSnapshot.get(maxTsMs);

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { AlertRules, DEFAULT_ALERT_RULES, PROTOCOL_VERSION } from '../../protocol';
+import { PROVINCE_CODE } from '../../geo/areas';
+import type { Clock } from '../clock';
+import type { StateEngine } from '../engine/state-engine';
+import { describeIssues } from '../ingest/describe-issues';
+import type { IngestService } from '../ingest/ingest-service';
+
+export type RulesFileResult = { ok: true; rules: AlertRules } | { ok: false; message: string };
+
+/** Reads and validates a rules file; the message says what is wrong and where, for the operator who wrote it. */
+export function readAlertRulesFile(file: string): RulesFileResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return { ok: false, message: `${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const parsed = AlertRules.safeParse(json);
+  if (!parsed.success)
+    return { ok: false, message: `${file}: ${describeIssues(parsed.error.issues).join('; ')}` };
+  return { ok: true, rules: parsed.data };
+}
+
+const canonical = (rules: AlertRules) => JSON.stringify(AlertRules.parse(rules));
+
+export interface AlertRulesWatchDeps {
+  file: string;
+  engine: StateEngine;
+  ingest: IngestService;
+  clock: Clock;
+  log?: Pick<Console, 'log' | 'error'>;
+  /** How often the file is looked at, ms (polling works on every file system, containers' included). */
+  intervalMs?: number;
+}
+
+/**
+ * Puts the rules of `file` in force and follows the file's changes. Rules enter through the log as an
+ * `alert-rules:changed` event, so replay applies each change at the point live did. A file that does not parse
+ * or validate is refused with its reasons and the rules in force stay. Returns a function that stops watching.
+ */
+export function watchAlertRulesFile(deps: AlertRulesWatchDeps): () => void {
+  const log = deps.log ?? console;
+  const apply = async () => {
+    if (!existsSync(deps.file)) return;
+    const read = readAlertRulesFile(deps.file);
+    if (!read.ok) {
+      log.error(`Alert rules refused, the rules in force stay: ${read.message}`);
+      return;
+    }
+    const inForce = deps.engine.state.alerts.rules ?? DEFAULT_ALERT_RULES;
+    const next = canonical(read.rules);
+    if (next === canonical(inForce)) return;
+    const hash = createHash('sha256').update(next).digest('hex').slice(0, 16);
+    const report = await deps.ingest.ingest([
+      {
+        v: PROTOCOL_VERSION,
+        // The seq makes re-applying an earlier rule set after another one a new event, not a duplicate.
+        id: `rules-${hash}-${deps.engine.state.seq}`,
+        source: 'alert-rules',
+        stream: 'ops',
+        area: PROVINCE_CODE,
+        tsMs: Math.round(deps.clock.now()),
+        operator: 'alert-rules-file',
+        action: 'alert-rules:changed',
+        rules: read.rules,
+      },
+    ]);
+    const r = report.results[0]!;
+    if (r.status === 'rejected') log.error(`Alert rules refused: ${r.reason} ${JSON.stringify(r.details)}`);
+    else log.log(`Alert rules from ${deps.file} in force from seq ${r.seq}`);
+  };
+  let running = Promise.resolve();
+  const run = () => {
+    running = running.then(apply).catch((e: unknown) => log.error('Alert rules:', e));
+  };
+  run();
+  const listener = () => run();
+  watchFile(deps.file, { interval: deps.intervalMs ?? 2000 }, listener);
+  return () => unwatchFile(deps.file, listener);
+}

@@ -1,0 +1,99 @@
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  AlertAckCommand,
+  AlertAssignCommand,
+  AlertResolveCommand,
+  PROTOCOL_VERSION,
+  WallControl,
+  type Ack,
+  type AlertCommandResult,
+  type LiveClientToServer,
+  type LiveServerToClient,
+  type OpsEvent,
+} from '../../protocol';
+import type { Clock } from '../clock';
+import type { StateEngine } from '../engine/state-engine';
+import { describeIssues } from '../ingest/describe-issues';
+import type { IngestService } from '../ingest/ingest-service';
+import type { LiveNamespace } from './live-namespace';
+
+type LiveSocket = Socket<LiveClientToServer, LiveServerToClient>;
+
+export interface AlertCommandDeps {
+  engine: StateEngine;
+  ingest: IngestService;
+  clock: Clock;
+}
+
+/** The source of operator events in the log. */
+export const CONSOLE_SOURCE = 'console';
+
+/**
+ * Operator commands on `/live`: each becomes an `ops` event sent through the same ingest as any source (schema,
+ * log, reducers, fan-out), so the wall learns of an acknowledgement from the log like everything else and a
+ * replay shows it at the same point.
+ */
+export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps: AlertCommandDeps): void {
+  const command = <
+    S extends z.ZodType<{ alertId: string; operator: string; comment: string; requestId: string }>,
+  >(
+    schema: S,
+    toEvent: (cmd: z.output<S>) => Pick<OpsEvent, 'action'> & Record<string, unknown>,
+  ) => {
+    return async (req: unknown, ack: (res: Ack<AlertCommandResult>) => void) => {
+      if (typeof ack !== 'function') return;
+      const parsed = schema.safeParse(req);
+      if (!parsed.success)
+        return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+      const cmd = parsed.data;
+      const alert = deps.engine.state.alerts.recent.find((a) => a.id === cmd.alertId);
+      if (!alert) return ack({ ok: false, error: 'unknown_alert', details: cmd.alertId });
+      const event = {
+        v: PROTOCOL_VERSION,
+        id: `${cmd.requestId}`,
+        source: CONSOLE_SOURCE,
+        stream: 'ops',
+        // The alert's area, so the event reaches the rooms that show the alert.
+        area: alert.area,
+        // Never before the alert itself, even when a source's clock runs ahead of the scenario's.
+        tsMs: Math.max(Math.round(deps.clock.now()), alert.raisedTsMs),
+        operator: cmd.operator,
+        alertId: cmd.alertId,
+        comment: cmd.comment,
+        ...toEvent(cmd),
+      };
+      try {
+        const report = await deps.ingest.ingest([event]);
+        const r = report.results[0]!;
+        if (r.status === 'rejected') return ack({ ok: false, error: r.reason, details: r.details });
+        ack({ ok: true, data: { seq: r.seq, duplicate: r.status === 'duplicate' } });
+      } catch (err) {
+        console.error('alert command failed', err);
+        ack({ ok: false, error: 'internal' });
+      }
+    };
+  };
+
+  socket.on(
+    'alert:ack',
+    command(AlertAckCommand, () => ({ action: 'alert:acknowledged' })),
+  );
+  socket.on(
+    'alert:assign',
+    command(AlertAssignCommand, (cmd) => ({ action: 'alert:assigned', assignee: cmd.assignee })),
+  );
+  socket.on(
+    'alert:resolve',
+    command(AlertResolveCommand, () => ({ action: 'alert:resolved' })),
+  );
+
+  socket.on('wall:control', (req, ack) => {
+    if (typeof ack !== 'function') return;
+    const parsed = WallControl.safeParse(req);
+    if (!parsed.success)
+      return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+    nsp.emit('wall:control', parsed.data);
+    ack({ ok: true, data: parsed.data });
+  });
+}

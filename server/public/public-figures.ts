@@ -1,0 +1,124 @@
+import {
+  DAY_MS,
+  PublicAreas,
+  PublicCovid,
+  PublicSummary,
+  vnBucketStart,
+  vnDateKey,
+  vnDayStartMs,
+  type AreaFeatureCollection,
+  type DashboardState,
+  type PublicCovidArea,
+  type PublicPeriodFigures,
+} from '../../protocol';
+import type { Clock } from '../clock';
+import type { EventStore } from '../store/event-store';
+
+export interface FiguresDeps {
+  store: EventStore;
+  clock: Clock;
+  state: () => DashboardState;
+  /** The area set in force at an instant. */
+  areasAt: (atMs: number) => AreaFeatureCollection;
+}
+
+const provinceOf = (c: AreaFeatureCollection) =>
+  c.features.find((f) => f.properties.kind === 'province' || f.properties.parent === null)!.properties;
+
+async function sum(store: EventStore, metric: string, area: string, fromDay: string, toDay: string) {
+  let value = 0;
+  let weight = 0;
+  for (const row of await store.dailyAggregates(metric, area, fromDay, toDay)) {
+    value += row.value;
+    weight += row.weight;
+  }
+  return { value, weight };
+}
+
+/** Province totals over [startMs, the end of today), read from the daily aggregates, not the log. */
+async function period(deps: FiguresDeps, area: string, startMs: number, nowMs: number) {
+  const fromDay = vnDateKey(startMs);
+  const toDay = vnDateKey(vnDayStartMs(vnDateKey(nowMs)) + DAY_MS);
+  const [submitted, online, resolved, onTime] = await Promise.all(
+    ['dossier.submitted', 'dossier.online_submitted', 'dossier.resolved', 'dossier.on_time_rate'].map((m) =>
+      sum(deps.store, m, area, fromDay, toDay),
+    ),
+  );
+  const figures: PublicPeriodFigures = {
+    fromDay,
+    toDay,
+    submitted: submitted!.value,
+    onlineSubmitted: online!.value,
+    resolved: resolved!.value,
+    onTimeRate: onTime!.weight > 0 ? onTime!.value / onTime!.weight : null,
+  };
+  return figures;
+}
+
+/** The public-service figures. Parsed with the strict public schema, so nothing unpublished gets out. */
+export async function computeSummary(deps: FiguresDeps): Promise<PublicSummary> {
+  const nowMs = deps.clock.now();
+  const province = provinceOf(deps.areasAt(nowMs)).code;
+  const last = deps.state().areas[province]?.lastTsMs;
+  const [month, year] = await Promise.all([
+    period(deps, province, vnBucketStart(nowMs, 'month'), nowMs),
+    period(deps, province, vnBucketStart(nowMs, 'year'), nowMs),
+  ]);
+  return PublicSummary.parse({
+    generatedAtMs: Date.now(),
+    asOfMs: nowMs,
+    lastUpdate: { dossierMs: last?.dossier || null, covidMs: last?.covid || null },
+    month,
+    year,
+  });
+}
+
+function covidOf(state: DashboardState, code: string, name: string): PublicCovidArea {
+  const c = state.areas[code]?.covid;
+  return {
+    code,
+    name,
+    epidemicLevel: c?.epidemicLevel ?? 1,
+    newCasesLastDate: c?.newCasesLastDate ?? 0,
+    cumulativeCases: c?.cumulativeCases ?? 0,
+    recovered: c?.recovered ?? 0,
+    deaths: c?.deaths ?? 0,
+    vaccineDoses: c?.vaccineDoses ?? 0,
+    lastDate: c?.lastDate ?? null,
+  };
+}
+
+/** COVID figures of the province and of each unit directly under it, from the live state. */
+export function computeCovid(deps: FiguresDeps): PublicCovid {
+  const nowMs = deps.clock.now();
+  const set = deps.areasAt(nowMs);
+  const province = provinceOf(set);
+  const state = deps.state();
+  return PublicCovid.parse({
+    generatedAtMs: Date.now(),
+    asOfMs: nowMs,
+    province: covidOf(state, province.code, province.name),
+    districts: set.features
+      .filter((f) => f.properties.parent === province.code)
+      .map((f) => covidOf(state, f.properties.code, f.properties.name)),
+  });
+}
+
+/** The boundaries in force, reduced to what a map needs. */
+export function computeAreas(deps: FiguresDeps): PublicAreas {
+  const set = deps.areasAt(deps.clock.now());
+  return PublicAreas.parse({
+    type: 'FeatureCollection',
+    features: set.features.map((f) => ({
+      type: 'Feature',
+      properties: {
+        code: f.properties.code,
+        name: f.properties.name,
+        kind: f.properties.kind,
+        parent: f.properties.parent,
+        schematic: f.properties.schematic ?? false,
+      },
+      geometry: f.geometry,
+    })),
+  });
+}

@@ -1,0 +1,90 @@
+import express, { type Router } from 'express';
+import type { AreaFeatureCollection, DashboardState, LoggedEvent, WebhooksStatus } from '../../protocol';
+import type { Clock } from '../clock';
+import { HttpError } from '../http/http-error';
+import { tokenIsValid } from '../ingest/ingest-namespace';
+import type { EventStore } from '../store/event-store';
+import { createJsonCache } from './json-cache';
+import { createLevelWatcher } from './level-watcher';
+import { computeAreas, computeCovid, computeSummary } from './public-figures';
+import { publicRoutes } from './public-routes';
+import type { WebhookConfig } from './webhook-config';
+import { createWebhookSender } from './webhook-sender';
+
+export interface PublicOptions {
+  /** Figures are recomputed at most once per this period, ms (default 5 s). */
+  cacheTtlMs?: number;
+  /** Dossier lookups per IP per window (default 30 a minute). */
+  lookupLimit?: { windowMs: number; limit: number };
+  /** Origin printed in the QR codes (`PUBLIC_BASE_URL`). */
+  baseUrl?: string;
+}
+
+export interface PublicSurfaceDeps {
+  store: EventStore;
+  clock: Clock;
+  state: () => DashboardState;
+  areasAt: (atMs: number) => AreaFeatureCollection;
+  /** Tokens that may read `/api/admin/webhooks`. */
+  adminTokens: readonly string[];
+  webhooks: WebhookConfig | null;
+  options?: PublicOptions;
+}
+
+export interface PublicSurface {
+  /** Mounted at `/api`: `/public/*` for everyone, `/admin/webhooks` for token holders. */
+  router: Router;
+  /** Called after each accepted batch, once the engine has applied it. */
+  onAccepted(events: readonly LoggedEvent[]): void;
+  close(): void;
+}
+
+const NO_WEBHOOKS: WebhooksStatus = { urls: [], signing: false, deliveries: [], failed: 0 };
+
+export function createPublicSurface(deps: PublicSurfaceDeps): PublicSurface {
+  const ttlMs = deps.options?.cacheTtlMs ?? 5000;
+  const figures = { store: deps.store, clock: deps.clock, state: deps.state, areasAt: deps.areasAt };
+  const sender = deps.webhooks ? createWebhookSender(deps.webhooks) : null;
+  const publicAreas = () => {
+    const set = deps.areasAt(deps.clock.now());
+    const top = set.features.find((f) => f.properties.parent === null)?.properties.code;
+    return set.features
+      .filter((f) => f.properties.parent === null || f.properties.parent === top)
+      .map((f) => ({ code: f.properties.code, name: f.properties.name }));
+  };
+  const watch = sender
+    ? createLevelWatcher({
+        state: deps.state,
+        areas: publicAreas,
+        now: deps.clock.now,
+        announce: (a) => sender.announce(a),
+      })
+    : null;
+
+  const router = express.Router();
+  router.use(
+    '/public',
+    publicRoutes({
+      store: deps.store,
+      summary: createJsonCache(() => computeSummary(figures), ttlMs),
+      covid: createJsonCache(async () => computeCovid(figures), ttlMs),
+      // Boundaries change once in years; the period only bounds how late a newly imported set shows.
+      areas: createJsonCache(async () => computeAreas(figures), 10 * ttlMs),
+      maxAgeS: Math.max(1, Math.round(ttlMs / 1000)),
+      lookupLimit: deps.options?.lookupLimit ?? { windowMs: 60_000, limit: 30 },
+      ...(deps.options?.baseUrl ? { baseUrl: deps.options.baseUrl } : {}),
+    }),
+  );
+  router.get('/admin/webhooks', (req, res) => {
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    if (!token || !tokenIsValid(token, deps.adminTokens))
+      throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
+    res.set('cache-control', 'no-store').json(sender?.status() ?? NO_WEBHOOKS);
+  });
+
+  return {
+    router,
+    onAccepted: (events) => watch?.(events),
+    close: () => sender?.close(),
+  };
+}
