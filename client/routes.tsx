@@ -6,6 +6,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
  */
 export const ROUTES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/': lazy(() => import('./features/operator/OperatorRoute')),
+  '/kpi': lazy(() => import('./features/kpi/KpiReviewRoute')),
 };
 
 export function routeFor(pathname: string): LazyExoticComponent<ComponentType> | null {

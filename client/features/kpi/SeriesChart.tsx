@@ -1,0 +1,91 @@
+import type { Bucket, SeriesResponse } from '../../../protocol';
+import { useT } from '../../i18n/use-t';
+import { formatNumber, formatPercent } from '../../ui/format';
+import { areaLabel, SERIES_COLOURS } from './area-label';
+import { ChartCard } from './ChartCard';
+import { joinSeries, reviewPaths } from './review-api';
+import { useResources } from './review.store';
+import { SeriesPlot } from './SeriesPlot';
+
+export interface SeriesChartProps {
+  id: string;
+  title: string;
+  metric: string;
+  /** The chosen area first, then its companion. */
+  areas: readonly string[];
+  from: string;
+  to: string;
+  bucket: Bucket;
+  format: 'count' | 'percent';
+  kind?: 'line' | 'bar';
+  band?: { from: string; to: string; label: string };
+  size?: { width: number; height: number };
+}
+
+export const formatBucket = (bucket: Bucket) => (t: string) =>
+  bucket === 'year'
+    ? t.slice(0, 4)
+    : bucket === 'month'
+      ? `${t.slice(5, 7)}/${t.slice(0, 4)}`
+      : `${t.slice(8, 10)}/${t.slice(5, 7)}`;
+
+/** One metric for the chosen area and its companion over a range, from `GET /api/series`. */
+export function SeriesChart(p: SeriesChartProps) {
+  const { t, intl } = useT();
+  const resource = useResources<SeriesResponse>(
+    p.areas.map((a) => reviewPaths.series(p.metric, a, p.from, p.to, p.bucket)),
+  );
+  const data = resource.status === 'ok' ? resource.data : [];
+  const rows = joinSeries(p.areas, data);
+  const fmt = (v: number | null) => (p.format === 'percent' ? formatPercent(v, intl) : formatNumber(v, intl));
+  const xLabel = formatBucket(p.bucket);
+  const summary = data.map((s, i) => {
+    const name = areaLabel(p.areas[i]!, t);
+    const colour = SERIES_COLOURS[i]!;
+    if (p.format === 'count') {
+      const total = s.points.reduce((a, x) => a + (x.value ?? 0), 0);
+      return { text: t('review.chart.total', { area: name, value: fmt(total) }), colour };
+    }
+    const last = [...s.points].reverse().find((x) => x.value !== null);
+    const text = last
+      ? t('review.chart.latest', { area: name, when: xLabel(last.t), value: fmt(last.value) })
+      : `${name}: ${t('review.noData')}`;
+    return { text, colour };
+  });
+  const empty = data.every((s) => s.points.every((x) => !x.value));
+  return (
+    <ChartCard
+      id={p.id}
+      title={p.title}
+      resource={resource}
+      area={p.areas[0]!}
+      exportParts={[p.areas[0]!, p.from, p.to]}
+      summary={summary}
+      empty={empty}
+      table={() => ({
+        header: ['t', ...p.areas.map((a) => `${p.metric}@${a}`)],
+        rows: rows.map((r) => [r.t as string, ...p.areas.map((a) => (r[a] ?? null) as number | null)]),
+      })}
+    >
+      {() => (
+        <SeriesPlot
+          kind={p.kind ?? 'line'}
+          rows={rows}
+          series={p.areas.map((a, i) => ({
+            key: a,
+            name: areaLabel(a, t),
+            colour: SERIES_COLOURS[i]!,
+            // Counts of the province dwarf a district's: each gets its own axis. Shares share one.
+            axis: p.format === 'count' && i > 0 ? 'right' : 'left',
+          }))}
+          formatTick={(v) =>
+            p.format === 'percent' ? `${formatNumber(v * 100, intl)} %` : formatNumber(v, intl)
+          }
+          formatX={xLabel}
+          band={p.band}
+          size={p.size}
+        />
+      )}
+    </ChartCard>
+  );
+}

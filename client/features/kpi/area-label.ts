@@ -1,0 +1,21 @@
+import { AREAS_2021, PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
+import type { Translate } from '../../i18n';
+
+const NAMES = new Map(AREAS_2021.map((a) => [a.code, a.name]));
+
+/** The province and Tân An by their dictionary names; other units by their own. */
+export function areaLabel(code: string, t: Translate): string {
+  if (code === PROVINCE_CODE) return t('area.province');
+  if (code === TAN_AN_CODE) return t('area.tanAn');
+  return NAMES.get(code) ?? code;
+}
+
+/**
+ * The line drawn beside the chosen area: the province for a district, and Tân An for the province, so the
+ * city and the province always appear side by side.
+ */
+export function companionArea(code: string): string {
+  return code === PROVINCE_CODE ? TAN_AN_CODE : PROVINCE_CODE;
+}
+
+export const SERIES_COLOURS = ['#4cc9f0', '#f5b041'] as const;

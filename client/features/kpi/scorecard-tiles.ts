@@ -1,0 +1,141 @@
+import type {
+  KpiProvenance,
+  PeriodKpisResponse,
+  PeriodMetric,
+  ReviewReferenceResponse,
+} from '../../../protocol';
+import type { Translate } from '../../i18n';
+import { formatNumber, formatPercent } from '../../ui/format';
+import { relativeChange } from './projection';
+
+export interface ProvenanceView {
+  formula: string;
+  source: string;
+  /** Events behind the figure; null for facts that are not events (catalogue, published indices). */
+  events: number | null;
+  lastEventTsMs: number | null;
+}
+
+export interface TileModel {
+  id: string;
+  label: string;
+  value: string;
+  sub?: string;
+  /** Change against the comparison period, already formatted; null when there is none. */
+  delta: string | null;
+  tone: 'normal' | 'alert';
+  provenance: ProvenanceView;
+}
+
+const fromEvents = (p: KpiProvenance): ProvenanceView => ({
+  formula: p.formula,
+  source: `${p.stream} · ${p.metric}`,
+  events: p.events,
+  lastEventTsMs: p.lastEventTsMs,
+});
+
+/** The scorecard of a period: each tile from the period answer, compared when a comparison is chosen. */
+export function buildTiles(
+  t: Translate,
+  intl: string,
+  now: PeriodKpisResponse,
+  before: PeriodKpisResponse | null,
+  ref: ReviewReferenceResponse,
+  year: number,
+): TileModel[] {
+  const pct = (v: number | null) => formatPercent(v, intl);
+  const delta = (metric: PeriodMetric, kind: 'count' | 'ratio') => {
+    if (!before) return null;
+    const a = now.kpis[metric].value;
+    const b = before.kpis[metric].value;
+    if (kind === 'ratio') {
+      if (a === null || b === null) return t('review.delta.none');
+      const pp = (a - b) * 100;
+      return t('review.delta.points', { value: `${pp >= 0 ? '+' : ''}${formatNumber(pp, intl, 2)}` });
+    }
+    const r = relativeChange(a, b);
+    if (r === null) return t('review.delta.none');
+    return t('review.delta.relative', { value: `${r >= 0 ? '+' : ''}${formatNumber(r * 100, intl, 1)}` });
+  };
+  const tile = (
+    id: string,
+    metric: PeriodMetric,
+    kind: 'count' | 'ratio',
+    extra: Partial<TileModel> = {},
+  ) => {
+    const k = now.kpis[metric];
+    return {
+      id,
+      label: t(`review.tile.${id}` as Parameters<Translate>[0]),
+      value: kind === 'ratio' ? pct(k.value) : formatNumber(k.value, intl),
+      delta: delta(metric, kind),
+      tone: 'normal' as const,
+      provenance: fromEvents(k.provenance),
+      ...extra,
+    };
+  };
+  const onTime = now.kpis['dossier.on_time_rate'].value;
+  const cat = [...ref.catalogue].reverse().find((c) => c.year <= year) ?? null;
+  const catalogueView: ProvenanceView = {
+    formula: t('review.prov.catalogue'),
+    source: ref.catalogueSource,
+    events: null,
+    lastEventTsMs: null,
+  };
+  const catTile = (id: 'level3' | 'level4', n: number | undefined): TileModel => ({
+    id,
+    label: t(`review.tile.${id}`),
+    value: cat ? pct((n ?? 0) / cat.total) : '—',
+    sub: cat
+      ? t('review.tile.catalogueSub', {
+          n: formatNumber(n, intl),
+          total: formatNumber(cat.total, intl),
+          year: cat.year,
+        })
+      : t('review.noData'),
+    delta: null,
+    tone: 'normal',
+    provenance: catalogueView,
+  });
+  const d = now.deadlines;
+  return [
+    tile('online', 'dossier.online_submitted', 'count', { sub: t('unit.dossiers') }),
+    tile('onlineShare', 'dossier.online_share', 'ratio'),
+    tile('onTime', 'dossier.on_time_rate', 'ratio', {
+      sub: t('review.tile.onTimeTarget'),
+      tone: onTime !== null && onTime < 0.99 ? 'alert' : 'normal',
+    }),
+    tile('late', 'dossier.late_resolved', 'count', { sub: t('unit.dossiers') }),
+    {
+      id: 'dueSoon',
+      label: t('review.tile.dueSoon'),
+      value: formatNumber(d.dueSoon, intl),
+      sub: t('review.tile.overdueOpen', { n: formatNumber(d.overdueOpen, intl) }),
+      delta: null,
+      tone: d.overdueOpen > 0 ? 'alert' : 'normal',
+      provenance: fromEvents(d.provenance),
+    },
+    tile('payment', 'dossier.online_payment_share', 'ratio'),
+    tile('postal', 'dossier.postal_share', 'ratio'),
+    catTile('level3', cat?.level3),
+    catTile('level4', cat?.level4),
+    {
+      id: 'par',
+      label: t('review.tile.par'),
+      value: pct(ref.parIndex.score),
+      sub: t('review.tile.parRank', {
+        rank: ref.parIndex.rank,
+        of: ref.parIndex.of,
+        year: ref.parIndex.year,
+      }),
+      delta: null,
+      tone: 'normal',
+      provenance: {
+        formula: t('review.prov.par'),
+        source: ref.parIndex.source,
+        events: null,
+        lastEventTsMs: null,
+      },
+    },
+  ];
+}
