@@ -12,11 +12,16 @@ import { createStateEngine, type StateEngine } from './engine/state-engine';
 import { HttpError } from './http/http-error';
 import { apiRoutes } from './http/api-routes';
 import { reviewRoutes } from './http/review-routes';
+import { ingestHttpRoutes } from './ingest/ingest-http';
 import { setupIngestNamespace } from './ingest/ingest-namespace';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
 import { createFanOut } from './live/fan-out';
 import { setupLiveNamespace, type LiveNamespace } from './live/live-namespace';
 import type { EventStore } from './store/event-store';
+import { securityHeaders } from './security/http-headers';
+import { createOperatorGuard, type OperatorGuard } from './security/operator-guard';
+import { DEFAULT_SECURITY, type SecurityOptions } from './security/options';
+import { originAllowed } from './security/origin';
 
 export interface AppDeps {
   store: EventStore;
@@ -29,6 +34,8 @@ export interface AppDeps {
    */
   areaSets?: AreaSetRegistry;
   ingestTokens: readonly string[];
+  /** Operator tokens, recovery window, message size, ingest rate limits, origins; defaults when omitted. */
+  security?: Partial<SecurityOptions>;
   batchWindowMs: number;
   version: string;
   /** Built SPA to serve; omitted in tests that need only the API. */
@@ -40,6 +47,8 @@ export interface App {
   io: Server;
   ingest: IngestService;
   engine: StateEngine;
+  /** Checks the operator right: `operatorGuard.http` for routes, `operatorGuard.socket(socket)` in handlers. */
+  operatorGuard: OperatorGuard;
   /** Stops timers and sockets, flushes the last batch, snapshots, and closes the HTTP server (not the store). */
   close(): Promise<void>;
 }
@@ -56,13 +65,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
 
   const engine = await createStateEngine(store, rollup);
+  const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
+  const operatorGuard = createOperatorGuard(security.operatorTokens);
   const web = express();
   web.disable('x-powered-by');
+  web.use(securityHeaders());
   const httpServer = createServer(web);
   const io = new Server(httpServer, {
-    maxHttpBufferSize: 8e6,
+    maxHttpBufferSize: security.maxMessageBytes,
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    allowRequest: (req, callback) => callback(null, originAllowed(req, security.allowedOrigins)),
+    // skipMiddlewares false: a recovered connection passes the handshake checks (token, version) again.
+    connectionStateRecovery: { maxDisconnectionDuration: security.recoveryWindowMs, skipMiddlewares: false },
   });
 
   const live = io.of('/live') as LiveNamespace;
@@ -77,10 +91,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
   });
   const stopClock = setupLiveNamespace(live, { engine, store, clock, rollup, isKnownArea, ingest });
-  setupIngestNamespace(
+  const closeIngest = setupIngestNamespace(
     io.of('/ingest') as Namespace<IngestClientToServer, IngestServerToClient>,
     ingest,
-    deps.ingestTokens,
+    { tokens: deps.ingestTokens, rateLimit: security.ingestRateLimit },
+  );
+  web.use(
+    '/api',
+    ingestHttpRoutes(ingest, {
+      tokens: deps.ingestTokens,
+      rateLimit: security.ingestRateLimit,
+      maxBodyBytes: security.maxMessageBytes,
+    }),
   );
 
   web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin }));
@@ -132,8 +154,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     ingest,
     engine,
+    operatorGuard,
     async close() {
       stopClock();
+      closeIngest();
       fanOut.flush();
       fanOut.close();
       await engine.snapshot();
