@@ -8,7 +8,7 @@ import type { Namespace } from 'socket.io';
 import { makeRollup, type AreaInfo } from '../geo/areas';
 import type { AreaSetRegistry } from '../geo/area-sets';
 import type { Clock } from './clock';
-import { createStateEngine, type StateEngine } from './engine/state-engine';
+import { createStateEngine, type SnapshotPolicy, type StateEngine } from './engine/state-engine';
 import { HttpError } from './http/http-error';
 import { apiRoutes } from './http/api-routes';
 import { reviewRoutes } from './http/review-routes';
@@ -17,6 +17,8 @@ import { setupIngestNamespace } from './ingest/ingest-namespace';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
 import { createFanOut } from './live/fan-out';
 import { setupLiveNamespace, type LiveNamespace } from './live/live-namespace';
+import { createReplay, type Replay } from './replay';
+import type { ReplayNamespace } from './replay/replay-namespace';
 import type { EventStore } from './store/event-store';
 import { securityHeaders } from './security/http-headers';
 import { createOperatorGuard, type OperatorGuard } from './security/operator-guard';
@@ -38,6 +40,8 @@ export interface AppDeps {
   security?: Partial<SecurityOptions>;
   batchWindowMs: number;
   version: string;
+  /** When the engine stores snapshots (what a replay seek folds at most); default DEFAULT_SNAPSHOT_POLICY. */
+  snapshotPolicy?: SnapshotPolicy;
   /** Built SPA to serve; omitted in tests that need only the API. */
   staticDir?: string;
 }
@@ -49,6 +53,7 @@ export interface App {
   engine: StateEngine;
   /** Checks the operator right: `operatorGuard.http` for routes, `operatorGuard.socket(socket)` in handlers. */
   operatorGuard: OperatorGuard;
+  replay: Replay;
   /** Stops timers and sockets, flushes the last batch, snapshots, and closes the HTTP server (not the store). */
   close(): Promise<void>;
 }
@@ -64,7 +69,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const isKnownArea = (code: string) => known.has(code);
   const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
 
-  const engine = await createStateEngine(store, rollup);
+  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
   const operatorGuard = createOperatorGuard(security.operatorTokens);
   const web = express();
@@ -106,6 +111,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
 
   web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin }));
+  const replay = createReplay(io.of('/replay') as ReplayNamespace, { store, rollup, stateAt: engine.stateAt });
+  web.use('/api/replay', replay.router);
   web.use(
     '/api',
     apiRoutes({
@@ -155,8 +162,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ingest,
     engine,
     operatorGuard,
+    replay,
     async close() {
       stopClock();
+      replay.close();
       closeIngest();
       fanOut.flush();
       fanOut.close();
