@@ -15,4 +15,3 @@ export * from './metrics';
 export * from './areas.schema';
 export * from './review.schema';
 export * from './public.schema';
-export * from './replay.schema';

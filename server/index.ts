@@ -11,6 +11,8 @@ import { watchAlertRulesFile } from './alerts/alert-rules-file';
 import { createApp } from './app';
 import { scenarioClock, wallClock, type Clock } from './clock';
 import { loadConfig } from './config';
+import { publicOptionsFromEnv } from './public/public-config';
+import { webhookConfigFromEnv } from './public/webhook-config';
 import { openSqliteStore } from './store/sqlite-store';
 
 /** Sensor readings are backfilled only for the hours before the scenario starts: years of them would be ~10⁹. */
@@ -35,16 +37,11 @@ async function main() {
     areaSet: SCHEMATIC_2021,
     areaSets,
     ingestTokens: config.ingestTokens,
-    security: {
-      operatorTokens: config.operatorTokens,
-      recoveryWindowMs: config.recoveryWindowMs,
-      maxMessageBytes: config.maxMessageBytes,
-      ingestRateLimit: config.ingestRateLimit,
-      allowedOrigins: config.allowedOrigins,
-    },
     batchWindowMs: config.batchWindowMs,
     version: pkg.version,
     staticDir: path.resolve(here, '../client'),
+    webhooks: webhookConfigFromEnv(process.env),
+    publicApi: publicOptionsFromEnv(process.env),
   });
 
   let runner: LiveRunner | null = null;
