@@ -8,6 +8,7 @@ export const ERROR_REASONS = [
   'unauthorized',
   'protocol_mismatch',
   'batch_too_large',
+  'rate_limited',
   'internal',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

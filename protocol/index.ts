@@ -15,3 +15,4 @@ export * from './metrics';
 export * from './areas.schema';
 export * from './review.schema';
 export * from './public.schema';
+export * from './replay.schema';

@@ -8,17 +8,24 @@ import type { Namespace } from 'socket.io';
 import { makeRollup, type AreaInfo } from '../geo/areas';
 import type { AreaSetRegistry } from '../geo/area-sets';
 import type { Clock } from './clock';
-import { createStateEngine, type StateEngine } from './engine/state-engine';
+import { createStateEngine, type SnapshotPolicy, type StateEngine } from './engine/state-engine';
 import { HttpError } from './http/http-error';
 import { apiRoutes } from './http/api-routes';
 import { reviewRoutes } from './http/review-routes';
+import { ingestHttpRoutes } from './ingest/ingest-http';
 import { setupIngestNamespace } from './ingest/ingest-namespace';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
 import { createFanOut } from './live/fan-out';
 import { setupLiveNamespace, type LiveNamespace } from './live/live-namespace';
 import { createPublicSurface, type PublicOptions } from './public/public-surface';
 import type { WebhookConfig } from './public/webhook-config';
+import { createReplay, type Replay } from './replay';
+import type { ReplayNamespace } from './replay/replay-namespace';
 import type { EventStore } from './store/event-store';
+import { securityHeaders } from './security/http-headers';
+import { createOperatorGuard, type OperatorGuard } from './security/operator-guard';
+import { DEFAULT_SECURITY, type SecurityOptions } from './security/options';
+import { originAllowed } from './security/origin';
 
 export interface AppDeps {
   store: EventStore;
@@ -31,8 +38,12 @@ export interface AppDeps {
    */
   areaSets?: AreaSetRegistry;
   ingestTokens: readonly string[];
+  /** Operator tokens, recovery window, message size, ingest rate limits, origins; defaults when omitted. */
+  security?: Partial<SecurityOptions>;
   batchWindowMs: number;
   version: string;
+  /** When the engine stores snapshots (what a replay seek folds at most); default DEFAULT_SNAPSHOT_POLICY. */
+  snapshotPolicy?: SnapshotPolicy;
   /** Built SPA to serve; omitted in tests that need only the API. */
   staticDir?: string;
   /** Where public announcements are posted (`WEBHOOK_URLS`); none when omitted. */
@@ -46,6 +57,9 @@ export interface App {
   io: Server;
   ingest: IngestService;
   engine: StateEngine;
+  /** Checks the operator right: `operatorGuard.http` for routes, `operatorGuard.socket(socket)` in handlers. */
+  operatorGuard: OperatorGuard;
+  replay: Replay;
   /** Stops timers and sockets, flushes the last batch, snapshots, and closes the HTTP server (not the store). */
   close(): Promise<void>;
 }
@@ -61,24 +75,28 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const isKnownArea = (code: string) => known.has(code);
   const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
 
-  const engine = await createStateEngine(store, rollup);
+  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy);
+  const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
+  const operatorGuard = createOperatorGuard(security.operatorTokens);
   const publicSurface = createPublicSurface({
     store,
     clock,
     state: () => engine.state,
     areasAt: (atMs) => (registry ? registry.setAt(atMs).collection : deps.areaSet.collection),
-    // Until operator tokens exist, the admin view of webhook failures takes an ingest token.
-    adminTokens: deps.ingestTokens,
+    adminTokens: security.operatorTokens,
     webhooks: deps.webhooks ?? null,
     ...(deps.publicApi ? { options: deps.publicApi } : {}),
   });
   const web = express();
   web.disable('x-powered-by');
+  web.use(securityHeaders());
   const httpServer = createServer(web);
   const io = new Server(httpServer, {
-    maxHttpBufferSize: 8e6,
+    maxHttpBufferSize: security.maxMessageBytes,
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    allowRequest: (req, callback) => callback(null, originAllowed(req, security.allowedOrigins)),
+    // skipMiddlewares false: a recovered connection passes the handshake checks (token, version) again.
+    connectionStateRecovery: { maxDisconnectionDuration: security.recoveryWindowMs, skipMiddlewares: false },
   });
 
   const live = io.of('/live') as LiveNamespace;
@@ -94,14 +112,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
   });
   const stopClock = setupLiveNamespace(live, { engine, store, clock, rollup, isKnownArea, ingest });
-  setupIngestNamespace(
+  const closeIngest = setupIngestNamespace(
     io.of('/ingest') as Namespace<IngestClientToServer, IngestServerToClient>,
     ingest,
-    deps.ingestTokens,
+    { tokens: deps.ingestTokens, rateLimit: security.ingestRateLimit },
+  );
+  web.use(
+    '/api',
+    ingestHttpRoutes(ingest, {
+      tokens: deps.ingestTokens,
+      rateLimit: security.ingestRateLimit,
+      maxBodyBytes: security.maxMessageBytes,
+    }),
   );
 
   web.use('/api', publicSurface.router);
   web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin }));
+  const replay = createReplay(io.of('/replay') as ReplayNamespace, { store, rollup, stateAt: engine.stateAt });
+  web.use('/api/replay', replay.router);
   web.use(
     '/api',
     apiRoutes({
@@ -150,9 +178,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     ingest,
     engine,
+    operatorGuard,
+    replay,
     async close() {
       stopClock();
+      replay.close();
       publicSurface.close();
+      closeIngest();
       fanOut.flush();
       fanOut.close();
       await engine.snapshot();

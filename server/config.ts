@@ -19,6 +19,16 @@ export interface Config {
   };
   /** Fan-out window: how long events are gathered before a batch goes to each room. */
   batchWindowMs: number;
+  /** Tokens that allow operator actions (acknowledging alerts …); `OPERATOR_TOKENS`, comma-separated. */
+  operatorTokens: string[];
+  /** How long Socket.IO keeps a dropped dashboard's session to replay what it missed (`RECOVERY_WINDOW_MS`). */
+  recoveryWindowMs: number;
+  /** Largest Socket.IO message and `POST /api/ingest` body accepted, bytes (`MAX_MESSAGE_BYTES`). */
+  maxMessageBytes: number;
+  /** Ingest messages (socket batches or POSTs) allowed per token and per IP in each window. */
+  ingestRateLimit: { windowMs: number; limit: number };
+  /** Browser origins allowed to open sockets besides the page's own (`ALLOWED_ORIGINS`, comma-separated). */
+  allowedOrigins: string[];
 }
 
 const DEFAULT_SIM_START = '2021-08-01T08:00:00+07:00';
@@ -36,15 +46,19 @@ function parseNumber(name: string, value: string, min: number): number {
   return n;
 }
 
+function parseList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
 /**
  * The ingest token: from `INGEST_TOKENS` (comma-separated, for rotation) or, on embedded defaults, a random
  * one kept in the data directory so that `npm run sim` can read it and no well-known token ever ships.
  */
 function ingestTokens(env: NodeJS.ProcessEnv, dataDir: string): string[] {
-  const fromEnv = (env.INGEST_TOKENS ?? '')
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
+  const fromEnv = parseList(env.INGEST_TOKENS);
   if (fromEnv.length) return fromEnv;
   const file = path.join(dataDir, 'ingest-token');
   if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
@@ -66,5 +80,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       historyFromMs: parseTime('SIM_HISTORY_FROM', env.SIM_HISTORY_FROM ?? DEFAULT_HISTORY_FROM),
     },
     batchWindowMs: parseNumber('BATCH_WINDOW_MS', env.BATCH_WINDOW_MS ?? '200', 10),
+    // No operator token by default: operator actions stay closed until someone is given the right.
+    operatorTokens: parseList(env.OPERATOR_TOKENS),
+    recoveryWindowMs: parseNumber('RECOVERY_WINDOW_MS', env.RECOVERY_WINDOW_MS ?? '120000', 0),
+    maxMessageBytes: parseNumber('MAX_MESSAGE_BYTES', env.MAX_MESSAGE_BYTES ?? String(64 * 1024), 1024),
+    ingestRateLimit: {
+      windowMs: parseNumber('INGEST_RATE_WINDOW_MS', env.INGEST_RATE_WINDOW_MS ?? '10000', 100),
+      limit: parseNumber('INGEST_RATE_LIMIT', env.INGEST_RATE_LIMIT ?? '1000', 1),
+    },
+    allowedOrigins: parseList(env.ALLOWED_ORIGINS),
   };
 }

@@ -37,6 +37,13 @@ async function main() {
     areaSet: SCHEMATIC_2021,
     areaSets,
     ingestTokens: config.ingestTokens,
+    security: {
+      operatorTokens: config.operatorTokens,
+      recoveryWindowMs: config.recoveryWindowMs,
+      maxMessageBytes: config.maxMessageBytes,
+      ingestRateLimit: config.ingestRateLimit,
+      allowedOrigins: config.allowedOrigins,
+    },
     batchWindowMs: config.batchWindowMs,
     version: pkg.version,
     staticDir: path.resolve(here, '../client'),

@@ -7,8 +7,16 @@ import {
 } from '../../protocol';
 import type { EventStore } from '../store/event-store';
 
-/** Events applied between two stored snapshots: bounds the work of a restart or a look into the past. */
-export const SNAPSHOT_EVERY_EVENTS = 100_000;
+/**
+ * When a snapshot is stored: after `everyEvents` events or `everyEventMs` of event time, whichever comes
+ * first. Bounds the work of a restart and of a seek into the past (replay folds at most that much).
+ */
+export interface SnapshotPolicy {
+  everyEvents: number;
+  everyEventMs: number;
+}
+
+export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { everyEvents: 20_000, everyEventMs: 7 * 86_400_000 };
 
 /** The live reduced state, kept equal to "every event in the log, folded in seq order". */
 export interface StateEngine {
@@ -24,17 +32,23 @@ const maxTs = (events: readonly LoggedEvent[], from: number) =>
   events.reduce((m, e) => Math.max(m, e.tsMs), from);
 
 /** Rebuilds the state from the newest snapshot plus the events after it, then keeps it up to date. */
-export async function createStateEngine(store: EventStore, rollup: AreaRollup): Promise<StateEngine> {
+export async function createStateEngine(
+  store: EventStore,
+  rollup: AreaRollup,
+  policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
+): Promise<StateEngine> {
   const snap = await store.latestSnapshot();
   let state = snap?.state ?? emptyDashboardState();
   let stateMaxTs = snap?.maxTsMs ?? 0;
   let sinceSnapshot = 0;
+  let snapshotTs = stateMaxTs;
   let saving: Promise<void> = Promise.resolve();
 
   const snapshot = (): Promise<void> => {
     if (state.seq === 0) return saving;
     const [s, ts] = [state, stateMaxTs];
     sinceSnapshot = 0;
+    snapshotTs = ts;
     // Snapshots are written one after another, in the order taken, off the ingest path.
     saving = saving
       .then(() => store.saveSnapshot(s, ts))
@@ -45,7 +59,9 @@ export async function createStateEngine(store: EventStore, rollup: AreaRollup): 
     state = applyEvents(state, events, rollup);
     stateMaxTs = maxTs(events, stateMaxTs);
     sinceSnapshot += events.length;
-    if (sinceSnapshot >= SNAPSHOT_EVERY_EVENTS) void snapshot();
+    if (snapshotTs === 0) snapshotTs = stateMaxTs; // the first events: event time starts counting there
+    if (sinceSnapshot >= policy.everyEvents || stateMaxTs - snapshotTs >= policy.everyEventMs)
+      void snapshot();
   };
 
   for (let chunk = await store.readAfter(state.seq, 20_000); chunk.length;) {

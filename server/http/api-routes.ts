@@ -1,7 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import {
   EventsQuery,
-  IngestBatch,
   KpisQuery,
   AreasQuery,
   METRICS,
@@ -18,8 +17,6 @@ import {
 } from '../../protocol';
 import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
-import { describeIssues } from '../ingest/describe-issues';
-import { tokenIsValid } from '../ingest/ingest-namespace';
 import type { IngestService } from '../ingest/ingest-service';
 import type { EventStore } from '../store/event-store';
 import { HttpError } from './http-error';
@@ -138,15 +135,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.end();
   });
 
-  r.post('/ingest', express.json({ limit: '8mb' }), async (req, res) => {
-    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    if (!token || !tokenIsValid(token, deps.ingestTokens)) {
-      throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
-    }
-    const parsed = IngestBatch.safeParse(req.body);
-    if (!parsed.success) throw new HttpError(400, 'invalid_payload', describeIssues(parsed.error.issues));
-    res.json(await deps.ingest.ingest(parsed.data.events));
-  });
+  // POST /ingest lives in server/ingest/ingest-http.ts (rate limits, token, size cap), mounted before these.
 
   r.use((_req, _res) => {
     throw new HttpError(404, 'not_found', 'no such endpoint');

@@ -1,40 +1,71 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import {
   IngestAuth,
   IngestBatch,
   MAX_INGEST_BATCH,
+  type Ack,
   type IngestClientToServer,
   type IngestServerToClient,
 } from '../../protocol';
 import { protocolGuard, refuse } from '../live/protocol-guard';
+import { createSocketLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
+import { tokenLabel, tokenMatches } from '../security/tokens';
 import { describeIssues } from './describe-issues';
 import type { IngestService } from './ingest-service';
 
-/** Constant-time comparison against every configured token, so a token cannot be guessed byte by byte. */
-export function tokenIsValid(token: string, tokens: readonly string[]): boolean {
-  const given = Buffer.from(token);
-  let ok = false;
-  for (const t of tokens) {
-    const want = Buffer.from(t);
-    if (want.length === given.length && timingSafeEqual(want, given)) ok = true;
-  }
-  return ok;
+/** Kept for callers of the earlier name; the comparison itself lives in server/security. */
+export const tokenIsValid = tokenMatches;
+
+export interface IngestNamespaceOptions {
+  tokens: readonly string[];
+  /** Per token and per IP: ingest messages, and (separately) connection attempts. */
+  rateLimit: RateLimitOptions;
 }
 
+type IngestSocket = Socket<IngestClientToServer, IngestServerToClient>;
+
+/**
+ * `/ingest`: sources connect with a token and send `ingest:batch` with an acknowledgement. The answer comes
+ * only after the accepted events are durable, so a source that re-sends everything unacknowledged (what
+ * socket.io-client's `retries` does) loses nothing, and the log's (source, id) key drops the repeats.
+ * Returns a function that releases the limiters.
+ */
 export function setupIngestNamespace(
   nsp: Namespace<IngestClientToServer, IngestServerToClient>,
   ingest: IngestService,
-  tokens: readonly string[],
-): void {
+  opts: IngestNamespaceOptions,
+): () => void {
+  const messages = createSocketLimiter(opts.rateLimit);
+  const handshakes = createSocketLimiter(opts.rateLimit);
+  const ipOf = (socket: IngestSocket) => ipKey(socket.handshake.address);
+
+  // Connection attempts are counted per IP before the token is looked at, so guessing tokens is throttled.
+  nsp.use((socket, next) => {
+    void handshakes
+      .hit([ipOf(socket)])
+      .then(({ limited, retryAfterMs }) =>
+        next(
+          limited
+            ? refuse('rate_limited', { reason: 'too many connection attempts', retryAfterMs })
+            : undefined,
+        ),
+      );
+  });
   nsp.use(
     protocolGuard(IngestAuth, (auth) =>
-      tokenIsValid(auth.token, tokens) ? null : refuse('unauthorized', { reason: 'unknown ingest token' }),
+      tokenMatches(auth.token, opts.tokens)
+        ? null
+        : refuse('unauthorized', { reason: 'unknown ingest token' }),
     ),
   );
+
   nsp.on('connection', (socket) => {
+    const keys = [`token:${tokenLabel((socket.handshake.auth as IngestAuth).token)}`, ipOf(socket)];
+
     socket.on('ingest:batch', async (batch, ack) => {
       if (typeof ack !== 'function') return; // a source that does not wait for the answer cannot retry
+      const { limited, retryAfterMs } = await messages.hit(keys);
+      if (limited) return ack({ ok: false, error: 'rate_limited', details: { retryAfterMs } });
       const parsed = IngestBatch.safeParse(batch);
       if (!parsed.success) {
         const tooLarge =
@@ -49,11 +80,29 @@ export function setupIngestNamespace(
         });
       }
       try {
-        ack({ ok: true, data: await ingest.ingest(parsed.data.events) });
+        ack({ ok: true, data: await ingest.ingest(parsed.data.events, 'source') });
       } catch (err) {
         console.error('ingest failed', err);
         ack({ ok: false, error: 'internal' });
       }
     });
+
+    // Any other event that asks for an answer gets one with a reason, rather than waiting out its timeout.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (event === 'ingest:batch') return;
+      const ack = args.at(-1);
+      if (typeof ack !== 'function') return;
+      const res: Ack<never> = {
+        ok: false,
+        error: 'invalid_payload',
+        details: `unknown event; this namespace takes "ingest:batch"`,
+      };
+      (ack as (r: Ack<never>) => void)(res);
+    });
   });
+
+  return () => {
+    messages.close();
+    handshakes.close();
+  };
 }

@@ -9,9 +9,19 @@ import type { EventStore } from '../store/event-store';
 import { dailyIncrements } from './daily-aggregates';
 import { describeIssues } from './describe-issues';
 
+/**
+ * Who is writing. `source`: an external source through `/ingest` or `POST /api/ingest`, which may write the
+ * data streams only. `server`: code of this process (simulators, operator actions already checked by the
+ * operator guard), which may also write `ops`.
+ */
+export type IngestOrigin = 'source' | 'server';
+
 export interface IngestService {
-  /** Validates each item on its own, appends the valid ones durably, then hands them on. */
-  ingest(items: readonly unknown[]): Promise<IngestReport>;
+  /**
+   * Validates each item on its own, appends the valid ones durably, then hands them on. The returned report is
+   * the acknowledgement: it resolves only after the store has made the accepted events durable.
+   */
+  ingest(items: readonly unknown[], origin?: IngestOrigin): Promise<IngestReport>;
 }
 
 export interface IngestDeps {
@@ -32,14 +42,14 @@ export function createIngestService(deps: IngestDeps): IngestService {
   // Appends run one at a time: the engine and the fan-out must see events in seq order whatever the store.
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    ingest(items) {
-      const run = queue.then(() => ingestNow(items));
+    ingest(items, origin = 'server') {
+      const run = queue.then(() => ingestNow(items, origin));
       queue = run.catch(() => undefined);
       return run;
     },
   };
 
-  async function ingestNow(items: readonly unknown[]): Promise<IngestReport> {
+  async function ingestNow(items: readonly unknown[], origin: IngestOrigin): Promise<IngestReport> {
     {
       const results: IngestItemResult[] = new Array(items.length);
       const valid: IocEvent[] = [];
@@ -52,6 +62,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
         } else if (!deps.isKnownArea(parsed.data.area)) {
           const details = `area "${parsed.data.area}" is not an administrative unit of this installation`;
           results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unknown_area', details };
+        } else if (origin === 'source' && parsed.data.stream === 'ops') {
+          // An ingest token is the right to report facts, not to act as an operator on alerts or rules.
+          const details = 'sources may not write the ops stream; operator actions need an operator token';
+          results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
         } else {
           valid.push(parsed.data);
           validIndex.push(index);

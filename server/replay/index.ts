@@ -1,0 +1,73 @@
+import express, { type Router } from 'express';
+import { ReplayTimelineQuery, parseInstant, type AreaRollup, type DashboardState } from '../../protocol';
+import { HttpError } from '../http/http-error';
+import { parseQuery } from '../http/parse-query';
+import type { EventStore } from '../store/event-store';
+import { setupReplayNamespace, type ReplayNamespace } from './replay-namespace';
+import type { ReplaySessionStats } from './replay-session';
+import { buildTimeline } from './timeline';
+
+/** How often a playing session advances: five batches a second look smooth and cost little. */
+export const REPLAY_TICK_MS = 200;
+/** The per-session buffer bound: one unacknowledged batch of at most this many events. */
+export const REPLAY_MAX_BATCH_EVENTS = 5000;
+const MAX_TIMELINE_RANGE_MS = 400 * 86_400_000;
+
+export interface ReplayDeps {
+  store: EventStore;
+  stateAt: (atMs: number) => Promise<DashboardState>;
+  rollup: AreaRollup;
+  tickMs?: number;
+  maxBatchEvents?: number;
+  onStall?: () => void;
+}
+
+export interface Replay {
+  /** Mounted at `/api/replay`: `GET /timeline?from&to&buckets`. */
+  router: Router;
+  /** Per open session (keyed by socket id): what it holds and sent, for tests and operators. */
+  stats(): Record<string, ReplaySessionStats>;
+  close(): void;
+}
+
+/** The analyst replay: the `/replay` namespace (one isolated session per socket) and its timeline endpoint. */
+export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
+  const { store } = deps;
+  const endMs = async () => {
+    const ts = await Promise.all(
+      (['dossier', 'sensor', 'covid'] as const).map((s) => store.lastEventTsMs(s)),
+    );
+    return Math.max(0, ...ts.map((t) => t ?? 0));
+  };
+  const sessions = setupReplayNamespace(nsp, {
+    store,
+    stateAt: deps.stateAt,
+    rollup: deps.rollup,
+    endMs,
+    tickMs: deps.tickMs ?? REPLAY_TICK_MS,
+    maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,
+    ...(deps.onStall ? { onStall: deps.onStall } : {}),
+  });
+
+  const router = express.Router();
+  router.get('/timeline', async (req, res) => {
+    const q = parseQuery(ReplayTimelineQuery, req.query);
+    const fromMs = parseInstant(q.from);
+    const toMs = parseInstant(q.to);
+    if (Number.isNaN(fromMs) || Number.isNaN(toMs) || toMs <= fromMs || toMs - fromMs > MAX_TIMELINE_RANGE_MS)
+      throw new HttpError(
+        400,
+        'invalid_query',
+        'from and to must be instants, to after from, 400 days at most',
+      );
+    res.json(await buildTimeline(deps, fromMs, toMs, q.buckets));
+  });
+
+  return {
+    router,
+    stats: () => Object.fromEntries([...sessions].map(([id, s]) => [id, s.stats()])),
+    close: () => {
+      for (const s of sessions.values()) s.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { RateLimitOptions } from './rate-limit';
+
+/** The knobs of server/security, as `createApp` takes them; `loadConfig` fills them from the environment. */
+export interface SecurityOptions {
+  /** Tokens that carry the operator right; none means no one may act as an operator. */
+  operatorTokens: readonly string[];
+  /** Socket.IO connection-state recovery: how long a dropped socket's session and missed packets are kept. */
+  recoveryWindowMs: number;
+  /** Largest Socket.IO message (`maxHttpBufferSize`) and `POST /api/ingest` body, bytes. */
+  maxMessageBytes: number;
+  /** Ingest messages per token and per IP. */
+  ingestRateLimit: RateLimitOptions;
+  /** Browser origins allowed to open sockets besides the page's own. */
+  allowedOrigins: readonly string[];
+}
+
+export const DEFAULT_SECURITY: SecurityOptions = {
+  operatorTokens: [],
+  recoveryWindowMs: 2 * 60_000,
+  // Dashboards send tiny messages; sources split batches to fit (simulators/ingest-client.ts does).
+  maxMessageBytes: 64 * 1024,
+  ingestRateLimit: { windowMs: 10_000, limit: 1000 },
+  allowedOrigins: [],
+};
