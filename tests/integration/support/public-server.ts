@@ -30,6 +30,8 @@ export async function startPublicServer(opts: {
     clock: { now: () => opts.nowMs, speed: () => 1 },
     areaSet: SCHEMATIC_2021,
     ingestTokens: [PUBLIC_TEST_TOKEN],
+    // The admin view of webhook deliveries takes an operator token.
+    security: { operatorTokens: [PUBLIC_TEST_TOKEN] },
     batchWindowMs: 50,
     version: 'test',
     ...(opts.publicApi ? { publicApi: opts.publicApi } : {}),
