@@ -23,7 +23,7 @@ export function ReviewPage({ todayKey }: { todayKey: string }) {
   const setLocale = useStore((s) => s.setLocale);
   useEffect(() => setLocale(state.lang), [state.lang, setLocale]);
   const cmp = comparisonPeriod(state.period, state.compare);
-  const trendsTo = periodContaining('month', todayKey).to;
+  const thisMonth = periodContaining('month', todayKey);
   return (
     <main className="review" data-testid="kpi-review">
       <header className="review-header">
@@ -40,7 +40,7 @@ export function ReviewPage({ todayKey }: { todayKey: string }) {
       </section>
       <section className="review-section">
         <h2>{t('review.section.trends')}</h2>
-        <TrendCharts area={state.area} to={trendsTo} />
+        <TrendCharts area={state.area} to={thisMonth.to} completeTo={thisMonth.from} />
       </section>
       <section className="review-section review-section--break">
         <h2>{t('review.section.targets')}</h2>

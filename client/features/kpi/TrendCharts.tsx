@@ -8,6 +8,8 @@ export interface TrendChartsProps {
   area: string;
   /** Exclusive end of the trends: the first day of the month after the scenario's now. */
   to: string;
+  /** First day of the scenario's current month: years are compared over complete months only. */
+  completeTo: string;
 }
 
 /** Lockdown of 2021 (Directive 16 in Long An): counters closed, the post and the portal carried dossiers. */
@@ -15,7 +17,7 @@ const LOCKDOWN = { from: '2021-07-19', to: '2021-09-30' };
 const POSTAL_WINDOW = { from: '2021-06-01', to: '2021-11-01' };
 
 /** The long view: 2019 to now, the chosen area beside its companion (the province, or Tân An). */
-export function TrendCharts({ area, to }: TrendChartsProps) {
+export function TrendCharts({ area, to, completeTo }: TrendChartsProps) {
   const { t } = useT();
   const areas = [area, companionArea(area)];
   return (
@@ -30,7 +32,7 @@ export function TrendCharts({ area, to }: TrendChartsProps) {
         bucket="month"
         format="count"
       />
-      <YearOverYearChart areas={areas} to={to} />
+      <YearOverYearChart areas={areas} to={completeTo} />
       <SeriesChart
         id="online-share"
         title={t('review.chart.share')}

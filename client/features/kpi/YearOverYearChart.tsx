@@ -18,7 +18,6 @@ export interface YearOverYearChartProps {
 /** Online dossiers per year over the same months, with the latest year's multiple of the one before. */
 export function YearOverYearChart({ areas, to, size }: YearOverYearChartProps) {
   const { t, intl } = useT();
-  // The same monthly requests as the monthly trend: the store serves them once.
   const resource = useResources<SeriesResponse>(
     areas.map((a) => reviewPaths.series('dossier.online_submitted', a, TRENDS_FROM, to, 'month')),
   );

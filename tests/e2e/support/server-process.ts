@@ -30,6 +30,8 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(
   env: Record<string, string> = {},
   dataDir?: string,
+  /** How long the backfill may take before the server must answer; months of history need more. */
+  startTimeoutMs = 90_000,
 ): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'ioc-e2e-'));
   const port = await freePort();
@@ -49,7 +51,7 @@ export async function startServerProcess(
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
