@@ -178,6 +178,23 @@ export const METRICS: readonly MetricDef[] = [
       return t && e.value >= t.alarm ? 1 : 0;
     },
   },
+  // Per-kind reading counts, so the open per-site sensor datasets reconcile with /api/series.
+  {
+    name: 'sensor.water_level_readings',
+    stream: 'sensor',
+    unit: 'readings',
+    formula: 'count of sensor readings with kind = water_level',
+    kind: 'count',
+    value: (e) => (e.stream === 'sensor' && e.kind === 'water_level' ? 1 : 0),
+  },
+  {
+    name: 'sensor.air_quality_readings',
+    stream: 'sensor',
+    unit: 'readings',
+    formula: 'count of sensor readings with kind = pm25 or aqi',
+    kind: 'count',
+    value: (e) => (e.stream === 'sensor' && (e.kind === 'pm25' || e.kind === 'aqi') ? 1 : 0),
+  },
 ];
 
 export const METRICS_BY_NAME: ReadonlyMap<string, MetricDef> = new Map(METRICS.map((m) => [m.name, m]));

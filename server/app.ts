@@ -12,6 +12,9 @@ import { createStateEngine, type SnapshotPolicy, type StateEngine } from './engi
 import { HttpError } from './http/http-error';
 import { apiRoutes } from './http/api-routes';
 import { reviewRoutes } from './http/review-routes';
+import { docsRoutes } from './docs/docs-routes';
+import { openDataRoutes } from './open-data/open-data-routes';
+import { PROVINCE_CODE } from '../geo/areas';
 import { ingestHttpRoutes } from './ingest/ingest-http';
 import { setupIngestNamespace } from './ingest/ingest-namespace';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
@@ -128,6 +131,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   web.use('/api', publicSurface.router);
   web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin }));
+  // Mounted before the API's catch-all 404 and before the SPA, whose catch-all would otherwise answer /docs.
+  const docs = docsRoutes(deps.version);
+  const districts = areas.filter((a) => a.parent === PROVINCE_CODE);
+  web.use('/api', docs.api, openDataRoutes({ store, districts }));
+  web.use(docs.page);
   const replay = createReplay(io.of('/replay') as ReplayNamespace, { store, rollup, stateAt: engine.stateAt });
   web.use('/api/replay', replay.router);
   web.use(

@@ -1,0 +1,234 @@
+import type { z } from 'zod';
+import {
+  AlertAckCommand,
+  AlertAssignCommand,
+  AlertResolveCommand,
+  WallControl,
+  type IngestClientToServer,
+  type IngestServerToClient,
+  type LiveClientToServer,
+  type LiveServerToClient,
+} from '../../protocol';
+import { componentSchemas, type JsonSchema } from './components';
+import {
+  AlertCommandResultSchema,
+  IngestReportSchema,
+  LiveBatchSchema,
+  LiveSnapshotSchema,
+  ackOf,
+} from './wire-shapes';
+
+/**
+ * One Socket.IO event. `in` = the client emits it and the server receives it; `out` = the server emits it.
+ * `ack` names the schema of the acknowledgement the server answers with.
+ */
+interface SocketEvent {
+  /** `both`: the same event name both ways (a console's command, relayed to every dashboard). */
+  direction: 'in' | 'out' | 'both';
+  summary: string;
+  payload: string;
+  ack?: string;
+}
+
+interface Namespace {
+  key: string;
+  path: string;
+  description: string;
+  auth: string;
+  events: Record<string, SocketEvent>;
+}
+
+// `satisfies Record<keyof …>` makes tsc refuse a table that misses or invents an event of the protocol's maps.
+const LIVE_EVENTS = {
+  'live:subscribe': {
+    direction: 'in',
+    summary: 'Watch one area (and everything under it); the answer is its state as of a seq.',
+    payload: 'LiveSubscribe',
+    ack: 'LiveSubscribeAck',
+  },
+  'live:resync': {
+    direction: 'in',
+    summary: 'Ask for the events of a room after a seq, to fill a gap seen in the batches.',
+    payload: 'LiveResync',
+    ack: 'LiveResyncAck',
+  },
+  'live:batch': {
+    direction: 'out',
+    summary: 'What one flush window (100–250 ms) delivered to a room; consecutive batches are contiguous.',
+    payload: 'LiveBatch',
+  },
+  'live:clock': {
+    direction: 'out',
+    summary: 'The scenario clock: simulated time runs at `speed` × real time from `nowMs`.',
+    payload: 'ClockTick',
+  },
+  'alert:ack': {
+    direction: 'in',
+    summary:
+      'An operator acknowledges an alert; logged as an `ops` event (requestId makes a retry a duplicate).',
+    payload: 'AlertAckCommand',
+    ack: 'AlertCommandAck',
+  },
+  'alert:assign': {
+    direction: 'in',
+    summary: 'An operator assigns an alert to someone.',
+    payload: 'AlertAssignCommand',
+    ack: 'AlertCommandAck',
+  },
+  'alert:resolve': {
+    direction: 'in',
+    summary: 'An operator marks an alert resolved.',
+    payload: 'AlertResolveCommand',
+    ack: 'AlertCommandAck',
+  },
+  'wall:control': {
+    direction: 'both',
+    summary: 'Remote control of the walls: a console sends it, the server relays it to every dashboard.',
+    payload: 'WallControl',
+    ack: 'WallControlAck',
+  },
+} satisfies Record<keyof LiveClientToServer | keyof LiveServerToClient, SocketEvent>;
+
+const INGEST_EVENTS = {
+  'ingest:batch': {
+    direction: 'in',
+    summary: 'A batch of events; the acknowledgement says, per event, accepted, duplicate or rejected.',
+    payload: 'IngestBatch',
+    ack: 'IngestBatchAck',
+  },
+} satisfies Record<keyof IngestClientToServer | keyof IngestServerToClient, SocketEvent>;
+
+const NAMESPACES: Namespace[] = [
+  {
+    key: 'live',
+    path: '/live',
+    description: 'Dashboards: subscribe to an area, then receive batched events with their seq range.',
+    auth: 'LiveAuth',
+    events: LIVE_EVENTS,
+  },
+  {
+    key: 'ingest',
+    path: '/ingest',
+    description: 'Sources: send event batches over one connection, authenticated by an ingest token.',
+    auth: 'IngestAuth',
+    events: INGEST_EVENTS,
+  },
+];
+
+const EXTRA_SCHEMAS: Record<string, z.ZodType> = {
+  AlertAckCommand,
+  AlertAssignCommand,
+  AlertResolveCommand,
+  WallControl,
+  AlertCommandAck: ackOf(AlertCommandResultSchema),
+  WallControlAck: ackOf(WallControl),
+  LiveSubscribeAck: ackOf(LiveSnapshotSchema),
+  LiveResyncAck: ackOf(LiveBatchSchema),
+  IngestBatchAck: ackOf(IngestReportSchema),
+};
+
+/** `live:subscribe` → `liveSubscribe`: AsyncAPI keys allow letters, digits, `.`, `-` and `_` only. */
+const keyOf = (eventName: string) =>
+  eventName.replace(/[^a-zA-Z0-9]+(.)/g, (_m, c: string) => c.toUpperCase());
+const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** The AsyncAPI 3 document of the Socket.IO namespaces and MQTT topics, generated on every call. */
+export function buildAsyncApi(version: string): JsonSchema {
+  const channels: Record<string, JsonSchema> = {};
+  const operations: Record<string, JsonSchema> = {};
+  const messages: Record<string, JsonSchema> = {};
+
+  for (const ns of NAMESPACES) {
+    const channelMessages: Record<string, JsonSchema> = {};
+    for (const [name, ev] of Object.entries(ns.events)) {
+      const key = keyOf(name);
+      messages[key] = { name, title: name, summary: ev.summary, payload: schemaRef(ev.payload) };
+      channelMessages[key] = { $ref: `#/components/messages/${key}` };
+      if (ev.ack) {
+        messages[`${key}Ack`] = {
+          name: `${name} (ack)`,
+          summary: `Acknowledgement of ${name}.`,
+          payload: schemaRef(ev.ack),
+        };
+        channelMessages[`${key}Ack`] = { $ref: `#/components/messages/${key}Ack` };
+      }
+      const directions = ev.direction === 'both' ? (['in', 'out'] as const) : [ev.direction];
+      for (const dir of directions)
+        operations[ev.direction === 'both' ? `${key}${dir === 'in' ? 'Receive' : 'Send'}` : key] = {
+          action: dir === 'in' ? 'receive' : 'send',
+          channel: { $ref: `#/channels/${ns.key}` },
+          summary: ev.summary,
+          messages: [{ $ref: `#/channels/${ns.key}/messages/${key}` }],
+          ...(ev.ack && dir === 'in'
+            ? {
+                reply: {
+                  channel: { $ref: `#/channels/${ns.key}` },
+                  messages: [{ $ref: `#/channels/${ns.key}/messages/${key}Ack` }],
+                },
+              }
+            : {}),
+        };
+    }
+    channels[ns.key] = {
+      address: ns.path,
+      title: `Socket.IO namespace ${ns.path}`,
+      description: `${ns.description} Handshake \`auth\`: ${ns.auth} (see x-handshake-auth); a protocol version mismatch is refused with \`protocol_mismatch\`.`,
+      servers: [{ $ref: '#/servers/ioc' }],
+      messages: channelMessages,
+      'x-handshake-auth': schemaRef(ns.auth),
+    };
+  }
+
+  messages.sensorReading = {
+    name: 'SensorReading',
+    title: 'Sensor reading',
+    summary: 'One reading of a sensor at a site, the same envelope as every event.',
+    payload: schemaRef('SensorReading'),
+  };
+  channels.sensorReadings = {
+    address: 'ioc/sensors/{siteId}',
+    title: 'MQTT sensor topic',
+    description:
+      'A sensor gateway publishes each reading (JSON) on the topic of its site; the server subscribes when MQTT_URL is set.',
+    servers: [{ $ref: '#/servers/mqtt' }],
+    parameters: { siteId: { description: 'The site id; equals `siteId` in the payload.' } },
+    messages: { sensorReading: { $ref: '#/components/messages/sensorReading' } },
+  };
+  operations.sensorReading = {
+    action: 'receive',
+    channel: { $ref: '#/channels/sensorReadings' },
+    summary: 'The server takes in sensor readings from the broker.',
+    messages: [{ $ref: '#/channels/sensorReadings/messages/sensorReading' }],
+  };
+
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Long An IOC real-time API',
+      version,
+      description:
+        'Socket.IO 4 namespaces of the Intelligent Operations Center of Long An (dashboards and sources) and the ' +
+        'MQTT topics it subscribes to. Operations are described from the server: `receive` = a client emits, ' +
+        '`send` = the server emits. Commands answer with a Socket.IO acknowledgement `{ ok, data } | { ok: false, error }`.',
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      ioc: {
+        host: '{host}',
+        protocol: 'ws',
+        pathname: '/socket.io',
+        description: 'Socket.IO 4 over WebSocket (Engine.IO 4), same port as the HTTP API.',
+        variables: { host: { default: 'localhost:8080', description: 'Host and port of the IOC server.' } },
+      },
+      mqtt: {
+        host: '{broker}',
+        protocol: 'mqtt',
+        description: 'The broker named by MQTT_URL.',
+        variables: { broker: { default: 'localhost:1883', description: 'Host and port of the broker.' } },
+      },
+    },
+    channels,
+    operations,
+    components: { schemas: componentSchemas('draft-07', EXTRA_SCHEMAS), messages },
+  };
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import {
+  ERROR_REASONS,
+  IocEvent,
+  STREAMS,
+  type AlertCommandResult,
+  type ClockTick,
+  type DashboardState,
+  type ErrorBody,
+  type HealthResponse,
+  type IngestReport,
+  type KpiSnapshot,
+  type LiveBatch,
+  type LiveSnapshot,
+  type LoggedEvent,
+  type SeriesResponse,
+} from '../../protocol';
+
+/**
+ * Zod schemas of the answers whose protocol types are TypeScript interfaces (the server builds them, it never
+ * parses them). Each is pinned to its interface by a compile-time equality check below, so changing an interface
+ * without changing its schema here fails `tsc` — and with it the documents.
+ */
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const same = <A, B>(ok: Same<A, B>) => ok;
+
+const Ms = z.number().int();
+const StreamRecord = <T extends z.ZodType>(t: T) =>
+  z.object(Object.fromEntries(STREAMS.map((s) => [s, t])) as Record<(typeof STREAMS)[number], T>);
+
+export const ErrorBodySchema = z
+  .object({ error: z.union([z.enum(ERROR_REASONS), z.string()]), details: z.unknown().optional() })
+  .meta({ description: 'Every 4xx/5xx answer: a stable error code and details a person can act on.' });
+same<z.output<typeof ErrorBodySchema>, ErrorBody>(true);
+
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  protocolVersion: z.number().int(),
+  uptimeS: z.number(),
+  nowMs: Ms,
+  lastSeq: z.number().int(),
+  streams: StreamRecord(z.object({ lastEventTsMs: Ms.nullable() })),
+});
+same<z.output<typeof HealthResponseSchema>, HealthResponse>(true);
+
+const SeriesPointSchema = z.object({
+  t: z.string().meta({ description: 'Start of the bucket, ISO 8601 with the +07:00 offset.' }),
+  value: z.number().nullable(),
+});
+export const SeriesResponseSchema = z.object({
+  metric: z.string(),
+  area: z.string(),
+  bucket: z.enum(['day', 'month', 'year']),
+  points: z.array(SeriesPointSchema),
+});
+same<z.output<typeof SeriesResponseSchema>, SeriesResponse>(true);
+
+export const MetricsCatalogResponseSchema = z.object({
+  metrics: z.array(
+    z.object({
+      name: z.string(),
+      stream: z.enum(STREAMS),
+      unit: z.string(),
+      formula: z.string(),
+      kind: z.enum(['count', 'ratio']),
+    }),
+  ),
+});
+
+export const KpiSnapshotResponseSchema = z.object({
+  area: z.string(),
+  seq: z.number().int(),
+  dossierSubmitted: z.number(),
+  dossierOnlineSubmitted: z.number(),
+  onlineShare: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  openDossiers: z.number(),
+  onlinePaymentShare: z.number().nullable(),
+  covidCumulativeCases: z.number(),
+  covidNewCasesLastDate: z.number(),
+  covidLastDate: z.string().nullable(),
+  epidemicLevel: z.number(),
+  sensors: z.object({
+    ok: z.number(),
+    warning: z.number(),
+    alarm: z.number(),
+    offline: z.number(),
+    stale: z.number(),
+  }),
+  lastTsMs: z.object({ dossier: Ms, sensor: Ms, covid: Ms }),
+  at: z.string().meta({ description: 'The instant the snapshot describes, ISO 8601.' }),
+});
+same<z.output<typeof KpiSnapshotResponseSchema>, KpiSnapshot & { at: string }>(true);
+
+const Seq = z.number().int().min(1);
+const IngestItemResultSchema = z.discriminatedUnion('status', [
+  z.object({ index: z.number().int(), id: z.string(), status: z.literal('accepted'), seq: Seq }),
+  z.object({ index: z.number().int(), id: z.string().nullable(), status: z.literal('duplicate'), seq: Seq }),
+  z.object({
+    index: z.number().int(),
+    id: z.string().nullable(),
+    status: z.literal('rejected'),
+    reason: z.enum(ERROR_REASONS),
+    details: z.unknown().optional(),
+  }),
+]);
+export const IngestReportSchema = z
+  .object({
+    accepted: z.number().int(),
+    duplicates: z.number().int(),
+    rejected: z.number().int(),
+    results: z.array(IngestItemResultSchema),
+  })
+  .meta({ description: 'One result per event sent, in the order sent (`index`).' });
+same<z.output<typeof IngestReportSchema>, IngestReport>(true);
+
+/**
+ * Adds `seq` to every member of the event union. An `allOf` of the union and `{ seq }` would be wrong in JSON
+ * Schema: each member is strict (`additionalProperties: false`) and would refuse the extra field.
+ */
+function withSeq(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodObject) return schema.extend({ seq: Seq });
+  if (schema instanceof z.ZodUnion) return z.union((schema.options as z.ZodType[]).map(withSeq));
+  throw new Error('withSeq: an event schema is neither an object nor a union');
+}
+
+/** An event as the log holds it: what the source sent, plus the server's sequence number. */
+export const LoggedEventSchema = withSeq(IocEvent) as z.ZodType<LoggedEvent>;
+
+// The reduced state is large and internal to the reducers; it is documented by reference, not field by field.
+const DashboardStateSchema = z.object({ seq: z.number().int() }).loose().meta({
+  description:
+    'The reduced state of the dashboard (areas, sites, alerts) as of `seq`; see protocol/state/dashboard-state.ts.',
+}) as unknown as z.ZodType<DashboardState>;
+
+export const LiveSnapshotSchema = z.object({
+  area: z.string(),
+  seq: z.number().int(),
+  state: DashboardStateSchema,
+});
+same<z.output<typeof LiveSnapshotSchema>, LiveSnapshot>(true);
+
+export const LiveBatchSchema = z.object({
+  area: z.string(),
+  fromSeq: z.number().int(),
+  toSeq: z.number().int(),
+  events: z.array(LoggedEventSchema),
+});
+same<z.output<typeof LiveBatchSchema>, LiveBatch>(true);
+
+export const AlertCommandResultSchema = z.object({ seq: Seq, duplicate: z.boolean() });
+same<z.output<typeof AlertCommandResultSchema>, AlertCommandResult>(true);
+
+export const ClockTickSchema = z.object({ nowMs: Ms, speed: z.number() });
+same<z.output<typeof ClockTickSchema>, ClockTick>(true);
+
+/** The `{ ok, data } | { ok: false, error }` acknowledgement every Socket.IO command answers with. */
+export function ackOf<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: z.enum(ERROR_REASONS), details: z.unknown().optional() }),
+  ]);
+}
+
+export { DashboardStateSchema };

@@ -1,0 +1,10 @@
+import type { EventStore } from '../store/event-store';
+
+export type Cell = string | number | null;
+
+/** What the datasets are computed from. */
+export interface OpenDataSource {
+  store: EventStore;
+  /** The district-level units rows are broken down by, in code order. */
+  districts: readonly { code: string; name: string }[];
+}
