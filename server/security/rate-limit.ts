@@ -21,6 +21,8 @@ export function httpLimiter(
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: key,
+    // The check reads the key function's source for `req.ip`; ours passes it through ipKeyGenerator (ipKey).
+    validate: { keyGeneratorIpFallback: false },
     handler: (_req, res, _next, used) =>
       void res.status(429).json({
         error: 'rate_limited',
