@@ -7,6 +7,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export const ROUTES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/': lazy(() => import('./features/operator/OperatorRoute')),
   '/kpi': lazy(() => import('./features/kpi/KpiReviewRoute')),
+  '/wall': lazy(() => import('./features/wall/WallRoute')),
+  '/console': lazy(() => import('./features/console/ConsoleRoute')),
 };
 
 export function routeFor(pathname: string): LazyExoticComponent<ComponentType> | null {

@@ -1,6 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  setWorkerUrl,
+  type LngLatBoundsLike,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { LayersList } from '@deck.gl/core';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { DISTRICTS_2021 } from '../../geo/areas';
@@ -19,23 +25,46 @@ export interface MapViewProps {
   scale: ChoroplethScale;
   metric: string;
   markers: readonly SiteMarker[];
+  /**
+   * The wall's layers, replacing the operator's district/sensor/label set when given. Pass a memoised list:
+   * a new array means new layers for deck.gl to diff.
+   */
+  layers?: LayersList;
+  /** What to frame; the camera flies there when `key` changes and re-frames it on resize. Default: the province. */
+  focus?: { key: string; bounds: LngLatBoundsLike };
+  /** A basemap style (URL or object); read once, at creation. Default: the offline background-only style. */
+  mapStyle?: string | StyleSpecification;
 }
 
 const FIT = { padding: 24, animate: false } as const;
+/** The camera's flight to a new focus, ms: long enough to follow from across the room. */
+const FLY_MS = 1500;
 
 /**
  * The map and its deck.gl overlay, created once for the page's life: re-creating them on a wall display that
  * runs for weeks leaks WebGL contexts. Props only change the overlay's layers.
  */
-export default function MapView({ areas, values, scale, metric, markers }: MapViewProps) {
+export default function MapView({
+  areas,
+  values,
+  scale,
+  metric,
+  markers,
+  layers,
+  focus,
+  mapStyle,
+}: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const bounds = useRef<LngLatBoundsLike>(focus?.bounds ?? PROVINCE_BOUNDS);
+  const initialStyle = useRef(mapStyle ?? OFFLINE_STYLE);
 
   useEffect(() => {
     const map = new MapLibreMap({
       container: container.current!,
-      style: OFFLINE_STYLE,
-      bounds: PROVINCE_BOUNDS,
+      style: initialStyle.current,
+      bounds: bounds.current,
       fitBoundsOptions: FIT,
       attributionControl: false,
       dragRotate: false,
@@ -45,29 +74,40 @@ export default function MapView({ areas, values, scale, metric, markers }: MapVi
     const deck = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(deck);
     overlay.current = deck;
-    // The panel resizes with the window and the layout grid: keep the whole province in view.
+    mapRef.current = map;
+    // The panel resizes with the window and the layout grid: keep the framed area in view.
     const resize = new ResizeObserver(() => {
       map.resize();
-      map.fitBounds(PROVINCE_BOUNDS, FIT);
+      map.fitBounds(bounds.current, FIT);
     });
     resize.observe(container.current!);
     return () => {
       resize.disconnect();
       overlay.current = null;
+      mapRef.current = null;
       map.removeControl(deck);
       map.remove();
     };
   }, []);
 
+  const focusKey = focus?.key;
   useEffect(() => {
-    const layers = [
+    if (!focus) return;
+    bounds.current = focus.bounds;
+    mapRef.current?.fitBounds(focus.bounds, { padding: 24, duration: FLY_MS });
+    // Only a new key moves the camera; new bounds of the same focus (areas reloaded) wait for the next resize.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusKey]);
+
+  useEffect(() => {
+    const list = layers ?? [
       areas ? districtLayer({ areas, values, scale, metric }) : null,
       sensorLayer({ markers }),
       // Last, so names stay readable where sites crowd around a seat (Tân An, Bến Lức).
       labelLayer({ districts: DISTRICTS_2021 }),
     ];
-    overlay.current?.setProps({ layers });
-  }, [areas, values, scale, metric, markers]);
+    overlay.current?.setProps({ layers: list });
+  }, [areas, values, scale, metric, markers, layers]);
 
   return (
     <div className="map-canvas" data-testid="map-canvas">

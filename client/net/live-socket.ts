@@ -6,7 +6,9 @@ import type {
   LiveResync,
   LiveServerToClient,
   LiveSnapshot,
+  WallControl,
 } from '../../protocol';
+import { liveCommands, type LiveCommands } from './live-commands';
 // Values come from the leaf modules: the protocol index pulls zod's schemas, which the browser never runs.
 import { PROTOCOL_VERSION } from '../../protocol/version';
 import type { RootState } from '../store/store';
@@ -26,6 +28,13 @@ export type LiveSink = Pick<
   | 'disconnected'
 >;
 
+/** What a view adds to the connection: walls follow the console's remote control, the console sends commands. */
+export interface LiveHooks {
+  onWallControl?: (cmd: WallControl) => void;
+  /** Called once, with commands bound to this connection (they wait for it to be up). */
+  onCommands?: (commands: LiveCommands) => void;
+}
+
 /** An ack that never comes (server restarted mid-call) must not wedge the feed: give up after this long. */
 const ACK_TIMEOUT_MS = 10_000;
 
@@ -34,7 +43,7 @@ const ACK_TIMEOUT_MS = 10_000;
  * brings a fresh snapshot), apply batches, fill gaps with `live:resync`, and follow the scenario clock.
  * Returns a function that closes it.
  */
-export function connectLive(sink: LiveSink, area: string, url = '/live'): () => void {
+export function connectLive(sink: LiveSink, area: string, url = '/live', hooks: LiveHooks = {}): () => void {
   const socket: LiveSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION } });
 
   const resync = (req: LiveResync | null): void => {
@@ -83,8 +92,11 @@ export function connectLive(sink: LiveSink, area: string, url = '/live'): () => 
     sink.setConnection(socket.active ? 'reconnecting' : 'offline');
   });
   socket.io.on('reconnect_failed', () => sink.setConnection('offline'));
+  if (hooks.onWallControl) socket.on('wall:control', hooks.onWallControl);
+  hooks.onCommands?.(liveCommands(socket));
 
   return () => {
+    socket.io.off('reconnect_failed');
     socket.removeAllListeners();
     socket.disconnect();
   };

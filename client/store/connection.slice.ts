@@ -11,6 +11,8 @@ export interface ProtocolMismatch {
 
 export interface ConnectionSlice {
   connection: ConnectionState;
+  /** Browser time (ms) the connection entered its current state: "OFFLINE since 14:05" on the wall. */
+  connectionSinceMs: number;
   /** Set when the server refused our protocol version: only a reload (new bundle) can fix it. */
   mismatch: ProtocolMismatch | null;
   setConnection: (connection: ConnectionState) => void;
@@ -20,7 +22,14 @@ export interface ConnectionSlice {
 export const createConnectionSlice: StateCreator<RootState, [], [], ConnectionSlice> = (set) => ({
   // The first connect is shown as "connecting", which is the same state to an operator as reconnecting.
   connection: 'reconnecting',
+  connectionSinceMs: Date.now(),
   mismatch: null,
-  setConnection: (connection) => set({ connection }),
-  setMismatch: (mismatch) => set({ mismatch, connection: 'offline' }),
+  setConnection: (connection) =>
+    set((s) => (s.connection === connection ? {} : { connection, connectionSinceMs: Date.now() })),
+  setMismatch: (mismatch) =>
+    set((s) => ({
+      mismatch,
+      connection: 'offline',
+      connectionSinceMs: s.connection === 'offline' ? s.connectionSinceMs : Date.now(),
+    })),
 });

@@ -1,0 +1,52 @@
+import type { Alert } from '../../../protocol/state/alerts';
+import { useT } from '../../i18n/use-t';
+import { alertText, areaName } from '../../ui/alert-text';
+import { formatClock } from '../../ui/format';
+import { AlertActions } from './AlertActions';
+
+/** One alert with its history (raised, cleared, acknowledged, assigned, resolved) and, when open, its actions. */
+export function AlertCard({ alert: a, compact = false }: { alert: Alert; compact?: boolean }) {
+  const { t, intl } = useT();
+  const time = (ms: number) => {
+    const c = formatClock(ms, intl);
+    return `${c.time.slice(0, 5)} ${c.date}`;
+  };
+  return (
+    <article
+      className={`alert-card alert-card--${a.severity}`}
+      data-testid="console-alert"
+      data-alert-id={a.id}
+      data-acked={a.ack !== null}
+      data-resolved={a.resolved !== null}
+    >
+      <header>
+        <span className="alert-card__sev">{t(`alert.severity.${a.severity}`)}</span>
+        <strong>{alertText(a, t, intl)}</strong>
+      </header>
+      <ul className="alert-card__history">
+        <li>{t('console.raised', { time: time(a.raisedTsMs), area: areaName(a.area) })}</li>
+        {a.clearedTsMs !== null ? <li>{t('console.cleared', { time: time(a.clearedTsMs) })}</li> : null}
+        {a.ack ? (
+          <li>
+            {t('console.acked', {
+              who: a.ack.operator,
+              time: time(a.ack.tsMs),
+              comment: a.ack.comment || '—',
+            })}
+          </li>
+        ) : null}
+        {a.assignee ? <li>{t('console.assigned', { who: a.assignee })}</li> : null}
+        {a.resolved ? (
+          <li>
+            {t('console.resolved', {
+              who: a.resolved.operator,
+              time: time(a.resolved.tsMs),
+              comment: a.resolved.comment || '—',
+            })}
+          </li>
+        ) : null}
+      </ul>
+      {compact || a.resolved ? null : <AlertActions alert={a} />}
+    </article>
+  );
+}

@@ -1,0 +1,69 @@
+import { useMemo } from 'react';
+import { alertIsOpen, emptyAlertsState } from '../../../protocol/state/alerts';
+import { useT } from '../../i18n/use-t';
+import { useStore } from '../../store/store';
+import { LocaleSwitch } from '../../ui/LocaleSwitch';
+import { ConnectionStatus } from '../operator/ConnectionStatus';
+import { ProtocolBanner } from '../operator/ProtocolBanner';
+import { ScenarioClock } from '../operator/ScenarioClock';
+import { AlertCard } from './AlertCard';
+import { HandoverSummary } from './HandoverSummary';
+import { OperatorName } from './OperatorName';
+import { WallRemote } from './WallRemote';
+import { useConsoleStore } from './console.store';
+
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+/** Open alerts first (critical, then newest), then what ended recently; the wall remote on the side. */
+export function ConsoleScreen() {
+  const { t } = useT();
+  const alerts = useStore((s) => s.feed.state?.alerts) ?? EMPTY;
+  const error = useConsoleStore((s) => s.error);
+  const { open, ended } = useMemo(() => {
+    const all = [...alerts.recent].reverse();
+    const open = all
+      .filter(alertIsOpen)
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    return { open, ended: all.filter((a) => !alertIsOpen(a)).slice(0, 20) };
+  }, [alerts]);
+  return (
+    <div className="console" data-testid="console">
+      <ProtocolBanner />
+      <header className="app-header">
+        <h1 className="app-header__title">{t('console.title')}</h1>
+        <ScenarioClock />
+        <div className="app-header__right">
+          <OperatorName />
+          <ConnectionStatus />
+          <LocaleSwitch />
+        </div>
+      </header>
+      {error ? (
+        <p className="console__error" role="alert" data-testid="console-error">
+          {error}
+        </p>
+      ) : null}
+      <main className="console__main">
+        <section className="console__open" data-testid="handover-list">
+          <h2>{t('console.open', { n: open.length })}</h2>
+          {open.length === 0 ? <p>{t('console.none')}</p> : null}
+          {open.map((a) => (
+            <AlertCard key={a.id} alert={a} />
+          ))}
+        </section>
+        <aside className="console__side">
+          <WallRemote />
+          <HandoverSummary alerts={open} />
+          <section className="console__ended">
+            <h2>{t('console.ended')}</h2>
+            {ended.map((a) => (
+              <AlertCard key={a.id} alert={a} compact />
+            ))}
+          </section>
+        </aside>
+      </main>
+    </div>
+  );
+}
+
+const EMPTY = emptyAlertsState();

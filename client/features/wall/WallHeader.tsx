@@ -1,0 +1,23 @@
+import { useT } from '../../i18n/use-t';
+import { ScenarioClock } from '../operator/ScenarioClock';
+import type { SceneDef } from './playlists';
+import { SceneProgress } from './SceneProgress';
+import { WallConnectionBanner } from './WallConnectionBanner';
+
+/** Title, the scene on screen with its time left, the scenario clock and the connection, all in one band. */
+export function WallHeader({ scene, takeover }: { scene: SceneDef; takeover: boolean }) {
+  const { t } = useT();
+  return (
+    <header className="wall-header">
+      <div className="wall-header__title">
+        <h1>{t('wall.title')}</h1>
+        <p className="wall-header__scene" data-testid="wall-scene-title">
+          {takeover ? t('wall.takeover.scene', { scene: t(scene.title) }) : t(scene.title)}
+        </p>
+        <SceneProgress />
+      </div>
+      <ScenarioClock />
+      <WallConnectionBanner />
+    </header>
+  );
+}

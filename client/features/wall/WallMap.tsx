@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState } from 'react';
+import { DISTRICTS_2021 } from '../../../geo/areas';
+import type { Alert } from '../../../protocol/state/alerts';
+import { emptyDashboardState } from '../../../protocol/state/dashboard-state';
+import { countByStatus } from '../../../protocol/state/sensor-status';
+import { useT } from '../../i18n/use-t';
+import { choroplethScale } from '../../map/colours';
+import { districtLayer, labelLayer, sensorLayer } from '../../map/layers';
+import { MapLegend } from '../../map/MapLegend';
+import MapView from '../../map/MapView';
+import { alarmPulseLayer, alertFocusLayer, EPIDEMIC_SCALE } from '../../map/wall-layers';
+import { effectiveNowMs, siteMarkers } from '../../store/selectors';
+import { useStore } from '../../store/store';
+import { useScenarioNow } from '../../store/use-scenario-now';
+import { formatNumber } from '../../ui/format';
+import type { SceneDef } from './playlists';
+import { areaBounds, pointBounds, wallMetricValues } from './wall-map-data';
+import { useWallStore } from './wall.store';
+
+/** Flips twice a second while some site is in alarm, driving the pulse (see alarmPulseLayer). */
+function usePulse(active: boolean): 0 | 1 {
+  const [phase, setPhase] = useState<0 | 1>(0);
+  useEffect(() => {
+    if (!active) return;
+    const id = setInterval(() => setPhase((p) => (p ? 0 : 1)), 500);
+    return () => clearInterval(id);
+  }, [active]);
+  return phase;
+}
+
+/**
+ * The wall's map: one MapView (one map, one Deck) for the page's life; scenes and alerts change its layers
+ * and camera only. COVID scenes also show epidemic levels: cases per 100,000 on the choropleth, the level
+ * in the legend's place when the scene's metric is the level itself.
+ */
+export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover: Alert | null }) {
+  const { t, intl } = useT();
+  const areas = useStore((s) => s.areas);
+  const state = useStore((s) => s.feed.state) ?? EMPTY;
+  const basemap = useWallStore((s) => s.config.basemap);
+  const now = effectiveNowMs(state, useScenarioNow(1000));
+  const minute = Math.floor(now / 60_000);
+  const metric = scene.metric;
+  // Per-day metrics need not be recomputed every second: once a minute of scenario time and on new data.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const values = useMemo(() => wallMetricValues(state, metric, now), [state, metric, minute]);
+  const scale = useMemo(
+    () =>
+      metric === 'epidemicLevel'
+        ? EPIDEMIC_SCALE
+        : choroplethScale(DISTRICTS_2021.map((d) => values[d.code] ?? 0)),
+    [metric, values],
+  );
+  const allMarkers = useMemo(() => siteMarkers(state, now), [state, now]);
+  const kinds = scene.sensorKinds;
+  const markers = useMemo(
+    () =>
+      kinds === 'all'
+        ? allMarkers
+        : allMarkers.filter((m) => kinds.includes(m.kind) || m.siteId === takeover?.siteId),
+    [allMarkers, kinds, takeover?.siteId],
+  );
+  const phase = usePulse(markers.some((m) => m.status === 'alarm'));
+  const layers = useMemo(
+    () => [
+      areas ? districtLayer({ areas, values, scale, metric }) : null,
+      sensorLayer({ markers }),
+      alarmPulseLayer({ markers, phase }),
+      labelLayer({ districts: DISTRICTS_2021 }),
+      alertFocusLayer({ lonLat: takeover?.lonLat ?? null }),
+    ],
+    [areas, values, scale, metric, markers, phase, takeover?.lonLat],
+  );
+  const focus = useMemo(
+    () =>
+      takeover
+        ? {
+            key: `alert:${takeover.id}`,
+            bounds: takeover.lonLat ? pointBounds(takeover.lonLat) : areaBounds(areas, takeover.area),
+          }
+        : { key: `scene:${scene.id}:${areas ? 'areas' : ''}`, bounds: areaBounds(areas, scene.focusArea) },
+    [takeover, scene.id, scene.focusArea, areas],
+  );
+  const counts = useMemo(() => countByStatus(Object.values(state.sites), now), [state, now]);
+  return (
+    <div className="wall-map" data-testid="wall-map">
+      <MapView
+        areas={areas}
+        values={values}
+        scale={scale}
+        metric={metric}
+        markers={markers}
+        layers={layers}
+        focus={focus}
+        {...(basemap ? { mapStyle: basemap } : {})}
+      />
+      <p className="wall-map__schematic">{t('map.schematic')}</p>
+      <MapLegend
+        title={t(`wall.metric.${metric}`)}
+        scale={scale}
+        formatValue={(v) => (metric === 'epidemicLevel' ? t('wall.level', { n: v }) : formatNumber(v, intl))}
+        sensorsTitle={t('map.sensors')}
+        statusLabel={(s) => t(`status.${s}`)}
+        statusCounts={counts}
+      />
+    </div>
+  );
+}
+
+const EMPTY = emptyDashboardState();

@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { PROVINCE_CODE } from '../../../geo/areas';
+import { connectLive } from '../../net/live-socket';
+import { useAreasLoader } from '../../store/use-areas-loader';
+import { useStore } from '../../store/store';
+import { scenarioHour, useWallTimers } from './use-wall-timers';
+import { useWallKeyboard } from './use-wall-keyboard';
+import { parseWallUrl } from './wall-url';
+import { useWallStore } from './wall.store';
+import { WallScreen } from './WallScreen';
+import './wall.css';
+
+/**
+ * `/wall`: the kiosk display. Its URL is its whole configuration (playlist, language, start scene, chime,
+ * basemap); it follows the province's live feed and the console's remote control over the same socket.
+ */
+export default function WallRoute() {
+  useEffect(() => {
+    const config = parseWallUrl(window.location.search);
+    useStore.getState().setLocale(config.lang);
+    useWallStore.getState().init(config, Date.now(), scenarioHour());
+    return connectLive(useStore.getState(), PROVINCE_CODE, '/live', {
+      onWallControl: (cmd) => useWallStore.getState().control(cmd, Date.now()),
+    });
+  }, []);
+  useAreasLoader();
+  useWallTimers();
+  useWallKeyboard();
+  return <WallScreen />;
+}

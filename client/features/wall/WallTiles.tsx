@@ -1,0 +1,27 @@
+import { useMemo } from 'react';
+import { useStore } from '../../store/store';
+import { useScenarioNow } from '../../store/use-scenario-now';
+import { effectiveNowMs } from '../../store/selectors';
+import type { SceneDef } from './playlists';
+import { computeTiles } from './wall-tiles';
+import { useWallStore } from './wall.store';
+import { WallTile } from './WallTile';
+
+/** The scene's KPI tiles, recomputed when the state changes and once a second for their ages. */
+export function WallTiles({ scene }: { scene: SceneDef }) {
+  const state = useStore((s) => s.feed.state);
+  const samples = useWallStore((s) => s.samples);
+  const scenarioNow = useScenarioNow(1000);
+  const now = state ? effectiveNowMs(state, scenarioNow) : 0;
+  const tiles = useMemo(
+    () => (state ? computeTiles(scene.tiles, state, now, samples) : []),
+    [state, scene.tiles, now, samples],
+  );
+  return (
+    <section className="wall-tiles" data-testid="wall-tiles" data-count={tiles.length}>
+      {tiles.map((tile) => (
+        <WallTile key={tile.id} tile={tile} nowMs={now} />
+      ))}
+    </section>
+  );
+}
