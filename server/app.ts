@@ -25,6 +25,11 @@ import type { WebhookConfig } from './public/webhook-config';
 import { createReplay, type Replay } from './replay';
 import type { ReplayNamespace } from './replay/replay-namespace';
 import type { EventStore } from './store/event-store';
+import { createLogTail, type AppendFeed } from './cluster/log-tail';
+import { metricsRoutes } from './http/metrics-routes';
+import { createReadiness, type Readiness } from './http/readiness';
+import { createMetrics, type IocMetrics } from './metrics/ioc-metrics';
+import type { ServerOptions } from 'socket.io';
 import { securityHeaders } from './security/http-headers';
 import { createOperatorGuard, type OperatorGuard } from './security/operator-guard';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options';
@@ -49,6 +54,12 @@ export interface AppDeps {
   snapshotPolicy?: SnapshotPolicy;
   /** Built SPA to serve; omitted in tests that need only the API. */
   staticDir?: string;
+  /** Socket.IO adapter shared by several nodes (the Redis Streams adapter, `REDIS_URL`); in-memory when omitted. */
+  adapter?: ServerOptions['adapter'];
+  /** A log shared with other nodes (PostgreSQL): this node then delivers every node's events, in seq order. */
+  sharedLog?: AppendFeed | null;
+  /** What `GET /api/ready` consults; the caller keeps it to report draining. The store is checked in any case. */
+  readiness?: Readiness;
   /** Where public announcements are posted (`WEBHOOK_URLS`); none when omitted. */
   webhooks?: WebhookConfig | null;
   /** Cache period, lookup rate limit and QR origin of `/api/public`. */
@@ -56,6 +67,8 @@ export interface AppDeps {
 }
 
 export interface App {
+  /** Prometheus counters of this node (`GET /metrics`). */
+  metrics: IocMetrics;
   httpServer: HttpServer;
   io: Server;
   ingest: IngestService;
@@ -95,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   web.use(securityHeaders());
   const httpServer = createServer(web);
   const io = new Server(httpServer, {
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
     maxHttpBufferSize: security.maxMessageBytes,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, originAllowed(req, security.allowedOrigins)),
@@ -103,17 +117,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const live = io.of('/live') as LiveNamespace;
-  const fanOut = createFanOut(live, rollup, deps.batchWindowMs, engine.state.seq);
-  const ingest = createIngestService({
-    store,
-    rollup,
-    isKnownArea,
-    onAccepted: (events) => {
-      engine.apply(events);
-      fanOut.push(events);
-      publicSurface.onAccepted(events);
-    },
-  });
+  // Scale path (docs/scaling.md): the shared log's tail, this node's metrics and readiness.
+  const tail = createLogTail(store, deps.sharedLog, engine.state.seq);
+  const metrics = createMetrics({ io, store, deliveredSeq: tail.head });
+  const readiness = deps.readiness ?? createReadiness();
+  readiness.add(() => store.lastSeq().then(() => null));
+  const fanOut = createFanOut(live, rollup, deps.batchWindowMs, engine.state.seq, metrics.batchSent);
+  const ingest = metrics.instrumentIngest(
+    createIngestService({
+      store,
+      rollup,
+      isKnownArea,
+      onAccepted: tail.through((events) => {
+        engine.apply(events);
+        fanOut.push(events);
+        publicSurface.onAccepted(events);
+      }, metrics.accepted),
+    }),
+  );
   const stopClock = setupLiveNamespace(live, { engine, store, clock, rollup, isKnownArea, ingest });
   const closeIngest = setupIngestNamespace(
     io.of('/ingest') as Namespace<IngestClientToServer, IngestServerToClient>,
@@ -130,6 +151,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
 
   web.use('/api', publicSurface.router);
+  web.use(metricsRoutes({ metrics, readiness }));
   web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin }));
   // Mounted before the API's catch-all 404 and before the SPA, whose catch-all would otherwise answer /docs.
   const docs = docsRoutes(deps.version);
@@ -186,6 +208,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     ingest,
     engine,
+    metrics,
     operatorGuard,
     replay,
     async close() {
@@ -195,6 +218,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       closeIngest();
       fanOut.flush();
       fanOut.close();
+      tail.close();
       await engine.snapshot();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

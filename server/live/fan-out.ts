@@ -19,7 +19,14 @@ export interface FanOut {
  * Gathers accepted events and, once per window, sends each area room the events under that area with the
  * window's seq range. One emit per room: Socket.IO encodes the packet once for all of the room's sockets.
  */
-export function createFanOut(nsp: Namespace, rollup: AreaRollup, windowMs: number, startSeq: number): FanOut {
+export function createFanOut(
+  nsp: Namespace,
+  rollup: AreaRollup,
+  windowMs: number,
+  startSeq: number,
+  /** Sees each batch sent (metrics). */
+  onBatch: (batch: LiveBatch) => void = () => {},
+): FanOut {
   let pending: LoggedEvent[] = [];
   let flushedSeq = startSeq;
 
@@ -39,7 +46,10 @@ export function createFanOut(nsp: Namespace, rollup: AreaRollup, windowMs: numbe
         toSeq,
         events: events.filter((e) => rollup(e.area).includes(area)),
       };
-      nsp.to(room).emit('live:batch', batch);
+      // Local: with several nodes, every node tails the shared log and serves its own sockets, so a batch sent
+      // through the adapter would reach the other nodes' clients twice.
+      nsp.local.to(room).emit('live:batch', batch);
+      onBatch(batch);
     }
   };
 

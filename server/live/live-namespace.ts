@@ -78,7 +78,8 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
   });
 
   const tick = setInterval(
-    () => nsp.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() }),
+    // Local: every node ticks its own sockets; through a shared adapter each client would get one per node.
+    () => nsp.local.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() }),
     1000,
   );
   tick.unref();
