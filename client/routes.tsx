@@ -7,6 +7,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export const ROUTES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/': lazy(() => import('./features/operator/OperatorRoute')),
   '/kpi': lazy(() => import('./features/kpi/KpiReviewRoute')),
+  '/replay': lazy(() => import('./features/replay/ReplayRoute')),
   '/wall': lazy(() => import('./features/wall/WallRoute')),
   '/console': lazy(() => import('./features/console/ConsoleRoute')),
 };

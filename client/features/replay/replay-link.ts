@@ -1,0 +1,52 @@
+import { REPLAY_SPEEDS, type ReplaySpeed } from '../../../protocol/replay.schema';
+import { VN_OFFSET_MS } from '../../../protocol/time';
+
+/** Everything a deep link restores: the scrubber's range, the replay position and the speed. */
+export interface ReplayLink {
+  fromMs: number;
+  toMs: number;
+  atMs: number;
+  speed: ReplaySpeed;
+}
+
+const DEFAULT_RANGE_MS = 21 * 86_400_000;
+
+/** A date (`2021-07-26`, Vietnam midnight), an ISO instant, or epoch ms; NaN otherwise. */
+export function parseInstantParam(value: string | null): number {
+  if (!value) return NaN;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return Date.parse(`${value}T00:00:00+07:00`);
+  return Date.parse(value);
+}
+
+/**
+ * Reads `?from&to&at&speed`; what is missing or invalid falls back to the three weeks before `nowMs`, the
+ * position at the range start, and 60×. The position is kept inside the range.
+ */
+export function parseReplayLink(search: string, nowMs: number): ReplayLink {
+  const q = new URLSearchParams(search);
+  let toMs = parseInstantParam(q.get('to'));
+  if (!Number.isFinite(toMs)) toMs = nowMs;
+  let fromMs = parseInstantParam(q.get('from'));
+  if (!Number.isFinite(fromMs) || fromMs >= toMs) fromMs = toMs - DEFAULT_RANGE_MS;
+  const at = parseInstantParam(q.get('at'));
+  const atMs = Number.isFinite(at) ? Math.min(Math.max(at, fromMs), toMs) : fromMs;
+  const asked = Number(q.get('speed'));
+  const speed = REPLAY_SPEEDS.find((s) => s === asked) ?? 60;
+  return { fromMs, toMs, atMs, speed };
+}
+
+/** Vietnam local time `YYYY-MM-DDTHH:mm:ss.sss+07:00`: readable in a link and exact to the millisecond. */
+export function vnIso(ms: number): string {
+  return new Date(ms + VN_OFFSET_MS).toISOString().replace('Z', '+07:00');
+}
+
+export function formatReplayLink(link: ReplayLink, origin: string): string {
+  const q = new URLSearchParams({
+    from: vnIso(link.fromMs),
+    to: vnIso(link.toMs),
+    at: vnIso(link.atMs),
+    speed: String(link.speed),
+  });
+  return `${origin}/replay?${q.toString()}`;
+}

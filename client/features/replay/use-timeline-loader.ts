@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import type { ReplayTimeline } from '../../../protocol';
+import { vnIso } from './replay-link';
+import { useReplayStore } from './replay.store';
+
+const BUCKETS = 240;
+
+/** Loads the scrubber's density and alert markers whenever the range changes. */
+export function useTimelineLoader(): void {
+  const fromMs = useReplayStore((s) => s.fromMs);
+  const toMs = useReplayStore((s) => s.toMs);
+  useEffect(() => {
+    if (toMs <= fromMs) return;
+    const ctrl = new AbortController();
+    const q = new URLSearchParams({ from: vnIso(fromMs), to: vnIso(toMs), buckets: String(BUCKETS) });
+    fetch(`/api/replay/timeline?${q.toString()}`, { signal: ctrl.signal })
+      .then((r) => (r.ok ? (r.json() as Promise<ReplayTimeline>) : null))
+      .then((timeline) => timeline && useReplayStore.setState({ timeline }))
+      .catch(() => undefined);
+    return () => ctrl.abort();
+  }, [fromMs, toMs]);
+}
