@@ -74,8 +74,14 @@ export interface PeriodKpisResponse {
   from: string;
   to: string;
   kpis: Record<PeriodMetric, PeriodKpi>;
-  deadlines: DeadlineKpis;
 }
+
+/**
+ * Query of `GET /api/kpis/deadlines`: open dossiers of `area` at `at` (default and latest: the server's now).
+ * Apart from the period figures because it reads the log itself, which takes seconds on a province.
+ */
+export const DeadlinesQuery = z.strictObject({ area: AreaCode.default('80'), at: IsoInstant.optional() });
+export type DeadlinesQuery = z.infer<typeof DeadlinesQuery>;
 
 /** Query of `GET /api/ranking`: the province's district-level units ranked by one metric over [from, to). */
 export const RankingQuery = z.strictObject({

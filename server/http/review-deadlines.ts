@@ -32,7 +32,8 @@ export async function deadlinesAt(
       else open.delete(key);
     } else if (open.has(key)) open.delete(key);
     else open.set(key, Number.NaN);
-    events++;
+    // Reading months of a province takes seconds: let sockets and other requests in between.
+    if (++events % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (lastEventTsMs === null || e.tsMs > lastEventTsMs) lastEventTsMs = e.tsMs;
   }
   let overdueOpen = 0;

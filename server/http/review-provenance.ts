@@ -40,54 +40,61 @@ function aggregateDay(e: IocEvent): string {
 }
 
 /**
- * Event time of the newest event that counted towards the metric on `day`. Only that day's events are read
- * (plus the next day, where a COVID report for `day` may arrive), so this stays cheap whatever the period.
+ * Event times of the newest events that counted towards each metric on its own last day. Metrics of the same
+ * stream and day share one read of that day's events (plus the next day, where a COVID report for the day may
+ * arrive), so a whole scorecard costs a day or two of events, whatever the period.
  */
-export async function lastEventOnDay(
+export async function lastEventsOnDays(
   store: EventStore,
-  metric: MetricDef,
+  wanted: readonly { metric: MetricDef; day: string }[],
   areas: readonly string[],
-  day: string,
   toMs: number,
-): Promise<number | null> {
-  const fromMs = vnDayStartMs(day);
-  let last: number | null = null;
-  const events = store.iterateByTime({
-    fromMs,
-    toMs: Math.min(toMs, fromMs + 2 * DAY_MS),
-    stream: metric.stream,
-    areas,
-  });
-  for await (const e of events) {
-    if (aggregateDay(e) !== day) continue;
-    if (metric.value(e) === 0 && (metric.weight?.(e) ?? 0) === 0) continue;
-    if (last === null || e.tsMs > last) last = e.tsMs;
+): Promise<Map<MetricDef, number>> {
+  const last = new Map<MetricDef, number>();
+  const groups = new Map<string, MetricDef[]>();
+  for (const w of wanted) {
+    const key = `${w.metric.stream}|${w.day}`;
+    groups.set(key, [...(groups.get(key) ?? []), w.metric]);
+  }
+  for (const [key, metrics] of groups) {
+    const [stream, day] = key.split('|') as [MetricDef['stream'], string];
+    const fromMs = vnDayStartMs(day);
+    const events = store.iterateByTime({ fromMs, toMs: Math.min(toMs, fromMs + 2 * DAY_MS), stream, areas });
+    for await (const e of events) {
+      if (aggregateDay(e) !== day) continue;
+      for (const m of metrics) {
+        if (m.value(e) === 0 && (m.weight?.(e) ?? 0) === 0) continue;
+        if (e.tsMs > (last.get(m) ?? -Infinity)) last.set(m, e.tsMs);
+      }
+    }
   }
   return last;
 }
 
-/** Provenance of a metric over aggregate rows already read for [fromMs, toMs). */
-export async function provenanceOf(
+/** Provenance of each metric over [fromDay, toDay): formula, events behind it and the newest of them. */
+export async function provenanceOfAll(
   store: EventStore,
-  metric: MetricDef,
+  metrics: readonly MetricDef[],
   area: string,
   areasWithin: readonly string[],
-  fromDay: string,
-  toDay: string,
-  toMs: number,
-): Promise<KpiProvenance> {
-  const source = eventCountSource(metric);
-  const countMetric = METRICS_BY_NAME.get(source.metric)!;
-  const rows = await store.dailyAggregates(countMetric.name, area, fromDay, toDay);
-  const events = countEvents(rows, source.use);
-  const lastDay = rows.at(-1)?.day;
-  const lastEventTsMs = lastDay ? await lastEventOnDay(store, countMetric, areasWithin, lastDay, toMs) : null;
-  return {
+  range: { fromDay: string; toDay: string; toMs: number },
+): Promise<KpiProvenance[]> {
+  const counted = await Promise.all(
+    metrics.map(async (metric) => {
+      const source = eventCountSource(metric);
+      const countMetric = METRICS_BY_NAME.get(source.metric)!;
+      const rows = await store.dailyAggregates(countMetric.name, area, range.fromDay, range.toDay);
+      return { metric, countMetric, events: countEvents(rows, source.use), day: rows.at(-1)?.day };
+    }),
+  );
+  const wanted = counted.flatMap((c) => (c.day ? [{ metric: c.countMetric, day: c.day }] : []));
+  const last = await lastEventsOnDays(store, wanted, areasWithin, range.toMs);
+  return counted.map(({ metric, countMetric, events, day }) => ({
     metric: metric.name,
     stream: metric.stream,
     formula: metric.formula,
     unit: metric.unit,
     events,
-    lastEventTsMs,
-  };
+    lastEventTsMs: day ? (last.get(countMetric) ?? null) : null,
+  }));
 }

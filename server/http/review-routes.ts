@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import {
+  DeadlinesQuery,
   METRICS_BY_NAME,
   PERIOD_METRICS,
   PeriodKpisQuery,
@@ -19,7 +20,7 @@ import type { EventStore } from '../store/event-store';
 import { HttpError } from './http-error';
 import { parseQuery } from './parse-query';
 import { deadlinesAt } from './review-deadlines';
-import { provenanceOf } from './review-provenance';
+import { provenanceOfAll } from './review-provenance';
 import { vnIso } from './series';
 
 export interface ReviewDeps {
@@ -69,25 +70,35 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     if (!deps.isKnownArea(q.area)) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
     const { fromMs, toMs } = parseRange(q.from, q.to);
     const within = deps.areasWithin(q.area);
-    const { fromDay, toDay } = dayRange(fromMs, toMs);
-    const entries = await Promise.all(
-      PERIOD_METRICS.map(async (name): Promise<[string, PeriodKpi]> => {
-        const metric = METRICS_BY_NAME.get(name)!;
-        const sum = await sumMetric(deps.store, metric, q.area, fromMs, toMs);
-        const provenance = await provenanceOf(deps.store, metric, q.area, within, fromDay, toDay, toMs);
-        return [name, { ...sum, provenance }];
-      }),
-    );
-    // Open dossiers are counted at the end of the period, or now when the period has not ended yet.
-    const asOfMs = Math.min(toMs, deps.clock.now());
+    const metrics = PERIOD_METRICS.map((name) => METRICS_BY_NAME.get(name)!);
+    const sums = await Promise.all(metrics.map((m) => sumMetric(deps.store, m, q.area, fromMs, toMs)));
+    const provenance = await provenanceOfAll(deps.store, metrics, q.area, within, {
+      ...dayRange(fromMs, toMs),
+      toMs,
+    });
     const body: PeriodKpisResponse = {
       area: q.area,
       from: vnIso(fromMs),
       to: vnIso(toMs),
-      kpis: Object.fromEntries(entries) as PeriodKpisResponse['kpis'],
-      deadlines: await deadlinesAt(deps.store, within, asOfMs),
+      kpis: Object.fromEntries(
+        PERIOD_METRICS.map((name, i): [string, PeriodKpi] => [
+          name,
+          { ...sums[i]!, provenance: provenance[i]! },
+        ]),
+      ) as PeriodKpisResponse['kpis'],
     };
     res.json(body);
+  });
+
+  r.get('/kpis/deadlines', async (req, res) => {
+    const q = parseQuery(DeadlinesQuery, req.query);
+    if (!deps.isKnownArea(q.area)) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
+    const atMs = q.at === undefined ? Number.NaN : parseInstant(q.at);
+    if (q.at !== undefined && Number.isNaN(atMs))
+      throw new HttpError(400, 'invalid_query', 'at is not a valid date');
+    // Dossiers are open "at the end of the period", or now when the period has not ended yet.
+    const asOfMs = Number.isNaN(atMs) ? deps.clock.now() : Math.min(atMs, deps.clock.now());
+    res.json(await deadlinesAt(deps.store, deps.areasWithin(q.area), asOfMs));
   });
 
   r.get('/ranking', async (req, res) => {

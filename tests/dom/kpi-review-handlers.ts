@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import {
   PERIOD_METRICS,
+  type DeadlineKpis,
   type HealthResponse,
   type PeriodKpi,
   type PeriodKpisResponse,
@@ -46,13 +47,6 @@ export function periodBody(area: string, from: string, to: string): PeriodKpisRe
     from: `${from}T00:00:00+07:00`,
     to: `${to}T00:00:00+07:00`,
     kpis,
-    deadlines: {
-      asOfMs: REVIEW_NOW_MS,
-      overdueOpen: 3,
-      dueSoon: area === '80' ? 42 : 7,
-      windowMs: 2 * 86_400_000,
-      provenance: kpi('dossier.deadlines', null, null, 5000).provenance,
-    },
   };
 }
 
@@ -108,6 +102,17 @@ export const reviewHandlers = [
   http.get('*/api/kpis/period', ({ request }) => {
     const { area, from, to } = q(request);
     return HttpResponse.json(periodBody(area!, from!, to!));
+  }),
+  http.get('*/api/kpis/deadlines', ({ request }) => {
+    const { area } = q(request);
+    const body: DeadlineKpis = {
+      asOfMs: REVIEW_NOW_MS,
+      overdueOpen: 3,
+      dueSoon: area === '80' ? 42 : 7,
+      windowMs: 2 * 86_400_000,
+      provenance: kpi('dossier.deadlines', null, null, 5000).provenance,
+    };
+    return HttpResponse.json(body);
   }),
   http.get('*/api/series', ({ request }) => {
     const { metric, area, from, to, bucket } = q(request);

@@ -1,8 +1,8 @@
-import type { PeriodKpisResponse, ReviewReferenceResponse } from '../../../protocol';
+import type { DeadlineKpis, PeriodKpisResponse, ReviewReferenceResponse } from '../../../protocol';
 import { useT } from '../../i18n/use-t';
 import { comparisonPeriod } from './period';
 import { reviewPaths } from './review-api';
-import { useResources } from './review.store';
+import { useResource, useResources } from './review.store';
 import { ReviewTile } from './ReviewTile';
 import { buildTiles } from './scorecard-tiles';
 import type { ReviewViewState } from './url-state';
@@ -21,6 +21,7 @@ export function Scorecard({ state, update }: ScorecardProps) {
     reviewPaths.reference(),
     cmp ? reviewPaths.period(state.area, cmp) : null,
   ]);
+  const deadlines = useResource<DeadlineKpis>(reviewPaths.deadlines(state.area, state.period));
   if (res.status === 'loading')
     return (
       <p className="review-state" role="status" data-testid="scorecard-loading">
@@ -38,7 +39,7 @@ export function Scorecard({ state, update }: ScorecardProps) {
     ReviewReferenceResponse,
     PeriodKpisResponse | null,
   ];
-  const tiles = buildTiles(t, intl, now, before, ref, Number(state.period.from.slice(0, 4)));
+  const tiles = buildTiles(t, intl, now, before, ref, Number(state.period.from.slice(0, 4)), deadlines);
   return (
     <div className="review-tiles" data-testid="scorecard" data-area={state.area}>
       {tiles.map((tile) => (

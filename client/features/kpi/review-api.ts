@@ -7,6 +7,7 @@ export const reviewPaths = {
   reference: () => '/api/review/reference',
   period: (area: string, p: Period) =>
     `/api/kpis/period?${new URLSearchParams({ area, from: p.from, to: p.to })}`,
+  deadlines: (area: string, p: Period) => `/api/kpis/deadlines?${new URLSearchParams({ area, at: p.to })}`,
   ranking: (metric: string, p: Period) =>
     `/api/ranking?${new URLSearchParams({ metric, from: p.from, to: p.to })}`,
   series: (metric: string, area: string, from: string, to: string, bucket: Bucket) =>

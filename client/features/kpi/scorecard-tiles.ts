@@ -1,4 +1,5 @@
 import type {
+  DeadlineKpis,
   KpiProvenance,
   PeriodKpisResponse,
   PeriodMetric,
@@ -7,6 +8,7 @@ import type {
 import type { Translate } from '../../i18n';
 import { formatNumber, formatPercent } from '../../ui/format';
 import { relativeChange } from './projection';
+import type { Resource } from './review.store';
 
 export interface ProvenanceView {
   formula: string;
@@ -42,6 +44,7 @@ export function buildTiles(
   before: PeriodKpisResponse | null,
   ref: ReviewReferenceResponse,
   year: number,
+  deadlines: Resource<DeadlineKpis>,
 ): TileModel[] {
   const pct = (v: number | null) => formatPercent(v, intl);
   const delta = (metric: PeriodMetric, kind: 'count' | 'ratio') => {
@@ -97,7 +100,6 @@ export function buildTiles(
     tone: 'normal',
     provenance: catalogueView,
   });
-  const d = now.deadlines;
   return [
     tile('online', 'dossier.online_submitted', 'count', { sub: t('unit.dossiers') }),
     tile('onlineShare', 'dossier.online_share', 'ratio'),
@@ -106,15 +108,7 @@ export function buildTiles(
       tone: onTime !== null && onTime < 0.99 ? 'alert' : 'normal',
     }),
     tile('late', 'dossier.late_resolved', 'count', { sub: t('unit.dossiers') }),
-    {
-      id: 'dueSoon',
-      label: t('review.tile.dueSoon'),
-      value: formatNumber(d.dueSoon, intl),
-      sub: t('review.tile.overdueOpen', { n: formatNumber(d.overdueOpen, intl) }),
-      delta: null,
-      tone: d.overdueOpen > 0 ? 'alert' : 'normal',
-      provenance: fromEvents(d.provenance),
-    },
+    dueSoonTile(t, intl, deadlines),
     tile('payment', 'dossier.online_payment_share', 'ratio'),
     tile('postal', 'dossier.postal_share', 'ratio'),
     catTile('level3', cat?.level3),
@@ -138,4 +132,25 @@ export function buildTiles(
       },
     },
   ];
+}
+
+/** Open dossiers by deadline come from their own, slower request: the tile waits for it alone. */
+function dueSoonTile(t: Translate, intl: string, r: Resource<DeadlineKpis>): TileModel {
+  const base = { id: 'dueSoon', label: t('review.tile.dueSoon'), delta: null };
+  if (r.status !== 'ok')
+    return {
+      ...base,
+      value: r.status === 'loading' ? '…' : '—',
+      sub: r.status === 'loading' ? t('review.loading') : t('review.loadError', { message: r.message }),
+      tone: r.status === 'error' ? 'alert' : 'normal',
+      provenance: { formula: '', source: '', events: null, lastEventTsMs: null },
+    };
+  const d = r.data;
+  return {
+    ...base,
+    value: formatNumber(d.dueSoon, intl),
+    sub: t('review.tile.overdueOpen', { n: formatNumber(d.overdueOpen, intl) }),
+    tone: d.overdueOpen > 0 ? 'alert' : 'normal',
+    provenance: fromEvents(d.provenance),
+  };
 }
