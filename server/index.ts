@@ -60,7 +60,8 @@ async function main() {
       sensorHistoryFromMs: startMs - SENSOR_HISTORY_MS,
       historyFromMs,
     });
-    const send = async (events: IocEvent[]) => void (await app.ingest.ingest(events));
+    // The plan's events are built in-process from the seed (no boundary crossed): the trusted path, see appendPlanned.
+    const send = async (events: IocEvent[]) => void (await app.ingest.appendPlanned(events));
     const lastTs = Math.max(
       0,
       ...(await Promise.all(DATA_STREAMS.map((s) => store.lastEventTsMs(s)))).map((t) => t ?? 0),

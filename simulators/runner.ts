@@ -42,22 +42,43 @@ export function runLive(
   };
 }
 
-/** Sends the plan's events of [fromMs, toMs) in day-sized chunks, reporting progress as a fraction. */
+/**
+ * Events per backfill send. Each send is one durable transaction (one fsync), so a day at a time (~2,000 events
+ * in 2019) paid mostly for commits; far larger chunks only hold more memory for no further gain.
+ */
+export const BACKFILL_CHUNK_EVENTS = 20_000;
+
+/**
+ * Sends the plan's events of [fromMs, toMs), generated a day at a time and sent in chunks of about
+ * `chunkEvents` (whole days, a busy day split), reporting progress as a fraction.
+ */
 export async function backfill(
   sim: Simulation,
   fromMs: number,
   toMs: number,
   send: SendEvents,
   onProgress: (done: number, events: number) => void = () => {},
+  chunkEvents = BACKFILL_CHUNK_EVENTS,
 ): Promise<number> {
   const DAY = 86_400_000;
   let total = 0;
+  let chunk: IocEvent[] = [];
+  const flush = async (doneMs: number) => {
+    total += chunk.length;
+    const events = chunk;
+    chunk = [];
+    if (events.length) await send(events);
+    onProgress((doneMs - fromMs) / (toMs - fromMs), total);
+  };
   for (let a = fromMs; a < toMs; a += DAY) {
     const b = Math.min(a + DAY, toMs);
-    const events = sim.eventsBetween(a, b);
-    total += events.length;
-    await send(events);
-    onProgress((b - fromMs) / (toMs - fromMs), total);
+    const day = sim.eventsBetween(a, b);
+    for (let i = 0; i < day.length; i += chunkEvents) {
+      for (const e of day.slice(i, i + chunkEvents)) chunk.push(e);
+      if (chunk.length >= chunkEvents)
+        await flush(a + ((b - a) * Math.min(day.length, i + chunkEvents)) / day.length);
+    }
   }
+  await flush(toMs);
   return total;
 }

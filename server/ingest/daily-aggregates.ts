@@ -11,15 +11,29 @@ import type { DailyAggregateRow } from '../store/event-store';
 
 const METRICS_BY_STREAM = new Map(STREAMS.map((s) => [s, METRICS.filter((m) => m.stream === s)]));
 
+/** The sums of one (day, area) for every metric of one stream; `touched` says which metrics got a row. */
+interface Cell {
+  day: string;
+  area: string;
+  metrics: readonly MetricDef[];
+  value: Float64Array;
+  weight: Float64Array;
+  touched: Uint8Array;
+}
+
 /**
  * Folds accepted events into per-day, per-area increments of every metric in the catalogue, so that a
  * three-year series is a read of a few thousand rows instead of a scan of millions of events.
+ * One map entry per (stream, day, area) rather than per metric: the backfill profile showed the per-metric key
+ * strings as the cost, and a batch touches few days and areas.
  */
 export function dailyIncrements(events: readonly LoggedEvent[], rollup: AreaRollup): DailyAggregateRow[] {
-  const rows = new Map<string, DailyAggregateRow>();
+  const cells = new Map<string, Cell>();
   let lastDayNumber = NaN;
   let lastDay = '';
   for (const e of events) {
+    const metrics = METRICS_BY_STREAM.get(e.stream) as MetricDef[];
+    if (metrics.length === 0) continue;
     let day: string;
     if (e.stream === 'covid') day = e.date;
     else {
@@ -31,19 +45,43 @@ export function dailyIncrements(events: readonly LoggedEvent[], rollup: AreaRoll
       }
       day = lastDay;
     }
-    for (const m of METRICS_BY_STREAM.get(e.stream) as MetricDef[]) {
+    const areas = rollup(e.area);
+    const hit: Cell[] = new Array(areas.length);
+    for (let a = 0; a < areas.length; a++) {
+      const key = e.stream + '|' + areas[a] + '|' + day;
+      let cell = cells.get(key);
+      if (!cell) {
+        const n = metrics.length;
+        const [value, weight, flags] = [new Float64Array(n), new Float64Array(n), new Uint8Array(n)];
+        cell = { day, area: areas[a]!, metrics, value, weight, touched: flags };
+        cells.set(key, cell);
+      }
+      hit[a] = cell;
+    }
+    for (let i = 0; i < metrics.length; i++) {
+      const m = metrics[i]!;
       const value = m.value(e);
       const weight = m.weight ? m.weight(e) : 0;
       if (value === 0 && weight === 0) continue;
-      for (const area of rollup(e.area)) {
-        const key = m.name + '|' + area + '|' + day;
-        const row = rows.get(key);
-        if (row) {
-          row.value += value;
-          row.weight += weight;
-        } else rows.set(key, { metric: m.name, area, day, value, weight });
+      for (const cell of hit) {
+        cell.value[i]! += value;
+        cell.weight[i]! += weight;
+        cell.touched[i] = 1;
       }
     }
   }
-  return [...rows.values()];
+  const rows: DailyAggregateRow[] = [];
+  for (const c of cells.values()) {
+    for (let i = 0; i < c.metrics.length; i++) {
+      if (c.touched[i])
+        rows.push({
+          metric: c.metrics[i]!.name,
+          area: c.area,
+          day: c.day,
+          value: c.value[i]!,
+          weight: c.weight[i]!,
+        });
+    }
+  }
+  return rows;
 }

@@ -50,6 +50,12 @@ export function openSqliteStore(file: string): EventStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${process.env.SQLITE_SYNC ?? 'FULL'}`);
+  // The (source, id) and time indexes take random inserts: with SQLite's 2 MB default cache a multi-million
+  // event log re-reads index pages on every append. 64 MB keeps them resident (the backfill profile's top cost).
+  db.pragma('cache_size = -65536');
+  // Checkpoint every ~40 MB of WAL instead of 4 MB: fewer checkpoints (each one an fsync of the database file)
+  // during a backfill; readers and durability are unaffected.
+  db.pragma('wal_autocheckpoint = 10000');
   db.exec(SCHEMA);
   // Long reads (NDJSON export, series) run on their own connection: a better-sqlite3 connection that is
   // iterating cannot write, and WAL lets this reader see a consistent snapshot while appends go on.
