@@ -13,11 +13,11 @@ import { connectIngest } from '../../simulators/ingest-client';
 import { createSimulation } from '../../simulators/plan';
 import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';
 
-const START = Date.parse('2021-08-02T15:30:00+07:00');
-/** Two scenario hours of the plan, across the 17:00 COVID reports: thousands of events of all three streams. */
+const START = Date.parse('2021-08-02T16:50:00+07:00');
+/** Twenty scenario minutes of the plan, across the 17:00 COVID reports: events of all three streams. */
 function planEvents(): IocEvent[] {
   const sim = createSimulation({ seed: 7, sites: SENSOR_SITES, sensorHistoryFromMs: START });
-  return sim.eventsBetween(START, START + 2 * 3600_000);
+  return sim.eventsBetween(START, START + 20 * 60_000);
 }
 
 async function fetchNdjson(url: string): Promise<LoggedEvent[]> {
