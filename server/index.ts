@@ -13,14 +13,19 @@ import { scenarioClock, wallClock, type Clock } from './clock';
 import { loadConfig } from './config';
 import { publicOptionsFromEnv } from './public/public-config';
 import { webhookConfigFromEnv } from './public/webhook-config';
-import { openSqliteStore } from './store/sqlite-store';
+import { connectScalePath } from './cluster/scale-path';
+import { openStore } from './store/open-store';
 
 /** Sensor readings are backfilled only for the hours before the scenario starts: years of them would be ~10⁹. */
 const SENSOR_HISTORY_MS = 6 * 3600_000;
 
 async function main() {
   const config = loadConfig();
-  const store = openSqliteStore(path.join(config.dataDir, 'events.sqlite'));
+  // DATABASE_URL=postgres://… selects the shared PostgreSQL log, REDIS_URL the Redis adapter (docs/scaling.md).
+  const opened = await openStore(process.env, config.dataDir);
+  const store = opened.store;
+  const scale = await connectScalePath(process.env, opened);
+  console.log(`Event log: ${opened.describe}`);
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Sets installed by `npm run geo:import`; a bad file is skipped with a warning rather than stopping the server.
   const imported = loadAreaSetsDir(areaSetsDir(config.dataDir));
@@ -33,6 +38,7 @@ async function main() {
   let clock: Clock = config.sim.enabled ? { now: () => config.sim.startMs, speed: () => 0 } : wallClock();
   const app = await createApp({
     store,
+    ...scale.appDeps,
     clock: { now: () => clock.now(), speed: () => clock.speed() },
     areaSet: SCHEMATIC_2021,
     areaSets,
@@ -50,6 +56,8 @@ async function main() {
     webhooks: webhookConfigFromEnv(process.env),
     publicApi: publicOptionsFromEnv(process.env),
   });
+
+  await scale.startInputs(app);
 
   let runner: LiveRunner | null = null;
   if (config.sim.enabled) {
@@ -121,10 +129,17 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: draining`);
+    // Not ready from now on, so the load balancer sends new clients elsewhere; then no new inputs.
+    scale.readiness.drain();
+    await new Promise((resolve) => setTimeout(resolve, Number(process.env.SHUTDOWN_DRAIN_MS ?? 0)));
+    await scale.stopInputs();
     stopAlertRules();
     await runner?.stop();
+    // Flush the log: an empty ingest queues behind every append in flight, so all acknowledged events are durable.
+    await app.ingest.ingest([]);
     await app.close();
     await store.close();
+    await scale.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,61 @@
+import type { App, AppDeps } from '../app';
+import { createReadiness, type Readiness } from '../http/readiness';
+import { startMqttIngest, type MqttIngest } from '../mqtt/mqtt-ingest';
+import type { OpenedStore } from '../store/open-store';
+import { connectRedisAdapter, type RedisAdapter } from './redis-adapter';
+
+export interface ScalePath {
+  /** What createApp needs for several nodes: the adapter, the shared log's feed, the readiness it reports. */
+  appDeps: Pick<AppDeps, 'adapter' | 'sharedLog' | 'readiness'>;
+  readiness: Readiness;
+  /** Subscribes to the sensors' MQTT topics when `MQTT_URL` is set. */
+  startInputs(app: App): Promise<void>;
+  /** Stops taking inputs (MQTT), first thing on shutdown. */
+  stopInputs(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The engines chosen by configuration, beyond the store: `REDIS_URL` (Socket.IO Redis Streams adapter, which
+ * needs the shared PostgreSQL log: nodes sharing rooms must share one seq), `MQTT_URL` (+ `MQTT_SHARE_GROUP`,
+ * `MQTT_CLIENT_ID`). Unset, the node runs alone as before.
+ */
+export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedStore): Promise<ScalePath> {
+  const readiness = createReadiness();
+  let redis: RedisAdapter | null = null;
+  if (env.REDIS_URL) {
+    if (!opened.shared)
+      throw new Error('REDIS_URL needs DATABASE_URL=postgres://…: nodes that share rooms must share one log');
+    redis = await connectRedisAdapter(env.REDIS_URL, env.REDIS_PREFIX ?? 'ioc');
+    const r = redis;
+    readiness.add(() => (r.connected() ? null : 'redis not connected'));
+  }
+  let mqtt: MqttIngest | null = null;
+  return {
+    appDeps: {
+      ...(redis ? { adapter: redis.adapter } : {}),
+      sharedLog: opened.shared,
+      readiness,
+    },
+    readiness,
+    async startInputs(app) {
+      if (!env.MQTT_URL) return;
+      mqtt = await startMqttIngest({
+        url: env.MQTT_URL,
+        ingest: app.ingest,
+        onRejected: (reason) => app.metrics.rejected(reason),
+        ...(env.MQTT_SHARE_GROUP ? { shareGroup: env.MQTT_SHARE_GROUP } : {}),
+        ...(env.MQTT_CLIENT_ID ? { clientId: env.MQTT_CLIENT_ID } : {}),
+      });
+      console.log(`MQTT: subscribed to ioc/sensors/# on ${new URL(env.MQTT_URL).host}`);
+    },
+    async stopInputs() {
+      await mqtt?.close();
+      mqtt = null;
+    },
+    async close() {
+      await mqtt?.close();
+      await redis?.close();
+    },
+  };
+}
