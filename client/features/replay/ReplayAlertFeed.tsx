@@ -1,9 +1,11 @@
+import { AREAS_2021 } from '../../../geo/areas';
 import { useT } from '../../i18n/use-t';
 import { useStore } from '../../store/store';
 import { formatClock } from '../../ui/format';
 import { useReplayStore } from './replay.store';
 
 const SHOWN = 6;
+const AREA_NAMES = new Map(AREAS_2021.map((a) => [a.code, a.name]));
 
 /** The newest alerts of the replayed state, as the wall listed them; the one jumped to is highlighted. */
 export function ReplayAlertFeed() {
@@ -28,7 +30,9 @@ export function ReplayAlertFeed() {
               <span className="replay-alert__when">
                 {date} {time}
               </span>{' '}
-              <span className="replay-alert__what">{t(`replay.rule.${a.rule}`, { area: a.area })}</span>
+              <span className="replay-alert__what">
+                {t(`replay.rule.${a.rule}`, { area: AREA_NAMES.get(a.area) ?? a.area })}
+              </span>
             </li>
           );
         })}

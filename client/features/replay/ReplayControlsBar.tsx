@@ -20,7 +20,7 @@ export function ReplayControlsBar() {
   return (
     <div className="replay-controls" role="toolbar" aria-label={t('replay.controls')}>
       <button type="button" data-testid="replay-prev-alert" onClick={() => void conn?.jump('previous')}>
-        ⏮ {t('replay.prevAlert')}
+        ◀ {t('replay.prevAlert')}
       </button>
       <button type="button" data-testid="replay-step" onClick={() => void conn?.step(1)} title="→">
         {t('replay.step')}
@@ -33,7 +33,7 @@ export function ReplayControlsBar() {
         title={t('replay.keySpace')}
         onClick={() => void (playing ? conn?.pause() : conn?.play())}
       >
-        {playing ? `⏸ ${t('replay.pause')}` : `▶ ${t('replay.play')}`}
+        {playing ? `❚❚ ${t('replay.pause')}` : `▶ ${t('replay.play')}`}
       </button>
       <div className="replay-controls__speeds" role="group" aria-label={t('replay.speed')}>
         {REPLAY_SPEEDS.map((s, i) => (
@@ -50,7 +50,7 @@ export function ReplayControlsBar() {
         ))}
       </div>
       <button type="button" data-testid="replay-next-alert" onClick={() => void conn?.jump('next')}>
-        {t('replay.nextAlert')} ⏭
+        {t('replay.nextAlert')} ▶
       </button>
       <GotoInput />
       <CopyLinkButton />
