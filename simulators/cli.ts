@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SENSOR_SITES } from '../geo';
 import { connectIngest } from './ingest-client';
+import { connectMqttPublisher, isReading } from './mqtt-publisher';
 import { createSimulation } from './plan';
 import { runLive } from './runner';
 
@@ -13,7 +14,10 @@ const HELP = `Runs the simulators as a separate source against a running server,
   --start   scenario start (default 2021-08-01T08:00:00+07:00)
   --speed   scenario seconds per real second (default 1)
   --duration stop after this many real seconds (default: run until Ctrl-C)
-  --source-prefix  prefix of the source names, so two runs do not collide with the in-process simulator`;
+  --source-prefix  prefix of the source names, so two runs do not collide with the in-process simulator
+  --transport socket|mqtt  mqtt: sensor readings are published on ioc/sensors/<siteId> (QoS 1), as field
+            devices would; dossiers and COVID reports still go through /ingest (default socket)
+  --mqtt-url broker for --transport mqtt (default mqtt://localhost:1883)`;
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +28,8 @@ const { values } = parseArgs({
     speed: { type: 'string', default: '1' },
     duration: { type: 'string' },
     'source-prefix': { type: 'string', default: 'ext-' },
+    transport: { type: 'string', default: 'socket' },
+    'mqtt-url': { type: 'string', default: 'mqtt://localhost:1883' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -41,6 +47,11 @@ if (Number.isNaN(startMs) || !(speed > 0)) {
 }
 
 const client = await connectIngest(values.url, token);
+if (values.transport !== 'socket' && values.transport !== 'mqtt') {
+  console.error(`--transport must be socket or mqtt, got "${values.transport}"\n\n` + HELP);
+  process.exit(2);
+}
+const mqttOut = values.transport === 'mqtt' ? await connectMqttPublisher(values['mqtt-url']) : null;
 const sim = createSimulation({
   seed: Number(values.seed),
   sites: SENSOR_SITES,
@@ -55,7 +66,10 @@ const runner = runLive(
   () => startMs + (Date.now() - realStart) * speed,
   startMs,
   async (events) => {
-    const report = await client.send(events.map((e) => ({ ...e, source: prefix + e.source })));
+    const renamed = events.map((e) => ({ ...e, source: prefix + e.source }));
+    // Over MQTT the broker acknowledges a reading; the server's verdict is in its log and /metrics.
+    if (mqttOut) sent += await mqttOut.publish(renamed.filter(isReading));
+    const report = await client.send(mqttOut ? renamed.filter((e) => !isReading(e)) : renamed);
     sent += report.accepted;
     for (const r of report.results) if (r.status === 'rejected') console.error('rejected', r);
   },
@@ -68,6 +82,7 @@ const stop = async () => {
   clearInterval(status);
   await runner.stop();
   client.close();
+  await mqttOut?.close();
   console.log(`done: ${sent} events accepted`);
   process.exit(0);
 };
