@@ -3,7 +3,15 @@ import {
   AlertAckCommand,
   AlertAssignCommand,
   AlertResolveCommand,
+  ReplayAuth,
+  ReplayJump,
+  ReplayPause,
+  ReplayPlay,
+  ReplaySeek,
+  ReplayStep,
   WallControl,
+  type ReplayClientToServer,
+  type ReplayServerToClient,
   type IngestClientToServer,
   type IngestServerToClient,
   type LiveClientToServer,
@@ -15,6 +23,10 @@ import {
   IngestReportSchema,
   LiveBatchSchema,
   LiveSnapshotSchema,
+  ReplayBatchSchema,
+  ReplayJumpResultSchema,
+  ReplayPositionSchema,
+  ReplaySnapshotSchema,
   ackOf,
 } from './wire-shapes';
 
@@ -98,6 +110,45 @@ const INGEST_EVENTS = {
   },
 } satisfies Record<keyof IngestClientToServer | keyof IngestServerToClient, SocketEvent>;
 
+const REPLAY_EVENTS = {
+  'replay:seek': {
+    direction: 'in',
+    summary: 'Move the replay clock to `atMs`; the answer is the state of every event with tsMs ≤ atMs.',
+    payload: 'ReplaySeek',
+    ack: 'ReplaySnapshotAck',
+  },
+  'replay:play': {
+    direction: 'in',
+    summary: 'Run the replay clock at a speed, pausing by itself at `untilMs`.',
+    payload: 'ReplayPlay',
+    ack: 'ReplayPositionAck',
+  },
+  'replay:pause': {
+    direction: 'in',
+    summary: 'Stop the replay clock.',
+    payload: 'ReplayPause',
+    ack: 'ReplayPositionAck',
+  },
+  'replay:step': {
+    direction: 'in',
+    summary: 'Advance to the time of the `count`-th next event.',
+    payload: 'ReplayStep',
+    ack: 'ReplaySnapshotAck',
+  },
+  'replay:jump': {
+    direction: 'in',
+    summary: 'Seek to the next or the previous alert.',
+    payload: 'ReplayJump',
+    ack: 'ReplayJumpAck',
+  },
+  'replay:batch': {
+    direction: 'out',
+    summary:
+      'What the replay clock brought since the previous batch; the client acknowledges each once applied, and the next comes only then.',
+    payload: 'ReplayBatch',
+  },
+} satisfies Record<keyof ReplayClientToServer | keyof ReplayServerToClient, SocketEvent>;
+
 const NAMESPACES: Namespace[] = [
   {
     key: 'live',
@@ -113,6 +164,13 @@ const NAMESPACES: Namespace[] = [
     auth: 'IngestAuth',
     events: INGEST_EVENTS,
   },
+  {
+    key: 'replay',
+    path: '/replay',
+    description: 'Analyst sessions: seek, play at a speed, pause, step and jump through the recorded log.',
+    auth: 'ReplayAuth',
+    events: REPLAY_EVENTS,
+  },
 ];
 
 const EXTRA_SCHEMAS: Record<string, z.ZodType> = {
@@ -122,6 +180,16 @@ const EXTRA_SCHEMAS: Record<string, z.ZodType> = {
   WallControl,
   AlertCommandAck: ackOf(AlertCommandResultSchema),
   WallControlAck: ackOf(WallControl),
+  ReplayAuth,
+  ReplaySeek,
+  ReplayPlay,
+  ReplayPause,
+  ReplayStep,
+  ReplayJump,
+  ReplayBatch: ReplayBatchSchema,
+  ReplaySnapshotAck: ackOf(ReplaySnapshotSchema),
+  ReplayPositionAck: ackOf(ReplayPositionSchema),
+  ReplayJumpAck: ackOf(ReplayJumpResultSchema),
   LiveSubscribeAck: ackOf(LiveSnapshotSchema),
   LiveResyncAck: ackOf(LiveBatchSchema),
   IngestBatchAck: ackOf(IngestReportSchema),

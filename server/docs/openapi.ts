@@ -6,6 +6,7 @@ import {
   MAX_INGEST_BATCH,
   PeriodKpisQuery,
   RankingQuery,
+  ReplayTimelineQuery,
   SeriesQuery,
 } from '../../protocol';
 import { OPEN_DATA_FORMATS, OPEN_DATASET_IDS, OpenDataQuery } from '../../protocol/open-data.schema';
@@ -33,7 +34,9 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'The request is malformed: `details` lists what is wrong.',
   401: 'No valid bearer token.',
   404: 'Unknown area, metric, dataset or endpoint.',
-  413: 'Body larger than 8 MB.',
+  413: 'Body larger than the configured limit.',
+  415: 'Body is not application/json.',
+  429: 'Too many requests from this address or token: retry after the `Retry-After` seconds.',
 };
 
 const OPERATIONS: Operation[] = [
@@ -131,7 +134,18 @@ const OPERATIONS: Operation[] = [
     bearer: true,
     ok: { 'application/json': 'IngestReport' },
     okDescription: 'Per-event results, in the order sent.',
-    errors: [400, 401, 413],
+    errors: [400, 401, 413, 415, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/replay/timeline',
+    tag: 'events',
+    summary: 'Event density per stream and alerts over a range, for a replay scrubber',
+    description: 'Answer shape: `ReplayTimeline` in protocol/replay.schema.ts.',
+    query: ReplayTimelineQuery,
+    ok: { 'application/json': { type: 'object' } },
+    okDescription: 'Counts per bucket and stream, and the alerts raised in the range.',
+    errors: [400],
   },
   {
     method: 'get',

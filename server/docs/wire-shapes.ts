@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   ERROR_REASONS,
   IocEvent,
+  ReplaySpeed,
   STREAMS,
+  type Alert,
   type AlertCommandResult,
   type ClockTick,
   type DashboardState,
@@ -13,6 +15,10 @@ import {
   type LiveBatch,
   type LiveSnapshot,
   type LoggedEvent,
+  type ReplayBatch,
+  type ReplayJumpResult,
+  type ReplayPosition,
+  type ReplaySnapshot,
   type SeriesResponse,
 } from '../../protocol';
 
@@ -165,3 +171,42 @@ export function ackOf<T extends z.ZodType>(data: T) {
 }
 
 export { DashboardStateSchema };
+
+export const ReplayPositionSchema = z.object({
+  epoch: z.number().int(),
+  cursorMs: Ms.meta({ description: 'Replay time: every event with tsMs ≤ cursorMs is folded in.' }),
+  playing: z.boolean(),
+  speed: ReplaySpeed,
+  endMs: Ms.meta({ description: 'Latest event time the log holds: playing stops there.' }),
+});
+same<z.output<typeof ReplayPositionSchema>, ReplayPosition>(true);
+
+export const ReplaySnapshotSchema = z.object({ position: ReplayPositionSchema, state: DashboardStateSchema });
+same<z.output<typeof ReplaySnapshotSchema>, ReplaySnapshot>(true);
+
+// Alerts are the shared reducer's objects (protocol/state/alerts.ts), documented by reference like the state.
+const AlertSchema = z
+  .object({ id: z.string(), rule: z.string(), severity: z.string(), area: z.string(), raisedTsMs: Ms })
+  .loose()
+  .meta({ description: 'An alert as protocol/state/alerts.ts raises it.' }) as unknown as z.ZodType<Alert>;
+
+export const ReplayJumpResultSchema = z.object({
+  position: ReplayPositionSchema,
+  state: DashboardStateSchema,
+  alert: AlertSchema.nullable(),
+});
+same<z.output<typeof ReplayJumpResultSchema>, ReplayJumpResult>(true);
+
+export const ReplayBatchSchema = z.union([
+  z.object({ position: ReplayPositionSchema, fromMs: Ms, events: z.array(LoggedEventSchema) }),
+  z.object({
+    position: ReplayPositionSchema,
+    fromMs: Ms,
+    state: DashboardStateSchema.meta({
+      description: 'Replaces the state when a late event changed the past.',
+    }),
+  }),
+]);
+// One way only: the protocol type spells the other variant's field as `?: undefined`, which zod does not.
+const _batchFits: ReplayBatch = {} as z.output<typeof ReplayBatchSchema>;
+void _batchFits;

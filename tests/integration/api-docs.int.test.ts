@@ -90,7 +90,7 @@ describe('API documents', () => {
     expect(html).not.toMatch(/<script|<link|src=/i);
     const doc = await get('/api/openapi.json');
     for (const p of Object.keys(doc.paths)) expect(html).toContain(`<code>${p}</code>`);
-    for (const ev of ['live:subscribe', 'live:batch', 'ingest:batch', 'ioc/sensors/{siteId}'])
+    for (const ev of ['live:subscribe', 'live:batch', 'ingest:batch', 'replay:seek', 'ioc/sensors/{siteId}'])
       expect(html).toContain(ev);
   });
 
@@ -108,6 +108,6 @@ describe('API documents', () => {
         .channels()
         .all()
         .map((c) => c.address()),
-    ).toEqual(expect.arrayContaining(['/live', '/ingest', 'ioc/sensors/{siteId}']));
+    ).toEqual(expect.arrayContaining(['/live', '/ingest', '/replay', 'ioc/sensors/{siteId}']));
   });
 });
