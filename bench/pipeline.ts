@@ -1,0 +1,276 @@
+/*
+ * Pipeline bench: sources → /ingest → (validation → SQLite log → reducers → fan-out) → dashboards on /live, at
+ * increasing rates until it saturates, against a raw Socket.IO relay of the same messages in the same run.
+ * Sources and dashboards share this process; the server runs in bench/pipeline-server.ts.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
+import { io, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  applyEvents,
+  type DashboardState,
+  type LiveBatch,
+  type LoggedEvent,
+  type SensorReading,
+} from '../protocol';
+import { SCHEMATIC_2021 } from '../geo';
+import { makeRollup } from '../geo/areas';
+import { BENCH_TOKEN, type ServerRequest, type ServerStats } from './pipeline-messages';
+
+export type ServerKind = 'ioc' | 'relay';
+
+export interface PipelineOptions {
+  clients: number;
+  /** Offered events/s, tried in order until a step saturates. */
+  rates: readonly number[];
+  stepSeconds: number;
+  /** Events per source message when batched. */
+  batchSize: number;
+  port: number;
+}
+
+export interface PipelineStep {
+  offered: number;
+  /** Events/s the sources got acknowledged. */
+  acked: number;
+  /** Events/s a dashboard received (mean over dashboards). */
+  delivered: number;
+  p50Ms: number;
+  p99Ms: number;
+  loopDelayP99Ms: number;
+  cpuPct: number;
+  rssMb: number;
+  saturated: boolean;
+}
+
+export interface PipelineRun {
+  server: ServerKind;
+  batched: boolean;
+  clients: number;
+  steps: PipelineStep[];
+  /** The best unsaturated step's delivered rate (0 if even the first step saturated). */
+  sustained: number;
+  best: PipelineStep | null;
+  /** Every dashboard saw a contiguous seq range up to the server's last seq; sampled folds equal the server. */
+  stateCheck: { clientsContiguous: number; sampled: number; sampledEqual: number } | null;
+}
+
+const rollup = makeRollup(SCHEMATIC_2021.areas);
+const DISTRICTS = SCHEMATIC_2021.areas.filter((a) => a.code.length === 3).map((a) => a.code);
+/** Dashboards that keep every event to fold and compare with the server at the end. */
+const FOLD_SAMPLE = 3;
+
+function startServer(kind: ServerKind, port: number): Promise<ChildProcess> {
+  const child = fork(new URL('./pipeline-server.ts', import.meta.url).pathname, [kind, String(port)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`bench server (${kind}) exited with ${code}`)));
+  });
+}
+
+function ask<T>(child: ChildProcess, req: ServerRequest): Promise<T> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as T));
+    child.send(req);
+  });
+}
+
+interface Dashboard {
+  socket: Socket;
+  startSeq: number;
+  snapshot: DashboardState | null;
+  lastSeq: number;
+  contiguous: boolean;
+  received: number;
+  kept: LoggedEvent[] | null;
+}
+
+async function connectDashboard(url: string, keep: boolean, latencies: number[] | null): Promise<Dashboard> {
+  const socket = io(`${url}/live`, {
+    auth: { protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  const res = (await socket.emitWithAck('live:subscribe', { area: '80' })) as {
+    ok: boolean;
+    data: { seq: number; state: DashboardState | null };
+  };
+  const d: Dashboard = {
+    socket,
+    startSeq: res.data.seq,
+    snapshot: res.data.state,
+    lastSeq: res.data.seq,
+    contiguous: true,
+    received: 0,
+    kept: keep ? [] : null,
+  };
+  socket.on('live:batch', (b: LiveBatch) => {
+    if (b.fromSeq !== d.lastSeq + 1) d.contiguous = false;
+    d.lastSeq = b.toSeq;
+    d.received += b.events.length;
+    if (d.kept) for (const e of b.events) d.kept.push(e);
+    if (latencies) {
+      const now = Date.now();
+      for (const e of b.events) latencies.push(now - e.tsMs);
+    }
+  });
+  return d;
+}
+
+const percentile = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const s = Float64Array.from(xs).sort();
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+/** A source's reading; `tsMs` is the send instant, so receive time − tsMs is the end-to-end latency. */
+function reading(source: string, n: number): SensorReading {
+  const site = n % 200;
+  return {
+    v: PROTOCOL_VERSION,
+    id: `${source}-${n}`,
+    source,
+    stream: 'sensor',
+    area: DISTRICTS[site % DISTRICTS.length]!,
+    tsMs: Date.now(),
+    siteId: `BENCH-${site}`,
+    kind: 'pm25',
+    value: 20 + (n % 17),
+    unit: 'µg/m³',
+    lonLat: [106.4 + (site % 20) * 0.01, 10.5 + Math.floor(site / 20) * 0.01],
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function benchPipeline(
+  server: ServerKind,
+  batched: boolean,
+  opts: PipelineOptions,
+): Promise<PipelineRun> {
+  const child = await startServer(server, opts.port);
+  const url = `http://127.0.0.1:${opts.port}`;
+  const latencies: number[] = [];
+  const dashboards: Dashboard[] = [];
+  const sources: Socket[] = [];
+  try {
+    // Latency is taken on every dashboard's events: each is a separate decode, as in separate browsers.
+    for (let i = 0; i < opts.clients; i++)
+      dashboards.push(await connectDashboard(url, server === 'ioc' && i < FOLD_SAMPLE, latencies));
+    for (let i = 0; i < 2; i++) {
+      const s = io(`${url}/ingest`, {
+        auth: { token: BENCH_TOKEN, protocolVersion: PROTOCOL_VERSION },
+        transports: ['websocket'],
+        forceNew: true,
+      });
+      await new Promise<void>((resolve, reject) => {
+        s.once('connect', resolve);
+        s.once('connect_error', reject);
+      });
+      sources.push(s);
+    }
+    const steps: PipelineStep[] = [];
+    let counter = 0;
+    for (const rate of opts.rates) {
+      latencies.length = 0;
+      const received0 = new Map(dashboards.map((d) => [d, d.received]));
+      await ask<ServerStats>(child, { type: 'stats' });
+      let acked = 0;
+      let inFlight = 0;
+      let backlogged = false;
+      const tickMs = 50;
+      const t0 = performance.now();
+      let due = 0;
+      // Paced by wall time: each tick sends what is due so far, so a slow tick is caught up, not dropped.
+      while (performance.now() - t0 < opts.stepSeconds * 1000) {
+        const target = Math.floor(((performance.now() - t0) / 1000) * rate);
+        // A source that waits on more than a second of unacknowledged events has saturated the server.
+        if (inFlight > rate) backlogged = true;
+        else {
+          while (due < target) {
+            const n = batched ? Math.min(opts.batchSize, target - due) : 1;
+            const events = Array.from({ length: n }, () => reading(`bench-src-${counter % 2}`, counter++));
+            const src = sources[counter % 2]!;
+            inFlight += n;
+            src.emit('ingest:batch', { events }, () => {
+              inFlight -= n;
+              acked += n;
+            });
+            due += n;
+          }
+        }
+        await sleep(tickMs);
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      for (let i = 0; i < 60 && inFlight > 0; i++) await sleep(50);
+      // Every dashboard should receive every acknowledged event; one that is still behind after 3 s is lagging.
+      const sent = acked;
+      let caughtUp = false;
+      for (let i = 0; i < 60 && !caughtUp; i++) {
+        caughtUp = dashboards.every((d) => d.received - (received0.get(d) ?? 0) >= sent);
+        if (!caughtUp) await sleep(50);
+      }
+      const stats = await ask<ServerStats>(child, { type: 'stats' });
+      const received = dashboards.reduce((s, d) => s + d.received - (received0.get(d) ?? 0), 0);
+      const delivered = received / dashboards.length / seconds;
+      const step: PipelineStep = {
+        offered: due / seconds,
+        acked: acked / seconds,
+        delivered,
+        p50Ms: percentile(latencies, 50),
+        p99Ms: percentile(latencies, 99),
+        loopDelayP99Ms: stats.loopDelayP99Ms,
+        cpuPct: (100 * stats.cpuMs) / stats.wallMs,
+        rssMb: stats.rssMb,
+        saturated:
+          backlogged || !caughtUp || acked / seconds < 0.9 * rate || percentile(latencies, 99) > 2000,
+      };
+      steps.push(step);
+      console.log(
+        `  ${server} ${batched ? 'batched' : 'single '} ${rate.toLocaleString('en').padStart(7)} ev/s offered → ` +
+          `${Math.round(delivered).toLocaleString('en')} delivered, p50 ${step.p50Ms.toFixed(0)} ms, ` +
+          `p99 ${step.p99Ms.toFixed(0)} ms, cpu ${step.cpuPct.toFixed(0)} %${step.saturated ? ' (saturated)' : ''}`,
+      );
+      if (step.saturated) break;
+    }
+    const ok = steps.filter((s) => !s.saturated);
+    const best = ok.at(-1) ?? null;
+    let stateCheck: PipelineRun['stateCheck'] = null;
+    if (server === 'ioc') {
+      const { state } = await ask<{ state: DashboardState }>(child, { type: 'state' });
+      for (let i = 0; i < 100 && dashboards.some((d) => d.lastSeq < state.seq); i++) await sleep(100);
+      const sampled = dashboards.filter((d) => d.kept && d.snapshot);
+      const sampledEqual = sampled.filter((d) =>
+        isDeepStrictEqual(applyEvents(d.snapshot!, d.kept!, rollup), state),
+      ).length;
+      stateCheck = {
+        clientsContiguous: dashboards.filter((d) => d.contiguous && d.lastSeq === state.seq).length,
+        sampled: sampled.length,
+        sampledEqual,
+      };
+    }
+    return {
+      server,
+      batched,
+      clients: opts.clients,
+      steps,
+      sustained: best?.delivered ?? 0,
+      best,
+      stateCheck,
+    };
+  } finally {
+    for (const s of [...sources, ...dashboards.map((d) => d.socket)]) s.disconnect();
+    const exited = new Promise((r) => child.once('exit', r));
+    child.send({ type: 'stop' } satisfies ServerRequest);
+    await Promise.race([exited, sleep(5000)]);
+    if (child.exitCode === null) child.kill();
+  }
+}

@@ -1,0 +1,201 @@
+/*
+ * `npm run bench`: every figure of issue 9 in one run, each next to its in-run baseline and its goal, as one
+ * table and bench/results.json. `npm run bench -- --small` is the CI-sized run (< 1 minute, no browser).
+ * Goals are printed as pass/miss; the bench never fails on a time (exit code 0 unless it crashes).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { benchBackfill } from './backfill';
+import { benchBrowser, type BrowserFigure } from './browser';
+import { benchPipeline, type PipelineOptions, type PipelineRun } from './pipeline';
+import { benchStoreAppend } from './store-append';
+
+const small = process.argv.includes('--small');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+interface Row {
+  area: string;
+  measure: string;
+  value: string;
+  goal: string;
+  result: 'pass' | 'miss' | '';
+}
+const rows: Row[] = [];
+const row = (area: string, measure: string, value: string, goal = '', ok?: boolean) =>
+  rows.push({ area, measure, value, goal, result: ok === undefined ? '' : ok ? 'pass' : 'miss' });
+const n = (x: number) => Math.round(x).toLocaleString('en');
+const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
+
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: {
+    cores: os.cpus().length,
+    model: os.cpus()[0]?.model ?? '?',
+    node: process.version,
+    platform: os.platform(),
+  },
+  small,
+  loadBefore: os.loadavg(),
+};
+const t0 = performance.now();
+
+// Backfill: the full history `npm start` writes on an empty store; a week for --small.
+console.log(`backfill… (load ${load()})`);
+const backfill = small
+  ? await benchBackfill('2021-07-29T00:00:00+07:00', '2021-08-01T08:00:00+07:00', 0.25)
+  : await benchBackfill();
+results.backfill = backfill;
+console.log(
+  `  ${n(backfill.events)} events in ${backfill.seconds.toFixed(1)} s, cpu ${backfill.cpuSeconds.toFixed(1)} s`,
+);
+row(
+  'backfill',
+  `${backfill.from.slice(0, 10)} → ${backfill.to.slice(0, 10)}, ${n(backfill.events)} events`,
+  `${backfill.seconds.toFixed(1)} s (cpu ${backfill.cpuSeconds.toFixed(1)} s, ${n(backfill.eventsPerSecond)} ev/s)`,
+  small ? '(full run: ≤ 60 s)' : '≤ 60 s',
+  small ? undefined : backfill.seconds <= 60,
+);
+
+console.log(`event log… (load ${load()})`);
+const store = await benchStoreAppend(small ? 10_000 : 100_000);
+results.store = store;
+row(
+  'event log',
+  `store append, batches of ${store.batch} (with daily aggregates)`,
+  `${n(store.storePerSecond)} ev/s`,
+);
+row('event log', 'store append without aggregates', `${n(store.storeNoAggregatesPerSecond)} ev/s`);
+row('event log', 'raw better-sqlite3, same rows and indexes', `${n(store.rawPerSecond)} ev/s`);
+row('event log', 'store / raw', `${store.ratio.toFixed(2)}×`, '≥ 0.7×', store.ratio >= 0.7);
+
+const pipelineOpts: Omit<PipelineOptions, 'port'> = small
+  ? { clients: 20, rates: [250, 1000], stepSeconds: 1, batchSize: 500 }
+  : {
+      clients: 200,
+      rates: [500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000],
+      stepSeconds: 5,
+      batchSize: 500,
+    };
+const pipeline: PipelineRun[] = [];
+let port = Number(process.env.BENCH_PORT ?? 8420);
+for (const batched of [true, false])
+  for (const server of ['ioc', 'relay'] as const) {
+    console.log(`pipeline ${server} ${batched ? 'batched' : 'single-event'}… (load ${load()})`);
+    pipeline.push(await benchPipeline(server, batched, { ...pipelineOpts, port: port++ }));
+  }
+results.pipeline = pipeline;
+for (const batched of [true, false]) {
+  const ioc = pipeline.find((p) => p.server === 'ioc' && p.batched === batched)!;
+  const relay = pipeline.find((p) => p.server === 'relay' && p.batched === batched)!;
+  const kind = batched ? `batched (${pipelineOpts.batchSize}/msg)` : 'one event/msg';
+  const goal = batched ? 50_000 : 20_000;
+  const b = ioc.best;
+  row(
+    'pipeline',
+    `${kind}: sustained, ${ioc.clients} dashboards`,
+    `${n(ioc.sustained)} ev/s`,
+    `≥ ${n(goal)} ev/s`,
+    ioc.sustained >= goal,
+  );
+  row('pipeline', `${kind}: raw Socket.IO relay`, `${n(relay.sustained)} ev/s`);
+  const ratio = relay.sustained > 0 ? ioc.sustained / relay.sustained : NaN;
+  row(
+    'pipeline',
+    `${kind}: ioc / relay`,
+    Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`,
+    '≥ 0.5×',
+    ratio >= 0.5,
+  );
+  if (b) {
+    row(
+      'pipeline',
+      `${kind}: latency send→dashboard p50 / p99`,
+      `${ms(b.p50Ms)} / ${ms(b.p99Ms)}`,
+      'p99 ≤ 150 ms',
+      b.p99Ms <= 150,
+    );
+    row(
+      'pipeline',
+      `${kind}: server loop delay p99, CPU, RSS`,
+      `${b.loopDelayP99Ms.toFixed(0)} ms, ${b.cpuPct.toFixed(0)} %, ${n(b.rssMb)} MB`,
+    );
+  }
+  if (relay.best)
+    row('pipeline', `${kind}: relay latency p50 / p99`, `${ms(relay.best.p50Ms)} / ${ms(relay.best.p99Ms)}`);
+  const sc = ioc.stateCheck;
+  if (sc)
+    row(
+      'pipeline',
+      `${kind}: dashboards equal to the server`,
+      `${sc.clientsContiguous}/${ioc.clients} contiguous to the last seq; ${sc.sampledEqual}/${sc.sampled} folds equal`,
+      'all',
+      sc.clientsContiguous === ioc.clients && sc.sampledEqual === sc.sampled,
+    );
+}
+
+let browser: BrowserFigure | null = null;
+if (!small) {
+  console.log(`browser… (load ${load()})`);
+  try {
+    browser = await benchBrowser(20, 300);
+    row('browser', 'operator screen `/`: navigation → first map draw', ms(browser.firstMapDrawMs));
+    row('browser', 'operator screen `/`: navigation → live', ms(browser.liveMs));
+    row(
+      'browser',
+      `frames under ${n(browser.eventsPerSecond)} ev/s (SIM_SPEED ${browser.simSpeed})`,
+      `${browser.fps.toFixed(1)} fps, frame p50 ${ms(browser.frameP50Ms)}, p95 ${ms(browser.frameP95Ms)}`,
+    );
+    row('browser', 'long tasks in 20 s', `${browser.longTasks} (${ms(browser.longTaskMs)})`);
+  } catch (err) {
+    row('browser', 'not measured', err instanceof Error ? err.message.split('\n')[0]! : String(err));
+  }
+}
+results.browser = browser;
+
+// The other engineers' benches, when present, at a small size; their last line of output is the figure.
+const external: Record<string, string> = {};
+const others: [string, string[]][] = [
+  ['geo-assign', [small ? '10000' : '100000']],
+  ...(small
+    ? []
+    : (['replay-seek', 'scale', 'wall-soak'].map((b) => [b, ['--small']]) as [string, string[]][])),
+];
+for (const [name, args] of others) {
+  const file = `bench/${name}.ts`;
+  if (!existsSync(file)) continue;
+  console.log(`${name}… (load ${load()})`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  const last = `${r.stdout ?? ''}`.trim().split('\n').at(-1) ?? '';
+  external[name] =
+    r.status === 0 ? last : `failed (${r.signal ?? r.status}): ${`${r.stderr}`.trim().split('\n')[0]}`;
+  row('other', name, external[name]!.slice(0, 110));
+}
+results.external = external;
+results.loadAfter = os.loadavg();
+results.seconds = (performance.now() - t0) / 1000;
+results.table = rows;
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+
+const widths = (['area', 'measure', 'value', 'goal', 'result'] as const).map((k) =>
+  Math.max(k.length, ...rows.map((r) => r[k].length)),
+);
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(
+  `\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}, ` +
+    `load before ${(results.loadBefore as number[]).map((x) => x.toFixed(2)).join(' ')}, after ${load()}` +
+    `${small ? ', --small' : ''}, ${(results.seconds as number).toFixed(0)} s`,
+);
+console.log(line(['area', 'measure', 'value', 'goal', 'result']));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line([r.area, r.measure, r.value, r.goal, r.result]));
+console.log('\nwritten: bench/results.json');
+// Socket.IO clients and timers of the benches are closed; exit anyway so a stray handle cannot hang CI.
+process.exit(0);
