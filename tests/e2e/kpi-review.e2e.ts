@@ -46,7 +46,12 @@ describe('leaders’ KPI review against npm start', () => {
 
   beforeAll(async () => {
     server = await startServerProcess(
-      { SIM_HISTORY_FROM: '2021-01-01T00:00:00+07:00', SIM_START: '2021-10-01T08:00:00+07:00' },
+      // Speed 0 holds the scenario clock at the start: no live events, so two reads of a series agree.
+      {
+        SIM_HISTORY_FROM: '2021-01-01T00:00:00+07:00',
+        SIM_START: '2021-10-01T08:00:00+07:00',
+        SIM_SPEED: '0',
+      },
       undefined,
       START_MS,
     );
