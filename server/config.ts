@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_SECURITY } from './security/options';
 
 export interface Config {
   port: number;
@@ -83,7 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // No operator token by default: operator actions stay closed until someone is given the right.
     operatorTokens: parseList(env.OPERATOR_TOKENS),
     recoveryWindowMs: parseNumber('RECOVERY_WINDOW_MS', env.RECOVERY_WINDOW_MS ?? '120000', 0),
-    maxMessageBytes: parseNumber('MAX_MESSAGE_BYTES', env.MAX_MESSAGE_BYTES ?? String(64 * 1024), 1024),
+    maxMessageBytes: parseNumber(
+      'MAX_MESSAGE_BYTES',
+      env.MAX_MESSAGE_BYTES ?? String(DEFAULT_SECURITY.maxMessageBytes),
+      1024,
+    ),
     ingestRateLimit: {
       windowMs: parseNumber('INGEST_RATE_WINDOW_MS', env.INGEST_RATE_WINDOW_MS ?? '10000', 100),
       limit: parseNumber('INGEST_RATE_LIMIT', env.INGEST_RATE_LIMIT ?? '1000', 1),

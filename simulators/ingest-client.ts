@@ -20,7 +20,7 @@ export interface IngestClientOptions {
   ackTimeoutMs?: number;
   /**
    * Largest JSON size of one message, bytes. The server closes the connection on a message over its
-   * `MAX_MESSAGE_BYTES` (64 KB by default), so batches are cut to stay under it with room for framing.
+   * `MAX_MESSAGE_BYTES` (4 MB by default), so batches are cut to stay under it with room for framing.
    */
   maxMessageBytes?: number;
 }

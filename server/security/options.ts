@@ -17,8 +17,9 @@ export interface SecurityOptions {
 export const DEFAULT_SECURITY: SecurityOptions = {
   operatorTokens: [],
   recoveryWindowMs: 2 * 60_000,
-  // Dashboards send tiny messages; sources split batches to fit (simulators/ingest-client.ts does).
-  maxMessageBytes: 64 * 1024,
+  // A full batch of MAX_INGEST_BATCH typical events is about 2 MB: gateways must be able to send one. Larger
+  // frames are refused before parsing; sources split batches to fit (simulators/ingest-client.ts does).
+  maxMessageBytes: 4 * 1024 * 1024,
   ingestRateLimit: { windowMs: 10_000, limit: 1000 },
   allowedOrigins: [],
 };
