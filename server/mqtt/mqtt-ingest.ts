@@ -98,7 +98,9 @@ export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttInge
       },
     );
   };
-  client.on('error', (err) => log(`mqtt: ${err.message}`));
+  let closing = false;
+  // A PUBACK of a message still in flight when closing fails to write: the broker re-delivers it, nothing lost.
+  client.on('error', (err) => closing || log(`mqtt: ${err.message}`));
 
   await new Promise<void>((resolve, reject) => {
     const fail = (err: Error) => {
@@ -117,6 +119,9 @@ export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttInge
   });
   // After start a lost broker is retried every second; subscriptions are renewed by mqtt.js (resubscribe).
   return {
-    close: () => new Promise<void>((resolve) => client.end(false, {}, () => resolve())),
+    close: () => {
+      closing = true;
+      return new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
+    },
   };
 }
