@@ -1,0 +1,46 @@
+import type {
+  DashboardState,
+  AreaRollup,
+  ReplayBatch,
+  ReplayJumpResult,
+  ReplayPosition,
+  ReplaySnapshot,
+  ReplaySpeed,
+} from '../../protocol';
+import type { EventStore } from '../store/event-store';
+
+export interface ReplaySessionDeps {
+  store: EventStore;
+  /** Every event with tsMs ≤ atMs folded in seq order: the state engine's definition, shared with live. */
+  stateAt: (atMs: number) => Promise<DashboardState>;
+  rollup: AreaRollup;
+  /** Latest event time in the log; playing stops there. */
+  endMs: () => Promise<number>;
+  tickMs: number;
+  /** The bound of the session's buffer: at most one unacknowledged batch of at most this many events. */
+  maxBatchEvents: number;
+  realNow?: () => number;
+  onStall?: () => void;
+}
+
+export interface ReplaySessionStats {
+  epoch: number;
+  cursorMs: number;
+  playing: boolean;
+  batchesSent: number;
+  /** Events of the batch the client has not acknowledged yet; 0 when none is out. */
+  unackedEvents: number;
+  stalledTicks: number;
+}
+
+export type SendBatch = (batch: ReplayBatch, done: () => void) => void;
+
+export interface ReplaySession {
+  seek(atMs: number): Promise<ReplaySnapshot>;
+  play(speed: ReplaySpeed, untilMs?: number): Promise<ReplayPosition>;
+  pause(): Promise<ReplayPosition>;
+  step(count: number): Promise<ReplaySnapshot>;
+  jump(direction: 'next' | 'previous'): Promise<ReplayJumpResult>;
+  stats(): ReplaySessionStats;
+  close(): void;
+}
