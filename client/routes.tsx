@@ -10,6 +10,7 @@ export const ROUTES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/replay': lazy(() => import('./features/replay/ReplayRoute')),
   '/wall': lazy(() => import('./features/wall/WallRoute')),
   '/console': lazy(() => import('./features/console/ConsoleRoute')),
+  '/public': lazy(() => import('./features/public/PublicRoute')),
 };
 
 export function routeFor(pathname: string): LazyExoticComponent<ComponentType> | null {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AreaCode } from './events.schema';
 import { AreaGeometry } from './areas.schema';
+import { DOSSIER_CODE_PATTERN } from './dossier-code';
 
 /**
  * The public, read-only surface (`/api/public/*`): what a citizen's phone receives. Every object is strict, so
@@ -13,11 +14,7 @@ const Count = z.number().int().min(0);
 const Rate = z.number().min(0).max(1).nullable();
 const DayKey = z.iso.date();
 
-/**
- * A dossier receipt code in the national style: agency `000.00.39.H38`, day `210801` (yymmdd), running
- * number of at least four digits. Upper case only, so the same code never has two spellings.
- */
-export const DOSSIER_CODE_PATTERN = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,6}$/;
+export { DOSSIER_CODE_PATTERN } from './dossier-code';
 export const DossierCode = z.string().regex(DOSSIER_CODE_PATTERN, 'not a dossier code');
 export type DossierCode = z.infer<typeof DossierCode>;
 

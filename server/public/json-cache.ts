@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /** A response body computed once and served as it is to every reader until it is refreshed. */
 export interface CachedBody {
   bytes: Buffer;
-  /** Strong validator: a hash of the bytes, so an unchanged answer keeps its ETag across refreshes. */
+  /** Strong validator: a hash of the content without its computation time. */
   etag: string;
   computedAtMs: number;
 }
@@ -30,7 +30,10 @@ export function createJsonCache(
     pending ??= compute()
       .then((value) => {
         const bytes = Buffer.from(JSON.stringify(value));
-        const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`;
+        // The validator ignores when the answer was computed: unchanged figures keep their ETag, so a
+        // reader's revalidation stays a 304 across refreshes.
+        const { generatedAtMs: _, ...figures } = value as { generatedAtMs?: unknown };
+        const etag = `"${createHash('sha1').update(JSON.stringify(figures)).digest('base64url')}"`;
         current = { bytes, etag, computedAtMs: now() };
         return current;
       })

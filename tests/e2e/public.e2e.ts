@@ -1,0 +1,73 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { colourSpread, launchBrowser } from './support/browser';
+import { startServerProcess, type ServerProcess } from './support/server-process';
+
+describe('public page on a phone', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Five days of history: enough figures and dossiers, and a start-up short enough for this test.
+    server = await startServerProcess({ SIM_HISTORY_FROM: '2021-07-27T00:00:00+07:00' });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/public`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the public-service figures and the time of the last update', async () => {
+    const year = page.getByTestId('public-online-year');
+    await year.waitFor({ timeout: 30_000 });
+    // The seeded history from 20 July holds thousands of online dossiers, in Vietnamese digit grouping.
+    expect(await year.textContent()).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    expect(await page.getByTestId('public-on-time').textContent()).toMatch(/^\d{2},\d{2}\s%$/);
+    expect(await page.getByTestId('public-updated').textContent()).toMatch(/Cập nhật lúc \d{2}:\d{2}/);
+    expect(await page.getByTestId('public-covid-table').locator('tbody tr').count()).toBe(15);
+  });
+
+  it('draws the epidemic-level map, not a blank canvas', async () => {
+    const map = page.getByTestId('public-map');
+    let spread = await colourSpread(map);
+    for (let i = 0; i < 40 && spread.distinct < 10; i++) {
+      await page.waitForTimeout(250);
+      spread = await colourSpread(map);
+    }
+    expect(spread.distinct).toBeGreaterThan(10);
+    expect(spread.dominantShare).toBeLessThan(0.9);
+  });
+
+  it('looks a dossier up by its code and shows its timeline', async () => {
+    const db = new Database(path.join(server.dataDir, 'events.sqlite'), { readonly: true });
+    const row = db
+      .prepare("SELECT id FROM events WHERE stream = 'dossier' AND id LIKE '%:resolved' ORDER BY seq LIMIT 1")
+      .get() as { id: string };
+    db.close();
+    const code = row.id.replace(/:resolved$/, '');
+    await page.getByTestId('dossier-code-input').fill(code.toLowerCase());
+    await page.getByTestId('dossier-submit').click();
+    const timeline = page.getByTestId('dossier-timeline');
+    await timeline.waitFor();
+    const steps = await timeline
+      .locator('li')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+    expect(steps.slice(0, 2)).toEqual(['received', 'in_progress']);
+    expect(steps).toContain('resolved');
+    expect(await page.getByTestId('dossier-status').textContent()).toMatch(/^Đã giải quyết/);
+    await page.screenshot({ path: 'docs/screenshots/public-mobile.png', fullPage: true });
+  });
+
+  it('says so when no dossier has the code', async () => {
+    await page.getByTestId('dossier-code-input').fill('000.00.39.H38-210801-9999');
+    await page.getByTestId('dossier-submit').click();
+    const msg = page.getByTestId('lookup-not_found');
+    await msg.waitFor();
+    expect(await msg.textContent()).toContain('Không tìm thấy hồ sơ có mã 000.00.39.H38-210801-9999');
+  });
+});

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Every module the public page loads at run time (type-only imports are erased, so they are skipped). */
+function runtimeImports(entry: string, followDynamic = true): Set<string> {
+  const seen = new Set<string>();
+  const queue = [path.resolve(entry)];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(
+      /^\s*(import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'|import\('([^']+)'\)/gm,
+    )) {
+      if (m[3] && !followDynamic) continue;
+      const spec = m[2] ?? m[3]!;
+      if (!spec.startsWith('.')) {
+        seen.add(`package:${spec}`);
+        continue;
+      }
+      const base = path.resolve(path.dirname(file), spec);
+      const hit = ['.ts', '.tsx', '/index.ts'].map((x) => base + x).find((f) => existsSync(f));
+      if (hit) queue.push(hit);
+    }
+  }
+  return seen;
+}
+
+describe('public page bundle', () => {
+  it('loads no operator code, no live socket and no schema library beyond the app shell', () => {
+    // The shell (App, router, i18n, the locale in the shared store) is in the entry chunk for every view.
+    const shell = runtimeImports('client/App.tsx', false);
+    const mods = [...runtimeImports('client/features/public/PublicRoute.tsx')].filter((m) => !shell.has(m));
+    const rel = mods.map((m) => (m.startsWith('package:') ? m : path.relative(process.cwd(), m)));
+    expect(rel).toContain('client/features/public/DossierLookup.tsx');
+    expect(
+      rel.filter((m) =>
+        /features\/(?!public\/)|net\/live-socket|socket\.io|store\/(dashboard|selectors|live-feed)|map\/MapPanel/.test(
+          m,
+        ),
+      ),
+    ).toEqual([]);
+    expect(rel).not.toContain('package:zod');
+  });
+});
