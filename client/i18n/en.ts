@@ -231,6 +231,7 @@ export const en: Record<MessageKey, string> = {
   'wall.takeover.kicker': 'CRITICAL ALERT',
   'wall.takeover.hint': 'Waiting for acknowledgement at the console (/console)',
   'wall.sound.blocked': 'The browser blocks sound — press a key or touch the screen to enable the chime',
+  'wall.waiting': '{n} critical alerts waiting',
   'wall.paused': 'PAUSED',
   'wall.stale': 'STALE',
   'wall.conn.since': 'since {time}',

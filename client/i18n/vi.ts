@@ -230,6 +230,7 @@ export const vi = {
   'wall.takeover.kicker': 'BÁO ĐỘNG KHẨN',
   'wall.takeover.hint': 'Chờ xác nhận tại bàn điều hành (/console)',
   'wall.sound.blocked': 'Trình duyệt chặn âm thanh — nhấn một phím hoặc chạm vào màn hình để bật chuông',
+  'wall.waiting': '{n} cảnh báo khẩn chờ xác nhận',
   'wall.paused': 'TẠM DỪNG',
   'wall.stale': 'TRỄ',
   'wall.conn.since': 'từ {time}',

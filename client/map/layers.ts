@@ -46,7 +46,8 @@ export function districtLayer(p: {
   });
 }
 
-export function sensorLayer(p: { markers: readonly SiteMarker[] }) {
+/** `scale` multiplies marker and label sizes (the wall passes its width over 1920 px, so a 4K wall reads alike). */
+export function sensorLayer(p: { markers: readonly SiteMarker[]; scale?: number }) {
   // One character per site: the trigger changes exactly when some site's status does.
   const statusKey = p.markers.map((m) => m.status[0]).join('');
   return new ScatterplotLayer<SiteMarker>({
@@ -57,6 +58,8 @@ export function sensorLayer(p: { markers: readonly SiteMarker[] }) {
     // Alarms are bigger as well as red: a wall display is read from across the room.
     getRadius: (m) => (m.status === 'alarm' ? 9 : m.status === 'warning' ? 7 : 5),
     radiusUnits: 'pixels',
+    radiusScale: p.scale ?? 1,
+    lineWidthScale: p.scale ?? 1,
     stroked: true,
     getLineColor: [10, 16, 24, 255],
     lineWidthUnits: 'pixels',
@@ -65,7 +68,7 @@ export function sensorLayer(p: { markers: readonly SiteMarker[] }) {
   });
 }
 
-export function labelLayer(p: { districts: readonly AreaInfo[] }) {
+export function labelLayer(p: { districts: readonly AreaInfo[]; scale?: number }) {
   return new TextLayer<AreaInfo>({
     id: LAYER_IDS.labels,
     data: p.districts,
@@ -77,10 +80,11 @@ export function labelLayer(p: { districts: readonly AreaInfo[] }) {
     fontWeight: 600,
     getSize: 15,
     sizeUnits: 'pixels',
+    sizeScale: p.scale ?? 1,
     getColor: [240, 244, 248, 255],
     fontSettings: { sdf: true },
     outlineWidth: 3,
     outlineColor: [8, 14, 22, 230],
-    getPixelOffset: [0, -14],
+    getPixelOffset: [0, -14 * (p.scale ?? 1)],
   });
 }

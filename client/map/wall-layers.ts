@@ -25,10 +25,11 @@ export const EPIDEMIC_SCALE: ChoroplethScale = {
 };
 
 /**
- * Rings around sites in alarm that swell and shrink: `phase` flips twice a second and deck.gl's radius
- * transition animates between, so the page re-renders at 2 Hz rather than every frame.
+ * Rings around sites in alarm that swell and shrink: `phase` flips twice a second. No deck.gl transition in
+ * between: it would redraw every frame for good, which a software-rendered wall (and a week-long soak) pays
+ * for; two draws a second read as a pulse from across the room.
  */
-export function alarmPulseLayer(p: { markers: readonly SiteMarker[]; phase: 0 | 1 }) {
+export function alarmPulseLayer(p: { markers: readonly SiteMarker[]; phase: 0 | 1; scale?: number }) {
   const alarms = p.markers.filter((m) => m.status === 'alarm');
   return new ScatterplotLayer<SiteMarker>({
     id: WALL_LAYER_IDS.pulse,
@@ -40,14 +41,15 @@ export function alarmPulseLayer(p: { markers: readonly SiteMarker[]; phase: 0 | 
     lineWidthUnits: 'pixels',
     getLineWidth: 4,
     radiusUnits: 'pixels',
-    getRadius: p.phase ? 30 : 12,
-    transitions: { getRadius: 450 },
+    getRadius: p.phase ? 28 : 14,
+    radiusScale: p.scale ?? 1,
+    lineWidthScale: p.scale ?? 1,
     updateTriggers: { getRadius: p.phase },
   });
 }
 
 /** A large ring on the place of the alert that holds the wall. */
-export function alertFocusLayer(p: { lonLat: LonLat | null }) {
+export function alertFocusLayer(p: { lonLat: LonLat | null; scale?: number }) {
   return new ScatterplotLayer<LonLat>({
     id: WALL_LAYER_IDS.focus,
     data: p.lonLat ? [p.lonLat] : [],
@@ -59,5 +61,7 @@ export function alertFocusLayer(p: { lonLat: LonLat | null }) {
     getLineWidth: 3,
     radiusUnits: 'pixels',
     getRadius: 44,
+    radiusScale: p.scale ?? 1,
+    lineWidthScale: p.scale ?? 1,
   });
 }

@@ -1,12 +1,18 @@
 import { useT } from '../../i18n/use-t';
+import { useStore } from '../../store/store';
+import { waitingCriticalCount } from './takeover';
 import { ScenarioClock } from '../operator/ScenarioClock';
 import type { SceneDef } from './playlists';
 import { SceneProgress } from './SceneProgress';
 import { WallConnectionBanner } from './WallConnectionBanner';
 
-/** Title, the scene on screen with its time left, the scenario clock and the connection, all in one band. */
+/**
+ * Title, the scene on screen with its time left, critical alerts still waiting on the console, the scenario
+ * clock and the connection, all in one band.
+ */
 export function WallHeader({ scene, takeover }: { scene: SceneDef; takeover: boolean }) {
   const { t } = useT();
+  const waiting = useStore((s) => (s.feed.state ? waitingCriticalCount(s.feed.state.alerts) : 0));
   return (
     <header className="wall-header">
       <div className="wall-header__title">
@@ -16,6 +22,11 @@ export function WallHeader({ scene, takeover }: { scene: SceneDef; takeover: boo
         </p>
         <SceneProgress />
       </div>
+      {!takeover && waiting > 0 ? (
+        <p className="wall-header__waiting" data-testid="critical-waiting">
+          {t('wall.waiting', { n: waiting })}
+        </p>
+      ) : null}
       <ScenarioClock />
       <WallConnectionBanner />
     </header>

@@ -28,6 +28,17 @@ function usePulse(active: boolean): 0 | 1 {
   return phase;
 }
 
+/** Marker and label sizes follow the wall's width, as its type does: ×1 at 1920 px, ×2 at 3840 px. */
+function useViewportScale(): number {
+  const [scale, setScale] = useState(() => Math.max(1, window.innerWidth / 1920));
+  useEffect(() => {
+    const onResize = () => setScale(Math.max(1, window.innerWidth / 1920));
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return scale;
+}
+
 /**
  * The wall's map: one MapView (one map, one Deck) for the page's life; scenes and alerts change its layers
  * and camera only. COVID scenes also show epidemic levels: cases per 100,000 on the choropleth, the level
@@ -51,7 +62,13 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
         : choroplethScale(DISTRICTS_2021.map((d) => values[d.code] ?? 0)),
     [metric, values],
   );
-  const allMarkers = useMemo(() => siteMarkers(state, now), [state, now]);
+  // Scenario time moves every second, but the layers (and a redraw, costly on a software-rendered 4K wall)
+  // change only when some site's status does, or the state.
+  const statusKey = siteMarkers(state, now)
+    .map((m) => m.status[0])
+    .join('');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const allMarkers = useMemo(() => siteMarkers(state, now), [state, statusKey]);
   const kinds = scene.sensorKinds;
   const markers = useMemo(
     () =>
@@ -61,15 +78,16 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
     [allMarkers, kinds, takeover?.siteId],
   );
   const phase = usePulse(markers.some((m) => m.status === 'alarm'));
+  const size = useViewportScale();
   const layers = useMemo(
     () => [
       areas ? districtLayer({ areas, values, scale, metric }) : null,
-      sensorLayer({ markers }),
-      alarmPulseLayer({ markers, phase }),
-      labelLayer({ districts: DISTRICTS_2021 }),
-      alertFocusLayer({ lonLat: takeover?.lonLat ?? null }),
+      sensorLayer({ markers, scale: size }),
+      alarmPulseLayer({ markers, phase, scale: size }),
+      labelLayer({ districts: DISTRICTS_2021, scale: size }),
+      alertFocusLayer({ lonLat: takeover?.lonLat ?? null, scale: size }),
     ],
-    [areas, values, scale, metric, markers, phase, takeover?.lonLat],
+    [areas, values, scale, metric, markers, phase, takeover?.lonLat, size],
   );
   const focus = useMemo(
     () =>

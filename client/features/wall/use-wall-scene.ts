@@ -1,8 +1,11 @@
 import { useMemo } from 'react';
-import { emptyAlertsState, takeoverAlert, type Alert } from '../../../protocol/state/alerts';
+import { emptyAlertsState, type Alert } from '../../../protocol/state/alerts';
+import { effectiveNowMs } from '../../store/selectors';
 import { useStore } from '../../store/store';
+import { useScenarioNow } from '../../store/use-scenario-now';
 import { ALERT_SCENE, SCENES, type SceneDef } from './playlists';
 import { currentItem } from './rotation';
+import { takeoverCandidate } from './takeover';
 import { useWallStore } from './wall.store';
 
 export interface WallScene {
@@ -18,12 +21,20 @@ export function sceneOfAlert(a: Alert): SceneDef {
 }
 
 /**
- * What the wall shows now: a critical alert that is active and not yet acknowledged takes the wall to its
- * scene; once acknowledged (on the console), cleared or resolved, the playlist goes on where it was.
+ * What the wall shows now: a recent critical alert that is active and not yet acknowledged takes the wall to
+ * its scene; once acknowledged (on the console), cleared or resolved — or after it held the wall for its time —
+ * the playlist goes on where it was.
  */
 export function useWallScene(): WallScene {
-  const alerts = useStore((s) => s.feed.state?.alerts) ?? EMPTY_ALERTS;
-  const takeover = useMemo(() => takeoverAlert(alerts), [alerts]);
+  const state = useStore((s) => s.feed.state);
+  const alerts = state?.alerts ?? EMPTY_ALERTS;
+  const scenarioNow = useScenarioNow(1000);
+  const now = state ? effectiveNowMs(state, scenarioNow) : 0;
+  const parked = useWallStore((s) => s.parked);
+  // Recency is judged to the minute, so the takeover does not re-evaluate every second.
+  const minute = Math.floor(now / 60_000);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const takeover = useMemo(() => takeoverCandidate(alerts, now, parked), [alerts, minute, parked]);
   const item = useWallStore((s) => currentItem(s.rotation, s.items));
   return { scene: takeover ? sceneOfAlert(takeover) : SCENES[item.scene], takeover };
 }

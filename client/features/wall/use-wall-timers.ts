@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { VN_OFFSET_MS } from '../../../protocol/time';
 import { scenarioNowMs } from '../../store/clock.slice';
 import { useStore } from '../../store/store';
+import { TAKEOVER_MAX_MS, takeoverCandidate } from './takeover';
 import { addSamples, computeTiles, SAMPLED_TILES } from './wall-tiles';
 import { useWallStore } from './wall.store';
 
@@ -15,12 +16,20 @@ export function scenarioHour(): number {
 }
 
 /**
- * The wall's two clocks: every second the playlist moves on when a scene's time is up; every minute the sensor
- * tiles are sampled for their sparklines. One interval each for the page's life, whatever re-renders.
+ * The wall's two clocks: every second the playlist moves on when a scene's time is up and a takeover that has
+ * held the wall long enough is parked; every minute the sensor tiles are sampled for their sparklines. One interval each for the page's life, whatever re-renders.
  */
 export function useWallTimers(): void {
   useEffect(() => {
-    const rotate = setInterval(() => useWallStore.getState().tick(Date.now(), scenarioHour()), 1000);
+    const rotate = setInterval(() => {
+      const wall = useWallStore.getState();
+      wall.tick(Date.now(), scenarioHour());
+      const { feed, clock } = useStore.getState();
+      const alerts = feed.state?.alerts;
+      const now = clock ? scenarioNowMs(clock, Date.now()) : Date.now();
+      const holding = alerts ? takeoverCandidate(alerts, now, wall.parked) : null;
+      wall.hold(holding?.id ?? null, Date.now(), TAKEOVER_MAX_MS);
+    }, 1000);
     const sample = () => {
       const { feed, clock } = useStore.getState();
       if (!feed.state) return;

@@ -15,6 +15,10 @@ export interface WallState {
   items: readonly PlaylistItem[];
   rotation: Rotation;
   samples: Partial<Record<TileId, readonly number[]>>;
+  /** The alert holding the wall and since when (browser ms), so it can be parked after a while. */
+  holding: { id: string; sinceMs: number } | null;
+  /** Alerts that held the wall for their time and now wait on the console (newest last, bounded). */
+  parked: readonly string[];
   /** True once the browser refused to play the chime without a gesture; a key or a touch enables it. */
   soundBlocked: boolean;
   init: (config: WallConfig, nowMs: number, hour: number) => void;
@@ -22,16 +26,21 @@ export interface WallState {
   tick: (nowMs: number, hour: number) => void;
   control: (cmd: WallControl, nowMs: number) => void;
   setSamples: (samples: Partial<Record<TileId, readonly number[]>>) => void;
+  /** Notes which alert holds the wall now (null: none), parking it once it has held it `maxMs`. */
+  hold: (id: string | null, nowMs: number, maxMs: number) => void;
   setSoundBlocked: (blocked: boolean) => void;
 }
 
 const initial = parseWallUrl('');
+const MAX_PARKED = 200;
 
 export const useWallStore = create<WallState>()((set) => ({
   config: initial,
   items: itemsAt(initial.playlist, 12),
   rotation: { index: 0, startedAtMs: 0, paused: false },
   samples: {},
+  holding: null,
+  parked: [],
   soundBlocked: false,
   init: (config, nowMs, hour) => {
     const items = itemsAt(config.playlist, hour);
@@ -68,5 +77,12 @@ export const useWallStore = create<WallState>()((set) => ({
       }
     }),
   setSamples: (samples) => set({ samples }),
+  hold: (id, nowMs, maxMs) =>
+    set((s) => {
+      if (id === null) return s.holding ? { holding: null } : s;
+      if (s.holding?.id !== id) return { holding: { id, sinceMs: nowMs } };
+      if (nowMs - s.holding.sinceMs < maxMs) return s;
+      return { holding: null, parked: [...s.parked, id].slice(-MAX_PARKED) };
+    }),
   setSoundBlocked: (soundBlocked) => set((s) => (s.soundBlocked === soundBlocked ? s : { soundBlocked })),
 }));
