@@ -135,7 +135,8 @@ describe('two nodes on one PostgreSQL log and one Redis', () => {
     sourceA.close();
     sourceB.close();
     await publisher.endAsync();
-  });
+    // Generous: the MQTT path acknowledges each message after its own append, one at a time, on a shared machine.
+  }, 90_000);
 
   it('gives a dashboard that joins node B late a snapshot that continues into the batches', async () => {
     const [a, b] = nodes as [ClusterNode, ClusterNode];
