@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
+import { createClient } from 'redis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
 import { applyEvents, emptyDashboardState, type IocEvent, type LiveBatch } from '../../protocol';
 import { connectIngest } from '../../simulators/ingest-client';
 import { createSimulation } from '../../simulators/plan';
 import { startClusterNode, type ClusterNode } from './support/cluster-node';
-import { freshSchema, MQTT_URL, requireService } from './support/services';
+import { freshSchema, MQTT_URL, REDIS_URL, requireService } from './support/services';
 import { connectLive, TEST_TOKEN, until } from './support/test-server';
 
 const START = Date.parse('2021-08-02T16:00:00+07:00');
@@ -48,12 +49,13 @@ async function metricValue(url: string, name: string, labels: string): Promise<n
 describe('two nodes on one PostgreSQL log and one Redis', () => {
   let nodes: ClusterNode[] = [];
   let dropSchema: () => Promise<void>;
+  let redisPrefix = '';
   const topicRoot = `test-${randomBytes(4).toString('hex')}/ioc/sensors`;
 
   beforeEach(async () => {
     const s = await freshSchema();
     dropSchema = s.drop;
-    const redisPrefix = `t-${s.schema}`;
+    redisPrefix = `t-${s.schema}`;
     nodes = [
       await startClusterNode({ schema: s.schema, redisPrefix, mqtt: { topicRoot } }),
       await startClusterNode({ schema: s.schema, redisPrefix }),
@@ -62,6 +64,11 @@ describe('two nodes on one PostgreSQL log and one Redis', () => {
   afterEach(async () => {
     await Promise.all(nodes.map((n) => n.close()));
     await dropSchema();
+    // The adapter's stream and sessions of this run.
+    const redis = await createClient({ url: REDIS_URL }).connect();
+    const keys = await redis.keys(`${redisPrefix}:*`);
+    if (keys.length) await redis.del(keys);
+    await redis.quit();
   });
 
   it('delivers, in order and without gaps on both nodes, what node B, node A and MQTT ingested', async () => {
