@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n/use-t';
+import { useStore } from '../../store/store';
 import { ProtocolBanner } from '../operator/ProtocolBanner';
 import { AlertFeed } from './AlertFeed';
 import { AlertTakeover } from './AlertTakeover';
@@ -14,8 +15,16 @@ const WallMap = lazy(() => import('./WallMap'));
 export function WallScreen() {
   const { t } = useT();
   const { scene, takeover } = useWallScene();
+  // The last seq folded in: checks (and people) can see that a reconnect filled the gap.
+  const seq = useStore((s) => s.feed.lastSeq);
   return (
-    <div className="wall" data-testid="wall" data-scene={scene.id} data-takeover={takeover ? 'on' : 'off'}>
+    <div
+      className="wall"
+      data-testid="wall"
+      data-scene={scene.id}
+      data-takeover={takeover ? 'on' : 'off'}
+      data-seq={seq}
+    >
       <ProtocolBanner />
       <WallHeader scene={scene} takeover={takeover !== null} />
       <main className="wall__main">

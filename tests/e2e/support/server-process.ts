@@ -34,7 +34,8 @@ export async function startServerProcess(
   startTimeoutMs = 90_000,
 ): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'ioc-e2e-'));
-  const port = await freePort();
+  // A restart on the same port (env.PORT) lets open pages reconnect to it.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let out = '';
   const child = spawn(process.execPath, ['dist/server/index.js'], {
     env: {
