@@ -158,7 +158,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const districts = areas.filter((a) => a.parent === PROVINCE_CODE);
   web.use('/api', docs.api, openDataRoutes({ store, districts }));
   web.use(docs.page);
-  const replay = createReplay(io.of('/replay') as ReplayNamespace, { store, rollup, stateAt: engine.stateAt });
+  const replay = createReplay(io.of('/replay') as ReplayNamespace, {
+    store,
+    rollup,
+    stateAt: engine.stateAt,
+  });
   web.use('/api/replay', replay.router);
   web.use(
     '/api',

@@ -31,7 +31,8 @@ describe('operator screen against npm start', () => {
     const first = await tile.textContent();
     // At 60× scenario speed, online dossiers arrive every few real seconds in office hours.
     await page.waitForFunction(
-      (before) => document.querySelector('[data-testid="kpi-province-online-today-value"]')?.textContent !== before,
+      (before) =>
+        document.querySelector('[data-testid="kpi-province-online-today-value"]')?.textContent !== before,
       first,
       { timeout: 60_000 },
     );
