@@ -35,6 +35,34 @@ export interface LiveHooks {
   onCommands?: (commands: LiveCommands) => void;
 }
 
+/** Sockets open now, for {@link liveDiagnostics}. */
+const openSockets = new Set<LiveSocket>();
+const SOCKET_EVENTS = ['connect', 'disconnect', 'connect_error', 'live:batch', 'live:clock', 'wall:control'];
+const MANAGER_EVENTS = [
+  'reconnect_failed',
+  'reconnect',
+  'reconnect_attempt',
+  'open',
+  'close',
+  'error',
+  'packet',
+];
+
+/**
+ * Open sockets and the listeners on them: a page that runs for days must hold these constant (the wall's soak
+ * benchmark reads them through `window.__iocLive`).
+ */
+export function liveDiagnostics(): { sockets: number; listeners: number } {
+  let listeners = 0;
+  for (const s of openSockets) {
+    for (const e of SOCKET_EVENTS) listeners += s.listeners(e as 'connect').length;
+    for (const e of MANAGER_EVENTS) listeners += s.io.listeners(e as 'open').length;
+    listeners += s.listenersAny().length;
+  }
+  return { sockets: openSockets.size, listeners };
+}
+if (typeof window !== 'undefined') (window as unknown as { __iocLive: unknown }).__iocLive = liveDiagnostics;
+
 /** An ack that never comes (server restarted mid-call) must not wedge the feed: give up after this long. */
 const ACK_TIMEOUT_MS = 10_000;
 
@@ -45,6 +73,7 @@ const ACK_TIMEOUT_MS = 10_000;
  */
 export function connectLive(sink: LiveSink, area: string, url = '/live', hooks: LiveHooks = {}): () => void {
   const socket: LiveSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION } });
+  openSockets.add(socket);
 
   const resync = (req: LiveResync | null): void => {
     if (!req) return;
@@ -96,6 +125,7 @@ export function connectLive(sink: LiveSink, area: string, url = '/live', hooks: 
   hooks.onCommands?.(liveCommands(socket));
 
   return () => {
+    openSockets.delete(socket);
     socket.io.off('reconnect_failed');
     socket.removeAllListeners();
     socket.disconnect();

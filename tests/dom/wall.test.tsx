@@ -1,0 +1,239 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MapViewProps } from '../../client/map/MapView';
+import { ConsoleScreen } from '../../client/features/console/ConsoleScreen';
+import { useConsoleStore } from '../../client/features/console/console.store';
+import { WallScreen } from '../../client/features/wall/WallScreen';
+import { parseWallUrl } from '../../client/features/wall/wall-url';
+import { useWallStore } from '../../client/features/wall/wall.store';
+import type { LiveCommands } from '../../client/net/live-commands';
+import { rollup } from '../../client/store/dashboard.slice';
+import { useStore } from '../../client/store/store';
+import { useAreasLoader } from '../../client/store/use-areas-loader';
+import { applyEvents, type DashboardState, type LoggedEvent } from '../../protocol';
+import { NOW_MS, sampleState, seedStore } from './fixtures';
+import { server } from './msw-server';
+
+// jsdom has no WebGL: the map is replaced at its module boundary; the mock shows its camera and layer ids.
+vi.mock('../../client/map/MapView', () => ({
+  default: (p: MapViewProps) => (
+    <div
+      data-testid="map-mock"
+      data-focus={p.focus?.key}
+      data-bounds={JSON.stringify(p.focus?.bounds)}
+      data-layers={(p.layers ?? [])
+        .map((l) => (l && typeof l === 'object' && 'id' in l ? l.id : '-'))
+        .join(',')}
+    />
+  ),
+}));
+
+/** A water-level reading at wl-1 (Tân An) `value` m, `agoMs` before the test's now. */
+const reading = (seq: number, value: number, agoMs = 10_000): LoggedEvent => ({
+  v: 1,
+  seq,
+  id: `wl-1:${seq}`,
+  source: 'test',
+  stream: 'sensor',
+  area: '794',
+  tsMs: NOW_MS - agoMs,
+  siteId: 'wl-1',
+  kind: 'water_level',
+  value,
+  unit: 'm',
+  lonLat: [106.42, 10.54],
+});
+
+function withAlarm(): DashboardState {
+  return applyEvents(sampleState(), [reading(101, 1.0, 20_000), reading(102, 2.05)], rollup);
+}
+
+function startWall(search = '?chime=0') {
+  useWallStore.getState().init(parseWallUrl(search), Date.now(), 10);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  useWallStore.getState().init(parseWallUrl(''), Date.now(), 10);
+});
+
+describe('wall', () => {
+  it('shows the scene, its tiles in Vietnamese formatting with data age, and the map framed on the scene', async () => {
+    seedStore();
+    useStore.getState().setConnection('live');
+    startWall('?scenes=province:30&chime=0');
+    render(<WallScreen />);
+    expect(screen.getByTestId('wall')).toHaveAttribute('data-scene', 'province');
+    expect(screen.getByTestId('wall-scene-title')).toHaveTextContent('Toàn tỉnh — tổng quan');
+    expect(screen.getByTestId('wall-tile-onlineToday-value')).toHaveTextContent('77.769');
+    expect(screen.getByTestId('wall-tile-onTimeRate-value')).toHaveTextContent('86,25 %');
+    expect(screen.getByTestId('wall-tile-onTimeRate')).toHaveTextContent('Mục tiêu 99,00 %');
+    expect(screen.getByTestId('wall-tile-onlineToday-age')).toHaveTextContent(/cập nhật 5 phút trước/);
+    expect(screen.getByTestId('wall-connection')).toHaveAttribute('data-state', 'live');
+    const map = await screen.findByTestId('map-mock', {}, { timeout: 15_000 });
+    expect(map).toHaveAttribute('data-focus', 'scene:province:');
+    expect(map.getAttribute('data-layers')).toContain('wall-alarm-pulse');
+  });
+
+  it('frames Tân An from the areas the server sends (msw)', async () => {
+    server.use(
+      http.get('*/api/areas', () =>
+        HttpResponse.json({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: {
+                code: '794',
+                name: 'Tân An',
+                kind: 'city',
+                parent: '80',
+                schematic: true,
+                areaKm2: 82,
+              },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [106.35, 10.5],
+                    [106.47, 10.5],
+                    [106.47, 10.6],
+                    [106.35, 10.5],
+                  ],
+                ],
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    seedStore();
+    startWall('?scene=tan-an&chime=0');
+    function WithAreas() {
+      useAreasLoader();
+      return <WallScreen />;
+    }
+    render(<WithAreas />);
+    const map = await screen.findByTestId('map-mock', {}, { timeout: 15_000 });
+    await vi.waitFor(() => expect(map).toHaveAttribute('data-focus', 'scene:tan-an:areas'));
+    expect(JSON.parse(map.getAttribute('data-bounds')!)).toEqual([
+      [106.35, 10.5],
+      [106.47, 10.6],
+    ]);
+  });
+
+  it('marks a tile STALE with its last time when its stream is late for its cadence', () => {
+    seedStore();
+    // Ten minutes later with no new reading: sensors report every minute, so their tiles are stale.
+    useStore.getState().setClock({ nowMs: NOW_MS + 10 * 60_000, speed: 0 }, Date.now());
+    startWall('?scenes=environment:30,services:30&chime=0');
+    render(<WallScreen />);
+    const tile = screen.getByTestId('wall-tile-waterLevelMax');
+    expect(tile).toHaveAttribute('data-stale', 'true');
+    expect(screen.getByTestId('wall-tile-waterLevelMax-age')).toHaveTextContent(
+      /TRỄ.*dữ liệu cuối lúc 09:29/,
+    );
+    expect(screen.getByTestId('wall-tile-sensorAlarms')).toHaveAttribute('data-stale', 'true');
+    // Dossiers come hours apart: fifteen minutes without one is not late.
+    act(() => useWallStore.getState().control({ action: 'next' }, Date.now()));
+    expect(screen.getByTestId('wall-tile-openDossiers')).toHaveAttribute('data-stale', 'false');
+  });
+
+  it('lets a critical alert take over, in its scene, and gives the wall back once it is acknowledged', async () => {
+    const state = withAlarm();
+    seedStore(state);
+    startWall('?scenes=province:30&chime=0');
+    render(<WallScreen />);
+    const takeover = screen.getByTestId('alert-takeover');
+    const id = takeover.getAttribute('data-alert-id')!;
+    expect(id).toBe('sensor:wl-1@102');
+    expect(takeover).toHaveTextContent('Mực nước 2,05 m vượt ngưỡng 1,80 — trạm wl-1, Tân An');
+    expect(screen.getByTestId('wall')).toHaveAttribute('data-scene', 'environment');
+    expect(await screen.findByTestId('map-mock', {}, { timeout: 15_000 })).toHaveAttribute(
+      'data-focus',
+      `alert:${id}`,
+    );
+    expect(within(screen.getByTestId('alert-feed')).getByText(/2,05 m/)).toBeInTheDocument();
+
+    const ack: LoggedEvent = {
+      v: 1,
+      seq: 103,
+      id: 'req-1',
+      source: 'console',
+      stream: 'ops',
+      area: '794',
+      tsMs: NOW_MS,
+      operator: 'Trực ban A',
+      action: 'alert:acknowledged',
+      alertId: id,
+      comment: '',
+    };
+    act(() => void useStore.getState().receiveBatch({ area: '80', fromSeq: 103, toSeq: 103, events: [ack] }));
+    expect(screen.queryByTestId('alert-takeover')).toBeNull();
+    expect(screen.getByTestId('wall')).toHaveAttribute('data-scene', 'province');
+    const row = screen.getAllByTestId('alert-item').find((r) => r.getAttribute('data-alert-id') === id)!;
+    expect(row).toHaveAttribute('data-acked', 'true');
+    expect(row).toHaveTextContent('Trực ban A đã xác nhận');
+  });
+
+  it('says OFFLINE with the time of the drop once reconnecting lasts', () => {
+    vi.useFakeTimers({ now: Date.parse('2021-08-16T02:05:00Z') });
+    seedStore();
+    useStore.getState().setConnection('live');
+    useStore.getState().setConnection('reconnecting');
+    startWall();
+    render(<WallScreen />);
+    expect(screen.getByTestId('wall-connection')).toHaveAttribute('data-state', 'reconnecting');
+    act(() => void vi.advanceTimersByTime(25_000));
+    const banner = screen.getByTestId('wall-connection');
+    expect(banner).toHaveAttribute('data-state', 'offline');
+    expect(banner).toHaveTextContent('MẤT KẾT NỐI');
+    expect(banner).toHaveTextContent('từ 09:05');
+  });
+
+  it('follows the keyboard: → next scene, space pauses, L switches to English', () => {
+    seedStore();
+    startWall('?scenes=province:30,covid:30&chime=0');
+    render(<WallScreen />);
+    act(() => useWallStore.getState().control({ action: 'next' }, Date.now()));
+    expect(screen.getByTestId('wall')).toHaveAttribute('data-scene', 'covid');
+    act(() => useWallStore.getState().control({ action: 'pause' }, Date.now()));
+    expect(screen.getByTestId('scene-progress')).toHaveTextContent('TẠM DỪNG');
+    act(() => useStore.getState().setLocale('en'));
+    expect(screen.getByTestId('wall-scene-title')).toHaveTextContent(
+      'COVID-19 — new cases per 100,000 (7 days)',
+    );
+  });
+});
+
+describe('console', () => {
+  it('lists open alerts for the handover and sends an acknowledgement with the operator and comment', async () => {
+    seedStore(withAlarm());
+    const ack = vi.fn<LiveCommands['ack']>(async () => ({ ok: true, data: { seq: 103, duplicate: false } }));
+    const commands: LiveCommands = {
+      ack,
+      assign: vi.fn(),
+      resolve: vi.fn(),
+      controlWalls: vi.fn(async (cmd) => ({ ok: true as const, data: cmd })),
+    };
+    useConsoleStore.setState({ commands, operator: '', busy: {}, error: null });
+    render(<ConsoleScreen />);
+    const card = screen.getByTestId('console-alert');
+    expect(card).toHaveAttribute('data-alert-id', 'sensor:wl-1@102');
+    expect(screen.getByTestId('handover-summary')).toHaveTextContent('[KHẨN]');
+    // No name, no acknowledgement: every action in the log says who did it.
+    expect(within(card).getByTestId('alert-ack')).toBeDisabled();
+    fireEvent.change(screen.getByTestId('operator-name'), { target: { value: 'Trực ban A' } });
+    fireEvent.change(within(card).getByTestId('alert-comment'), { target: { value: 'Đã báo đội ứng cứu' } });
+    fireEvent.click(within(card).getByTestId('alert-ack'));
+    await vi.waitFor(() => expect(ack).toHaveBeenCalledTimes(1));
+    expect(ack.mock.calls[0]![0]).toMatchObject({
+      alertId: 'sensor:wl-1@102',
+      operator: 'Trực ban A',
+      comment: 'Đã báo đội ứng cứu',
+    });
+    fireEvent.click(screen.getByTestId('wall-next'));
+    expect(commands.controlWalls).toHaveBeenCalledWith({ action: 'next' });
+  });
+});
