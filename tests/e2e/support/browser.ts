@@ -29,7 +29,11 @@ export async function launchBrowser(): Promise<Browser> {
  * (almost) all its pixels in one colour.
  */
 export async function colourSpread(target: Locator): Promise<{ distinct: number; dominantShare: number }> {
-  const png = PNG.sync.read(await target.screenshot());
+  // A page screenshot clipped to the element: an element screenshot first waits for the element to be
+  // "stable" across frames, which a wall map that pulses at 4K under SwiftShader may never be in time.
+  const box = await target.boundingBox();
+  if (!box) throw new Error('element to measure is not visible');
+  const png = PNG.sync.read(await target.page().screenshot({ clip: box }));
   const counts = new Map<number, number>();
   for (let i = 0; i < png.data.length; i += 4) {
     // Quantised to 5 bits per channel so anti-aliasing noise does not count as content.
