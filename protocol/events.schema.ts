@@ -121,28 +121,25 @@ const opsFields = {
 const AlertId = Text(160).regex(/^[\w.:@-]+$/, 'alertId may hold letters, digits, _ . : @ - only');
 const Comment = z.string().max(500);
 
+/** What every operator action on an alert carries. */
+const alertActionFields = { ...opsFields, alertId: AlertId, comment: Comment };
+
 export const AlertAcknowledged = z.strictObject({
-  ...opsFields,
+  ...alertActionFields,
   action: z.literal('alert:acknowledged'),
-  alertId: AlertId,
-  comment: Comment,
 });
 export type AlertAcknowledged = z.infer<typeof AlertAcknowledged>;
 
 export const AlertAssigned = z.strictObject({
-  ...opsFields,
+  ...alertActionFields,
   action: z.literal('alert:assigned'),
-  alertId: AlertId,
   assignee: Text(64),
-  comment: Comment,
 });
 export type AlertAssigned = z.infer<typeof AlertAssigned>;
 
 export const AlertResolved = z.strictObject({
-  ...opsFields,
+  ...alertActionFields,
   action: z.literal('alert:resolved'),
-  alertId: AlertId,
-  comment: Comment,
 });
 export type AlertResolved = z.infer<typeof AlertResolved>;
 

@@ -330,27 +330,19 @@ export class AlertsDraft {
   }
 }
 
-/** Folds events into the alerts alone; `applyEvents` interleaves the same steps with the site table. */
-export function applyAlertEvents(
+/** Critical, still active and not yet acknowledged: what a wall puts in front of everyone. */
+export const alertIsUrgent = (a: Alert): boolean =>
+  a.severity === 'critical' && alertIsActive(a) && a.ack === null;
+
+/** The newest urgent alert raised at or after `sinceMs` (scenario ms), skipping the ids in `except`. */
+export function takeoverAlert(
   alerts: AlertsState,
-  events: readonly LoggedEvent[],
-  sites: Readonly<Record<string, SiteState>>,
-): AlertsState {
-  const draft = new AlertsDraft(alerts);
-  for (const ev of events) draft.step(ev, sites);
-  return draft.result();
-}
-
-/** Alerts newest first. */
-export function alertsNewestFirst(alerts: AlertsState): Alert[] {
-  return [...alerts.recent].reverse();
-}
-
-/** The alert that should hold the wall: the newest critical one still active and not yet acknowledged. */
-export function takeoverAlert(alerts: AlertsState): Alert | null {
+  sinceMs = -Infinity,
+  except: readonly string[] = [],
+): Alert | null {
   for (let i = alerts.recent.length - 1; i >= 0; i--) {
     const a = alerts.recent[i]!;
-    if (a.severity === 'critical' && alertIsActive(a) && a.ack === null) return a;
+    if (alertIsUrgent(a) && a.raisedTsMs >= sinceMs && !except.includes(a.id)) return a;
   }
   return null;
 }

@@ -1,26 +1,20 @@
-import { alertIsActive, type Alert, type AlertsState } from '../../../protocol/state/alerts';
+import { alertIsUrgent, takeoverAlert, type Alert, type AlertsState } from '../../../protocol/state/alerts';
 
 /** Only alerts raised this recently (scenario time) take the wall: an old one waits on the console and in the feed. */
 export const TAKEOVER_RECENT_MS = 6 * 3_600_000;
 /** How long one alert may hold the wall (browser time); then the playlist resumes and the header keeps a mark. */
 export const TAKEOVER_MAX_MS = 3 * 60_000;
 
-const waiting = (a: Alert) => a.severity === 'critical' && alertIsActive(a) && a.ack === null;
-
-/** The alert that takes the wall now: the newest recent critical one, active, unacknowledged and not parked. */
+/** The alert that takes the wall now: the newest recent urgent one that has not yet had its time on the wall. */
 export function takeoverCandidate(
   alerts: AlertsState,
   nowMs: number,
   parked: readonly string[],
 ): Alert | null {
-  for (let i = alerts.recent.length - 1; i >= 0; i--) {
-    const a = alerts.recent[i]!;
-    if (waiting(a) && a.raisedTsMs >= nowMs - TAKEOVER_RECENT_MS && !parked.includes(a.id)) return a;
-  }
-  return null;
+  return takeoverAlert(alerts, nowMs - TAKEOVER_RECENT_MS, parked);
 }
 
 /** Critical alerts still waiting for an operator, whether or not they hold the wall. */
 export function waitingCriticalCount(alerts: AlertsState): number {
-  return alerts.recent.filter(waiting).length;
+  return alerts.recent.filter(alertIsUrgent).length;
 }

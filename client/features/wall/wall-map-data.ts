@@ -83,8 +83,3 @@ export function pointBounds([lon, lat]: LonLat): LngLatBoundsLike {
     [lon + d, lat + d],
   ];
 }
-
-/** Codes of the units under an area in the set in force (Tân An's wards where the geometry has them). */
-export function childCodes(areas: AreasCollection | null, code: string): string[] {
-  return areas?.features.filter((f) => f.properties.parent === code).map((f) => f.properties.code) ?? [];
-}

@@ -117,7 +117,7 @@ export function computeTiles(
     const v = m.value ?? -Infinity;
     return base(id, label, 'sensor', {
       value: m.value,
-      format: 'dec1',
+      format: kind === 'aqi' ? 'int' : 'dec1',
       unit,
       lastTsMs: m.tsMs,
       target: t?.alarm ?? null,
