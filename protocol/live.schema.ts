@@ -4,7 +4,11 @@ import { AreaCode, StreamName, type LoggedEvent } from './events.schema';
 import type { DashboardState } from './state/dashboard-state';
 
 /** Handshake `auth` of the `/live` namespace. */
-export const LiveAuth = z.object({ protocolVersion: z.number().int() });
+export const LiveAuth = z.object({
+  protocolVersion: z.number().int(),
+  /** Carries the operator right (acknowledge, assign, resolve alerts; steer the wall); dashboards omit it. */
+  operatorToken: z.string().min(1).max(512).optional(),
+});
 export type LiveAuth = z.infer<typeof LiveAuth>;
 
 /** A dashboard watches one area (and everything under it). */

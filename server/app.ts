@@ -135,7 +135,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }, metrics.accepted),
     }),
   );
-  const stopClock = setupLiveNamespace(live, { engine, store, clock, rollup, isKnownArea, ingest });
+  const stopClock = setupLiveNamespace(live, {
+    engine,
+    store,
+    clock,
+    rollup,
+    isKnownArea,
+    ingest,
+    isOperator: (socket) => operatorGuard.socket(socket),
+  });
   const closeIngest = setupIngestNamespace(
     io.of('/ingest') as Namespace<IngestClientToServer, IngestServerToClient>,
     ingest,

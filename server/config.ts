@@ -59,9 +59,12 @@ function parseList(value: string | undefined): string[] {
  * one kept in the data directory so that `npm run sim` can read it and no well-known token ever ships.
  */
 function ingestTokens(env: NodeJS.ProcessEnv, dataDir: string): string[] {
-  const fromEnv = parseList(env.INGEST_TOKENS);
+  return tokensOrGenerated(parseList(env.INGEST_TOKENS), path.join(dataDir, 'ingest-token'));
+}
+
+/** Tokens from the environment or, on embedded defaults, one random token kept (mode 600) in `file`. */
+function tokensOrGenerated(fromEnv: string[], file: string): string[] {
   if (fromEnv.length) return fromEnv;
-  const file = path.join(dataDir, 'ingest-token');
   if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
   return [readFileSync(file, 'utf8').trim()];
 }
@@ -82,7 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     batchWindowMs: parseNumber('BATCH_WINDOW_MS', env.BATCH_WINDOW_MS ?? '200', 10),
     // No operator token by default: operator actions stay closed until someone is given the right.
-    operatorTokens: parseList(env.OPERATOR_TOKENS),
+    // Like the ingest token: generated into the data directory on embedded defaults, so that acknowledging an
+    // alert always takes a right, and the operator of a fresh install can find the token.
+    operatorTokens: tokensOrGenerated(parseList(env.OPERATOR_TOKENS), path.join(dataDir, 'operator-token')),
     recoveryWindowMs: parseNumber('RECOVERY_WINDOW_MS', env.RECOVERY_WINDOW_MS ?? '120000', 0),
     maxMessageBytes: parseNumber(
       'MAX_MESSAGE_BYTES',

@@ -120,7 +120,8 @@ async function main() {
         `Simulation live from ${new Date(runner.cursorMs()).toISOString()}, seed ${config.sim.seed}`,
       );
     console.log(
-      `Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS)`,
+      `Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS); ` +
+        `operator token for /console?operatorToken=… in ${path.join(config.dataDir, 'operator-token')} (or OPERATOR_TOKENS)`,
     );
   });
 

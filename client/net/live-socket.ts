@@ -1,3 +1,4 @@
+import { operatorToken } from './operator-token';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
@@ -72,7 +73,17 @@ const ACK_TIMEOUT_MS = 10_000;
  * Returns a function that closes it.
  */
 export function connectLive(sink: LiveSink, area: string, url = '/live', hooks: LiveHooks = {}): () => void {
-  const socket: LiveSocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION } });
+  // A function, so every reconnection presents the tab's current operator token (if it has one).
+  const socket: LiveSocket = io(url, {
+    auth: (cb) => {
+      const token = operatorToken();
+      cb(
+        token
+          ? { protocolVersion: PROTOCOL_VERSION, operatorToken: token }
+          : { protocolVersion: PROTOCOL_VERSION },
+      );
+    },
+  });
   openSockets.add(socket);
 
   const resync = (req: LiveResync | null): void => {

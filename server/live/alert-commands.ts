@@ -24,7 +24,10 @@ export interface AlertCommandDeps {
   engine: StateEngine;
   ingest: IngestService;
   clock: Clock;
+  isOperator: (socket: Socket) => boolean;
 }
+
+const NOT_OPERATOR = { ok: false, error: 'unauthorized', details: 'an operator token is required' } as const;
 
 /** The source of operator events in the log. */
 export const CONSOLE_SOURCE = 'console';
@@ -43,6 +46,8 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
   ) => {
     return async (req: unknown, ack: (res: Ack<AlertCommandResult>) => void) => {
       if (typeof ack !== 'function') return;
+      // Checked before anything else: a dashboard may watch alerts, only an operator may act on them.
+      if (!deps.isOperator(socket)) return ack(NOT_OPERATOR);
       const parsed = schema.safeParse(req);
       if (!parsed.success)
         return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
@@ -90,6 +95,7 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
 
   socket.on('wall:control', (req, ack) => {
     if (typeof ack !== 'function') return;
+    if (!deps.isOperator(socket)) return ack(NOT_OPERATOR);
     const parsed = WallControl.safeParse(req);
     if (!parsed.success)
       return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });

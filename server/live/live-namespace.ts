@@ -1,4 +1,4 @@
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import {
   LiveAuth,
   LiveResync,
@@ -33,6 +33,8 @@ export interface LiveDeps {
   isKnownArea: (code: string) => boolean;
   /** Where operator commands (acknowledge, assign, resolve) are logged. */
   ingest: IngestService;
+  /** Whether a socket's handshake carried a valid operator token. */
+  isOperator: (socket: Socket) => boolean;
 }
 
 export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => void {

@@ -35,6 +35,9 @@ async function expectNoScroll(page: Page): Promise<void> {
 
 const health = async (url: string) => (await (await fetch(`${url}/api/health`)).json()) as HealthResponse;
 
+/** The console acts on alerts only with the operator right. */
+const OPERATOR_TOKEN = 'e2e-operator-token-0123456789';
+
 describe('wall display and console against npm start', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -45,7 +48,7 @@ describe('wall display and console against npm start', () => {
   beforeAll(async () => {
     // Our own data directory, so the server can be stopped and started again on the same log.
     dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-e2e-wall-'));
-    server = await startServerProcess({}, dataDir);
+    server = await startServerProcess({ OPERATOR_TOKENS: OPERATOR_TOKEN }, dataDir);
     port = new URL(server.url).port;
     browser = await launchBrowser();
     wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -127,7 +130,7 @@ describe('wall display and console against npm start', () => {
     await wall.screenshot({ path: 'docs/screenshots/wall-takeover.png' });
 
     const desk = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await desk.goto(`${server.url}/console`);
+    await desk.goto(`${server.url}/console?operatorToken=${OPERATOR_TOKEN}`);
     await desk.getByTestId('operator-name').fill('Trực ban E2E');
     const card = desk.locator(`[data-testid="console-alert"][data-alert-id="${alertId}"]`);
     await card.getByTestId('alert-comment').fill('Đã báo đội ứng cứu');
@@ -158,7 +161,7 @@ describe('wall display and console against npm start', () => {
       /MẤT KẾT NỐI.*\d\d:\d\d/,
     );
 
-    server = await startServerProcess({ PORT: port }, dataDir);
+    server = await startServerProcess({ PORT: port, OPERATOR_TOKENS: OPERATOR_TOKEN }, dataDir);
     await wall.locator('[data-testid="wall-connection"][data-state="live"]').waitFor({ timeout: 60_000 });
     // Everything logged while it was away (and since) reaches the wall.
     const { lastSeq } = await health(server.url);

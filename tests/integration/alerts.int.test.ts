@@ -5,7 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021 } from '../../geo';
 import { applyEvents, emptyDashboardState, type LoggedEvent, type SensorReading } from '../../protocol';
 import { watchAlertRulesFile } from '../../server/alerts/alert-rules-file';
-import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';
+import {
+  connectLive,
+  startTestServer,
+  TEST_OPERATOR_TOKEN,
+  TEST_TOKEN,
+  until,
+  type TestServer,
+} from './support/test-server';
 
 const rollup = makeRollup(SCHEMATIC_2021.areas);
 const T0 = Date.UTC(2021, 7, 1, 1);
@@ -44,7 +51,7 @@ describe('alerts over /live', () => {
 
   it('a console acknowledges an alert; the wall learns it from the log, and the log replays it', async () => {
     const wall = await connectLive(server.url);
-    const console_ = await connectLive(server.url, '794');
+    const console_ = await connectLive(server.url, '794', { operatorToken: TEST_OPERATOR_TOKEN });
     await post(server.url, [reading(0, 1.2), reading(1, 1.95)]);
 
     const alert = () => server.app.engine.state.alerts.recent.find((a) => a.siteId === 'LA-WL-TEST');
@@ -81,8 +88,26 @@ describe('alerts over /live', () => {
     console_.socket.close();
   });
 
+  it('refuses every operator command from a dashboard without the operator right, and logs nothing', async () => {
+    const before = await server.store.lastSeq();
+    for (const auth of [{}, { operatorToken: 'guessed-token-0000000000' }]) {
+      const c = await connectLive(server.url, '80', auth);
+      const cmd = { alertId: 'sensor:x@1', operator: 'mallory', comment: '', requestId: 'req-0009-abcd' };
+      expect(await c.socket.emitWithAck('alert:ack', cmd)).toMatchObject({
+        ok: false,
+        error: 'unauthorized',
+      });
+      expect(await c.socket.emitWithAck('alert:resolve', cmd)).toMatchObject({
+        ok: false,
+        error: 'unauthorized',
+      });
+      c.socket.close();
+    }
+    expect(await server.store.lastSeq()).toBe(before);
+  });
+
   it('refuses a command on an unknown alert or with a bad payload, and logs nothing', async () => {
-    const c = await connectLive(server.url);
+    const c = await connectLive(server.url, '80', { operatorToken: TEST_OPERATOR_TOKEN });
     const before = await server.store.lastSeq();
     const unknown = await c.socket.emitWithAck('alert:ack', {
       alertId: 'sensor:nope@1',
@@ -103,7 +128,7 @@ describe('alerts over /live', () => {
 
   it('relays a console wall control to every dashboard', async () => {
     const wall = await connectLive(server.url);
-    const c = await connectLive(server.url);
+    const c = await connectLive(server.url, '80', { operatorToken: TEST_OPERATOR_TOKEN });
     const got = new Promise((resolve) => wall.socket.once('wall:control', resolve));
     const res = await c.socket.emitWithAck('wall:control', { action: 'show', scene: 'covid' });
     expect(res.ok).toBe(true);

@@ -18,6 +18,8 @@ import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
 
 export const TEST_TOKEN = 'test-token-0123456789';
+/** Carries the operator right on the test server (acknowledging alerts, steering the wall). */
+export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789';
 
 export interface TestServer {
   url: string;
@@ -39,6 +41,7 @@ export async function startTestServer(
     areaSet: SCHEMATIC_2021,
     ...(opts.areaSets ? { areaSets: opts.areaSets } : {}),
     ingestTokens: [TEST_TOKEN],
+    security: { operatorTokens: [TEST_OPERATOR_TOKEN] },
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
   });
@@ -61,9 +64,9 @@ export async function startTestServer(
 export type LiveSocket = Socket<LiveServerToClient, LiveClientToServer>;
 
 /** A dashboard's connection: subscribed to `area`, recording every batch it receives. */
-export async function connectLive(url: string, area = '80') {
+export async function connectLive(url: string, area = '80', opts: { operatorToken?: string } = {}) {
   const socket: LiveSocket = io(`${url}/live`, {
-    auth: { protocolVersion: PROTOCOL_VERSION },
+    auth: { protocolVersion: PROTOCOL_VERSION, ...opts },
     transports: ['websocket'],
     forceNew: true,
   });
