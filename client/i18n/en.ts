@@ -48,7 +48,8 @@ export const en: Record<MessageKey, string> = {
   'public.updated': 'Updated at {time}',
   'public.updatedNone': 'No data yet',
   'public.loadError': 'Could not load the figures: {message}',
-  'public.privacy': 'This page shows only aggregate figures and the progress of a dossier by its code; no personal data.',
+  'public.privacy':
+    'This page shows only aggregate figures and the progress of a dossier by its code; no personal data.',
   'public.services.title': 'Online public services',
   'public.services.month': 'Online dossiers, {month}',
   'public.services.year': 'Online dossiers, {year}',
@@ -79,7 +80,8 @@ export const en: Record<MessageKey, string> = {
   'public.lookup.loading': 'Looking up…',
   'public.lookup.scan': 'Scan QR code',
   'public.lookup.scanStop': 'Close camera',
-  'public.lookup.scanError': 'The camera could not be opened ({message}). Scan the code with your phone’s camera app, or type it.',
+  'public.lookup.scanError':
+    'The camera could not be opened ({message}). Scan the code with your phone’s camera app, or type it.',
   'public.lookup.notFound': 'No dossier has the code {code}. Please check the code on your receipt.',
   'public.lookup.invalid': 'This is not a valid dossier code. Codes look like 000.00.39.H38-210801-0042.',
   'public.lookup.rateLimited': 'Too many lookups in a short time. Please try again in {seconds} seconds.',

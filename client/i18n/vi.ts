@@ -47,7 +47,8 @@ export const vi = {
   'public.updated': 'Cập nhật lúc {time}',
   'public.updatedNone': 'Chưa có dữ liệu',
   'public.loadError': 'Không tải được số liệu: {message}',
-  'public.privacy': 'Trang này chỉ hiển thị số liệu tổng hợp và tiến độ hồ sơ theo mã; không hiển thị thông tin cá nhân.',
+  'public.privacy':
+    'Trang này chỉ hiển thị số liệu tổng hợp và tiến độ hồ sơ theo mã; không hiển thị thông tin cá nhân.',
   'public.services.title': 'Dịch vụ công trực tuyến',
   'public.services.month': 'Hồ sơ trực tuyến tháng {month}',
   'public.services.year': 'Hồ sơ trực tuyến năm {year}',
@@ -78,10 +79,13 @@ export const vi = {
   'public.lookup.loading': 'Đang tra cứu…',
   'public.lookup.scan': 'Quét mã QR',
   'public.lookup.scanStop': 'Đóng máy ảnh',
-  'public.lookup.scanError': 'Không mở được máy ảnh ({message}). Bạn có thể quét mã bằng ứng dụng máy ảnh của điện thoại hoặc nhập mã.',
-  'public.lookup.notFound': 'Không tìm thấy hồ sơ có mã {code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.',
+  'public.lookup.scanError':
+    'Không mở được máy ảnh ({message}). Bạn có thể quét mã bằng ứng dụng máy ảnh của điện thoại hoặc nhập mã.',
+  'public.lookup.notFound':
+    'Không tìm thấy hồ sơ có mã {code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.',
   'public.lookup.invalid': 'Mã hồ sơ không hợp lệ. Mã có dạng 000.00.39.H38-210801-0042.',
-  'public.lookup.rateLimited': 'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau {seconds} giây.',
+  'public.lookup.rateLimited':
+    'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau {seconds} giây.',
   'public.lookup.error': 'Chưa tra cứu được ({error}). Vui lòng thử lại.',
   'public.lookup.procedure': 'Thủ tục',
   'public.lookup.agency': 'Cơ quan tiếp nhận',
