@@ -7,7 +7,7 @@ import type { DashboardState } from './state/dashboard-state';
 export const LiveAuth = z.object({
   protocolVersion: z.number().int(),
   /** Carries the operator right (acknowledge, assign, resolve alerts; steer the wall); dashboards omit it. */
-  operatorToken: z.string().min(1).max(512).optional(),
+  operatorToken: z.string().max(512).optional(),
 });
 export type LiveAuth = z.infer<typeof LiveAuth>;
 
