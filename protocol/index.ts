@@ -16,3 +16,4 @@ export * from './areas.schema';
 export * from './review.schema';
 export * from './public.schema';
 export * from './replay.schema';
+export * from './auth.schema';
