@@ -9,6 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   applyEvents,
+  applyPatch,
   type DashboardState,
   type LiveBatch,
   type LoggedEvent,
@@ -16,6 +17,7 @@ import {
 } from '../protocol';
 import { SCHEMATIC_2021 } from '../geo';
 import { makeRollup } from '../geo/areas';
+import { scopeState } from '../server/engine/scope-state';
 import { BENCH_TOKEN, type ServerRequest, type ServerStats } from './pipeline-messages';
 
 export type ServerKind = 'ioc' | 'relay';
@@ -87,6 +89,8 @@ interface Dashboard {
   contiguous: boolean;
   received: number;
   kept: LoggedEvent[] | null;
+  /** The IOC's dashboards (`state` mode): the snapshot with every patch applied, as the browser keeps it. */
+  state: DashboardState | null;
 }
 
 async function connectDashboard(url: string, keep: boolean, latencies: number[] | null): Promise<Dashboard> {
@@ -99,7 +103,8 @@ async function connectDashboard(url: string, keep: boolean, latencies: number[] 
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
   });
-  const res = (await socket.emitWithAck('live:subscribe', { area: '80' })) as {
+  // The IOC's dashboards follow state, as the SPA does; the relay ignores the mode and sends every event.
+  const res = (await socket.emitWithAck('live:subscribe', { area: '80', mode: 'state' })) as {
     ok: boolean;
     data: { seq: number; state: DashboardState | null };
   };
@@ -111,15 +116,23 @@ async function connectDashboard(url: string, keep: boolean, latencies: number[] 
     contiguous: true,
     received: 0,
     kept: keep ? [] : null,
+    state: keep ? res.data.state : null,
   };
   socket.on('live:batch', (b: LiveBatch) => {
     if (b.fromSeq !== d.lastSeq + 1) d.contiguous = false;
     d.lastSeq = b.toSeq;
-    d.received += b.events.length;
+    // Events the dashboard's state now accounts for, whether they came one by one or as a patch.
+    d.received += b.toSeq - b.fromSeq + 1;
     if (d.kept) for (const e of b.events) d.kept.push(e);
+    if (d.state)
+      d.state = b.patch
+        ? applyPatch(d.state, b.patch, b.toSeq)
+        : { ...d.state, seq: Math.max(d.state.seq, b.toSeq) };
     if (latencies) {
       const now = Date.now();
       for (const e of b.events) latencies.push(now - e.tsMs);
+      // A patch carries each site's newest value: its age on arrival is how stale the dashboard is.
+      for (const site of Object.values(b.patch?.sites ?? {})) latencies.push(now - site.tsMs);
     }
   });
   return d;
@@ -248,8 +261,11 @@ export async function benchPipeline(
       const { state } = await ask<{ state: DashboardState }>(child, { type: 'state' });
       for (let i = 0; i < 100 && dashboards.some((d) => d.lastSeq < state.seq); i++) await sleep(100);
       const sampled = dashboards.filter((d) => d.kept && d.snapshot);
+      const scoped = scopeState(state, '80', rollup);
       const sampledEqual = sampled.filter((d) =>
-        isDeepStrictEqual(applyEvents(d.snapshot!, d.kept!, rollup), state),
+        d.state && d.kept!.length === 0
+          ? isDeepStrictEqual(d.state, scoped)
+          : isDeepStrictEqual(applyEvents(d.snapshot!, d.kept!, rollup), state),
       ).length;
       stateCheck = {
         clientsContiguous: dashboards.filter((d) => d.contiguous && d.lastSeq === state.seq).length,

@@ -10,6 +10,7 @@ export * from './state/apply-events';
 export * from './state/sensor-status';
 export * from './state/kpis';
 export * from './state/alerts';
+export * from './state/state-patch';
 export * from './alert-rules.schema';
 export * from './metrics';
 export * from './areas.schema';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './ack';
 import { AreaCode, StreamName, type LoggedEvent } from './events.schema';
 import type { DashboardState } from './state/dashboard-state';
+import type { StatePatch } from './state/state-patch';
 
 /** Handshake `auth` of the `/live` namespace. */
 export const LiveAuth = z.object({
@@ -11,8 +12,16 @@ export const LiveAuth = z.object({
 });
 export type LiveAuth = z.infer<typeof LiveAuth>;
 
+/**
+ * How a dashboard follows its room: `events` sends every event of the area (scripts, audits, the cluster
+ * tests fold them); `state` sends per window only what changed in the reduced state (a dashboard draws state,
+ * so a flood of readings costs it one value per site), computed and encoded once per room.
+ */
+export const LiveMode = z.enum(['events', 'state']);
+export type LiveMode = z.infer<typeof LiveMode>;
+
 /** A dashboard watches one area (and everything under it). */
-export const LiveSubscribe = z.strictObject({ area: AreaCode });
+export const LiveSubscribe = z.strictObject({ area: AreaCode, mode: LiveMode.optional() });
 export type LiveSubscribe = z.infer<typeof LiveSubscribe>;
 
 /** Asks for the events of a room between two sequence numbers, to fill a gap. */
@@ -38,7 +47,9 @@ export interface LiveBatch {
   area: string;
   fromSeq: number;
   toSeq: number;
+  /** The window's events under the area; empty in `state` mode, where `patch` carries the change instead. */
   events: LoggedEvent[];
+  patch?: StatePatch;
 }
 
 const AlertCommandFields = {

@@ -122,7 +122,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const metrics = createMetrics({ io, store, deliveredSeq: tail.head });
   const readiness = deps.readiness ?? createReadiness();
   readiness.add(() => store.lastSeq().then(() => null));
-  const fanOut = createFanOut(live, rollup, deps.batchWindowMs, engine.state.seq, metrics.batchSent);
+  const fanOut = createFanOut(
+    live,
+    rollup,
+    deps.batchWindowMs,
+    engine.state.seq,
+    metrics.batchSent,
+    () => engine.state,
+  );
   const ingest = metrics.instrumentIngest(
     createIngestService({
       store,

@@ -99,7 +99,7 @@ export function connectLive(sink: LiveSink, area: string, url = '/live', hooks: 
   const subscribe = (): void => {
     socket
       .timeout(ACK_TIMEOUT_MS)
-      .emit('live:subscribe', { area }, (err: Error | null, res: Ack<LiveSnapshot>) => {
+      .emit('live:subscribe', { area, mode: 'state' }, (err: Error | null, res: Ack<LiveSnapshot>) => {
         if (err || !res.ok) {
           sink.setConnection('reconnecting');
           if (socket.connected) setTimeout(subscribe, 2_000);

@@ -1,6 +1,7 @@
 import type { DashboardState, LiveBatch, LiveResync } from '../../protocol';
 // The reducer from its own module: the protocol index also pulls zod, which the browser does not need.
 import { applyEvents, type AreaRollup } from '../../protocol/state/apply-events';
+import { applyPatch } from '../../protocol/state/state-patch';
 
 /**
  * What the browser knows of its room's stream: the reduced state, the last seq range it has seen, and the
@@ -77,8 +78,11 @@ export function feedResync(feed: LiveFeed, batch: LiveBatch, rollup: AreaRollup)
 }
 
 function applyRange(feed: LiveFeed, batch: LiveBatch, rollup: AreaRollup): LiveFeed {
-  // applyEvents skips seq ≤ state.seq itself, so an overlapping range is harmless.
-  const state = applyEvents(feed.state!, batch.events, rollup);
+  // Both skip what the state already holds, so an overlapping range is harmless. A batch without a patch is
+  // events (a resync's answer, or the `events` mode); with one, the server's change of state for the window.
+  const state = batch.patch
+    ? applyPatch(feed.state!, batch.patch, batch.toSeq)
+    : applyEvents(feed.state!, batch.events, rollup);
   return { ...feed, state, lastSeq: Math.max(feed.lastSeq, batch.toSeq) };
 }
 

@@ -1,11 +1,22 @@
 import type { Namespace } from 'socket.io';
-import type { AreaRollup, LiveBatch, LoggedEvent } from '../../protocol';
+import {
+  diffState,
+  isEmptyPatch,
+  type AreaRollup,
+  type DashboardState,
+  type LiveBatch,
+  type LiveMode,
+  type LoggedEvent,
+} from '../../protocol';
 
 /** Pending events beyond this are flushed at once rather than waiting for the window: memory stays bounded. */
 const MAX_PENDING = 10_000;
 
-export const roomOf = (area: string) => `area:${area}`;
+export const roomOf = (area: string, mode: LiveMode = 'events') =>
+  mode === 'events' ? `area:${area}` : `state:${area}`;
 const areaOfRoom = (room: string) => (room.startsWith('area:') ? room.slice(5) : null);
+const stateAreaOfRoom = (room: string) => (room.startsWith('state:') ? room.slice(6) : null);
+export const isLiveRoom = (room: string) => areaOfRoom(room) !== null || stateAreaOfRoom(room) !== null;
 
 export interface FanOut {
   push(events: readonly LoggedEvent[]): void;
@@ -17,7 +28,8 @@ export interface FanOut {
 
 /**
  * Gathers accepted events and, once per window, sends each area room the events under that area with the
- * window's seq range. One emit per room: Socket.IO encodes the packet once for all of the room's sockets.
+ * window's seq range, and each state room the change of the reduced state under that area. One emit per
+ * room: Socket.IO encodes the packet once for all of the room's sockets.
  */
 export function createFanOut(
   nsp: Namespace,
@@ -26,11 +38,33 @@ export function createFanOut(
   startSeq: number,
   /** Sees each batch sent (metrics). */
   onBatch: (batch: LiveBatch) => void = () => {},
+  /** The engine's reduced state, already folded past every event pushed here. */
+  currentState?: () => DashboardState,
 ): FanOut {
   let pending: LoggedEvent[] = [];
   let flushedSeq = startSeq;
+  // The state the last patches were computed against: every state room is one window behind `currentState`.
+  let patchedState = currentState?.() ?? null;
+
+  const flushState = () => {
+    if (!currentState || patchedState === null) return;
+    const [prev, next] = [patchedState, currentState()];
+    if (next.seq <= prev.seq) return;
+    patchedState = next;
+    for (const room of nsp.adapter.rooms.keys()) {
+      const area = stateAreaOfRoom(room);
+      if (area === null) continue;
+      const patch = diffState(prev, next, area, rollup);
+      // An empty patch still goes out: it carries the seq range, so the room's ranges stay contiguous.
+      const batch: LiveBatch = { area, fromSeq: prev.seq + 1, toSeq: next.seq, events: [] };
+      if (!isEmptyPatch(patch)) batch.patch = patch;
+      nsp.local.to(room).emit('live:batch', batch);
+      onBatch(batch);
+    }
+  };
 
   const flush = () => {
+    flushState();
     if (pending.length === 0) return;
     const events = pending;
     pending = [];

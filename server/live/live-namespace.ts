@@ -15,7 +15,7 @@ import type { StateEngine } from '../engine/state-engine';
 import type { EventStore } from '../store/event-store';
 import { describeIssues } from '../ingest/describe-issues';
 import { scopeState } from '../engine/scope-state';
-import { roomOf } from './fan-out';
+import { isLiveRoom, roomOf } from './fan-out';
 import { protocolGuard } from './protocol-guard';
 import { setupAlertCommands } from './alert-commands';
 import type { IngestService } from '../ingest/ingest-service';
@@ -49,10 +49,10 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       const parsed = LiveSubscribe.safeParse(req);
       if (!parsed.success)
         return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
-      const { area } = parsed.data;
+      const { area, mode = 'events' } = parsed.data;
       if (!deps.isKnownArea(area)) return ack({ ok: false, error: 'unknown_area', details: area });
-      for (const room of socket.rooms) if (room.startsWith('area:')) void socket.leave(room);
-      void socket.join(roomOf(area));
+      for (const room of socket.rooms) if (isLiveRoom(room)) void socket.leave(room);
+      void socket.join(roomOf(area, mode));
       const state = scopeState(deps.engine.state, area, deps.rollup);
       const res: Ack<LiveSnapshot> = { ok: true, data: { area, seq: state.seq, state } };
       ack(res);

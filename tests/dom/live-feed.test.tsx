@@ -40,6 +40,24 @@ describe('batch sequencing', () => {
     expect(tanAnOnline(feed)).toBe(4002);
   });
 
+  it('applies a state patch (the SPA follows state) and holds one that comes after a hole', () => {
+    const start = subscribed();
+    const tanAn = start.state!.areas['794']!;
+    const moved = { ...tanAn, dossier: { ...tanAn.dossier, onlineSubmitted: 4010 } };
+    const patched: LiveBatch = {
+      ...batch(101, 120),
+      patch: { areas: { '794': moved }, sites: {}, alerts: {} },
+    };
+    const { feed, resync } = feedBatch(start, patched, rollup);
+    expect(resync).toBeNull();
+    expect(tanAnOnline(feed)).toBe(4010);
+    expect(feed.state!.seq).toBe(120);
+    expect(feed.state!.areas['80']).toBe(start.state!.areas['80']);
+    const held = feedBatch(start, { ...patched, fromSeq: 105 }, rollup);
+    expect(held.resync).toEqual({ area: '80', afterSeq: 100 });
+    expect(tanAnOnline(held.feed)).toBe(4000);
+  });
+
   it('ignores a batch it has already seen', () => {
     const start = subscribed();
     const { feed, resync } = feedBatch(start, batch(95, 100, [99, 100]), rollup);

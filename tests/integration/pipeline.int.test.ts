@@ -4,6 +4,7 @@ import { makeRollup } from '../../geo';
 import { SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
 import {
   applyEvents,
+  applyPatch,
   emptyDashboardState,
   PROTOCOL_VERSION,
   type IocEvent,
@@ -11,6 +12,7 @@ import {
 } from '../../protocol';
 import { connectIngest } from '../../simulators/ingest-client';
 import { createSimulation } from '../../simulators/plan';
+import { scopeState } from '../../server/engine/scope-state';
 import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';
 
 const START = Date.parse('2021-08-02T16:50:00+07:00');
@@ -75,6 +77,37 @@ describe('simulator → /ingest → log → /live', () => {
     expect(logged.map(({ seq: _seq, ...e }) => e)).toEqual(events);
     a.socket.close();
     b.socket.close();
+  });
+
+  it('keeps a state-mode dashboard equal to the server with one patch per window instead of every event', async () => {
+    const events = planEvents();
+    const tanAn = await connectLive(server.url, '794', { mode: 'state' });
+    const province = await connectLive(server.url, '80', { mode: 'state' });
+    const source = await connectIngest(server.url, TEST_TOKEN);
+    for (let i = 0; i < events.length; i += 700) await source.send(events.slice(i, i + 700));
+    source.close();
+
+    const lastSeq = await server.store.lastSeq();
+    const rollup = makeRollup(SCHEMATIC_2021.areas);
+    for (const c of [tanAn, province]) {
+      await until(c.socket, () => c.batches.at(-1)?.toSeq === lastSeq);
+      let expectedFrom = c.snapshot.seq + 1;
+      let state = c.snapshot.state;
+      for (const batch of c.batches) {
+        expect(batch.fromSeq).toBe(expectedFrom);
+        expect(batch.events).toEqual([]);
+        expectedFrom = batch.toSeq + 1;
+        state = batch.patch ? applyPatch(state, batch.patch, batch.toSeq) : { ...state, seq: batch.toSeq };
+      }
+      expect(state).toEqual(scopeState(server.app.engine.state, c.snapshot.area, rollup));
+      // Coalesced: far fewer site values crossed the wire than readings were sent.
+      const siteValues = c.batches.reduce((n, b) => n + Object.keys(b.patch?.sites ?? {}).length, 0);
+      const readings = events.filter(
+        (e) => e.stream === 'sensor' && rollup(e.area).includes(c.snapshot.area),
+      );
+      expect(siteValues).toBeLessThan(readings.length);
+      c.socket.close();
+    }
   });
 
   it('drops a re-sent event as a duplicate and keeps its first sequence number', async () => {

@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION,
   type Ack,
   type LiveBatch,
+  type LiveMode,
   type LiveClientToServer,
   type LiveServerToClient,
   type LiveSnapshot,
@@ -64,9 +65,14 @@ export async function startTestServer(
 export type LiveSocket = Socket<LiveServerToClient, LiveClientToServer>;
 
 /** A dashboard's connection: subscribed to `area`, recording every batch it receives. */
-export async function connectLive(url: string, area = '80', opts: { operatorToken?: string } = {}) {
+export async function connectLive(
+  url: string,
+  area = '80',
+  opts: { operatorToken?: string; mode?: LiveMode } = {},
+) {
+  const { mode, ...auth } = opts;
   const socket: LiveSocket = io(`${url}/live`, {
-    auth: { protocolVersion: PROTOCOL_VERSION, ...opts },
+    auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
     transports: ['websocket'],
     forceNew: true,
   });
@@ -76,7 +82,10 @@ export async function connectLive(url: string, area = '80', opts: { operatorToke
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
   });
-  const snapshot: Ack<LiveSnapshot> = await socket.emitWithAck('live:subscribe', { area });
+  const snapshot: Ack<LiveSnapshot> = await socket.emitWithAck(
+    'live:subscribe',
+    mode ? { area, mode } : { area },
+  );
   if (!snapshot.ok) throw new Error(`subscribe failed: ${snapshot.error}`);
   return { socket, batches, snapshot: snapshot.data };
 }

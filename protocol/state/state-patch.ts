@@ -1,0 +1,82 @@
+import type { AreaRollup } from './apply-events';
+import { emptyAlertsState, type Alert, type AlertsState } from './alerts';
+import type { AreaState, DashboardState, SiteState } from './dashboard-state';
+
+/**
+ * What changed in one area's view of the state over a fan-out window: whole replacement values for the areas,
+ * sites and alert fields that changed, never the events that changed them. A dashboard needs state, not every
+ * reading: a gateway's 50,000 readings a second become, per window, one value per site that moved.
+ *
+ * Values are complete, so a patch applied to any state between its window's start and end gives the state at
+ * its end: what changed inside the window is in the patch, what did not is already right.
+ */
+export interface StatePatch {
+  areas: Record<string, AreaState>;
+  sites: Record<string, SiteState>;
+  /** Only the alert fields that changed; `recent` already scoped to the area. */
+  alerts: Partial<AlertsState>;
+}
+
+const sameRecord = <T>(a: Record<string, T>, b: Record<string, T>): boolean => {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => a[k] === b[k]);
+};
+
+const sameList = (a: readonly Alert[], b: readonly Alert[]): boolean =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * The patch that takes a dashboard of `area` from `prev` to `next` (two states of the same server, `next`
+ * folded on from `prev`). Relies on the reducers' copy-on-write: an area, site or alert that did not change
+ * is the same object in both states, so the diff costs a pass over references, not a deep compare.
+ */
+export function diffState(
+  prev: DashboardState,
+  next: DashboardState,
+  area: string,
+  rollup: AreaRollup,
+): StatePatch {
+  const within = (code: string) => rollup(code).includes(area);
+  const patch: StatePatch = { areas: {}, sites: {}, alerts: {} };
+  for (const [code, a] of Object.entries(next.areas))
+    if (prev.areas[code] !== a && within(code)) patch.areas[code] = a;
+  if (prev.sites !== next.sites)
+    for (const [id, s] of Object.entries(next.sites))
+      if (prev.sites[id] !== s && within(s.area)) patch.sites[id] = s;
+
+  const [pa, na] = [prev.alerts ?? emptyAlertsState(), next.alerts ?? emptyAlertsState()];
+  if (pa === na) return patch;
+  if (pa.rules !== na.rules) patch.alerts.rules = na.rules;
+  if (pa.sensorClockMs !== na.sensorClockMs) patch.alerts.sensorClockMs = na.sensorClockMs;
+  if (!sameRecord(pa.conditions, na.conditions)) patch.alerts.conditions = na.conditions;
+  if (!sameRecord(pa.late, na.late)) patch.alerts.late = na.late;
+  if (!sameList(pa.recent, na.recent)) {
+    const [before, after] = [
+      pa.recent.filter((x) => within(x.area)),
+      na.recent.filter((x) => within(x.area)),
+    ];
+    if (!sameList(before, after)) patch.alerts.recent = after;
+  }
+  return patch;
+}
+
+/** A patch with nothing in it: the window's events all belonged to other areas. */
+export const isEmptyPatch = (p: StatePatch): boolean =>
+  Object.keys(p.areas).length === 0 &&
+  Object.keys(p.sites).length === 0 &&
+  Object.keys(p.alerts).length === 0;
+
+/** Applies a patch that ends at `seq`; the input is never changed. */
+export function applyPatch(state: DashboardState, patch: StatePatch, seq: number): DashboardState {
+  if (seq <= state.seq) return state;
+  return {
+    seq,
+    areas: Object.keys(patch.areas).length ? { ...state.areas, ...patch.areas } : state.areas,
+    sites: Object.keys(patch.sites).length ? { ...state.sites, ...patch.sites } : state.sites,
+    alerts: Object.keys(patch.alerts).length
+      ? { ...(state.alerts ?? emptyAlertsState()), ...patch.alerts }
+      : state.alerts,
+  };
+}
