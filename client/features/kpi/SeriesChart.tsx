@@ -5,7 +5,7 @@ import { areaLabel, SERIES_COLOURS } from './area-label';
 import { ChartCard } from './ChartCard';
 import { joinSeries, reviewPaths } from './review-api';
 import { useResources } from './review.store';
-import { SeriesPlot } from './SeriesPlot';
+import { SeriesPlot } from '../../ui/SeriesPlot';
 
 export interface SeriesChartProps {
   id: string;

@@ -1,14 +1,9 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { DailyPoint } from '../../store/selectors';
+import { SeriesPlot, type PlotSeries } from '../../ui/SeriesPlot';
 import { formatDayKey, formatNumber } from '../../ui/format';
 
-export interface ChartSeries {
-  key: string;
-  name: string;
-  colour: string;
-  /** Province totals dwarf the city's: each series gets its own axis so both shapes stay readable. */
-  axis: 'left' | 'right';
-}
+/** Province totals dwarf the city's: each series gets its own axis so both shapes stay readable. */
+export type ChartSeries = PlotSeries;
 
 export interface OnlineDailyChartViewProps {
   title: string;
@@ -21,9 +16,6 @@ export interface OnlineDailyChartViewProps {
   size?: { width: number; height: number };
 }
 
-const AXIS_COLOUR = '#9fb3c8';
-const TICK = { fill: AXIS_COLOUR, fontSize: 15 } as const;
-
 export function OnlineDailyChartView({
   title,
   data,
@@ -33,35 +25,16 @@ export function OnlineDailyChartView({
   size,
 }: OnlineDailyChartViewProps) {
   const chart = (
-    <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} {...size}>
-      <CartesianGrid stroke="#1f3347" vertical={false} />
-      <XAxis dataKey="day" tickFormatter={formatDayKey} tick={TICK} stroke={AXIS_COLOUR} minTickGap={24} />
-      {(['left', 'right'] as const).map((side) => (
-        <YAxis
-          key={side}
-          yAxisId={side}
-          orientation={side}
-          // Each axis in its series' colour, so the reader knows which scale a line is read against.
-          tick={{ ...TICK, fill: series.find((s) => s.axis === side)?.colour ?? AXIS_COLOUR }}
-          stroke={AXIS_COLOUR}
-          tickFormatter={(v: number) => formatNumber(v, intl)}
-          allowDecimals={false}
-          width={64}
-        />
-      ))}
-      {series.map((s) => (
-        <Line
-          key={s.key}
-          yAxisId={s.axis}
-          dataKey={s.key}
-          name={s.name}
-          stroke={s.colour}
-          strokeWidth={3}
-          dot={false}
-          isAnimationActive={false}
-        />
-      ))}
-    </LineChart>
+    <SeriesPlot
+      kind="line"
+      large
+      rows={data}
+      xKey="day"
+      series={series}
+      formatTick={(v) => formatNumber(v, intl)}
+      formatX={formatDayKey}
+      size={size}
+    />
   );
   return (
     <figure className="chart" data-testid="chart-online-daily">
@@ -73,15 +46,7 @@ export function OnlineDailyChartView({
           </li>
         ))}
       </ul>
-      <div className="chart__plot">
-        {size ? (
-          chart
-        ) : (
-          <ResponsiveContainer width="100%" height="100%">
-            {chart}
-          </ResponsiveContainer>
-        )}
-      </div>
+      <div className="chart__plot">{chart}</div>
     </figure>
   );
 }

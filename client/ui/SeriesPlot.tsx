@@ -20,6 +20,10 @@ export interface PlotSeries {
 export interface SeriesPlotProps {
   kind: 'line' | 'bar';
   rows: Record<string, string | number | null>[];
+  /** The rows' field on the x axis. */
+  xKey?: string;
+  /** Read from across a room (operator screen, wall): bigger ticks, thicker lines, whole numbers only. */
+  large?: boolean;
   series: PlotSeries[];
   formatTick: (v: number) => string;
   formatX: (t: string) => string;
@@ -30,10 +34,23 @@ export interface SeriesPlotProps {
 }
 
 const AXIS = '#9fb3c8';
-const TICK = { fill: AXIS, fontSize: 12 } as const;
 
-/** Lines or bars of one or two series; no animation, since the review redraws whenever a filter changes. */
-export function SeriesPlot({ kind, rows, series, formatTick, formatX, band, size }: SeriesPlotProps) {
+/**
+ * Lines or bars of one or two series, each axis in its series' colour so the reader knows which scale a line is
+ * read against. No animation: views redraw whenever a filter or the stream changes.
+ */
+export function SeriesPlot({
+  kind,
+  rows,
+  xKey = 't',
+  large = false,
+  series,
+  formatTick,
+  formatX,
+  band,
+  size,
+}: SeriesPlotProps) {
+  const TICK = { fill: AXIS, fontSize: large ? 15 : 12 };
   const sides = [...new Set(series.map((s) => s.axis))];
   const axes = sides.map((side) => (
     <YAxis
@@ -43,11 +60,14 @@ export function SeriesPlot({ kind, rows, series, formatTick, formatX, band, size
       tick={{ ...TICK, fill: series.find((s) => s.axis === side)?.colour ?? AXIS }}
       stroke={AXIS}
       tickFormatter={formatTick}
+      allowDecimals={!large}
       width={64}
     />
   ));
   const common = { data: rows, margin: { top: 8, right: 8, bottom: 0, left: 0 }, ...size };
-  const x = <XAxis dataKey="t" tickFormatter={formatX} tick={TICK} stroke={AXIS} minTickGap={16} />;
+  const x = (
+    <XAxis dataKey={xKey} tickFormatter={formatX} tick={TICK} stroke={AXIS} minTickGap={large ? 24 : 16} />
+  );
   const grid = <CartesianGrid stroke="#1f3347" vertical={false} />;
   const chart =
     kind === 'bar' ? (
@@ -88,7 +108,7 @@ export function SeriesPlot({ kind, rows, series, formatTick, formatX, band, size
             dataKey={s.key}
             name={s.name}
             stroke={s.colour}
-            strokeWidth={2}
+            strokeWidth={large ? 3 : 2}
             dot={false}
             connectNulls={false}
             isAnimationActive={false}
