@@ -4,7 +4,10 @@
 //
 //   IOC_URL=http://localhost:8080 IOC_TOKEN=$(cat data/ingest-token) npx tsx simulators/example-client.ts
 //
-// RUN_ID fixes the event ids: running twice with the same RUN_ID shows every event as a duplicate.
+// RUN_ID fixes the event ids: running twice with the same RUN_ID shows every event as a duplicate. The ids follow
+// docs/connectors.md: a dossier's is `<dossierCode>:<action>` (what the citizen lookup reads), a reading's
+// `<siteId>:<key of the reading>`. A COVID report is one per area and day whoever sends it, so a second run on the
+// same day gets it back as a duplicate even with a new RUN_ID.
 import type { IngestReport } from '../protocol';
 
 const BASE_URL = (process.env.IOC_URL ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -21,17 +24,13 @@ const vnDate = new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** Events of each stream, with ids that are unique per source and stable for a run: retrying is harmless. */
 function exampleEvents(): unknown[] {
-  const envelope = (kind: string, area: string) => ({
-    v: 1,
-    id: `${RUN_ID}-${kind}`,
-    source: SOURCE,
-    area,
-    tsMs: now,
-  });
+  const envelope = (id: string, area: string) => ({ v: 1, id, source: SOURCE, area, tsMs: now });
+  const siteId = 'example-vam-co-tay';
+  const dossierCode = `000.00.39.H38-${vnDate.slice(2).replace(/-/g, '')}-${RUN_ID.slice(-4).padStart(4, '0')}`;
   const sensor = {
-    ...envelope('water', '794'),
+    ...envelope(`${siteId}:${RUN_ID}`, '794'),
     stream: 'sensor',
-    siteId: 'example-vam-co-tay',
+    siteId,
     kind: 'water_level',
     value: 1.42,
     unit: 'm',
@@ -40,7 +39,7 @@ function exampleEvents(): unknown[] {
   return [
     sensor,
     {
-      ...envelope('covid', '803'),
+      ...envelope(`covid:803:${vnDate}`, '803'),
       stream: 'covid',
       date: vnDate,
       newCases: 3,
@@ -50,10 +49,10 @@ function exampleEvents(): unknown[] {
       epidemicLevel: 2,
     },
     {
-      ...envelope('dossier', '806'),
+      ...envelope(`${dossierCode}:submitted`, '806'),
       stream: 'dossier',
       action: 'submitted',
-      dossierCode: `000.00.39.H38-${vnDate.slice(2).replace(/-/g, '')}-${RUN_ID.slice(-4).padStart(4, '0')}`,
+      dossierCode,
       channel: 'online',
       serviceLevel: 4,
       procedure: 'Cấp giấy phép xây dựng',
@@ -61,9 +60,9 @@ function exampleEvents(): unknown[] {
       dueMs: now + 5 * 86_400_000,
     },
     // Rejected: no such administrative unit.
-    { ...sensor, id: `${RUN_ID}-bad-area`, area: '99999' },
+    { ...sensor, id: `${siteId}:${RUN_ID}:bad-area`, area: '99999' },
     // Rejected: a reading without its value.
-    { ...sensor, id: `${RUN_ID}-no-value`, value: undefined },
+    { ...sensor, id: `${siteId}:${RUN_ID}:no-value`, value: undefined },
     // The first event again: a duplicate, answered with the seq it was logged under.
     sensor,
   ];

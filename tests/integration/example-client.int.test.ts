@@ -28,13 +28,17 @@ describe('the example client against a real server', () => {
   it('sends a batch and prints the answer for each event; a re-run is all duplicates', async () => {
     const first = await client(server.url, '1700000001234');
     expect(first).toHaveLength(7);
-    expect(first[0]).toMatch(/^#0 1700000001234-water accepted seq=\d+$/);
-    expect(first[1]).toMatch(/^#1 1700000001234-covid accepted seq=\d+$/);
-    expect(first[2]).toMatch(/^#2 1700000001234-dossier accepted seq=\d+$/);
-    expect(first[3]).toMatch(/^#3 1700000001234-bad-area rejected unknown_area: /);
-    expect(first[4]).toMatch(/^#4 1700000001234-no-value rejected invalid_payload: .*value/);
+    const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const code = `000.00.39.H38-${day.slice(2).replace(/-/g, '')}-1234`;
+    expect(first[0]).toMatch(/^#0 example-vam-co-tay:1700000001234 accepted seq=\d+$/);
+    expect(first[1]).toMatch(new RegExp(`^#1 covid:803:${day} accepted seq=\\d+$`));
+    expect(first[2]).toMatch(new RegExp(`^#2 ${code.replace(/\./g, '\\.')}:submitted accepted seq=\\d+$`));
+    expect(first[3]).toMatch(/^#3 example-vam-co-tay:1700000001234:bad-area rejected unknown_area: /);
+    expect(first[4]).toMatch(
+      /^#4 example-vam-co-tay:1700000001234:no-value rejected invalid_payload: .*value/,
+    );
     const seq0 = first[0]!.split('seq=')[1];
-    expect(first[5]).toBe(`#5 1700000001234-water duplicate seq=${seq0}`);
+    expect(first[5]).toBe(`#5 example-vam-co-tay:1700000001234 duplicate seq=${seq0}`);
     expect(first[6]).toBe('accepted=3 duplicates=1 rejected=2');
 
     // What the client was told is what the log holds.
@@ -48,6 +52,11 @@ describe('the example client against a real server', () => {
     expect(logged.map((e) => `${e.id}@${e.seq}`)).toEqual(
       first.slice(0, 3).map((l) => `${l.split(' ')[1]}@${l.split('seq=')[1]}`),
     );
+
+    // The dossier's id follows the guide (`<code>:<action>`), so a citizen's lookup by code finds it.
+    const lookup = await fetch(`${server.url}/api/public/dossiers/${code}`);
+    expect(lookup.status).toBe(200);
+    expect(((await lookup.json()) as { steps: { step: string }[] }).steps[0]?.step).toBe('received');
 
     const again = await client(server.url, '1700000001234');
     expect(again.slice(0, 3).map((l) => l.split(' ')[2])).toEqual(['duplicate', 'duplicate', 'duplicate']);
