@@ -18,3 +18,4 @@ export * from './review.schema';
 export * from './public.schema';
 export * from './replay.schema';
 export * from './auth.schema';
+export * from './socket-events';

@@ -9,7 +9,11 @@ import {
   ReplayPlay,
   ReplaySeek,
   ReplayStep,
+  SENSOR_TOPIC,
+  SOCKET_EVENTS,
   WallControl,
+  type NamespaceEvents,
+  type SocketNamespace,
   type ReplayClientToServer,
   type ReplayServerToClient,
   type IngestClientToServer,
@@ -31,12 +35,11 @@ import {
 } from './wire-shapes';
 
 /**
- * One Socket.IO event. `in` = the client emits it and the server receives it; `out` = the server emits it.
- * `ack` names the schema of the acknowledgement the server answers with.
+ * One Socket.IO event. Which way it goes comes from the protocol's `SOCKET_EVENTS` (an event may go both
+ * ways: a console's `wall:control`, relayed to every dashboard). `ack` names the schema of the
+ * acknowledgement the server answers a client's emit with.
  */
 interface SocketEvent {
-  /** `both`: the same event name both ways (a console's command, relayed to every dashboard). */
-  direction: 'in' | 'out' | 'both';
   summary: string;
   payload: string;
   ack?: string;
@@ -44,7 +47,7 @@ interface SocketEvent {
 
 interface Namespace {
   key: string;
-  path: string;
+  path: SocketNamespace;
   description: string;
   auth: string;
   events: Record<string, SocketEvent>;
@@ -53,48 +56,40 @@ interface Namespace {
 // `satisfies Record<keyof …>` makes tsc refuse a table that misses or invents an event of the protocol's maps.
 const LIVE_EVENTS = {
   'live:subscribe': {
-    direction: 'in',
     summary: 'Watch one area (and everything under it); the answer is its state as of a seq.',
     payload: 'LiveSubscribe',
     ack: 'LiveSubscribeAck',
   },
   'live:resync': {
-    direction: 'in',
     summary: 'Ask for the events of a room after a seq, to fill a gap seen in the batches.',
     payload: 'LiveResync',
     ack: 'LiveResyncAck',
   },
   'live:batch': {
-    direction: 'out',
     summary: 'What one flush window (100–250 ms) delivered to a room; consecutive batches are contiguous.',
     payload: 'LiveBatch',
   },
   'live:clock': {
-    direction: 'out',
     summary: 'The scenario clock: simulated time runs at `speed` × real time from `nowMs`.',
     payload: 'ClockTick',
   },
   'alert:ack': {
-    direction: 'in',
     summary:
       'An operator acknowledges an alert; logged as an `ops` event (requestId makes a retry a duplicate).',
     payload: 'AlertAckCommand',
     ack: 'AlertCommandAck',
   },
   'alert:assign': {
-    direction: 'in',
     summary: 'An operator assigns an alert to someone.',
     payload: 'AlertAssignCommand',
     ack: 'AlertCommandAck',
   },
   'alert:resolve': {
-    direction: 'in',
     summary: 'An operator marks an alert resolved.',
     payload: 'AlertResolveCommand',
     ack: 'AlertCommandAck',
   },
   'wall:control': {
-    direction: 'both',
     summary: 'Remote control of the walls: a console sends it, the server relays it to every dashboard.',
     payload: 'WallControl',
     ack: 'WallControlAck',
@@ -103,7 +98,6 @@ const LIVE_EVENTS = {
 
 const INGEST_EVENTS = {
   'ingest:batch': {
-    direction: 'in',
     summary: 'A batch of events; the acknowledgement says, per event, accepted, duplicate or rejected.',
     payload: 'IngestBatch',
     ack: 'IngestBatchAck',
@@ -112,37 +106,31 @@ const INGEST_EVENTS = {
 
 const REPLAY_EVENTS = {
   'replay:seek': {
-    direction: 'in',
     summary: 'Move the replay clock to `atMs`; the answer is the state of every event with tsMs ≤ atMs.',
     payload: 'ReplaySeek',
     ack: 'ReplaySnapshotAck',
   },
   'replay:play': {
-    direction: 'in',
     summary: 'Run the replay clock at a speed, pausing by itself at `untilMs`.',
     payload: 'ReplayPlay',
     ack: 'ReplayPositionAck',
   },
   'replay:pause': {
-    direction: 'in',
     summary: 'Stop the replay clock.',
     payload: 'ReplayPause',
     ack: 'ReplayPositionAck',
   },
   'replay:step': {
-    direction: 'in',
     summary: 'Advance to the time of the `count`-th next event.',
     payload: 'ReplayStep',
     ack: 'ReplaySnapshotAck',
   },
   'replay:jump': {
-    direction: 'in',
     summary: 'Seek to the next or the previous alert.',
     payload: 'ReplayJump',
     ack: 'ReplayJumpAck',
   },
   'replay:batch': {
-    direction: 'out',
     summary:
       'What the replay clock brought since the previous batch; the client acknowledges each once applied, and the next comes only then.',
     payload: 'ReplayBatch',
@@ -208,6 +196,7 @@ export function buildAsyncApi(version: string): JsonSchema {
 
   for (const ns of NAMESPACES) {
     const channelMessages: Record<string, JsonSchema> = {};
+    const { clientToServer, serverToClient } = SOCKET_EVENTS[ns.path] as NamespaceEvents;
     for (const [name, ev] of Object.entries(ns.events)) {
       const key = keyOf(name);
       messages[key] = { name, title: name, summary: ev.summary, payload: schemaRef(ev.payload) };
@@ -220,14 +209,17 @@ export function buildAsyncApi(version: string): JsonSchema {
         };
         channelMessages[`${key}Ack`] = { $ref: `#/components/messages/${key}Ack` };
       }
-      const directions = ev.direction === 'both' ? (['in', 'out'] as const) : [ev.direction];
-      for (const dir of directions)
-        operations[ev.direction === 'both' ? `${key}${dir === 'in' ? 'Receive' : 'Send'}` : key] = {
-          action: dir === 'in' ? 'receive' : 'send',
+      const directions = [
+        ...(clientToServer.includes(name) ? (['receive'] as const) : []),
+        ...(serverToClient.includes(name) ? (['send'] as const) : []),
+      ];
+      for (const action of directions)
+        operations[directions.length > 1 ? `${key}${action === 'receive' ? 'Receive' : 'Send'}` : key] = {
+          action,
           channel: { $ref: `#/channels/${ns.key}` },
           summary: ev.summary,
           messages: [{ $ref: `#/channels/${ns.key}/messages/${key}` }],
-          ...(ev.ack && dir === 'in'
+          ...(ev.ack && action === 'receive'
             ? {
                 reply: {
                   channel: { $ref: `#/channels/${ns.key}` },
@@ -250,11 +242,12 @@ export function buildAsyncApi(version: string): JsonSchema {
   messages.sensorReading = {
     name: 'SensorReading',
     title: 'Sensor reading',
-    summary: 'One reading of a sensor at a site, the same envelope as every event.',
-    payload: schemaRef('SensorReading'),
+    summary:
+      "One reading of a sensor at a site (the same envelope as every event), or an array of a gateway's readings of that site.",
+    payload: { oneOf: [schemaRef('SensorReading'), { type: 'array', items: schemaRef('SensorReading') }] },
   };
   channels.sensorReadings = {
-    address: 'ioc/sensors/{siteId}',
+    address: SENSOR_TOPIC,
     title: 'MQTT sensor topic',
     description:
       'A sensor gateway publishes each reading (JSON) on the topic of its site; the server subscribes when MQTT_URL is set.',

@@ -3,6 +3,7 @@ import {
   IngestAuth,
   IngestBatch,
   MAX_INGEST_BATCH,
+  SOCKET_EVENTS,
   type Ack,
   type IngestClientToServer,
   type IngestServerToClient,
@@ -23,6 +24,7 @@ export interface IngestNamespaceOptions {
 }
 
 type IngestSocket = Socket<IngestClientToServer, IngestServerToClient>;
+const HANDLED: readonly string[] = SOCKET_EVENTS['/ingest'].clientToServer;
 
 /**
  * `/ingest`: sources connect with a token and send `ingest:batch` with an acknowledgement. The answer comes
@@ -89,13 +91,13 @@ export function setupIngestNamespace(
 
     // Any other event that asks for an answer gets one with a reason, rather than waiting out its timeout.
     socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (event === 'ingest:batch') return;
+      if (HANDLED.includes(event as string)) return;
       const ack = args.at(-1);
       if (typeof ack !== 'function') return;
       const res: Ack<never> = {
         ok: false,
         error: 'invalid_payload',
-        details: `unknown event; this namespace takes "ingest:batch"`,
+        details: `unknown event; this namespace takes ${HANDLED.map((e) => `"${e}"`).join(', ')}`,
       };
       (ack as (r: Ack<never>) => void)(res);
     });

@@ -3,8 +3,9 @@ import mqtt, { type MqttClient } from 'mqtt';
 import type { IngestService } from '../ingest/ingest-service';
 import { redact } from '../store/postgres-store';
 
-/** Sensors publish readings on `ioc/sensors/<siteId>`. */
-export const SENSOR_TOPIC_ROOT = 'ioc/sensors';
+import { SENSOR_TOPIC_ROOT } from '../../protocol';
+
+export { SENSOR_TOPIC_ROOT };
 const CONNECT_TIMEOUT_MS = 5000;
 
 export interface MqttIngestOptions {
