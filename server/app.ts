@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient } from '../protocol';
 import type { Namespace } from 'socket.io';
@@ -70,6 +70,8 @@ export interface App {
   /** Prometheus counters of this node (`GET /metrics`). */
   metrics: IocMetrics;
   httpServer: HttpServer;
+  /** The Express app behind `httpServer`, so a test can list the routes it registers. */
+  web: Express;
   io: Server;
   ingest: IngestService;
   engine: StateEngine;
@@ -224,6 +226,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   return {
     httpServer,
+    web,
     io,
     ingest,
     engine,

@@ -38,7 +38,7 @@ export type JsonSchema = Record<string, unknown>;
  * The named schemas both documents share, by component name. A schema used inside another (an event inside a
  * batch) becomes a `$ref` to its component, so each shape is written once in each document.
  */
-export const NAMED_SCHEMAS: Record<string, z.ZodType> = {
+export const NAMED_SCHEMAS = {
   IocEvent,
   DossierSubmitted,
   DossierResolved,
@@ -67,7 +67,8 @@ export const NAMED_SCHEMAS: Record<string, z.ZodType> = {
   LiveBatch: LiveBatchSchema,
   ClockTick: ClockTickSchema,
   DashboardState: DashboardStateSchema,
-};
+} satisfies Record<string, z.ZodType>;
+export type NamedSchema = keyof typeof NAMED_SCHEMAS;
 
 /**
  * OpenAPI 3.1 speaks JSON Schema 2020-12; AsyncAPI 3's default schema format is a superset of draft-07 (tuples

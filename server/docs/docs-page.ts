@@ -41,7 +41,7 @@ function httpSection(openapi: JsonSchema): string {
           return `<li><b>${esc(code)}</b> ${text(r.description)}${content ? ` — ${content}` : ''}</li>`;
         })
         .join('');
-      return `<section class="op"><h3><span class="m">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code>${op.security ? ' <span class="lock">bearer token</span>' : ''}</h3>
+      return `<section class="op"><h3><span class="m">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code>${op.security ? ` <span class="lock">${esc(Object.keys((op.security as JsonSchema[])[0]!)[0])}</span>` : ''}</h3>
 <p>${text(op.summary)}</p>${op.description ? `<p>${text(op.description)}</p>` : ''}
 ${rows ? `<table><tr><th>parameter</th><th>in</th><th>required</th><th>schema</th></tr>${rows}</table>` : ''}
 ${

@@ -29,7 +29,8 @@ import {
  */
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const same = <A, B>(ok: Same<A, B>) => ok;
+/** `same<z.output<typeof S>, T>(true)` compiles only when schema S describes exactly the type T. */
+export const same = <A, B>(ok: Same<A, B>) => ok;
 
 const Ms = z.number().int();
 const StreamRecord = <T extends z.ZodType>(t: T) =>
