@@ -1,4 +1,5 @@
 import type { DashboardState, IocEvent, LoggedEvent, StreamName } from '../../protocol';
+import type { SiteDailyRow } from './site-daily';
 
 export interface AppendResult {
   /** One per input event, in input order. */
@@ -56,6 +57,14 @@ export interface EventStore {
   iterateByTime(filter: TimeRangeFilter): AsyncIterableIterator<LoggedEvent>;
   /** Sums of the per-day metric aggregates for [fromDay, toDay) over the given areas. */
   dailyAggregates(metric: string, area: string, fromDay: string, toDay: string): Promise<DailyAggregateRow[]>;
+  /**
+   * Per-site daily summaries of sensor readings of these kinds for [fromDay, toDay), ordered by day, site and
+   * kind. Kept by the store itself in the append transaction (every accepted reading, with or without an
+   * aggregator), and filled from the log when the table is first created.
+   */
+  siteDaily(kinds: readonly string[], fromDay: string, toDay: string): Promise<SiteDailyRow[]>;
+  /** First and last day with a site summary of these kinds; null when there is none. */
+  siteDailySpan(kinds: readonly string[]): Promise<{ from: string; to: string } | null>;
   lastEventTsMs(stream: StreamName, source?: string): Promise<number | null>;
   /**
    * The events of one dossier (its ids are `<code>:submitted|resolved|paid`, whatever the source), in seq

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { PG_SITE_DAILY_MIGRATION } from './site-daily';
 
 /**
  * The PostgreSQL schema, one step per version, applied in order inside one transaction on start.
@@ -49,7 +50,12 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snapshots_ts ON snapshots (max_ts_ms);
   `,
+  // Per-site daily summaries of sensor readings (server/store/site-daily.ts), filled from the log.
+  PG_SITE_DAILY_MIGRATION,
 ];
+
+/** The version whose step creates `site_daily` (tests drop it to check the backfill of an older log). */
+export const SITE_DAILY_VERSION = MIGRATIONS.indexOf(PG_SITE_DAILY_MIGRATION) + 1;
 
 /** An arbitrary constant: nodes starting together take turns migrating instead of racing. */
 const MIGRATION_LOCK = 804_2021;

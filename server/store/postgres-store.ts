@@ -9,6 +9,14 @@ import type {
   TimeRangeFilter,
 } from './event-store';
 import { migrate, quoteIdent } from './postgres-migrations';
+import {
+  pgSiteDailyParams,
+  PG_SITE_DAILY_UPSERT,
+  siteDailyIncrements,
+  siteDailyWhere,
+  SITE_DAILY_SELECT,
+  type SiteDailyRow,
+} from './site-daily';
 import { appendChannel, listenForAppends } from './postgres-listen';
 
 /** The PostgreSQL log, plus the wake-up feed that lets every node tail what any node appended. */
@@ -139,6 +147,8 @@ export async function openPostgresStore(
                   rows.map((r) => r.weight),
                 ],
               );
+            const siteDays = siteDailyIncrements(accepted);
+            if (siteDays.length) await c.query(PG_SITE_DAILY_UPSERT, pgSiteDailyParams(siteDays));
             // Delivered at commit, to every node listening (including this one).
             await c.query('SELECT pg_notify($1, $2)', [channel, String(next)]);
             return { outcomes, accepted };
@@ -188,6 +198,24 @@ export async function openPostgresStore(
           [metric, area, fromDay, toDay],
         )
       ).rows,
+
+    siteDaily: async (kinds, fromDay, toDay) =>
+      (
+        await pool.query<SiteDailyRow>(
+          `${SITE_DAILY_SELECT} ${siteDailyWhere(kinds, (i) => `$${i}`)} ORDER BY day, site_id, kind`,
+          [fromDay, toDay, ...kinds],
+        )
+      ).rows,
+
+    siteDailySpan: async (kinds) => {
+      const row = (
+        await pool.query<{ from: string | null; to: string | null }>(
+          `SELECT min(day) AS "from", max(day) AS "to" FROM site_daily ${siteDailyWhere(kinds, (i) => `$${i}`)}`,
+          ['0000-01-01', '9999-12-31', ...kinds],
+        )
+      ).rows[0];
+      return row?.from && row.to ? { from: row.from, to: row.to } : null;
+    },
 
     lastEventTsMs: async (stream, source) =>
       (

@@ -9,6 +9,14 @@ import type {
   EventStore,
   TimeRangeFilter,
 } from './event-store';
+import {
+  ensureSqliteSiteDaily,
+  siteDailyIncrements,
+  siteDailyWhere,
+  SITE_DAILY_SELECT,
+  SQLITE_SITE_DAILY,
+  type SiteDailyRow,
+} from './site-daily';
 
 const SCHEMA = `
 -- source/id hold the dedupe key (protocol/dedupe-key.ts): the sender's for most events, the area and day for a
@@ -57,6 +65,7 @@ export function openSqliteStore(file: string): EventStore {
   // during a backfill; readers and durability are unaffected.
   db.pragma('wal_autocheckpoint = 10000');
   db.exec(SCHEMA);
+  ensureSqliteSiteDaily(db);
   // Long reads (NDJSON export, series) run on their own connection: a better-sqlite3 connection that is
   // iterating cannot write, and WAL lets this reader see a consistent snapshot while appends go on.
   const readDb = new Database(file, { readonly: true });
@@ -71,6 +80,7 @@ export function openSqliteStore(file: string): EventStore {
     `INSERT INTO daily_metrics (metric, area, day, value, weight) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (metric, area, day) DO UPDATE SET value = value + excluded.value, weight = weight + excluded.weight`,
   );
+  const addSiteDay = db.prepare(SQLITE_SITE_DAILY.upsert);
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
   const after = db.prepare<[number, number], { seq: number; body: string }>(
     'SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
@@ -114,6 +124,8 @@ export function openSqliteStore(file: string): EventStore {
       for (const row of aggregate(accepted))
         addAggregate.run(row.metric, row.area, row.day, row.value, row.weight);
     }
+    for (const r of siteDailyIncrements(accepted))
+      addSiteDay.run(r.day, r.siteId, r.kind, r.area, r.unit, r.lon, r.lat, r.n, r.sum, r.min, r.max);
     return { outcomes, accepted };
   });
 
@@ -148,6 +160,20 @@ export function openSqliteStore(file: string): EventStore {
       for (const row of stmt.iterate(...params)) yield toLogged(row);
     },
     dailyAggregates: async (metric, area, fromDay, toDay) => aggregates.all(metric, area, fromDay, toDay),
+    siteDaily: async (kinds, fromDay, toDay) =>
+      db
+        .prepare<unknown[], SiteDailyRow>(
+          `${SITE_DAILY_SELECT} ${siteDailyWhere(kinds, () => '?')} ORDER BY day, site_id, kind`,
+        )
+        .all(fromDay, toDay, ...kinds),
+    siteDailySpan: async (kinds) => {
+      const row = db
+        .prepare<unknown[], { from: string | null; to: string | null }>(
+          `SELECT min(day) AS "from", max(day) AS "to" FROM site_daily ${siteDailyWhere(kinds, () => '?')}`,
+        )
+        .get('0000-01-01', '9999-12-31', ...kinds);
+      return row?.from && row.to ? { from: row.from, to: row.to } : null;
+    },
     lastEventTsMs: async (stream: StreamName, source?: string) =>
       (source ? lastTsBySource.get(stream, source) : lastTs.get(stream))?.ts ?? null,
     countEvents: async () => count.get()!.n,

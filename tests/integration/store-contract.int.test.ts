@@ -1,12 +1,23 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
+import pg from 'pg';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
-import { applyEvents, emptyDashboardState, type IocEvent, type LoggedEvent } from '../../protocol';
+import {
+  applyEvents,
+  emptyDashboardState,
+  SensorKind,
+  vnDateKey,
+  type IocEvent,
+  type LoggedEvent,
+} from '../../protocol';
 import { dailyIncrements } from '../../server/ingest/daily-aggregates';
 import type { EventStore } from '../../server/store/event-store';
+import { SITE_DAILY_VERSION } from '../../server/store/postgres-migrations';
 import { openPostgresStore } from '../../server/store/postgres-store';
+import type { SiteDailyRow } from '../../server/store/site-daily';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import { createSimulation } from '../../simulators/plan';
 import { freshSchema, PG_URL } from './support/services';
@@ -15,6 +26,8 @@ import { freshSchema, PG_URL } from './support/services';
 interface Subject {
   open(): Promise<EventStore>;
   cleanup(): Promise<void>;
+  /** Makes the (closed) log look like one written before `site_daily` existed. */
+  forgetSiteDaily(): Promise<void>;
 }
 
 const ENGINES: { name: string; make: () => Promise<Subject> }[] = [
@@ -25,6 +38,11 @@ const ENGINES: { name: string; make: () => Promise<Subject> }[] = [
       return {
         open: async () => openSqliteStore(path.join(dir, 'events.sqlite')),
         cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+        forgetSiteDaily: async () => {
+          const db = new Database(path.join(dir, 'events.sqlite'));
+          db.exec('DROP TABLE site_daily');
+          db.close();
+        },
       };
     },
   },
@@ -32,7 +50,22 @@ const ENGINES: { name: string; make: () => Promise<Subject> }[] = [
     name: 'PostgreSQL',
     make: async () => {
       const s = await freshSchema();
-      return { open: () => openPostgresStore(PG_URL, { schema: s.schema, max: 4 }), cleanup: s.drop };
+      return {
+        open: () => openPostgresStore(PG_URL, { schema: s.schema, max: 4 }),
+        cleanup: s.drop,
+        forgetSiteDaily: async () => {
+          const c = new pg.Client({ connectionString: PG_URL });
+          await c.connect();
+          try {
+            await c.query(`DROP TABLE "${s.schema}".site_daily`);
+            await c.query(`DELETE FROM "${s.schema}".schema_migrations WHERE version = $1`, [
+              SITE_DAILY_VERSION,
+            ]);
+          } finally {
+            await c.end();
+          }
+        },
+      };
     },
   },
 ];
@@ -51,6 +84,44 @@ const PLAN: IocEvent[] = (() => {
 const aggregate = (news: readonly LoggedEvent[]) => dailyIncrements(news, rollup);
 const seqs = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 const strip = ({ seq: _seq, ...e }: LoggedEvent): IocEvent => e as IocEvent;
+/** The site-day summaries computed here from the readings, independently of the stores. */
+function siteDaysOf(events: readonly IocEvent[]): SiteDailyRow[] {
+  const byKey = new Map<string, SiteDailyRow>();
+  for (const e of events) {
+    if (e.stream !== 'sensor') continue;
+    const day = vnDateKey(e.tsMs);
+    const key = `${day}|${e.siteId}|${e.kind}`;
+    const [lon, lat] = e.lonLat;
+    const r = byKey.get(key) ?? {
+      day,
+      siteId: e.siteId,
+      kind: e.kind,
+      area: e.area,
+      unit: e.unit,
+      lon,
+      lat,
+      n: 0,
+      sum: 0,
+      min: Infinity,
+      max: -Infinity,
+    };
+    byKey.set(key, {
+      ...r,
+      n: r.n + 1,
+      sum: r.sum + e.value,
+      min: Math.min(r.min, e.value),
+      max: Math.max(r.max, e.value),
+    });
+  }
+  return sortSiteDays([...byKey.values()]);
+}
+/** Ordered as the stores answer; sums rounded, as batches add them up in another order. */
+const sortSiteDays = (rows: SiteDailyRow[]) =>
+  rows
+    .map((r) => ({ ...r, sum: Math.round(r.sum * 1e6) / 1e6 }))
+    .sort((a, b) => (a.day + a.siteId + '|' + a.kind < b.day + b.siteId + '|' + b.kind ? -1 : 1));
+const ALL_KINDS = SensorKind.options;
+
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const x of it) out.push(x);
@@ -173,6 +244,51 @@ describe.each(ENGINES)('EventStore contract: $name', ({ make }) => {
       expect(rows[0]).toEqual({ metric, area, day, value: v.value, weight: v.weight });
     }
     expect(await store.dailyAggregates('dossier.submitted', '80', '2021-08-03', '2099-01-01')).toEqual([]);
+  });
+
+  it('keeps per-site daily summaries of the readings, whatever the batches, counting a re-sent one once', async () => {
+    const want = siteDaysOf(PLAN);
+    // Several readings of one site and day, so min, max and sums are merged across batches.
+    expect(want.some((r) => r.n > 2)).toBe(true);
+    await store.append(PLAN.slice(0, 333));
+    await store.append(PLAN.slice(200, 700), aggregate);
+    await store.append(PLAN);
+    expect(sortSiteDays(await store.siteDaily(ALL_KINDS, '2021-01-01', '2099-01-01'))).toEqual(want);
+  });
+
+  it('reads site summaries of some kinds over [from, to) and tells their first and last day', async () => {
+    await store.append(PLAN);
+    const want = siteDaysOf(PLAN).filter((r) => r.kind === 'water_level');
+    expect(want.length).toBeGreaterThan(0);
+    const days = [...new Set(want.map((r) => r.day))].sort();
+    expect(sortSiteDays(await store.siteDaily(['water_level'], days[0]!, '2099-01-01'))).toEqual(want);
+    const last = days.at(-1)!;
+    expect(sortSiteDays(await store.siteDaily(['water_level', 'pm25'], last, last))).toEqual([]);
+    const lastDay = await store.siteDaily(['water_level'], last, '2099-01-01');
+    expect(lastDay.map((r) => r.day)).toEqual(want.filter((r) => r.day === last).map(() => last));
+    expect(await store.siteDailySpan(['water_level'])).toEqual({ from: days[0], to: last });
+    expect(await store.siteDailySpan([])).toBeNull();
+    expect(await store.siteDaily([], '2021-01-01', '2099-01-01')).toEqual([]);
+  });
+
+  it('fills the site summaries from the logged readings when the table is new', async () => {
+    await store.append(PLAN);
+    await store.close();
+    await subject.forgetSiteDaily();
+    store = await subject.open();
+    expect(sortSiteDays(await store.siteDaily(ALL_KINDS, '2021-01-01', '2099-01-01'))).toEqual(
+      siteDaysOf(PLAN),
+    );
+    // And keeps them from then on.
+    const later = PLAN.filter((e) => e.stream === 'sensor').map((e) => ({
+      ...e,
+      id: `${e.id}-again`,
+      value: e.value + 1,
+    }));
+    await store.append(later);
+    expect(sortSiteDays(await store.siteDaily(ALL_KINDS, '2021-01-01', '2099-01-01'))).toEqual(
+      siteDaysOf([...PLAN, ...later]),
+    );
   });
 
   it('tells the last event time per stream and per source', async () => {
