@@ -12,6 +12,7 @@ export async function coverage(
   src: OpenDataSource,
   def: DatasetDef,
 ): Promise<{ from: string; to: string } | null> {
+  if (def.span) return def.span(src);
   const rows = await src.store.dailyAggregates(def.coverageMetric, PROVINCE, '0000-01-01', '9999-12-31');
   const first = rows[0];
   const last = rows[rows.length - 1];

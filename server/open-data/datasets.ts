@@ -13,6 +13,8 @@ export interface DatasetDef {
   columns: OpenDataColumn[];
   /** Metric whose province aggregates mark the days the dataset holds data (its temporal coverage). */
   coverageMetric: string;
+  /** First and last day with data, when the dataset's own source says it better than `coverageMetric`. */
+  span?(src: OpenDataSource): Promise<{ from: string; to: string } | null>;
   /** Rows of [fromDay, toDay) in column order, produced lazily. */
   rows(src: OpenDataSource, fromDay: string, toDay: string): AsyncIterable<Cell[]>;
 }
@@ -199,8 +201,10 @@ function sensorDataset(
       col('max', 'number', 'Giá trị lớn nhất trong ngày', 'Daily maximum'),
     ],
     coverageMetric: readingsMetric,
+    // From the site summaries themselves: a log older than the readings metrics is covered by the backfill.
+    span: (src) => src.store.siteDailySpan(kinds),
     async *rows(src, fromDay, toDay) {
-      for await (const s of siteDays(src, kinds, fromDay, toDay, PROVINCE))
+      for await (const s of siteDays(src, kinds, fromDay, toDay))
         yield [
           s.day,
           s.siteId,

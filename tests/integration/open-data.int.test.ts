@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SENSOR_SITES } from '../../geo';
-import type { SeriesResponse } from '../../protocol';
+import { vnDateKey, type LoggedEvent, type SeriesResponse } from '../../protocol';
 import { OPEN_DATASET_IDS, OpenDataCatalog, type OpenDataset } from '../../protocol/open-data.schema';
 import { createSimulation } from '../../simulators/plan';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -164,6 +164,38 @@ describe('open datasets against a real server', () => {
     expect(mine.map((r) => r.date)).toEqual(points.map((p) => p.t.slice(0, 10)));
     mine.forEach((r, i) => expect(r.on_time_rate).toBeCloseTo(points[i]!.value!, 4));
   });
+
+  it.each(['air-quality-by-site', 'water-level-by-site'])(
+    '%s: each row summarises exactly that site and day of the logged readings',
+    async (id) => {
+      const d = catalog.dataset.find((x) => x.identifier === id)!;
+      const rows = (await (await download(d, 'JSON')).json()) as Row[];
+      const kinds = new Set(rows.map((r) => r.kind));
+      // Recomputed here from the log itself, not from the aggregate the dataset reads.
+      const res = await fetch(`${server.url}/api/events?stream=sensor&from=${FROM}&to=${TO}`);
+      const want = new Map<string, { n: number; sum: number; min: number; max: number }>();
+      for (const line of (await res.text()).trim().split('\n')) {
+        const e = JSON.parse(line) as LoggedEvent;
+        if (e.stream !== 'sensor' || !kinds.has(e.kind)) continue;
+        const key = `${vnDateKey(e.tsMs)}|${e.siteId}|${e.kind}`;
+        const w = want.get(key) ?? { n: 0, sum: 0, min: Infinity, max: -Infinity };
+        want.set(key, {
+          n: w.n + 1,
+          sum: w.sum + e.value,
+          min: Math.min(w.min, e.value),
+          max: Math.max(w.max, e.value),
+        });
+      }
+      expect(rows.length).toBe(want.size);
+      for (const r of rows) {
+        const w = want.get(`${r.date}|${r.site_id}|${r.kind}`)!;
+        expect(w, `${r.date} ${r.site_id}`).toBeDefined();
+        expect(r.readings).toBe(w.n);
+        expect(r.mean).toBeCloseTo(w.sum / w.n, 4);
+        expect([r.min, r.max]).toEqual([w.min, w.max]);
+      }
+    },
+  );
 
   it('keeps only the days of [from, to) and refuses bad queries with JSON errors', async () => {
     const d = catalog.dataset.find((x) => x.identifier === 'covid-by-district')!;
