@@ -9,7 +9,7 @@ import {
   type ReplayTimeline,
   type ReviewReferenceResponse,
 } from '../../protocol';
-import { same } from './wire-shapes';
+import { same, StreamRecord } from './wire-shapes';
 
 /**
  * Zod twins of the HTTP answers the protocol types as interfaces (review, replay timeline, area sets), each
@@ -17,8 +17,6 @@ import { same } from './wire-shapes';
  */
 
 const Ms = z.number().int();
-const byStream = <T extends z.ZodType>(t: T) =>
-  z.object(Object.fromEntries(STREAMS.map((s) => [s, t])) as Record<(typeof STREAMS)[number], T>);
 
 export const KpiProvenanceSchema = z
   .object({
@@ -99,7 +97,7 @@ export const ReplayTimelineSchema = z.object({
   fromMs: Ms,
   toMs: Ms,
   bucketMs: Ms,
-  counts: byStream(z.array(z.number().int())).meta({ description: 'Events per bucket, per stream.' }),
+  counts: StreamRecord(z.array(z.number().int())).meta({ description: 'Events per bucket, per stream.' }),
   alerts: z.array(
     z.object({
       id: z.string(),

@@ -144,6 +144,8 @@ const DATASET_FILE = z.strictObject({
     .meta({ description: '`<dataset id>.<csv|json>`' }),
 });
 const DOSSIER = z.strictObject({ code: DossierCode });
+/** The public figures: precomputed, with an ETag, readable from any origin. */
+const PUBLIC_FIGURES = 'No token. Cached; revalidate with `If-None-Match` (304). CORS open.';
 const CACHED = [304];
 
 export const HTTP_ROUTES: readonly HttpRoute[] = [
@@ -308,7 +310,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     tag: 'public',
     en: "The province's public-service figures for this month and this year",
     vi: 'Số liệu dịch vụ công của tỉnh trong tháng và trong năm',
-    description: 'No token. Cached; revalidate with `If-None-Match` (304). CORS open.',
+    description: PUBLIC_FIGURES,
     answer: 'PublicSummary',
     answerText: 'Figures of the month and of the year.',
     errors: CACHED,
@@ -319,7 +321,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     tag: 'public',
     en: 'COVID-19 figures and epidemic level of the province and each district',
     vi: 'Số liệu COVID-19 và cấp độ dịch của tỉnh và từng huyện',
-    description: 'No token. Cached; revalidate with `If-None-Match` (304). CORS open.',
+    description: PUBLIC_FIGURES,
     answer: 'PublicCovid',
     answerText: 'The latest daily reports.',
     errors: CACHED,
@@ -330,7 +332,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     tag: 'public',
     en: 'Boundaries to draw: codes and names only',
     vi: 'Ranh giới để vẽ bản đồ: chỉ có mã và tên',
-    description: 'No token. Cached; revalidate with `If-None-Match` (304). CORS open.',
+    description: PUBLIC_FIGURES,
     answer: 'PublicAreas',
     answerText: 'The province and its district-level units.',
     errors: CACHED,
@@ -447,6 +449,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     tag: 'auth',
     en: 'Who this browser is signed in as',
     vi: 'Trình duyệt này đang đăng nhập với tư cách ai',
+    description: 'Reads the session cookie (`cookieAuth`) when there is one; without it the answer is null.',
     answer: 'SessionAnswer',
     answerText: 'The principal, or null when not signed in.',
   },

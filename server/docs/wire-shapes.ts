@@ -33,7 +33,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const same = <A, B>(ok: Same<A, B>) => ok;
 
 const Ms = z.number().int();
-const StreamRecord = <T extends z.ZodType>(t: T) =>
+/** One field per stream, each of schema `t`. */
+export const StreamRecord = <T extends z.ZodType>(t: T) =>
   z.object(Object.fromEntries(STREAMS.map((s) => [s, t])) as Record<(typeof STREAMS)[number], T>);
 
 export const ErrorBodySchema = z
