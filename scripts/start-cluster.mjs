@@ -1,6 +1,6 @@
 // `npm run start:cluster -- --nodes 3`: N server nodes on consecutive ports sharing one PostgreSQL log and one
-// Redis, for development and for trying a load balancer (docs/scaling.md). Node 1 runs the simulator and the
-// backfill; the others run with SIM=off and receive everything through the shared log.
+// Redis, for development and for trying a load balancer (docs/scaling.md). Every node may run the simulator
+// and the scenario clock; a lease in PostgreSQL lets exactly one do it at a time, and another takes over when it dies.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,8 +56,8 @@ for (let i = 0; i < nodes; i++) {
     PORT: String(port),
     DATA_DIR: path.join(dataDir, `node-${i + 1}`),
     INGEST_TOKENS: token,
-    // One simulator for the whole cluster: the others would only re-send what dedupe drops.
-    SIM: i === 0 ? (process.env.SIM ?? 'on') : 'off',
+    // Every node a candidate for the scenario lease: one simulator runs at a time, and it survives its node.
+    SIM: process.env.SIM ?? 'on',
     ...(process.env.MQTT_URL ? { MQTT_SHARE_GROUP: process.env.MQTT_SHARE_GROUP ?? 'ioc' } : {}),
   };
   const child = spawn(process.execPath, ['dist/server/index.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,23 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SingleBar, Presets } from 'cli-progress';
-import { DATA_STREAMS, type IocEvent } from '../protocol';
-import { SCHEMATIC_2021, SENSOR_SITES, createAreaSetRegistry } from '../geo';
+import { SCHEMATIC_2021, createAreaSetRegistry } from '../geo';
 import { areaSetsDir, loadAreaSetsDir } from '../geo/area-sets-dir';
-import { createSimulation } from '../simulators/plan';
-import { backfill, runLive, type LiveRunner } from '../simulators/runner';
 import pkg from '../package.json';
 import { watchAlertRulesFile } from './alerts/alert-rules-file';
 import { createApp } from './app';
-import { scenarioClock, wallClock, type Clock } from './clock';
+import { wallClock, type Clock } from './clock';
+import { clockFromAnchor, type ScenarioLease } from './cluster/scenario-lease';
 import { loadConfig } from './config';
 import { publicOptionsFromEnv } from './public/public-config';
 import { webhookConfigFromEnv } from './public/webhook-config';
 import { connectScalePath } from './cluster/scale-path';
 import { openStore } from './store/open-store';
-
-/** Sensor readings are backfilled only for the hours before the scenario starts: years of them would be ~10⁹. */
-const SENSOR_HISTORY_MS = 6 * 3600_000;
+import { createScenario, type Scenario } from './scenario';
 
 async function main() {
   const config = loadConfig();
@@ -34,12 +29,21 @@ async function main() {
   const setNames = areaSets.list().map((s) => s.name);
   if (imported.sets.length) console.log(`Area sets: ${setNames.join(', ')}`);
 
-  // The scenario clock starts only once history is in place; until then it stands at the scenario start.
-  let clock: Clock = config.sim.enabled ? { now: () => config.sim.startMs, speed: () => 0 } : wallClock();
+  // Set once the app exists (the scenario sends through its ingest); the clock reads them on every call.
+  let scenario: Scenario | null = null;
+  let lease: ScenarioLease | null = null;
+  const standing: Clock = { now: () => config.sim.startMs, speed: () => 0 };
+  const followed = (): Clock => {
+    const anchor = lease?.anchor();
+    return anchor ? clockFromAnchor(anchor) : standing;
+  };
+  const current = (): Clock =>
+    !config.sim.enabled ? wallClock() : lease && !lease.held() ? followed() : (scenario?.clock() ?? standing);
+  const clock: Clock = { now: () => current().now(), speed: () => current().speed() };
   const app = await createApp({
     store,
     ...scale.appDeps,
-    clock: { now: () => clock.now(), speed: () => clock.speed() },
+    clock,
     areaSet: SCHEMATIC_2021,
     areaSets,
     ingestTokens: config.ingestTokens,
@@ -59,49 +63,27 @@ async function main() {
 
   await scale.startInputs(app);
 
-  let runner: LiveRunner | null = null;
   if (config.sim.enabled) {
-    const { seed, startMs, speed, historyFromMs } = config.sim;
-    const sim = createSimulation({
-      seed,
-      sites: SENSOR_SITES,
-      sensorHistoryFromMs: startMs - SENSOR_HISTORY_MS,
-      historyFromMs,
+    const sc = createScenario({
+      store,
+      sim: config.sim,
+      // The plan's events are built in-process from the seed (no boundary crossed): the trusted path, see appendPlanned.
+      send: async (events) => void (await app.ingest.appendPlanned(events)),
+      snapshot: () => app.engine.snapshot(),
+      onClock: (anchor) => lease?.publish(anchor),
     });
-    // The plan's events are built in-process from the seed (no boundary crossed): the trusted path, see appendPlanned.
-    const send = async (events: IocEvent[]) => void (await app.ingest.appendPlanned(events));
-    const lastTs = Math.max(
-      0,
-      ...(await Promise.all(DATA_STREAMS.map((s) => store.lastEventTsMs(s)))).map((t) => t ?? 0),
-    );
-    // The plan is a pure function of the seed, so resuming re-sends at most one chunk, which dedupe absorbs.
-    const resumeMs = Math.max(historyFromMs, lastTs);
-    if (resumeMs < startMs) {
-      console.log(
-        `Backfilling history ${new Date(resumeMs).toISOString()} → ${new Date(startMs).toISOString()}`,
-      );
-      const bar = new SingleBar(
-        {
-          format: 'Backfill {bar} {percentage}% | {events} events | {eta_formatted} left',
-          etaBuffer: 50,
-          // Without a terminal (CI, a service manager) print a line every few seconds instead of redrawing.
-          noTTYOutput: true,
-          notTTYSchedule: 5000,
-        },
-        Presets.shades_classic,
-      );
-      const t0 = Date.now();
-      bar.start(1, 0, { events: 0 });
-      const n = await backfill(sim, resumeMs, startMs, send, (done, events) => bar.update(done, { events }));
-      bar.stop();
-      await app.engine.snapshot();
-      console.log(
-        `Backfilled ${n.toLocaleString('en')} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-      );
+    scenario = sc;
+    // Alone, this node runs the scenario; with a shared log, only the node holding the lease does (docs/scaling.md).
+    if (scale.startScenarioLease) {
+      const l = scale.startScenarioLease({
+        onAcquired: () => sc.start(l.anchor()),
+        onLost: () => sc.stop(),
+      });
+      lease = l;
+      await l.ready;
+    } else {
+      await sc.start();
     }
-    const liveFrom = Math.max(startMs, lastTs);
-    clock = scenarioClock(liveFrom, speed);
-    runner = runLive(sim, clock.now, liveFrom, send);
   }
 
   // After the backfill, so history is folded under the rules it was recorded with.
@@ -109,16 +91,16 @@ async function main() {
     file: process.env.ALERT_RULES ?? path.join(config.dataDir, 'alert-rules.json'),
     engine: app.engine,
     ingest: app.ingest,
-    clock: { now: () => clock.now(), speed: () => clock.speed() },
+    clock,
   });
 
   app.httpServer.listen(config.port, () => {
     const port = (app.httpServer.address() as { port: number }).port;
     console.log(`Long An IOC listening on http://localhost:${port} (data in ${config.dataDir})`);
-    if (runner)
-      console.log(
-        `Simulation live from ${new Date(runner.cursorMs()).toISOString()}, seed ${config.sim.seed}`,
-      );
+    const cursor = scenario?.cursorMs();
+    if (cursor != null)
+      console.log(`Simulation live from ${new Date(cursor).toISOString()}, seed ${config.sim.seed}`);
+    else if (lease) console.log(`Simulation: following the node that holds the scenario lease`);
     console.log(
       `Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS); ` +
         `operator token for /console?operatorToken=… in ${path.join(config.dataDir, 'operator-token')} (or OPERATOR_TOKENS)`,
@@ -135,7 +117,9 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, Number(process.env.SHUTDOWN_DRAIN_MS ?? 0)));
     await scale.stopInputs();
     stopAlertRules();
-    await runner?.stop();
+    await scenario?.stop();
+    // Ending the lease's session releases it at once: another node takes the scenario over on its next try.
+    await lease?.close();
     // Flush the log: an empty ingest queues behind every append in flight, so all acknowledged events are durable.
     await app.ingest.ingest([]);
     await app.close();

@@ -1,8 +1,10 @@
+import { hostname } from 'node:os';
 import type { App, AppDeps } from '../app';
 import { createReadiness, type Readiness } from '../http/readiness';
 import { startMqttIngest, type MqttIngest } from '../mqtt/mqtt-ingest';
 import type { OpenedStore } from '../store/open-store';
 import { connectRedisAdapter, type RedisAdapter } from './redis-adapter';
+import { startScenarioLease, type ScenarioLease, type ScenarioLeaseOptions } from './scenario-lease';
 
 export interface ScalePath {
   /** What createApp needs for several nodes: the adapter, the shared log's feed, the readiness it reports. */
@@ -10,6 +12,12 @@ export interface ScalePath {
   readiness: Readiness;
   /** Subscribes to the sensors' MQTT topics when `MQTT_URL` is set. */
   startInputs(app: App): Promise<void>;
+  /**
+   * With a shared log, the lease that lets one node of the cluster run the scenario (simulator and clock);
+   * null when the log is this node's own.
+   */
+  startScenarioLease:
+    ((handlers: Pick<ScenarioLeaseOptions, 'onAcquired' | 'onLost'>) => ScenarioLease) | null;
   /** Stops taking inputs (MQTT), first thing on shutdown. */
   stopInputs(): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +46,16 @@ export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedSto
       readiness,
     },
     readiness,
+    startScenarioLease:
+      opened.shared && env.DATABASE_URL
+        ? (handlers) =>
+            startScenarioLease({
+              url: env.DATABASE_URL!,
+              schema: env.DATABASE_SCHEMA ?? 'public',
+              holder: `${hostname()}:${env.PORT ?? '8080'}/${process.pid}`,
+              ...handlers,
+            })
+        : null,
     async startInputs(app) {
       if (!env.MQTT_URL) return;
       mqtt = await startMqttIngest({

@@ -52,6 +52,16 @@ const MIGRATIONS: readonly string[] = [
   `,
   // Per-site daily summaries of sensor readings (server/store/site-daily.ts), filled from the log.
   PG_SITE_DAILY_MIGRATION,
+  // The cluster's scenario clock, published by the node that holds the scenario lease (server/cluster/scenario-lease.ts).
+  `
+  CREATE TABLE scenario_clock (
+    id boolean PRIMARY KEY DEFAULT true CHECK (id),
+    scenario_ms bigint NOT NULL,
+    real_ms bigint NOT NULL,
+    speed double precision NOT NULL,
+    holder text NOT NULL
+  );
+  `,
 ];
 
 /** The version whose step creates `site_daily` (tests drop it to check the backfill of an older log). */
