@@ -5,12 +5,13 @@
  * send the same events in every configuration, and a dashboard on the LAST node measures delivery, so with
  * several nodes every event it sees crossed the shared log.
  * Latency: ack = batch sent → acknowledged durable; delivery = batch sent → its events received by the dashboard.
- * Needs PostgreSQL and Redis (BENCH_DATABASE_URL, BENCH_REDIS_URL; defaults are this machine's).
+ * Needs PostgreSQL and Redis (BENCH_DATABASE_URL, BENCH_REDIS_URL; defaults are this machine's). `--small`: 6,000
+ * events instead of 24,000 (BENCH_EVENTS overrides both). The load average is printed before and after.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createClient } from 'redis';
@@ -23,7 +24,9 @@ import { createSimulation } from '../simulators/plan';
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 8250);
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 24_000);
+/** `--small`: a quarter of the events, for a quick check that every configuration runs (CI, a busy machine). */
+const SMALL = process.argv.includes('--small');
+const EVENTS = Number(process.env.BENCH_EVENTS ?? (SMALL ? 6_000 : 24_000));
 const SOURCES = 6;
 const BATCH = 100;
 const TOKEN = 'bench-token-0123456789abcdef';
@@ -186,11 +189,17 @@ async function cleanUp(schema: string, prefix: string) {
   await r.quit();
 }
 
+const load = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} on ${cpus().length} cores`;
 const events = plan();
 console.log(
   `Scale bench: ${events.length} events, ${SOURCES} sources in batches of ${BATCH}, round-robin over the nodes; ` +
     `${process.env.BENCH_NOTE ?? 'this machine'}`,
 );
+// Nodes, databases and the load generator share this machine: figures taken under load are not the product's.
+console.log(`before: ${load()}`);
 const rows: Row[] = [];
 for (const config of CONFIGS) {
   // Fresh ids per configuration: nothing is a duplicate of the previous run.
@@ -206,4 +215,5 @@ for (const r of rows)
   console.log(
     `| ${r.label.padEnd(29)} | ${String(Math.round(r.eventsPerS)).padStart(8)} | ${fmt(r.ackP50)}   | ${fmt(r.ackP99)}   | ${fmt(r.deliveryP99)}        |`,
   );
+console.log(`\nafter: ${load()}`);
 process.exit(0);
