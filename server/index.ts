@@ -6,7 +6,7 @@ import pkg from '../package.json';
 import { watchAlertRulesFile } from './alerts/alert-rules-file';
 import { createApp } from './app';
 import { wallClock, type Clock } from './clock';
-import { clockFromAnchor, type ScenarioLease } from './cluster/scenario-lease';
+import { clockFromAnchor, registerLeaseMetric, type ScenarioLease } from './cluster/scenario-lease';
 import { loadConfig } from './config';
 import { publicOptionsFromEnv } from './public/public-config';
 import { webhookConfigFromEnv } from './public/webhook-config';
@@ -80,6 +80,7 @@ async function main() {
         onLost: () => sc.stop(),
       });
       lease = l;
+      registerLeaseMetric(app.metrics.registry, l);
       await l.ready;
     } else {
       await sc.start();

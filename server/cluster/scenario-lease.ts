@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { Gauge, type Registry } from 'prom-client';
 import type { Clock } from '../clock';
 import { quoteIdent } from '../store/postgres-migrations';
 
@@ -185,4 +186,16 @@ export function startScenarioLease(opts: ScenarioLeaseOptions): ScenarioLease {
       await c?.end().catch(() => undefined);
     },
   };
+}
+
+/** `ioc_scenario_lease_held`: 1 on the node that runs the scenario, 0 on the others (which node to look at). */
+export function registerLeaseMetric(registry: Registry, lease: Pick<ScenarioLease, 'held'>): void {
+  new Gauge({
+    name: 'ioc_scenario_lease_held',
+    help: 'Whether this node holds the scenario lease (runs the simulator and the scenario clock)',
+    registers: [registry],
+    collect() {
+      this.set(lease.held() ? 1 : 0);
+    },
+  });
 }

@@ -41,6 +41,13 @@ async function post(url: string, events: IocEvent[]): Promise<IngestReport> {
   return (await res.json()) as IngestReport;
 }
 
+/** The node's `ioc_scenario_lease_held` gauge. */
+async function leaseHeld(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('ioc_scenario_lease_held '));
+  return Number(line?.split(' ')[1]);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('kill -9 of a node in a two-node cluster', () => {
@@ -87,6 +94,7 @@ describe('kill -9 of a node in a two-node cluster', () => {
     const b: NodeProcess = await startNodeProcess(env);
     cleanups.push(() => b.stop());
     expect(b.output()).toMatch(/following the node that holds the scenario lease/);
+    expect([await leaseHeld(a.url), await leaseHeld(b.url)]).toEqual([1, 0]);
 
     // The browser's load balancer gives it A first, B when A is gone.
     const dash: FailoverDashboard = await connectFailoverDashboard([a.url, b.url], rollup);
@@ -130,6 +138,7 @@ describe('kill -9 of a node in a two-node cluster', () => {
     expect(dash.connectedTo()).toBe(b.url);
     const takenAt = await b.printed(/scenario lease taken/);
     expect(takenAt - killedAt).toBeLessThan(5_000);
+    expect(await leaseHeld(b.url)).toBe(1);
     console.info(
       `failover: first batch from B ${firstFromB.atMs - killedAt} ms after the kill, ` +
         `scenario lease taken by B after ${takenAt - killedAt} ms`,
