@@ -34,6 +34,8 @@ export interface FailoverDashboard {
   feed(): LiveFeed;
   /** The state as it was when `lastSeq` reached a given value (the recent ones). */
   stateAt(lastSeq: number): DashboardState | undefined;
+  /** The `lastSeq` values `stateAt` knows. */
+  stateSeqs(): number[];
   /** Every connection made: which URL, when (real ms). */
   connections: { url: string; atMs: number }[];
   /** Every batch received: from which URL, when, and its range. */
@@ -192,6 +194,7 @@ export function connectFailoverDashboard(
     },
     feed: () => feed,
     stateAt: (seq) => states.get(seq),
+    stateSeqs: () => [...states.keys()],
     connections,
     batches,
     connectedTo: () => current,
