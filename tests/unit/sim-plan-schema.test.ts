@@ -10,7 +10,7 @@ import { DAY, HOUR } from './sim-fixtures';
 /*
  * The backfill appends the simulator's events without the schema check (IngestService.appendPlanned). That is
  * sound only if every event it generates passes the schema: this checks all ~2M of them for the default
- * configuration (seed, scenario start, history start, 6 h of raw sensor readings as server/index.ts backfills),
+ * configuration (seed, scenario start, history start, 6 h of raw sensor readings as server/scenario.ts backfills),
  * not a sample. Other seeds are covered by the sampled checks in the other sim-*.test.ts files.
  */
 describe('the default backfill plan', () => {
