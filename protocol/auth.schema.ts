@@ -33,8 +33,22 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const TokenSignInRequest = z.strictObject({ token: z.string().min(16).max(512) });
 export type TokenSignInRequest = z.infer<typeof TokenSignInRequest>;
 
-/** `GET /api/auth/me`: who this browser is signed in as, or null. */
-export const SessionAnswer = z.strictObject({ principal: Principal.nullable() });
+/**
+ * Whether pages may be read without signing in (`READ_ACCESS`). Writes always need a right; with `open` the
+ * dashboards stay viewable read-only, which kiosks and external checks rely on.
+ */
+export const ReadAccess = z.enum(['open', 'signed-in']);
+export type ReadAccess = z.infer<typeof ReadAccess>;
+
+/**
+ * `GET /api/auth/me`: who this browser is signed in as, or null, and the server's read access so the SPA can
+ * send an anonymous visitor to the login page only when the server would refuse them anyway. An answer
+ * without `readAccess` means `open` (servers from before it was added). Sign-in answers carry the same shape.
+ */
+export const SessionAnswer = z.strictObject({
+  principal: Principal.nullable(),
+  readAccess: ReadAccess.optional(),
+});
 export type SessionAnswer = z.infer<typeof SessionAnswer>;
 
 export const CreateUserRequest = z.strictObject({ username: UserName, role: Role, password: Password });
