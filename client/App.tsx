@@ -1,4 +1,7 @@
 import { createElement, Suspense } from 'react';
+import { normalisePath } from './access/access';
+import { AccessGate } from './access/AccessGate';
+import { DisplayTokenGate } from './access/DisplayTokenGate';
 import { routeFor } from './routes';
 import { useT } from './i18n/use-t';
 
@@ -12,13 +15,27 @@ function NotFound() {
   );
 }
 
-/** Picks the view by path; views are full pages, so no client-side navigation is needed between them. */
-export function App({ pathname = window.location.pathname }: { pathname?: string }) {
+/**
+ * Picks the view by path; views are full pages, so no client-side navigation is needed between them. The
+ * access gate decides whether the visitor sees it; a wall started with `?display=TOKEN` signs in first.
+ */
+export function App({
+  pathname = window.location.pathname,
+  search = window.location.search,
+}: {
+  pathname?: string;
+  search?: string;
+}) {
   // The lazy views are module-level constants (ROUTES), so nothing is re-created per render.
   const view = routeFor(pathname);
-  return (
-    <Suspense fallback={<div className="route-loading" />}>
-      {view ? createElement(view) : <NotFound />}
-    </Suspense>
+  const page = (
+    <AccessGate pathname={pathname} search={search}>
+      <Suspense fallback={<div className="route-loading" />}>
+        {view ? createElement(view) : <NotFound />}
+      </Suspense>
+    </AccessGate>
   );
+  const displayToken =
+    normalisePath(pathname) === '/wall' ? new URLSearchParams(search).get('display') : null;
+  return displayToken ? <DisplayTokenGate token={displayToken}>{page}</DisplayTokenGate> : page;
 }

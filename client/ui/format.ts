@@ -72,3 +72,19 @@ export function formatAge(ageMs: number, locale = 'vi-VN'): string {
   if (s < 86_400) return rtf.format(-Math.floor(s / 3600), 'hour');
   return rtf.format(-Math.floor(s / 86_400), 'day');
 }
+
+/** A moment in Vietnam time as the locale writes it: "14:32:05 16/08/2021" in vi-VN (tables, logs). */
+export function formatDateTime(tsMs: number, locale = 'vi-VN'): string {
+  return cached(`dt:${locale}`, () =>
+    Intl.DateTimeFormat(locale, {
+      timeZone: VN_TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }),
+  ).format(tsMs);
+}

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { resetSessionStore } from '../../client/access/session.store';
 import { resetStore } from '../../client/store/store';
 import { server } from './msw-server';
 
@@ -10,5 +11,6 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   resetStore();
+  resetSessionStore();
 });
 afterAll(() => server.close());

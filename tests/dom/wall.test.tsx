@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useSessionStore } from '../../client/access/session.store';
 import type { MapViewProps } from '../../client/map/MapView';
 import { ConsoleScreen } from '../../client/features/console/ConsoleScreen';
 import { useConsoleStore } from '../../client/features/console/console.store';
@@ -208,7 +209,11 @@ describe('wall', () => {
 });
 
 describe('console', () => {
+  afterEach(() => sessionStorage.clear());
+
   it('lists open alerts for the handover and sends an acknowledgement with the operator and comment', async () => {
+    // This tab was opened with an operator token, the way consoles worked before sign-in (and still may).
+    sessionStorage.setItem('ioc.operatorToken', 'op-token-0123456789');
     seedStore(withAlarm());
     const ack = vi.fn<LiveCommands['ack']>(async () => ({ ok: true, data: { seq: 103, duplicate: false } }));
     const commands: LiveCommands = {
@@ -235,5 +240,39 @@ describe('console', () => {
     });
     fireEvent.click(screen.getByTestId('wall-next'));
     expect(commands.controlWalls).toHaveBeenCalledWith({ action: 'next' });
+  });
+
+  it('offers no action to a visitor without a right, and says why', () => {
+    seedStore(withAlarm());
+    useSessionStore.setState({ status: 'ready', principal: null, readAccess: 'open' });
+    render(<ConsoleScreen />);
+    expect(screen.getByTestId('console-alert')).toBeInTheDocument();
+    expect(screen.queryByTestId('alert-ack')).toBeNull();
+    expect(screen.queryByTestId('wall-remote')).toBeNull();
+    expect(screen.getByTestId('read-only-note')).toHaveTextContent('Chế độ chỉ xem');
+    expect(screen.getByTestId('sign-in-link')).toHaveAttribute('href', '/login?next=%2F');
+  });
+
+  it.each(['operator', 'admin'] as const)('gives a signed-in %s the actions under their own name', (role) => {
+    seedStore(withAlarm());
+    useConsoleStore.setState({ commands: null, operator: '', busy: {}, error: null });
+    useSessionStore.setState({
+      status: 'ready',
+      principal: { name: 'nguyen.van.a', role },
+      readAccess: 'open',
+    });
+    render(<ConsoleScreen />);
+    expect(screen.getByTestId('alert-ack')).toBeInTheDocument();
+    expect(screen.getByTestId('wall-remote')).toBeInTheDocument();
+    expect(screen.getByTestId('operator-name')).toHaveValue('nguyen.van.a');
+    expect(screen.queryByTestId('read-only-note')).toBeNull();
+  });
+
+  it('keeps the actions from a signed-in leader', () => {
+    seedStore(withAlarm());
+    useSessionStore.setState({ status: 'ready', principal: { name: 'lanh.dao', role: 'leader' } });
+    render(<ConsoleScreen />);
+    expect(screen.queryByTestId('alert-ack')).toBeNull();
+    expect(screen.getByTestId('session-badge')).toHaveTextContent('Lãnh đạo');
   });
 });

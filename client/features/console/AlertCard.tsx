@@ -4,8 +4,19 @@ import { alertText, areaName } from '../../ui/alert-text';
 import { formatClock } from '../../ui/format';
 import { AlertActions } from './AlertActions';
 
-/** One alert with its history (raised, cleared, acknowledged, assigned, resolved) and, when open, its actions. */
-export function AlertCard({ alert: a, compact = false }: { alert: Alert; compact?: boolean }) {
+/**
+ * One alert with its history (raised, cleared, acknowledged, assigned, resolved) and, when open and the viewer
+ * may act, its actions.
+ */
+export function AlertCard({
+  alert: a,
+  compact = false,
+  actions = false,
+}: {
+  alert: Alert;
+  compact?: boolean;
+  actions?: boolean;
+}) {
   const { t, intl } = useT();
   const time = (ms: number) => {
     const c = formatClock(ms, intl);
@@ -46,7 +57,7 @@ export function AlertCard({ alert: a, compact = false }: { alert: Alert; compact
           </li>
         ) : null}
       </ul>
-      {compact || a.resolved ? null : <AlertActions alert={a} />}
+      {compact || a.resolved || !actions ? null : <AlertActions alert={a} />}
     </article>
   );
 }

@@ -1,8 +1,11 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { alertIsOpen, emptyAlertsState } from '../../../protocol/state/alerts';
+import { useCanOperate } from '../../access/use-can-operate';
+import { useSessionStore } from '../../access/session.store';
 import { useT } from '../../i18n/use-t';
 import { useStore } from '../../store/store';
 import { LocaleSwitch } from '../../ui/LocaleSwitch';
+import { SessionBadge } from '../../ui/SessionBadge';
 import { ConnectionStatus } from '../operator/ConnectionStatus';
 import { ProtocolBanner } from '../operator/ProtocolBanner';
 import { ScenarioClock } from '../operator/ScenarioClock';
@@ -19,6 +22,13 @@ export function ConsoleScreen() {
   const { t } = useT();
   const alerts = useStore((s) => s.feed.state?.alerts) ?? EMPTY;
   const error = useConsoleStore((s) => s.error);
+  const operate = useCanOperate();
+  const principal = useSessionStore((s) => s.principal);
+  useEffect(() => {
+    // A signed-in operator is on duty under their own name unless they typed another one.
+    const { operator, setOperator } = useConsoleStore.getState();
+    if (principal && operator === '') setOperator(principal.name);
+  }, [principal]);
   const { open, ended } = useMemo(() => {
     const all = [...alerts.recent].reverse();
     const open = all
@@ -33,11 +43,17 @@ export function ConsoleScreen() {
         <h1 className="app-header__title">{t('console.title')}</h1>
         <ScenarioClock />
         <div className="app-header__right">
-          <OperatorName />
+          {operate ? <OperatorName /> : null}
           <ConnectionStatus />
+          <SessionBadge />
           <LocaleSwitch />
         </div>
       </header>
+      {operate ? null : (
+        <p className="console__read-only" role="note" data-testid="read-only-note">
+          {t('session.readOnly')}
+        </p>
+      )}
       {error ? (
         <p className="console__error" role="alert" data-testid="console-error">
           {error}
@@ -48,11 +64,11 @@ export function ConsoleScreen() {
           <h2>{t('console.open', { n: open.length })}</h2>
           {open.length === 0 ? <p>{t('console.none')}</p> : null}
           {open.map((a) => (
-            <AlertCard key={a.id} alert={a} />
+            <AlertCard key={a.id} alert={a} actions={operate} />
           ))}
         </section>
         <aside className="console__side">
-          <WallRemote />
+          {operate ? <WallRemote /> : null}
           <HandoverSummary alerts={open} />
           <section className="console__ended">
             <h2>{t('console.ended')}</h2>

@@ -1,5 +1,6 @@
 import { AREAS_2021 } from '../../../geo/areas';
 import { useT } from '../../i18n/use-t';
+import { SessionBadge } from '../../ui/SessionBadge';
 import { areaLabel } from './area-label';
 import type { Comparison } from './period';
 import { PeriodPicker } from './PeriodPicker';
@@ -57,6 +58,7 @@ export function ReviewToolbar({ state, todayKey, update }: ReviewToolbarProps) {
       <button type="button" onClick={() => window.print()} data-testid="print-button">
         {t('review.print')}
       </button>
+      <SessionBadge />
     </div>
   );
 }

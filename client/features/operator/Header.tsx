@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { LocaleSwitch } from '../../ui/LocaleSwitch';
+import { SessionBadge } from '../../ui/SessionBadge';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ScenarioClock } from './ScenarioClock';
 
@@ -11,6 +12,7 @@ export function Header() {
       <ScenarioClock />
       <div className="app-header__right">
         <ConnectionStatus />
+        <SessionBadge />
         <LocaleSwitch />
       </div>
     </header>

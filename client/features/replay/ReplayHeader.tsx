@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { LocaleSwitch } from '../../ui/LocaleSwitch';
+import { SessionBadge } from '../../ui/SessionBadge';
 import { formatClock, formatNumber } from '../../ui/format';
 import { useReplayStore } from './replay.store';
 
@@ -26,6 +27,7 @@ export function ReplayHeader() {
         <a className="replay-header__live" href="/" data-testid="replay-back-live">
           {t('replay.backToLive')}
         </a>
+        <SessionBadge />
         <LocaleSwitch />
       </div>
     </header>
