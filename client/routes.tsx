@@ -11,6 +11,8 @@ export const ROUTES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/wall': lazy(() => import('./features/wall/WallRoute')),
   '/console': lazy(() => import('./features/console/ConsoleRoute')),
   '/public': lazy(() => import('./features/public/PublicRoute')),
+  '/login': lazy(() => import('./features/login/LoginRoute')),
+  '/admin': lazy(() => import('./features/admin/AdminRoute')),
 };
 
 export function routeFor(pathname: string): LazyExoticComponent<ComponentType> | null {
