@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { AccessGate } from '../../client/access/AccessGate';
 import { DisplayTokenGate } from '../../client/access/DisplayTokenGate';
 import { navigation } from '../../client/access/navigation';
@@ -11,7 +11,7 @@ import { authHandlers, fakeAuth, type FakeAuth } from './auth-handlers';
 import { server } from './msw-server';
 
 let auth: FakeAuth;
-let go: ReturnType<typeof vi.spyOn<typeof navigation, 'go'>>;
+let go: MockInstance<typeof navigation.go>;
 
 beforeEach(() => {
   auth = fakeAuth();
