@@ -1,8 +1,8 @@
-import { createElement, Suspense } from 'react';
+import { createElement, Suspense, useEffect } from 'react';
 import { normalisePath } from './access/access';
 import { AccessGate } from './access/AccessGate';
 import { DisplayTokenGate } from './access/DisplayTokenGate';
-import { routeFor } from './routes';
+import { preloadRoute, routeFor } from './routes';
 import { useT } from './i18n/use-t';
 
 function NotFound() {
@@ -28,6 +28,7 @@ export function App({
 }) {
   // The lazy views are module-level constants (ROUTES), so nothing is re-created per render.
   const view = routeFor(pathname);
+  useEffect(() => preloadRoute(pathname), [pathname]);
   const page = (
     <AccessGate pathname={pathname} search={search}>
       <Suspense fallback={<div className="route-loading" />}>

@@ -1,21 +1,36 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
+type ViewModule = Promise<{ default: ComponentType }>;
+
 /**
  * One entry per view. Each view is its own chunk, so the wall never downloads the leaders' charts and the
  * public page never downloads the operator map code it does not draw.
  */
-export const ROUTES: Record<string, LazyExoticComponent<ComponentType>> = {
-  '/': lazy(() => import('./features/operator/OperatorRoute')),
-  '/kpi': lazy(() => import('./features/kpi/KpiReviewRoute')),
-  '/replay': lazy(() => import('./features/replay/ReplayRoute')),
-  '/wall': lazy(() => import('./features/wall/WallRoute')),
-  '/console': lazy(() => import('./features/console/ConsoleRoute')),
-  '/public': lazy(() => import('./features/public/PublicRoute')),
-  '/login': lazy(() => import('./features/login/LoginRoute')),
-  '/admin': lazy(() => import('./features/admin/AdminRoute')),
+const LOADERS: Record<string, () => ViewModule> = {
+  '/': () => import('./features/operator/OperatorRoute'),
+  '/kpi': () => import('./features/kpi/KpiReviewRoute'),
+  '/replay': () => import('./features/replay/ReplayRoute'),
+  '/wall': () => import('./features/wall/WallRoute'),
+  '/console': () => import('./features/console/ConsoleRoute'),
+  '/public': () => import('./features/public/PublicRoute'),
+  '/login': () => import('./features/login/LoginRoute'),
+  '/admin': () => import('./features/admin/AdminRoute'),
 };
 
+export const ROUTES: Record<string, LazyExoticComponent<ComponentType>> = Object.fromEntries(
+  Object.entries(LOADERS).map(([path, load]) => [path, lazy(load)]),
+);
+
+const normalise = (pathname: string) => pathname.replace(/\/+$/, '') || '/';
+
 export function routeFor(pathname: string): LazyExoticComponent<ComponentType> | null {
-  const path = pathname.replace(/\/+$/, '') || '/';
-  return ROUTES[path] ?? null;
+  return ROUTES[normalise(pathname)] ?? null;
+}
+
+/**
+ * Starts downloading a view's chunk while the access gate asks the server who is there; the browser keeps
+ * the module, so the lazy view's own import later finds it loaded.
+ */
+export function preloadRoute(pathname: string): void {
+  void LOADERS[normalise(pathname)]?.().catch(() => undefined);
 }
