@@ -26,9 +26,9 @@ export function AuditPanel() {
           {audit.map((a) => (
             <tr key={a.id} data-testid="audit-row" data-action={a.action}>
               <td>{formatDateTime(a.atMs, intl)}</td>
-              <td>{a.actor}</td>
+              <td className="admin-table__text">{a.actor}</td>
               <td>{t(`audit.${a.action}`)}</td>
-              <td>{a.target}</td>
+              <td className="admin-table__text">{a.target}</td>
               <td>{a.ip ?? '—'}</td>
             </tr>
           ))}

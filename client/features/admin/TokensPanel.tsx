@@ -31,15 +31,15 @@ export function TokensPanel() {
               data-token-id={tk.id}
               data-revoked={tk.revokedAtMs !== null}
             >
-              <td>{tk.label}</td>
+              <td className="admin-table__text">{tk.label}</td>
               <td>{t(`admin.token.kind.${tk.kind}`)}</td>
               <td>{formatDateTime(tk.createdAtMs, intl)}</td>
-              <td>
+              <td className="admin-table__text">
                 {tk.revokedAtMs === null
                   ? t('admin.token.active')
                   : t('admin.token.revokedAt', { time: formatDateTime(tk.revokedAtMs, intl) })}
               </td>
-              <td>
+              <td className="admin-table__text">
                 {tk.revokedAtMs === null ? (
                   <ConfirmButton
                     label={t('admin.token.revoke')}

@@ -22,7 +22,7 @@ export function UsersPanel() {
         <tbody>
           {users.map((u) => (
             <tr key={u.username} data-testid="user-row" data-username={u.username}>
-              <td>{u.username}</td>
+              <td className="admin-table__text">{u.username}</td>
               <td>{t(`role.${u.role}`)}</td>
               <td>{formatDateTime(u.createdAtMs, intl)}</td>
               <td>
