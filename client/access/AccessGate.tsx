@@ -1,6 +1,7 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/use-t';
+import { operatorToken } from '../net/operator-token';
 import { accessFor, isOpenPath } from './access';
 import { Forbidden } from './Forbidden';
 import { navigation } from './navigation';
@@ -25,10 +26,13 @@ export function AccessGate({
   const { status, principal, readAccess } = useSessionStore(
     useShallow((s) => ({ status: s.status, principal: s.principal, readAccess: s.readAccess })),
   );
+  // Read once, first: it also moves a token from the address bar into the tab's storage.
+  const [hasOperatorToken] = useState(() => !open && operatorToken() !== undefined);
   useEffect(() => {
     if (!open) void useSessionStore.getState().load();
   }, [open]);
-  const access = open || status !== 'ready' ? null : accessFor(pathname, search, principal, readAccess);
+  const access =
+    open || status !== 'ready' ? null : accessFor(pathname, search, principal, readAccess, hasOperatorToken);
   const signInTo = access?.kind === 'sign-in' ? access.to : null;
   useEffect(() => {
     if (signInTo) navigation.go(signInTo);

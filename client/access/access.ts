@@ -39,9 +39,15 @@ export function normalisePath(pathname: string): string {
 
 export const isOpenPath = (pathname: string) => OPEN_PATHS.has(normalisePath(pathname));
 
-/** `/login?next=…` that brings the visitor back to where they were. */
+/** Query parameters that carry a secret: they never travel on inside a `next`. */
+const SECRET_PARAMS = ['operatorToken', 'display', 'once'];
+
+/** `/login?next=…` that brings the visitor back to where they were (without any secret of the old address). */
 export function signInUrl(pathname: string, search = ''): string {
-  return `/login?${new URLSearchParams({ next: `${pathname}${search}` })}`;
+  const params = new URLSearchParams(search);
+  for (const p of SECRET_PARAMS) params.delete(p);
+  const query = params.size > 0 ? `?${params}` : '';
+  return `/login?${new URLSearchParams({ next: `${pathname}${query}` })}`;
 }
 
 /**
@@ -55,11 +61,14 @@ export function accessFor(
   search: string,
   principal: Principal | null,
   readAccess: ReadAccess,
+  /** A tab opened with `?operatorToken=…` (before sign-in existed) keeps the operator's views. */
+  hasOperatorToken = false,
 ): Access {
   const path = normalisePath(pathname);
   const roles = ROUTE_ROLES[path];
   if (!roles || OPEN_PATHS.has(path)) return { kind: 'full' };
   if (principal && roles.includes(principal.role)) return { kind: 'full' };
+  if (hasOperatorToken && roles.includes('operator')) return { kind: 'full' };
   const readable = readAccess === 'open' && path !== '/admin';
   if (readable) return { kind: 'read-only' };
   return principal ? { kind: 'forbidden' } : { kind: 'sign-in', to: signInUrl(path, search) };

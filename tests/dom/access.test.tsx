@@ -68,6 +68,15 @@ describe('route guard with READ_ACCESS=signed-in', () => {
     expect(go).not.toHaveBeenCalled();
   });
 
+  it('lets a console opened with an operator token in, and takes the token out of the address bar', async () => {
+    window.history.replaceState(null, '', '/console?operatorToken=op-token-0123456789');
+    gated('/console', '?operatorToken=op-token-0123456789');
+    expect(await screen.findByTestId('view')).toBeInTheDocument();
+    expect(window.location.search).toBe('');
+    expect(sessionStorage.getItem('ioc.operatorToken')).toBe('op-token-0123456789');
+    sessionStorage.clear();
+  });
+
   it('never asks who is there on /public', () => {
     gated('/public');
     expect(screen.getByTestId('view')).toBeInTheDocument();

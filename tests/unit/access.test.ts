@@ -32,6 +32,24 @@ describe('access by role with READ_ACCESS=signed-in', () => {
     });
   });
 
+  it('never carries a secret of the old address into `next`', () => {
+    expect(accessFor('/console', '?operatorToken=abc&area=802&once=x&display=y', null, 'signed-in')).toEqual({
+      kind: 'sign-in',
+      to: '/login?next=%2Fconsole%3Farea%3D802',
+    });
+    expect(accessFor('/wall', '?display=y', null, 'signed-in')).toEqual({
+      kind: 'sign-in',
+      to: '/login?next=%2Fwall',
+    });
+  });
+
+  it("lets a tab holding an operator token use the operator's views, and only those", () => {
+    for (const path of VIEWS)
+      expect(accessFor(path, '', null, 'signed-in', true).kind).toBe(
+        ['/', '/wall', '/console'].includes(path) ? 'full' : 'sign-in',
+      );
+  });
+
   it('keeps /public and /login open to everyone, and a mistyped path is the not-found page', () => {
     for (const path of ['/public', '/login', '/nowhere'])
       expect(accessFor(path, '', null, 'signed-in').kind).toBe('full');
