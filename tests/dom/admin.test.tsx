@@ -79,8 +79,8 @@ describe('admin page: users', () => {
     await openAdmin();
     const row = () => rows('users-table').find((r) => r.getAttribute('data-username') === 'cu.nhan');
     fireEvent.click(within(row()!).getByTestId('remove-user'));
-    expect(within(row()!).getByRole('group')).toHaveAccessibleName('Xoá người dùng cu.nhan?');
-    fireEvent.click(within(row()!).getByRole('button', { name: 'Huỷ' }));
+    expect(within(row()!).getByRole('group')).toHaveAccessibleName('Xóa người dùng cu.nhan?');
+    fireEvent.click(within(row()!).getByRole('button', { name: 'Hủy' }));
     expect(auth.requests).not.toContain('DELETE /api/admin/users/cu.nhan');
     fireEvent.click(within(row()!).getByTestId('remove-user'));
     fireEvent.click(within(row()!).getByTestId('remove-user-confirm'));
