@@ -1,6 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { HOME_OF } from '../../client/access/access';
 import { AccessGate } from '../../client/access/AccessGate';
 import { DisplayTokenGate } from '../../client/access/DisplayTokenGate';
 import { navigation } from '../../client/access/navigation';
@@ -60,9 +61,9 @@ describe('route guard with READ_ACCESS=signed-in', () => {
     gated(path);
     if (shown) expect(await screen.findByTestId('view')).toBeInTheDocument();
     else {
-      expect(await screen.findByTestId('forbidden')).toHaveTextContent(
-        'Tài khoản này không được dùng trang này',
-      );
+      const forbidden = await screen.findByTestId('forbidden');
+      expect(forbidden).toHaveTextContent('Tài khoản này không được dùng trang này');
+      expect(within(forbidden).getByRole('link')).toHaveAttribute('href', HOME_OF[role]);
       expect(screen.queryByTestId('view')).toBeNull();
     }
     expect(go).not.toHaveBeenCalled();
