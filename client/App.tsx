@@ -2,6 +2,7 @@ import { createElement, Suspense, useEffect } from 'react';
 import { normalisePath } from './access/access';
 import { AccessGate } from './access/AccessGate';
 import { DisplayTokenGate } from './access/DisplayTokenGate';
+import { displayToken } from './net/display-token';
 import { preloadRoute, routeFor } from './routes';
 import { useT } from './i18n/use-t';
 
@@ -36,7 +37,6 @@ export function App({
       </Suspense>
     </AccessGate>
   );
-  const displayToken =
-    normalisePath(pathname) === '/wall' ? new URLSearchParams(search).get('display') : null;
-  return displayToken ? <DisplayTokenGate token={displayToken}>{page}</DisplayTokenGate> : page;
+  const token = normalisePath(pathname) === '/wall' ? displayToken(search) : null;
+  return token ? <DisplayTokenGate token={token}>{page}</DisplayTokenGate> : page;
 }

@@ -5,6 +5,7 @@ import { HOME_OF } from '../../client/access/access';
 import { AccessGate } from '../../client/access/AccessGate';
 import { DisplayTokenGate } from '../../client/access/DisplayTokenGate';
 import { navigation } from '../../client/access/navigation';
+import { displayToken } from '../../client/net/display-token';
 import { useSessionStore } from '../../client/access/session.store';
 import { Header } from '../../client/features/operator/Header';
 import type { Principal } from '../../protocol/auth.schema';
@@ -207,5 +208,18 @@ describe('wall display token', () => {
     await vi.waitFor(() => expect(gate).toHaveAttribute('data-state', 'unreachable'));
     expect(gate).toHaveTextContent('Chưa kết nối được máy chủ');
     expect(gate).toHaveTextContent('Tự động thử lại sau mỗi 60 giây');
+  });
+});
+
+describe('display token kept for the tab', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('is taken from the address, and found again after the address lost it (a reload in the same tab)', () => {
+    expect(displayToken('?playlist=ops')).toBeNull();
+    expect(displayToken('?display=display-secret-0123456789')).toBe('display-secret-0123456789');
+    expect(displayToken('?playlist=ops')).toBe('display-secret-0123456789');
+    // A new token in the address replaces the old one.
+    expect(displayToken('?display=display-secret-new-456789')).toBe('display-secret-new-456789');
+    expect(displayToken('')).toBe('display-secret-new-456789');
   });
 });
