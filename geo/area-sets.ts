@@ -20,8 +20,10 @@ export interface AreaSetRegistry {
   /** The rollup (a unit and every unit above it) of the set in force at `tsMs`. */
   rollupAt(tsMs: number): AreaRollup;
   /**
-   * Rollup across all sets, for code paths that have no instant: a code's chain in the latest set holding it.
-   * Codes are national and not reused, so the sets do not disagree in practice.
+   * Rollup across all sets, for code paths that have no instant: the code, then every unit above it in any set
+   * holding it (latest set first). Codes are national, but the 2025 reform re-used the code of one merged unit
+   * for the new one (27694 was Phường 1 of Tân An, now Phường Long An of Tây Ninh); the new ward lies inside
+   * the old city, so counting it into both chains keeps a figure in the units that contain it then and now.
    */
   rollup: AreaRollup;
   /** True when any set, or the 2021 list, has the code. */
@@ -94,7 +96,16 @@ export function createAreaSetRegistry(
   const byCode = new Map<string, AreaInfo>(AREAS_2021.map((a) => [a.code, a]));
   for (const e of entries) for (const a of e.set.areas) byCode.set(a.code, a);
   const union = [...byCode.values()];
-  const rollup = makeRollup(union);
+  const chains = [makeRollup(AREAS_2021), ...entries.map((e) => rollupOf(e.set))].reverse();
+  const merged = new Map<string, readonly string[]>();
+  const rollup: AreaRollup = (code) => {
+    let chain = merged.get(code);
+    if (chain) return chain;
+    chain = [...new Set(chains.flatMap((r) => r(code)))];
+    // Unknown codes are not remembered: a stream of made-up codes must not grow the cache.
+    if (chain.length > 0) merged.set(code, chain);
+    return chain;
+  };
 
   return {
     list: () =>

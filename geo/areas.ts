@@ -39,6 +39,29 @@ export const AREAS_2021: readonly AreaInfo[] = [
 export const DISTRICTS_2021 = AREAS_2021.filter((a) => a.parent === PROVINCE_CODE);
 
 /**
+ * Tân An's 9 wards and 5 communes in 2021, with their codes from the national list (GSO, 01/11/2021). The seats
+ * are schematic placements (roughly where each unit lies in the city, to 0.005°), from which the schematic
+ * ward cells are drawn: not surveyed positions. In December 2024 Phường 2 merged into Phường 1; in July 2025 the
+ * 2025 reform re-used three of these codes (27694, 27712, 27715) for the wards Tân An became.
+ */
+export const TAN_AN_WARDS_2021: readonly AreaInfo[] = [
+  { code: '27685', name: 'Phường 5', kind: 'ward', parent: TAN_AN_CODE, seat: [106.4, 10.55] },
+  { code: '27688', name: 'Phường 2', kind: 'ward', parent: TAN_AN_CODE, seat: [106.405, 10.53] },
+  { code: '27691', name: 'Phường 4', kind: 'ward', parent: TAN_AN_CODE, seat: [106.435, 10.545] },
+  { code: '27692', name: 'Phường Tân Khánh', kind: 'ward', parent: TAN_AN_CODE, seat: [106.385, 10.53] },
+  { code: '27694', name: 'Phường 1', kind: 'ward', parent: TAN_AN_CODE, seat: [106.42, 10.54] },
+  { code: '27697', name: 'Phường 3', kind: 'ward', parent: TAN_AN_CODE, seat: [106.425, 10.525] },
+  { code: '27698', name: 'Phường 7', kind: 'ward', parent: TAN_AN_CODE, seat: [106.445, 10.53] },
+  { code: '27700', name: 'Phường 6', kind: 'ward', parent: TAN_AN_CODE, seat: [106.42, 10.56] },
+  { code: '27703', name: 'Xã Hướng Thọ Phú', kind: 'commune', parent: TAN_AN_CODE, seat: [106.385, 10.565] },
+  { code: '27706', name: 'Xã Nhơn Thạnh Trung', kind: 'commune', parent: TAN_AN_CODE, seat: [106.42, 10.5] },
+  { code: '27709', name: 'Xã Lợi Bình Nhơn', kind: 'commune', parent: TAN_AN_CODE, seat: [106.32, 10.51] },
+  { code: '27712', name: 'Xã Bình Tâm', kind: 'commune', parent: TAN_AN_CODE, seat: [106.455, 10.565] },
+  { code: '27715', name: 'Phường Khánh Hậu', kind: 'ward', parent: TAN_AN_CODE, seat: [106.37, 10.5] },
+  { code: '27718', name: 'Xã An Vĩnh Ngãi', kind: 'commune', parent: TAN_AN_CODE, seat: [106.455, 10.505] },
+];
+
+/**
  * Builds the rollup the reducers need (an area and every unit above it) from a list of areas.
  * Unknown codes roll up to nothing, so the caller must have validated the area first.
  */

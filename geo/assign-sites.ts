@@ -82,7 +82,7 @@ function contains(p: PreparedPolygon, x: number, y: number): boolean {
  * an exact even-odd test on the few candidates, smallest unit first, so a point in a ward yields the ward, not
  * its province. Points exactly on a shared border may go to either neighbour.
  */
-export function createAreaLocator(set: AreaSet): AreaLocator {
+export function createAreaLocator(set: Pick<AreaSet, 'collection'>): AreaLocator {
   const polygons: PreparedPolygon[] = [];
   for (const f of set.collection.features) {
     const all = polygonsOf(f.geometry);
@@ -109,7 +109,7 @@ export function createAreaLocator(set: AreaSet): AreaLocator {
  */
 export function assignSites(
   sites: readonly { siteId: string; lonLat: LonLat }[],
-  set: AreaSet,
+  set: Pick<AreaSet, 'collection'>,
 ): Map<string, string | null> {
   const locate = createAreaLocator(set);
   return new Map(sites.map((s) => [s.siteId, locate(s.lonLat)]));

@@ -7,7 +7,7 @@ import turfArea from '@turf/area';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { AREAS_2021, PROVINCE_CODE, type AreaInfo } from './areas';
+import { AREAS_2021, PROVINCE_CODE, TAN_AN_CODE, TAN_AN_WARDS_2021, type AreaInfo } from './areas';
 import { normaliseRing, voronoiCells } from './schematic/districts';
 import { PROVINCE_OUTLINE } from './schematic/outline';
 import { generateSites, type DistrictCell } from './schematic/sites';
@@ -18,6 +18,23 @@ import { polygonContains, polygonsOf } from './ring';
 const SITES_SEED = 794_2021;
 
 const areaKm2 = (geometry: AreaGeometry) => Math.round(turfArea(geometry) / 1e5) / 10;
+
+/**
+ * Tân An's wards and communes as Voronoi cells around their schematic seats, clipped to the city's own cell, so
+ * they tile it exactly (the drill-down province → district → ward needs them; sites keep their district).
+ */
+function tanAnWardCells(tanAn: AreaGeometry): AreaGeometry[] {
+  if (tanAn.type !== 'Polygon') throw new Error('Tân An schematic cell is expected to be one polygon');
+  const wardCells = voronoiCells(
+    tanAn.coordinates[0]!,
+    TAN_AN_WARDS_2021.map((w) => w.seat),
+  );
+  TAN_AN_WARDS_2021.forEach((w, i) => {
+    if (!polygonsOf(wardCells[i]!).some((p) => polygonContains(p, w.seat)))
+      throw new Error(`seat of ${w.code} ${w.name} lies outside its cell`);
+  });
+  return wardCells;
+}
 
 function buildAreas() {
   const outline = normaliseRing(PROVINCE_OUTLINE, true);
@@ -32,6 +49,7 @@ function buildAreas() {
     if (!polygonsOf(c.geometry).some((p) => polygonContains(p, c.seat)))
       throw new Error(`seat of ${c.code} ${c.name} lies outside its cell`);
   }
+  const wardCells = tanAnWardCells(districtCells.find((c) => c.code === TAN_AN_CODE)!.geometry);
   const province = AREAS_2021.find((a) => a.code === PROVINCE_CODE)!;
   const feature = (a: AreaInfo, g: AreaGeometry) => ({
     type: 'Feature' as const,
@@ -51,7 +69,11 @@ function buildAreas() {
     name: 'longan-2021-schematic',
     validFrom: '2013-04-01',
     validTo: '2025-07-01',
-    features: [feature(province, provinceGeometry), ...districts.map((d, i) => feature(d, cells[i]!))],
+    features: [
+      feature(province, provinceGeometry),
+      ...districts.map((d, i) => feature(d, cells[i]!)),
+      ...TAN_AN_WARDS_2021.map((w, i) => feature(w, wardCells[i]!)),
+    ],
   };
   return { collection, districtCells };
 }

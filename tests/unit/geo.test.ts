@@ -10,6 +10,7 @@ import {
   SENSOR_SITES,
   SITES_BY_ID,
   TAN_AN_CODE,
+  TAN_AN_WARDS_2021,
   areaAt,
   parseAreaSet,
 } from '../../geo';
@@ -36,15 +37,18 @@ describe('schematic 2021 area set', () => {
     expect([SCHEMATIC_2021.validFrom, SCHEMATIC_2021.validTo]).toEqual(['2013-04-01', '2025-07-01']);
   });
 
-  it('has exactly the 16 units of AREAS_2021, labelled schematic', () => {
-    expect(features.map((f) => f.properties.code).sort()).toEqual(AREAS_2021.map((a) => a.code).sort());
+  it("has exactly the 16 units of AREAS_2021 and Tân An's 14 wards and communes, labelled schematic", () => {
+    expect(features.map((f) => f.properties.code).sort()).toEqual(
+      [...AREAS_2021, ...TAN_AN_WARDS_2021].map((a) => a.code).sort(),
+    );
     for (const f of features) expect(f.properties.schematic).toBe(true);
   });
 
   it('puts each district seat in its own cell', () => {
     for (const a of AREAS_2021.filter((x) => x.parent === PROVINCE_CODE)) {
       expect(booleanPointInPolygon(a.seat, byCode.get(a.code)!.geometry), a.name).toBe(true);
-      expect(areaAt(a.seat, SCHEMATIC_2021), a.name).toBe(a.code);
+      // Tân An's seat lies in Phường 1, the city's seat ward; elsewhere the smallest unit is the district.
+      expect(areaAt(a.seat, SCHEMATIC_2021), a.name).toBe(a.code === TAN_AN_CODE ? '27694' : a.code);
     }
   });
 
@@ -90,7 +94,9 @@ describe('sensor sites', () => {
     for (const s of SENSOR_SITES) {
       expect(byCode.has(s.area), s.siteId).toBe(true);
       expect(booleanPointInPolygon(s.lonLat, byCode.get(s.area)!.geometry), s.siteId).toBe(true);
-      expect(areaAt(s.lonLat, SCHEMATIC_2021), s.siteId).toBe(s.area);
+      // The smallest unit: a ward of Tân An for the city's sites, the district itself elsewhere.
+      const smallest = areaAt(s.lonLat, SCHEMATIC_2021)!;
+      expect(smallest === s.area || byCode.get(smallest)?.properties.parent === s.area, s.siteId).toBe(true);
     }
   });
 
