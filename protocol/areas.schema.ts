@@ -61,3 +61,15 @@ export const AreaFeatureCollection = z
     path: ['validTo'],
   });
 export type AreaFeatureCollection = z.infer<typeof AreaFeatureCollection>;
+
+/**
+ * `GET /api/areas/sites?at=ISO`: the unit each sensor site lies in under the area set in force at `at` (the
+ * smallest containing unit, so a ward where the set has wards; null outside every unit), named with its set.
+ */
+export const SiteAreasResponse = z.object({
+  set: z.string().min(1).max(128),
+  validFrom: z.iso.date().nullable(),
+  validTo: z.iso.date().nullable(),
+  sites: z.record(z.string().min(1).max(64), AreaCode.nullable()),
+});
+export type SiteAreasResponse = z.infer<typeof SiteAreasResponse>;

@@ -7,6 +7,8 @@ import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient 
 import type { Namespace } from 'socket.io';
 import { makeRollup, type AreaInfo } from '../geo/areas';
 import type { AreaSetRegistry } from '../geo/area-sets';
+import { SENSOR_SITES } from '../geo';
+import { createSiteAreas } from './areas/site-areas';
 import type { Clock } from './clock';
 import { createStateEngine, type SnapshotPolicy, type StateEngine } from './engine/state-engine';
 import { HttpError } from './http/http-error';
@@ -94,6 +96,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
 
   const engine = await createStateEngine(store, rollup, deps.snapshotPolicy);
+  const setAt = (atMs: number) => (registry ? registry.setAt(atMs) : deps.areaSet);
+  const siteAreas = createSiteAreas(setAt, SENSOR_SITES, clock);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
   const operatorGuard = createOperatorGuard(security.operatorTokens);
   const publicSurface = createPublicSurface({
@@ -192,6 +196,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       isKnownArea,
       areasWithin,
       areas: (atMs) => (registry ? registry.setAt(atMs).collection : deps.areaSet.collection),
+      siteAreas: siteAreas.body,
       areaSets: () =>
         registry?.list() ?? [
           {
@@ -235,6 +240,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     replay,
     async close() {
       stopClock();
+      siteAreas.stop();
       replay.close();
       publicSurface.close();
       closeIngest();

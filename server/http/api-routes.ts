@@ -13,6 +13,7 @@ import {
   type AreaFeatureCollection,
   type AreaRollup,
   type AreaSetsResponse,
+  type SiteAreasResponse,
   type HealthResponse,
 } from '../../protocol';
 import type { Clock } from '../clock';
@@ -33,6 +34,8 @@ export interface ApiDeps {
   areasWithin: (code: string) => string[];
   /** The area set in force at `atMs`. */
   areas: (atMs: number) => AreaFeatureCollection;
+  /** Where each sensor site lies under the set in force at `atMs`. */
+  siteAreas: (atMs: number) => SiteAreasResponse;
   areaSets: () => AreaSetsResponse['sets'];
   ingestTokens: readonly string[];
   version: string;
@@ -70,6 +73,11 @@ export function apiRoutes(deps: ApiDeps): Router {
   r.get('/areas', (req, res) => {
     const q = parseQuery(AreasQuery, req.query);
     res.json(deps.areas(q.at === undefined ? deps.clock.now() : instant(q.at, 'at')));
+  });
+
+  r.get('/areas/sites', (req, res) => {
+    const q = parseQuery(AreasQuery, req.query);
+    res.json(deps.siteAreas(q.at === undefined ? deps.clock.now() : instant(q.at, 'at')));
   });
 
   r.get('/areas/sets', (_req, res) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AreaSetsResponse } from '../../protocol';
-import { createAreaSetRegistry, parseAreaSet } from '../../geo';
+import { SiteAreasResponse, type AreaSetsResponse } from '../../protocol';
+import { TAN_AN_WARDS_2021, createAreaSetRegistry, parseAreaSet } from '../../geo';
 import { startTestServer, type TestServer } from './support/test-server';
 
 describe('GET /api/areas with dated area sets', () => {
@@ -43,6 +43,25 @@ describe('GET /api/areas with dated area sets', () => {
     expect(await res.json()).toMatchObject({ error: 'invalid_query' });
   });
 
+  it('assigns the sensor sites by the set valid at the instant: wards of Tân An in 2021, new wards in 2026', async () => {
+    const sites = async (query: string) => {
+      const res = await fetch(`${server.url}/api/areas/sites${query}`);
+      expect(res.status).toBe(200);
+      return SiteAreasResponse.parse(await res.json());
+    };
+    const [in2021, in2026] = await Promise.all([sites('?at=2021-08-01'), sites('?at=2026-01-01')]);
+    expect([in2021.set, in2026.set]).toEqual(['longan-2021-schematic', 'tayninh-2025-schematic']);
+    const wards2021 = new Set(TAN_AN_WARDS_2021.map((w) => w.code));
+    const wards2025 = ['27694', '27712', '27715'];
+    for (const [siteId, code] of Object.entries(in2021.sites)) {
+      if (siteId.includes('-794-')) expect(wards2021.has(code!), siteId).toBe(true);
+      else expect(code, siteId).toBe(siteId.split('-')[2]);
+      expect([...wards2025, '72'], siteId).toContain(in2026.sites[siteId]);
+    }
+    const bad = await fetch(`${server.url}/api/areas/sites?at=soon`);
+    expect(bad.status).toBe(400);
+  });
+
   it('lists the sets with their validity', async () => {
     const res = await fetch(`${server.url}/api/areas/sets`);
     expect(res.status).toBe(200);
@@ -55,7 +74,7 @@ describe('GET /api/areas with dated area sets', () => {
         validTo: '2025-07-01',
         origin: 'built-in',
         schematic: true,
-        features: 16,
+        features: 30,
       },
       {
         name: 'tayninh-2025-schematic',
