@@ -14,12 +14,16 @@ export const LAYER_IDS = {
 
 type AreaFeature = Feature<Polygon | MultiPolygon, AreaProperties>;
 
-/** Only the province's direct children are coloured; the province outline would cover them. */
+/**
+ * Only the top unit's direct children are coloured (districts in 2021, wards since 2025): the province outline
+ * would cover them, and Tân An's wards are drawn by the drill-down's own layer.
+ */
 const districtsCache = new WeakMap<AreasCollection, AreaFeature[]>();
-function districtFeatures(areas: AreasCollection): AreaFeature[] {
+export function districtFeatures(areas: AreasCollection): AreaFeature[] {
   let f = districtsCache.get(areas);
   if (!f) {
-    f = areas.features.filter((x) => x.properties.kind !== 'province');
+    const top = areas.features.find((x) => x.properties.parent === null)?.properties.code;
+    f = areas.features.filter((x) => x.properties.parent !== null && x.properties.parent === top);
     districtsCache.set(areas, f);
   }
   return f;

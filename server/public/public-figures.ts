@@ -107,9 +107,12 @@ export function computeCovid(deps: FiguresDeps): PublicCovid {
 /** The boundaries in force, reduced to what a map needs. */
 export function computeAreas(deps: FiguresDeps): PublicAreas {
   const set = deps.areasAt(deps.clock.now());
+  const top = provinceOf(set).code;
+  // The citizen map colours the province's direct units; Tân An's wards would only cover the city's colour.
+  const shown = set.features.filter((f) => f.properties.parent === null || f.properties.parent === top);
   return PublicAreas.parse({
     type: 'FeatureCollection',
-    features: set.features.map((f) => ({
+    features: shown.map((f) => ({
       type: 'Feature',
       properties: {
         code: f.properties.code,
