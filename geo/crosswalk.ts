@@ -86,3 +86,23 @@ export function continueSeries(
     .sort((a, b) => a.ms - b.ms)
     .map(({ t, ms }) => ({ t, value: weightedSum(ms < changeMs ? before : after, t) }));
 }
+
+/**
+ * Values per code for the units after the change, where they have none of their own, carried over from the
+ * old units by the crosswalk's weights: a 2025 ward shown over 2021 data gets its share of Tân An. Codes with
+ * a value keep it. Only meaningful for additive quantities (counts).
+ */
+export function carryOver(
+  crosswalk: Crosswalk,
+  values: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const out: Record<string, number> = { ...values };
+  const carried: Record<string, number> = {};
+  for (const link of crosswalk.links) {
+    const from = values[link.from];
+    if (from === undefined) continue;
+    for (const to of link.to) carried[to.code] = (carried[to.code] ?? 0) + from * to.weight;
+  }
+  for (const [code, v] of Object.entries(carried)) if (values[code] === undefined) out[code] = v;
+  return out;
+}

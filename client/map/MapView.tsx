@@ -13,7 +13,7 @@ import { DISTRICTS_2021 } from '../../geo/areas';
 import type { AreasCollection } from '../net/api';
 import type { SiteMarker } from '../store/selectors';
 import type { ChoroplethScale } from './colours';
-import { districtLayer, labelLayer, sensorLayer } from './layers';
+import { districtLayer, labelLayer, sensorLayer, wardLayer, type AreaFeature } from './layers';
 import { OFFLINE_STYLE, PROVINCE_BOUNDS } from './map-style';
 
 // Without an explicit URL, Vite cannot bundle maplibre's worker and the map never loads.
@@ -34,6 +34,8 @@ export interface MapViewProps {
   focus?: { key: string; bounds: LngLatBoundsLike };
   /** A basemap style (URL or object); read once, at creation. Default: the offline background-only style. */
   mapStyle?: string | StyleSpecification;
+  /** The drill-down below a district (Tân An's wards) and the focused unit, outlined over the colours. */
+  drill?: { features: readonly AreaFeature[]; focus: string };
 }
 
 const FIT = { padding: 24, animate: false } as const;
@@ -53,6 +55,7 @@ export default function MapView({
   layers,
   focus,
   mapStyle,
+  drill,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
@@ -102,12 +105,13 @@ export default function MapView({
   useEffect(() => {
     const list = layers ?? [
       areas ? districtLayer({ areas, values, scale, metric }) : null,
+      drill && drill.features.length > 0 ? wardLayer(drill) : null,
       sensorLayer({ markers }),
       // Last, so names stay readable where sites crowd around a seat (Tân An, Bến Lức).
       labelLayer({ districts: DISTRICTS_2021 }),
     ];
     overlay.current?.setProps({ layers: list });
-  }, [areas, values, scale, metric, markers, layers]);
+  }, [areas, values, scale, metric, markers, layers, drill]);
 
   return (
     <div className="map-canvas" data-testid="map-canvas">

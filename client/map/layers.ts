@@ -10,9 +10,10 @@ export const LAYER_IDS = {
   districts: 'district-choropleth',
   sensors: 'sensor-sites',
   labels: 'district-labels',
+  wards: 'drill-down-wards',
 } as const;
 
-type AreaFeature = Feature<Polygon | MultiPolygon, AreaProperties>;
+export type AreaFeature = Feature<Polygon | MultiPolygon, AreaProperties>;
 
 /**
  * Only the top unit's direct children are coloured (districts in 2021, wards since 2025): the province outline
@@ -90,5 +91,23 @@ export function labelLayer(p: { districts: readonly AreaInfo[]; scale?: number }
     outlineWidth: 3,
     outlineColor: [8, 14, 22, 230],
     getPixelOffset: [0, -14 * (p.scale ?? 1)],
+  });
+}
+
+/**
+ * The drill-down's wards (Tân An's, in the set drawn) as outlines over the district colours, the focused one
+ * filled, so a ward focus shows where it is without hiding the city's colour.
+ */
+export function wardLayer(p: { features: readonly AreaFeature[]; focus: string }) {
+  return new GeoJsonLayer<AreaProperties>({
+    id: LAYER_IDS.wards,
+    data: p.features as AreaFeature[],
+    filled: true,
+    stroked: true,
+    getFillColor: (f) => (f.properties.code === p.focus ? [255, 209, 102, 110] : [0, 0, 0, 0]),
+    getLineColor: [255, 255, 255, 150],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    updateTriggers: { getFillColor: p.focus },
   });
 }

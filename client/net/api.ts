@@ -1,6 +1,14 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaKind } from '../../geo/areas';
-import type { ErrorBody, HealthResponse, SeriesQuery, SeriesResponse } from '../../protocol';
+import {
+  AreaFeatureCollection,
+  SiteAreasResponse,
+  type ErrorBody,
+  type HealthResponse,
+  type SeriesQuery,
+  type SeriesResponse,
+} from '../../protocol';
+import { VN_OFFSET_MS } from '../../protocol/time';
 
 /** Properties of a feature of `GET /api/areas`; geometry is `[lon, lat]` and schematic unless imported. */
 export interface AreaProperties {
@@ -11,7 +19,12 @@ export interface AreaProperties {
   schematic: boolean;
   areaKm2: number;
 }
-export type AreasCollection = FeatureCollection<Polygon | MultiPolygon, AreaProperties>;
+export type AreasCollection = FeatureCollection<Polygon | MultiPolygon, AreaProperties> & {
+  /** The set's name (`longan-2021-schematic`) and validity days, as `GET /api/areas` sends them. */
+  name?: string;
+  validFrom?: string;
+  validTo?: string;
+};
 
 /** A failed API call, carrying the server's `{ error, details }` so the UI can say what went wrong. */
 export class ApiError extends Error {
@@ -45,6 +58,22 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 
 export function fetchAreas(signal?: AbortSignal): Promise<AreasCollection> {
   return getJson('/api/areas', signal);
+}
+
+/** Vietnam-time ISO instant for a query string (`+07:00`, exact to the millisecond). */
+const atParam = (atMs: number) =>
+  encodeURIComponent(new Date(atMs + VN_OFFSET_MS).toISOString().replace('Z', '+07:00'));
+
+/** The area set in force at `atMs`, checked against the wire schema before anything draws it. */
+export async function fetchAreasAt(atMs: number, signal?: AbortSignal): Promise<AreasCollection> {
+  const body = await getJson<unknown>(`/api/areas?at=${atParam(atMs)}`, signal);
+  return AreaFeatureCollection.parse(body) as AreasCollection;
+}
+
+/** Where each sensor site lies under the set in force at `atMs`, or now when `atMs` is omitted. */
+export async function fetchSiteAreas(atMs?: number, signal?: AbortSignal): Promise<SiteAreasResponse> {
+  const query = atMs === undefined ? '' : `?at=${atParam(atMs)}`;
+  return SiteAreasResponse.parse(await getJson<unknown>(`/api/areas/sites${query}`, signal));
 }
 
 export function fetchHealth(signal?: AbortSignal): Promise<HealthResponse> {

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { LiveBatch, LiveResync, LiveSnapshot } from '../../protocol';
-import { AREAS_2021, PROVINCE_CODE, makeRollup } from '../../geo/areas';
+import { AREAS_2021, PROVINCE_CODE, TAN_AN_WARDS_2021, makeRollup } from '../../geo/areas';
 import {
   emptyFeed,
   feedBatch,
@@ -12,8 +12,11 @@ import {
 } from './live-feed';
 import type { RootState } from './store';
 
-/** The browser folds batches with the same rollup the server uses, so its KPIs equal the server's. */
-export const rollup = makeRollup(AREAS_2021);
+/**
+ * The browser folds batches with the same rollup the server uses, so its KPIs equal the server's; Tân An's
+ * wards are in it so that a site assigned to a ward counts in the city and the province.
+ */
+export const rollup = makeRollup([...AREAS_2021, ...TAN_AN_WARDS_2021]);
 
 export interface DashboardSlice {
   feed: LiveFeed;

@@ -36,8 +36,39 @@ export function effectiveNowMs(state: DashboardState, scenarioNowMs: number | nu
   return ts ? Math.max(ts.dossier, ts.covid, ts.sensor) : 0;
 }
 
-export function areaKpis(state: DashboardState, code: string, nowMs: number): AreaKpis {
-  const k = kpiSnapshot(state, code, nowMs, inAreaOf(code));
+type SiteAreas = Readonly<Record<string, string | null>>;
+const assigned = new WeakMap<DashboardState, WeakMap<SiteAreas, DashboardState>>();
+
+/**
+ * The state with each site in the unit the set drawn puts it in (a ward of Tân An rather than the city its
+ * readings name). Sites the assignment does not know keep their area. Cached per state and assignment.
+ */
+export function withSiteAreas(state: DashboardState, siteAreas: SiteAreas | null): DashboardState {
+  if (!siteAreas) return state;
+  let bySites = assigned.get(state);
+  if (!bySites) assigned.set(state, (bySites = new WeakMap()));
+  let out = bySites.get(siteAreas);
+  if (!out) {
+    const sites = Object.fromEntries(
+      Object.entries(state.sites).map(([id, s]) => [id, { ...s, area: siteAreas[id] ?? s.area }]),
+    );
+    bySites.set(siteAreas, (out = { ...state, sites }));
+  }
+  return out;
+}
+
+/** True when the state holds figures reported for `code` itself (dossiers and COVID reports name districts). */
+export function hasOwnFigures(state: DashboardState, code: string): boolean {
+  return state.areas[code] !== undefined;
+}
+
+export function areaKpis(
+  state: DashboardState,
+  code: string,
+  nowMs: number,
+  siteAreas: SiteAreas | null = null,
+): AreaKpis {
+  const k = kpiSnapshot(withSiteAreas(state, siteAreas), code, nowMs, inAreaOf(code));
   const today = state.areas[code]?.daily[vnDateKey(nowMs)];
   const total = Object.values(k.sensors).reduce((a, b) => a + b, 0);
   return {

@@ -7,11 +7,18 @@ export interface KpiTileProps {
   /** How old the figure is, spelled out: a wall display has no hover to ask. */
   age: string;
   tone?: 'normal' | 'alert';
+  /** The area has no figure of this kind (a ward, for district-level data). */
+  noData?: boolean;
 }
 
-export function KpiTile({ testId, label, value, unit, age, tone = 'normal' }: KpiTileProps) {
+export function KpiTile({ testId, label, value, unit, age, tone = 'normal', noData = false }: KpiTileProps) {
   return (
-    <section className={`kpi-tile kpi-tile--${tone}`} data-testid={testId} aria-label={label}>
+    <section
+      className={`kpi-tile kpi-tile--${tone}${noData ? ' kpi-tile--no-data' : ''}`}
+      data-testid={testId}
+      data-no-data={noData || undefined}
+      aria-label={label}
+    >
       <h3 className="kpi-tile__label">{label}</h3>
       <p className="kpi-tile__value">
         <span data-testid={`${testId}-value`}>{value}</span>

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { parseInstant, type AreaFeatureCollection, type AreaGeometry } from '../../protocol';
 import {
   AREAS_2021,
+  CROSSWALK_2025,
   SCHEMATIC_2021,
   SENSOR_SITES,
   TAN_AN_CODE,
   TAN_AN_WARDS_2021,
+  carryOver,
   createAreaSetRegistry,
   createSiteAssignments,
   parseAreaSet,
@@ -165,5 +167,12 @@ describe('site assignments follow the set in force', () => {
     const imported: AreaSet = set('imported', '80', '27703', '2021-01-01', '2022-01-01');
     const r = createAreaSetRegistry([imported], [old, next]);
     expect(createSiteAssignments(r.setAt, sites).at(t2021).areas.get('W')).toBe('27703');
+  });
+});
+
+describe('crosswalk carry-over for drawing a later set over earlier figures', () => {
+  it("gives the 2025 wards their share of Tân An and Tây Ninh Long An's, keeping codes that have values", () => {
+    const out = carryOver(CROSSWALK_2025, { '80': 1000, '794': 100, '27715': 7 });
+    expect(out).toEqual({ '80': 1000, '794': 100, '72': 1000, '27694': 50, '27712': 25, '27715': 7 });
   });
 });

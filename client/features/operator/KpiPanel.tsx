@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { AREAS_2021, PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
+import { PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
+import { areaName, isWard } from '../../store/drill-down';
 import { useT } from '../../i18n/use-t';
-import { areaKpis, effectiveNowMs } from '../../store/selectors';
+import { areaKpis, effectiveNowMs, hasOwnFigures } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { useScenarioNow } from '../../store/use-scenario-now';
 import { KpiColumn } from './KpiColumn';
@@ -15,16 +16,24 @@ export function KpiPanel() {
   const { t, intl } = useT();
   const state = useStore((s) => s.feed.state);
   const focus = useStore((s) => s.focusArea);
+  const siteAreas = useStore((s) => s.siteAreas);
   const focusPrefix = focus === TAN_AN_CODE ? 'kpi-tan-an' : `kpi-area-${focus}`;
   const scenarioNow = useScenarioNow(1000);
   const columns = useMemo(() => {
     if (!state) return null;
     const now = effectiveNowMs(state, scenarioNow);
     return {
-      province: kpiTiles(areaKpis(state, PROVINCE_CODE, now), 'kpi-province', now, t, intl),
-      focus: kpiTiles(areaKpis(state, focus, now), focusPrefix, now, t, intl),
+      province: kpiTiles(areaKpis(state, PROVINCE_CODE, now, siteAreas), 'kpi-province', now, t, intl),
+      focus: kpiTiles(
+        areaKpis(state, focus, now, siteAreas),
+        focusPrefix,
+        now,
+        t,
+        intl,
+        !isWard(focus) || hasOwnFigures(state, focus),
+      ),
     };
-  }, [state, scenarioNow, t, intl, focus, focusPrefix]);
+  }, [state, scenarioNow, t, intl, focus, focusPrefix, siteAreas]);
 
   if (!columns) {
     return (
@@ -38,7 +47,11 @@ export function KpiPanel() {
       <KpiColumn title={t('area.province')} tiles={columns.province} testId="kpi-column-province" />
       <KpiColumn
         title={
-          focus === TAN_AN_CODE ? t('area.tanAn') : (AREAS_2021.find((a) => a.code === focus)?.name ?? focus)
+          focus === TAN_AN_CODE
+            ? t('area.tanAn')
+            : isWard(focus)
+              ? `${areaName(focus)} — ${t('area.tanAn')}`
+              : areaName(focus)
         }
         tiles={columns.focus}
         testId={focus === TAN_AN_CODE ? 'kpi-column-tan-an' : `kpi-column-area-${focus}`}

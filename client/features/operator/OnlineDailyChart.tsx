@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { AREAS_2021, PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
+import { PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
+import { areaName, isWard } from '../../store/drill-down';
 import { vnDateKey } from '../../../protocol/time';
 import { useT } from '../../i18n/use-t';
-import { effectiveNowMs, onlineDaily } from '../../store/selectors';
+import { effectiveNowMs, hasOwnFigures, onlineDaily } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { useScenarioNow } from '../../store/use-scenario-now';
 import { formatDayKey, formatNumber } from '../../ui/format';
@@ -21,15 +22,14 @@ export function OnlineDailyChart({ size }: { size?: { width: number; height: num
       state && today ? onlineDaily(state, [PROVINCE_CODE, focus], Date.parse(`${today}T12:00:00+07:00`)) : [],
     [state, today, focus],
   );
+  // A ward has no dossier series of its own: its line would be a flat zero, so it is left out and said so.
+  const noWardData = !!state && isWard(focus) && !hasOwnFigures(state, focus);
+  const focusName = focus === TAN_AN_CODE ? t('area.tanAn') : areaName(focus);
   const series: ChartSeries[] = [
     { key: PROVINCE_CODE, name: t('area.province'), colour: '#4cc9f0', axis: 'left' },
-    {
-      key: focus,
-      name:
-        focus === TAN_AN_CODE ? t('area.tanAn') : (AREAS_2021.find((a) => a.code === focus)?.name ?? focus),
-      colour: '#f8961e',
-      axis: 'right',
-    },
+    ...(noWardData
+      ? []
+      : [{ key: focus, name: focusName, colour: '#f8961e', axis: 'right' } satisfies ChartSeries]),
   ];
   const last = data.at(-1);
   const summary = last
@@ -38,6 +38,7 @@ export function OnlineDailyChart({ size }: { size?: { width: number; height: num
           `${s.name} — ${t('chart.latest', { date: formatDayKey(last.day), value: formatNumber(Number(last[s.key]), intl) })}`,
       )
     : [t('chart.empty')];
+  if (noWardData) summary.push(`${focusName} — ${t('kpi.noWardData')}`);
   return (
     <OnlineDailyChartView
       title={t('chart.title')}

@@ -10,11 +10,13 @@ export function kpiTiles(
   nowMs: number,
   t: Translate,
   intl: string,
+  /** False for a ward: dossiers and COVID reports name districts, so the ward has none of its own. */
+  ownFigures = true,
 ): KpiTileProps[] {
   const ageOf = (tsMs: number) =>
     tsMs > 0 ? t('age.updated', { age: formatAge(nowMs - tsMs, intl) }) : t('age.none');
   const dossierAge = ageOf(k.dossierTsMs);
-  return [
+  const tiles = [
     {
       testId: `${prefix}-online-today`,
       label: t('kpi.onlineToday'),
@@ -53,5 +55,12 @@ export function kpiTiles(
           : t('age.none'),
       tone: k.sensorAlarm > 0 ? 'alert' : 'normal',
     },
-  ];
+  ] satisfies KpiTileProps[];
+  if (ownFigures) return tiles;
+  // Say there is no ward-level data rather than show zeros that read as "nothing happened here".
+  return tiles.map((tile) =>
+    tile.testId.endsWith('-sensor-alarm')
+      ? tile
+      : { ...tile, value: '—', unit: undefined, age: t('kpi.noWardData'), noData: true },
+  );
 }

@@ -1,21 +1,22 @@
 import { useEffect, useState } from 'react';
 import { fetchHealth } from '../../net/api';
-import { useAreasLoader } from '../../store/use-areas-loader';
+import { useStore } from '../../store/store';
 import { connectReplay, type ReplayConnection } from './replay-connection';
 import { ReplayConnectionContext } from './replay-context';
 import { parseReplayLink } from './replay-link';
 import { useReplayStore } from './replay.store';
+import { useAreasAtCursor } from './use-areas-at-cursor';
 import { ReplayScreen } from './ReplayScreen';
 import { useLinkSync } from './use-link-sync';
 import { useTimelineLoader } from './use-timeline-loader';
 
 /**
- * `/replay`: the operator's dashboard driven by an analyst's replay session. The link's range and position
- * apply once the server's scenario time is known (it is the default end of the range).
+ * `/replay`: the operator's dashboard driven by an analyst's replay session. The link's range, position, speed,
+ * area and scene apply once the server's scenario time is known (it is the default end of the range).
  */
 export default function ReplayRoute() {
   const [connection, setConnection] = useState<ReplayConnection | null>(null);
-  useAreasLoader();
+  useAreasAtCursor();
   useTimelineLoader();
   useLinkSync();
   useEffect(() => {
@@ -28,7 +29,8 @@ export default function ReplayRoute() {
         if (cancelled) return;
         const link = parseReplayLink(window.location.search, nowMs);
         useReplayStore.setState({ fromMs: link.fromMs, toMs: link.toMs, speed: link.speed });
-        conn = connectReplay(link.atMs);
+        useStore.setState({ focusArea: link.area, choropleth: link.scene, showSensors: link.sensors });
+        conn = connectReplay(link.atMs, { play: link.playing });
         setConnection(conn);
       });
     return () => {
