@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseReplayLink, formatReplayLink, vnIso } from '../../client/features/replay/replay-link';
+import {
+  parseReplayLink,
+  formatReplayLink,
+  vnIso,
+  type ReplayLink,
+} from '../../client/features/replay/replay-link';
 import { MAX_TICK_ELAPSED_MS, playTarget } from '../../server/replay/play-target';
 
 describe('replay clock', () => {
@@ -19,17 +24,30 @@ describe('replay clock', () => {
 describe('replay deep link', () => {
   const NOW = Date.parse('2021-08-01T08:00:00+07:00');
 
-  it('round-trips range, position and speed to the millisecond', () => {
-    const link = {
+  it('round-trips range, position, speed, playing, area and scene to the millisecond', () => {
+    const link: ReplayLink = {
       fromMs: Date.parse('2021-07-15T00:00:00+07:00'),
       toMs: NOW,
       atMs: Date.parse('2021-07-26T09:13:27.123+07:00'),
-      speed: 600 as const,
+      speed: 600,
+      playing: true,
+      area: '27715',
+      scene: 'covidCumulative',
+      sensors: false,
     };
     const url = new URL(formatReplayLink(link, 'http://ioc.example'));
     expect(url.pathname).toBe('/replay');
     expect(url.searchParams.get('at')).toBe('2021-07-26T09:13:27.123+07:00');
+    expect(url.searchParams.get('area')).toBe('27715');
     expect(parseReplayLink(url.search, 0)).toEqual(link);
+    const paused = { ...link, playing: false, area: '802', scene: 'onlineToday' as const, sensors: true };
+    expect(parseReplayLink(new URL(formatReplayLink(paused, 'http://x')).search, 0)).toEqual(paused);
+  });
+
+  it('refuses an area outside the drill-down (unknown code, a 2025 unit) and an unknown scene', () => {
+    const l = parseReplayLink('?area=99999&scene=heatmap&sensors=maybe', NOW);
+    expect([l.area, l.scene, l.sensors, l.playing]).toEqual(['794', 'onlineToday', true, false]);
+    expect(parseReplayLink('?area=27703', NOW).area).toBe('27703');
   });
 
   it('falls back to three weeks before now at 60× for a bare /replay', () => {
@@ -38,6 +56,10 @@ describe('replay deep link', () => {
       toMs: NOW,
       atMs: NOW - 21 * 86_400_000,
       speed: 60,
+      playing: false,
+      area: '794',
+      scene: 'onlineToday',
+      sensors: true,
     });
   });
 

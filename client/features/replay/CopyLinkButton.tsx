@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
+import { currentReplayLink } from './current-link';
 import { formatReplayLink } from './replay-link';
-import { useReplayStore } from './replay.store';
 
 /** Copies a link that reopens this exact moment; the link is also shown, for where no clipboard is allowed. */
 export function CopyLinkButton() {
   const { t } = useT();
   const [link, setLink] = useState<string | null>(null);
   const copy = () => {
-    const { fromMs, toMs, position, speed } = useReplayStore.getState();
-    if (!position) return;
-    const url = formatReplayLink({ fromMs, toMs, atMs: position.cursorMs, speed }, window.location.origin);
+    const now = currentReplayLink();
+    if (!now) return;
+    const url = formatReplayLink(now, window.location.origin);
     setLink(url);
     navigator.clipboard?.writeText(url).catch(() => undefined);
   };

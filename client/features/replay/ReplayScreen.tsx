@@ -1,7 +1,9 @@
 import { MapPanel } from '../../map/MapPanel';
+import { AreaBreadcrumbs } from '../operator/AreaBreadcrumbs';
 import { KpiPanel } from '../operator/KpiPanel';
 import { OnlineDailyChart } from '../operator/OnlineDailyChart';
 import { ProtocolBanner } from '../operator/ProtocolBanner';
+import { BookmarkPanel } from './BookmarkPanel';
 import { ReplayAlertFeed } from './ReplayAlertFeed';
 import { ReplayControlsBar } from './ReplayControlsBar';
 import { ReplayHeader } from './ReplayHeader';
@@ -9,7 +11,10 @@ import { ReplayTimelineBar } from './ReplayTimelineBar';
 import { useReplayKeys } from './use-replay-keys';
 import './replay.css';
 
-/** The operator's screen (same map, tiles, chart) with the replay header, controls and scrubber. */
+/**
+ * The operator's screen (same map, drill-down, tiles, chart) with the replay header, controls, scrubber, alert
+ * feed and bookmarks.
+ */
 export function ReplayScreen() {
   useReplayKeys();
   return (
@@ -19,9 +24,11 @@ export function ReplayScreen() {
       <main className="operator__main">
         <MapPanel />
         <aside className="operator__side">
+          <AreaBreadcrumbs />
           <KpiPanel />
           <OnlineDailyChart />
           <ReplayAlertFeed />
+          <BookmarkPanel />
         </aside>
       </main>
       <footer className="replay__footer">

@@ -1,6 +1,7 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import { useT } from '../../i18n/use-t';
 import { formatClock } from '../../ui/format';
+import { useBookmarks } from './bookmarks';
 import { useReplayConnection } from './replay-context';
 import { useReplayStore } from './replay.store';
 import { TimelineDensity } from './TimelineDensity';
@@ -11,6 +12,7 @@ export function ReplayTimelineBar() {
   const conn = useReplayConnection();
   const { fromMs, toMs, timeline } = useReplayStore();
   const cursorMs = useReplayStore((s) => s.position?.cursorMs ?? null);
+  const bookmarks = useBookmarks((s) => s.bookmarks);
   const [dragMs, setDragMs] = useState<number | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const span = Math.max(1, toMs - fromMs);
@@ -53,6 +55,17 @@ export function ReplayTimelineBar() {
             data-testid="replay-alert-marker"
           />
         ))}
+        {bookmarks
+          .filter((b) => b.atMs >= fromMs && b.atMs <= toMs)
+          .map((b) => (
+            <span
+              key={b.id}
+              className="replay-timeline__bookmark"
+              style={{ left: x(b.atMs) }}
+              title={b.note}
+              data-testid="replay-bookmark-marker"
+            />
+          ))}
         {shown !== null ? (
           <span className="replay-timeline__cursor" style={{ left: x(shown) }} data-testid="replay-cursor" />
         ) : null}

@@ -43,7 +43,10 @@ function show(state: DashboardState, position: ReplayPosition) {
  * reconnect, since a session lives with its socket). Batches are folded with the shared reducer and
  * acknowledged once shown, which is what lets the server send the next one.
  */
-export function connectReplay(startAtMs: number, url = '/replay'): ReplayConnection {
+export function connectReplay(
+  startAtMs: number,
+  { url = '/replay', play = false }: { url?: string; play?: boolean } = {},
+): ReplayConnection {
   const socket: ReplaySocket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION } });
   let epoch = -1;
   let cursorMs = startAtMs;
@@ -68,9 +71,16 @@ export function connectReplay(startAtMs: number, url = '/replay'): ReplayConnect
   };
   const timed = socket.timeout(ACK_TIMEOUT_MS);
 
+  // A link copied while playing opens playing: once, after the first seek has landed.
+  let playOnLand = play;
   socket.on('connect', () => {
     useStore.getState().setConnection('live');
-    void run(() => timed.emitWithAck('replay:seek', { atMs: cursorMs }), land);
+    void run(() => timed.emitWithAck('replay:seek', { atMs: cursorMs }), land).then(() => {
+      if (!playOnLand) return;
+      playOnLand = false;
+      const { speed, toMs } = useReplayStore.getState();
+      return run(() => timed.emitWithAck('replay:play', { speed, untilMs: toMs }), position);
+    });
   });
   socket.on('disconnect', () => useStore.getState().setConnection('reconnecting'));
   socket.on('replay:batch', (batch: ReplayBatch, done) => {

@@ -1,12 +1,20 @@
 import { REPLAY_SPEEDS, type ReplaySpeed } from '../../../protocol/replay.schema';
 import { VN_OFFSET_MS } from '../../../protocol/time';
+import { choroplethFromUrl, focusFromUrl, sensorsFromUrl, type ChoroplethMetric } from '../../store/ui.slice';
 
-/** Everything a deep link restores: the scrubber's range, the replay position and the speed. */
+/**
+ * Everything a deep link restores: the scrubber's range, the replay position, the speed and whether it plays,
+ * the area drilled into (a district or a Tân An ward) and the scene (the map's colouring and its sensor layer).
+ */
 export interface ReplayLink {
   fromMs: number;
   toMs: number;
   atMs: number;
   speed: ReplaySpeed;
+  playing: boolean;
+  area: string;
+  scene: ChoroplethMetric;
+  sensors: boolean;
 }
 
 const DEFAULT_RANGE_MS = 21 * 86_400_000;
@@ -33,7 +41,16 @@ export function parseReplayLink(search: string, nowMs: number): ReplayLink {
   const atMs = Number.isFinite(at) ? Math.min(Math.max(at, fromMs), toMs) : fromMs;
   const asked = Number(q.get('speed'));
   const speed = REPLAY_SPEEDS.find((s) => s === asked) ?? 60;
-  return { fromMs, toMs, atMs, speed };
+  return {
+    fromMs,
+    toMs,
+    atMs,
+    speed,
+    playing: q.get('playing') === '1',
+    area: focusFromUrl(search),
+    scene: choroplethFromUrl(search),
+    sensors: sensorsFromUrl(search),
+  };
 }
 
 /** Vietnam local time `YYYY-MM-DDTHH:mm:ss.sss+07:00`: readable in a link and exact to the millisecond. */
@@ -47,6 +64,10 @@ export function formatReplayLink(link: ReplayLink, origin: string): string {
     to: vnIso(link.toMs),
     at: vnIso(link.atMs),
     speed: String(link.speed),
+    area: link.area,
+    scene: link.scene,
+    sensors: link.sensors ? '1' : '0',
   });
+  if (link.playing) q.set('playing', '1');
   return `${origin}/replay?${q.toString()}`;
 }
