@@ -41,6 +41,9 @@ describe('analyst replay against npm start', () => {
       LOCKDOWN_MS,
     );
     expect(await page.getByTestId('replay-density').count()).toBe(1);
+    // The map draws the set valid in July 2021: Long An's districts and Tân An's 2021 wards.
+    await page.locator('[data-testid="map-area-set"][data-set="longan-2021-schematic"]').waitFor();
+    expect(await page.getByTestId('ward-picker').locator('option').count()).toBe(15);
   });
 
   it('plays at 600×: the clock runs, the tiles and the map change', async () => {
@@ -74,6 +77,19 @@ describe('analyst replay against npm start', () => {
     );
     const at = await clockMs(page);
     expect(at).toBeGreaterThan(before);
+
+    // Area and scene: drill into Phường 1 of Tân An, colour by COVID cases, hide the sensor sites.
+    await page.getByTestId('ward-picker').selectOption('27694');
+    await page.getByTestId('kpi-column-area-27694').waitFor();
+    await page.getByRole('button', { name: 'Ca COVID-19 cộng dồn' }).click();
+    await page.getByTestId('map-sensors-toggle').uncheck();
+    // A bookmark at the cursor: B, a note, Enter.
+    await page.keyboard.press('b');
+    await page.getByTestId('replay-bookmark-note').fill('Cảnh báo đầu tiên sau khi phong toả');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('replay-bookmark-marker').waitFor();
+    expect(await page.getByTestId('replay-bookmark').getAttribute('data-at-ms')).toBe(String(at));
+    await page.waitForTimeout(1000); // the map redraws with the new colouring
     await page.screenshot({ path: 'docs/screenshots/replay.png' });
     const tiles = await tileValues(page);
     const alerts = await page.getByTestId('replay-alert').allTextContents();
@@ -91,6 +107,25 @@ describe('analyst replay against npm start', () => {
     await second.locator(TILES).first().waitFor();
     expect(await tileValues(second)).toEqual(tiles);
     expect(await second.getByTestId('replay-alert').allTextContents()).toEqual(alerts);
+    expect(await second.getByTestId('ward-picker').inputValue()).toBe('27694');
+    expect(await second.getByTestId('kpi-area-27694-online-today-age').textContent()).toBe(
+      'Không có dữ liệu cấp phường',
+    );
+    expect(
+      await second.getByRole('button', { name: 'Ca COVID-19 cộng dồn' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(await second.getByTestId('map-sensors-toggle').isChecked()).toBe(false);
+    expect(await second.getByTestId('replay-state').textContent()).toBe('Tạm dừng');
     await second.close();
+
+    // A link copied while playing opens playing.
+    const third = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await third.goto(`${link}&playing=1`);
+    await third.waitForFunction(
+      () => document.querySelector('[data-testid="replay-play"]')?.getAttribute('aria-pressed') === 'true',
+      undefined,
+      { timeout: 30_000 },
+    );
+    await third.close();
   });
 });

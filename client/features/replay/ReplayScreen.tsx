@@ -27,8 +27,10 @@ export function ReplayScreen() {
           <AreaBreadcrumbs />
           <KpiPanel />
           <OnlineDailyChart />
-          <ReplayAlertFeed />
-          <BookmarkPanel />
+          <div className="replay__notes">
+            <ReplayAlertFeed />
+            <BookmarkPanel />
+          </div>
         </aside>
       </main>
       <footer className="replay__footer">
