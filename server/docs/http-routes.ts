@@ -20,6 +20,7 @@ import {
   ReplayTimelineQuery,
   SeriesQuery,
   SessionAnswer,
+  SiteAreasResponse,
   TokenSignInRequest,
   TokenSummary,
   UserName,
@@ -43,6 +44,7 @@ import {
 /** Answers and bodies of the HTTP API only, added to the components both documents share. */
 export const HTTP_SCHEMAS = {
   AreaSetsResponse: AreaSetsResponseSchema,
+  SiteAreasResponse,
   PeriodKpisResponse: PeriodKpisResponseSchema,
   PeriodKpi: PeriodKpiSchema,
   KpiProvenance: KpiProvenanceSchema,
@@ -192,6 +194,17 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     vi: 'Các bộ ranh giới hành chính máy chủ đang có, với ngày hiệu lực',
     answer: 'AreaSetsResponse',
     answerText: 'The sets and the name of the one in force now.',
+  },
+  {
+    method: 'get',
+    path: '/api/areas/sites',
+    tag: 'areas',
+    en: 'Where each sensor site lies under the area set in force at an instant',
+    vi: 'Mỗi trạm cảm biến thuộc đơn vị hành chính nào theo bộ ranh giới có hiệu lực tại một thời điểm',
+    query: AreasQuery,
+    answer: 'SiteAreasResponse',
+    answerText:
+      'The set (name, validity days) and, per site id, the smallest unit containing the site, or null.',
   },
   {
     method: 'get',
