@@ -30,6 +30,11 @@ export interface AreaSetRegistry {
   isKnownArea(code: string): boolean;
   /** Every unit of every set (latest definition of each code). */
   areas(): readonly AreaInfo[];
+  /**
+   * Adds a set imported while the server runs (`npm run geo:import` into the data directory). False when an
+   * imported set of that name is already held: a set is immutable once loaded, a new version needs a restart.
+   */
+  add(set: AreaSet): boolean;
 }
 
 interface Entry {
@@ -53,16 +58,16 @@ export function createAreaSetRegistry(
     ...imported.map((set) => ({ set, origin: 'imported' as const })),
   ];
   if (all.length === 0) throw new Error('an area-set registry needs at least one set');
-  const entries: Entry[] = all
-    .map(({ set, origin }, order) => ({
-      set,
-      origin,
-      schematic: set.collection.features.every((f) => f.properties.schematic === true),
-      fromMs: dayStartMs(set.validFrom, -Infinity),
-      toMs: dayStartMs(set.validTo, Infinity),
-      order,
-    }))
-    .sort((a, b) => a.fromMs - b.fromMs || a.order - b.order);
+  const entryOf = (set: AreaSet, origin: AreaSetOrigin, order: number): Entry => ({
+    set,
+    origin,
+    schematic: set.collection.features.every((f) => f.properties.schematic === true),
+    fromMs: dayStartMs(set.validFrom, -Infinity),
+    toMs: dayStartMs(set.validTo, Infinity),
+    order,
+  });
+  const byTime = (a: Entry, b: Entry) => a.fromMs - b.fromMs || a.order - b.order;
+  const entries: Entry[] = all.map(({ set, origin }, order) => entryOf(set, origin, order)).sort(byTime);
 
   const rank = (e: Entry) => [e.origin === 'imported' ? 1 : 0, e.schematic ? 0 : 1, e.fromMs, e.order];
   const better = (a: Entry, b: Entry) => {
@@ -92,12 +97,20 @@ export function createAreaSetRegistry(
     return r;
   };
 
-  // Later sets override earlier definitions of the same code.
-  const byCode = new Map<string, AreaInfo>(AREAS_2021.map((a) => [a.code, a]));
-  for (const e of entries) for (const a of e.set.areas) byCode.set(a.code, a);
-  const union = [...byCode.values()];
-  const chains = [makeRollup(AREAS_2021), ...entries.map((e) => rollupOf(e.set))].reverse();
+  // Later sets override earlier definitions of the same code. Rebuilt when a set is added at run time; the
+  // rollup below reads them at each call, so the engine and fan-out holding it see the new set.
+  let byCode = new Map<string, AreaInfo>();
+  let union: AreaInfo[] = [];
+  let chains: AreaRollup[] = [];
   const merged = new Map<string, readonly string[]>();
+  const reindex = () => {
+    byCode = new Map<string, AreaInfo>(AREAS_2021.map((a) => [a.code, a]));
+    for (const e of entries) for (const a of e.set.areas) byCode.set(a.code, a);
+    union = [...byCode.values()];
+    chains = [makeRollup(AREAS_2021), ...entries.map((e) => rollupOf(e.set))].reverse();
+    merged.clear();
+  };
+  reindex();
   const rollup: AreaRollup = (code) => {
     let chain = merged.get(code);
     if (chain) return chain;
@@ -122,5 +135,12 @@ export function createAreaSetRegistry(
     rollup,
     isKnownArea: (code) => byCode.has(code),
     areas: () => union,
+    add: (set) => {
+      if (entries.some((e) => e.origin === 'imported' && e.set.name === set.name)) return false;
+      entries.push(entryOf(set, 'imported', entries.length));
+      entries.sort(byTime);
+      reindex();
+      return true;
+    },
   };
 }

@@ -92,7 +92,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const areas = registry ? registry.areas() : deps.areaSet.areas;
   const rollup = registry ? registry.rollup : makeRollup(areas);
   const known = new Set(areas.map((a) => a.code));
-  const isKnownArea = (code: string) => known.has(code);
+  // The registry's own check, so codes of a set imported while running are accepted too.
+  const isKnownArea = registry ? registry.isKnownArea : (code: string) => known.has(code);
   const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
 
   const engine = await createStateEngine(store, rollup, deps.snapshotPolicy);

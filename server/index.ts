@@ -5,6 +5,7 @@ import { areaSetsDir, loadAreaSetsDir } from '../geo/area-sets-dir';
 import pkg from '../package.json';
 import { watchAlertRulesFile } from './alerts/alert-rules-file';
 import { createApp } from './app';
+import { watchImportedSets } from './areas/watch-imported-sets';
 import { wallClock, type Clock } from './clock';
 import { clockFromAnchor, registerLeaseMetric, type ScenarioLease } from './cluster/scenario-lease';
 import { loadConfig } from './config';
@@ -26,6 +27,7 @@ async function main() {
   const imported = loadAreaSetsDir(areaSetsDir(config.dataDir));
   for (const e of imported.errors) console.warn(`Skipping area set ${e}`);
   const areaSets = createAreaSetRegistry(imported.sets);
+  watchImportedSets(areaSetsDir(config.dataDir), areaSets);
   const setNames = areaSets.list().map((s) => s.name);
   if (imported.sets.length) console.log(`Area sets: ${setNames.join(', ')}`);
 
