@@ -64,7 +64,8 @@ const MIGRATIONS: readonly string[] = [
   `,
   // Late events (appended with a time before the latest already logged) are listed, so a seek's fold can read
   // the time range from its snapshot on plus these, instead of every event after the snapshot's seq
-  // (docs/replay.md). log_head carries the latest time, under the same lock as the seq.
+  // (docs/replay.md). log_head carries the latest time, under the same lock as the seq. The BRIN summarises
+  // each block range as it fills: an unsummarised range matches every query, and a seek read the whole tail.
   `
   CREATE TABLE late_events (
     seq bigint PRIMARY KEY,
@@ -76,6 +77,7 @@ const MIGRATIONS: readonly string[] = [
     FROM events
   ) x WHERE ts_ms < prev_max;
   ALTER TABLE log_head ADD COLUMN max_ts_ms bigint;
+  ALTER INDEX events_ts_brin SET (autosummarize = on);
   UPDATE log_head SET max_ts_ms = (SELECT max(ts_ms) FROM events);
   `,
 ];
