@@ -5,6 +5,10 @@
  * 3600× to one client that folds and acknowledges every batch. Printed, never asserted.
  *
  *   npx tsx bench/replay-seek.ts [--events 10000000] [--seeks 100] [--play-seconds 10] [--small]
+ *                                [--keep] [--log FILE]
+ *
+ * `--keep` leaves the built log in place (its path is printed); `--log FILE` measures on such a log instead of
+ * building one, to re-measure seeks without another build.
  *
  * `--small` (what `npm run bench -- --small` passes): 200 000 events, 30 seeks, 5 s of play. The last line of
  * output is the summary `bench/run.ts` puts in its table.
@@ -27,6 +31,8 @@ const { values } = parseArgs({
     seeks: { type: 'string' },
     'play-seconds': { type: 'string' },
     small: { type: 'boolean', default: false },
+    log: { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const small = values.small;
@@ -45,8 +51,10 @@ const n = (x: number) => Math.round(x).toLocaleString('en');
 // Durability is not what is measured here; the log is thrown away afterwards.
 process.env.SQLITE_SYNC = 'OFF';
 const { openSqliteStore } = await import('../server/store/sqlite-store');
-const dir = mkdtempSync(path.join(process.env.BENCH_TMPDIR ?? os.tmpdir(), 'bench-replay-'));
-const file = path.join(dir, 'events.sqlite');
+const dir = values.log
+  ? null
+  : mkdtempSync(path.join(process.env.BENCH_TMPDIR ?? os.tmpdir(), 'bench-replay-'));
+const file = values.log ?? path.join(dir!, 'events.sqlite');
 const store = openSqliteStore(file);
 const app = await createApp({
   store,
@@ -66,11 +74,11 @@ const sim = createSimulation({
   sensorHistoryFromMs: START,
   historyFromMs: START,
 });
-console.log(`building ${n(target)} events… (load ${load()})`);
-let built = 0;
-let end = START;
+console.log(values.log ? `measuring on ${file}` : `building ${n(target)} events… (load ${load()})`);
+let built = values.log ? await store.countEvents() : 0;
+let end = values.log ? (await store.lastEventTsMs('sensor'))! : START;
 const t0 = performance.now();
-while (built < target) {
+while (built < target && !values.log) {
   const hour = sim.eventsBetween(end, end + 3600_000);
   const events = hour.slice(0, target - built);
   for (let i = 0; i < events.length; i += BUILD_BATCH)
@@ -90,8 +98,11 @@ const late = stats.prepare<[], { n: number }>('SELECT count(*) AS n FROM late_ev
 stats.close();
 const dbMb = statSync(file).size / 1e6;
 console.log(
-  `\nhistory: ${n(built)} events, ${((end - START) / 86_400_000).toFixed(1)} days, built in ${buildS.toFixed(0)} s ` +
-    `(${n(built / buildS)} ev/s, load ${load()}); log ${n(dbMb)} MB, ${n(snaps.n)} snapshots of ~${n(snaps.bytes / 1000)} KB, ` +
+  `\nhistory: ${n(built)} events, ${((end - START) / 86_400_000).toFixed(1)} days, ` +
+    (values.log
+      ? 'an earlier log'
+      : `built in ${buildS.toFixed(0)} s (${n(built / buildS)} ev/s, load ${load()})`) +
+    `; log ${n(dbMb)} MB, ${n(snaps.n)} snapshots of ~${n(snaps.bytes / 1000)} KB, ` +
     `${n(late)} late events`,
 );
 
@@ -133,7 +144,8 @@ console.log(
 socket.close();
 await app.close();
 await store.close();
-rmSync(dir, { recursive: true, force: true });
+if (dir && !values.keep) rmSync(dir, { recursive: true, force: true });
+else console.log(`log kept: ${file}`);
 // The summary bench/run.ts shows (its last line, ≤ 110 characters); the goal is p95 ≤ 300 ms.
 console.log(
   `${(built / 1e6).toFixed(1)}M ev built ${buildS.toFixed(0)} s; seek p50 ${pct(50).toFixed(0)}, p95 ${pct(95).toFixed(0)} ms; ` +
