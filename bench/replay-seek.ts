@@ -78,6 +78,7 @@ console.log(values.log ? `measuring on ${file}` : `building ${n(target)} eventsâ
 let built = values.log ? await store.countEvents() : 0;
 let end = values.log ? (await store.lastEventTsMs('sensor'))! : START;
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 while (built < target && !values.log) {
   const hour = sim.eventsBetween(end, end + 3600_000);
   const events = hour.slice(0, target - built);
@@ -88,6 +89,8 @@ while (built < target && !values.log) {
 }
 await app.engine.snapshot();
 const buildS = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const buildCpuS = (cpu.user + cpu.system) / 1e6;
 const stats = new Database(file, { readonly: true });
 const snaps = stats
   .prepare<[], { n: number; bytes: number }>(
@@ -101,7 +104,7 @@ console.log(
   `\nhistory: ${n(built)} events, ${((end - START) / 86_400_000).toFixed(1)} days, ` +
     (values.log
       ? 'an earlier log'
-      : `built in ${buildS.toFixed(0)} s (${n(built / buildS)} ev/s, load ${load()})`) +
+      : `built in ${buildS.toFixed(0)} s, cpu ${buildCpuS.toFixed(0)} s (${n(built / buildS)} ev/s, load ${load()})`) +
     `; log ${n(dbMb)} MB, ${n(snaps.n)} snapshots of ~${n(snaps.bytes / 1000)} KB, ` +
     `${n(late)} late events`,
 );
