@@ -36,7 +36,7 @@ export interface StoredSnapshot {
   state: DashboardState;
 }
 
-/** Where a fold starts: a stored snapshot's seq and the latest event time folded into it (0/0 for none). */
+/** Where a fold starts: a snapshot's seq and latest event time (no snapshot: 0 and MIN_SAFE_INTEGER). */
 export interface FoldStart {
   seq: number;
   maxTsMs: number;
