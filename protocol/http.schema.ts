@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AreaCode, StreamName } from './events.schema';
 
-const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
+/** An ISO instant with its offset, or a bare date (midnight in Vietnam time, see `parseInstant`). */
+export const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
 
 /** Query of `GET /api/kpis`. */
 export const KpisQuery = z.strictObject({ area: AreaCode.default('80'), at: IsoInstant.optional() });

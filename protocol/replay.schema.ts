@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ack } from './ack';
-import { MAX_EVENT_TS_MS, MIN_EVENT_TS_MS, type LoggedEvent, type StreamName } from './events.schema';
+import { AreaCode, MAX_EVENT_TS_MS, MIN_EVENT_TS_MS, StreamName, type LoggedEvent } from './events.schema';
+import { IsoInstant } from './http.schema';
 import type { Alert } from './state/alerts';
 import type { DashboardState } from './state/dashboard-state';
 
@@ -85,6 +86,41 @@ export interface ReplayTimeline {
   /** True when the range held more events than one answer scans: counts then stop early. */
   truncated: boolean;
 }
+
+/** Formats of `GET /api/replay/export`: one JSON event per line, or CSV (columns in `REPLAY_EXPORT_CSV_COLUMNS`). */
+export const ReplayExportFormat = z.enum(['ndjson', 'csv']);
+export type ReplayExportFormat = z.infer<typeof ReplayExportFormat>;
+
+/**
+ * `GET /api/replay/export`: the events of [from, to) in seq order, streamed as a download. `area` takes every
+ * area under it (a district takes its communes). The answer's `X-Total-Events` header says how many rows follow.
+ */
+export const ReplayExportQuery = z.strictObject({
+  from: IsoInstant,
+  to: IsoInstant,
+  format: ReplayExportFormat.default('ndjson'),
+  stream: StreamName.optional(),
+  area: AreaCode.optional(),
+});
+export type ReplayExportQuery = z.infer<typeof ReplayExportQuery>;
+
+/** Response header of the export carrying its row count (header line of a CSV not included). */
+export const REPLAY_EXPORT_TOTAL_HEADER = 'X-Total-Events';
+
+/**
+ * CSV columns of the export: the fields every event has, then `payload`, the JSON object of the fields its
+ * stream adds (a sensor's value and unit, a dossier's channel …), so one column set fits every stream.
+ */
+export const REPLAY_EXPORT_CSV_COLUMNS = [
+  'seq',
+  'time_vn',
+  'ts_ms',
+  'stream',
+  'area',
+  'source',
+  'id',
+  'payload',
+] as const;
 
 export interface ReplayClientToServer {
   'replay:seek': (req: ReplaySeek, ack: (res: Ack<ReplaySnapshot>) => void) => void;

@@ -184,6 +184,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     store,
     rollup,
     stateAt: engine.stateAt,
+    areasWithin,
   });
   web.use('/api/replay', replay.router);
   web.use(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './engine/state-engine';
 import { DEFAULT_SECURITY } from './security/options';
 
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   ingestRateLimit: { windowMs: number; limit: number };
   /** Browser origins allowed to open sockets besides the page's own (`ALLOWED_ORIGINS`, comma-separated). */
   allowedOrigins: string[];
+  /** When the engine stores a snapshot (`SNAPSHOT_EVERY_EVENTS`, `SNAPSHOT_EVERY_MS`): what a replay seek folds at most. */
+  snapshotPolicy: SnapshotPolicy;
 }
 
 const DEFAULT_SIM_START = '2021-08-01T08:00:00+07:00';
@@ -99,5 +102,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       limit: parseNumber('INGEST_RATE_LIMIT', env.INGEST_RATE_LIMIT ?? '1000', 1),
     },
     allowedOrigins: parseList(env.ALLOWED_ORIGINS),
+    snapshotPolicy: {
+      everyEvents: parseNumber(
+        'SNAPSHOT_EVERY_EVENTS',
+        env.SNAPSHOT_EVERY_EVENTS ?? String(DEFAULT_SNAPSHOT_POLICY.everyEvents),
+        100,
+      ),
+      everyEventMs: parseNumber(
+        'SNAPSHOT_EVERY_MS',
+        env.SNAPSHOT_EVERY_MS ?? String(DEFAULT_SNAPSHOT_POLICY.everyEventMs),
+        60_000,
+      ),
+    },
   };
 }

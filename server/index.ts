@@ -57,6 +57,7 @@ async function main() {
       allowedOrigins: config.allowedOrigins,
     },
     batchWindowMs: config.batchWindowMs,
+    snapshotPolicy: config.snapshotPolicy,
     version: pkg.version,
     staticDir: path.resolve(here, '../client'),
     webhooks: webhookConfigFromEnv(process.env),

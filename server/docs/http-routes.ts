@@ -17,6 +17,9 @@ import {
   PublicDossier,
   PublicSummary,
   RankingQuery,
+  REPLAY_EXPORT_CSV_COLUMNS,
+  REPLAY_EXPORT_TOTAL_HEADER,
+  ReplayExportQuery,
   ReplayTimelineQuery,
   SeriesQuery,
   SessionAnswer,
@@ -316,6 +319,26 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     query: ReplayTimelineQuery,
     answer: 'ReplayTimeline',
     answerText: 'Counts per bucket and stream, and the alerts raised in the range.',
+  },
+  {
+    method: 'get',
+    path: '/api/replay/export',
+    tag: 'replay',
+    en: "A range's events as an NDJSON or CSV download, with the row count up front",
+    vi: 'Xuất các sự kiện trong một khoảng thời gian ra tệp NDJSON hoặc CSV, kèm tổng số dòng',
+    description:
+      'Events of [from, to) in sequence order, streamed as an attachment (`Content-Disposition` names the ' +
+      `file); the \`${REPLAY_EXPORT_TOTAL_HEADER}\` header carries how many events follow, for a progress bar. ` +
+      `CSV columns: ${REPLAY_EXPORT_CSV_COLUMNS.join(', ')} (payload = the stream's own fields as JSON).`,
+    query: ReplayExportQuery,
+    answer: {
+      content: {
+        'application/x-ndjson': 'LoggedEvent',
+        'text/csv': { type: 'string', description: 'RFC 4180, UTF-8, header row = column names.' },
+      },
+    },
+    answerText: 'The events, one per line.',
+    errors: [404],
   },
   {
     method: 'get',

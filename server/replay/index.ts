@@ -1,10 +1,17 @@
 import express, { type Router } from 'express';
-import { ReplayTimelineQuery, parseInstant, type AreaRollup, type DashboardState } from '../../protocol';
+import {
+  ReplayExportQuery,
+  ReplayTimelineQuery,
+  parseInstant,
+  type AreaRollup,
+  type DashboardState,
+} from '../../protocol';
 import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
 import type { EventStore } from '../store/event-store';
 import { setupReplayNamespace, type ReplayNamespace } from './replay-namespace';
 import type { ReplaySessionStats } from './replay-session';
+import { streamExport } from './export-events';
 import { buildTimeline } from './timeline';
 
 /** How often a playing session advances: five batches a second look smooth and cost little. */
@@ -20,10 +27,12 @@ export interface ReplayDeps {
   tickMs?: number;
   maxBatchEvents?: number;
   onStall?: () => void;
+  /** Codes of the areas under an area (itself included), for the export's `area` filter. */
+  areasWithin?: (code: string) => string[];
 }
 
 export interface Replay {
-  /** Mounted at `/api/replay`: `GET /timeline?from&to&buckets`. */
+  /** Mounted at `/api/replay`: `GET /timeline?from&to&buckets`, `GET /export?from&to&format&stream&area`. */
   router: Router;
   /** Per open session (keyed by socket id): what it holds and sent, for tests and operators. */
   stats(): Record<string, ReplaySessionStats>;
@@ -61,6 +70,17 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
         'from and to must be instants, to after from, 400 days at most',
       );
     res.json(await buildTimeline(deps, fromMs, toMs, q.buckets));
+  });
+  router.get('/export', async (req, res) => {
+    const q = parseQuery(ReplayExportQuery, req.query);
+    const fromMs = parseInstant(q.from);
+    const toMs = parseInstant(q.to);
+    if (Number.isNaN(fromMs) || Number.isNaN(toMs) || toMs <= fromMs)
+      throw new HttpError(400, 'invalid_query', 'from and to must be instants, to after from');
+    const areas = q.area === undefined ? undefined : (deps.areasWithin?.(q.area) ?? [q.area]);
+    if (areas?.length === 0) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
+    const filter = { fromMs, toMs, ...(q.stream ? { stream: q.stream } : {}), ...(areas ? { areas } : {}) };
+    await streamExport(res, store, filter, q.area, q.format);
   });
 
   return {

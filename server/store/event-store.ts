@@ -36,6 +36,12 @@ export interface StoredSnapshot {
   state: DashboardState;
 }
 
+/** Where a fold starts: a snapshot's seq and latest event time (no snapshot: 0 and MIN_SAFE_INTEGER). */
+export interface FoldStart {
+  seq: number;
+  maxTsMs: number;
+}
+
 export type Aggregator = (accepted: readonly LoggedEvent[]) => DailyAggregateRow[];
 
 /**
@@ -72,6 +78,16 @@ export interface EventStore {
    */
   eventsOfDossier(code: string): Promise<LoggedEvent[]>;
   countEvents(): Promise<number>;
+  /** How many events `iterateByTime` would yield for this filter, counted in the store (an export's total). */
+  countByTime(filter: TimeRangeFilter): Promise<number>;
+  /**
+   * What a fold from a snapshot to `toMs` needs: every event with seq > from.seq and tsMs ≤ toMs, in seq
+   * order, in pages of at most `pageSize`. Read as a bounded range of the time index, [from.maxTsMs, toMs],
+   * plus the log's late events (appended with a time before an earlier event's, which that range can miss):
+   * the cost follows the events folded, not the position in the log. `from.maxTsMs` must be the latest event
+   * time among seqs ≤ from.seq, as `StoredSnapshot.maxTsMs` is.
+   */
+  foldRange(from: FoldStart, toMs: number, pageSize: number): AsyncIterableIterator<LoggedEvent[]>;
   /** Stores the reduced state as of its `seq`, so a restart or a seek need not fold the whole log. */
   saveSnapshot(state: DashboardState, maxTsMs: number): Promise<void>;
   /**

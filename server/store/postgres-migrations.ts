@@ -62,6 +62,24 @@ const MIGRATIONS: readonly string[] = [
     holder text NOT NULL
   );
   `,
+  // Late events (appended with a time before the latest already logged) are listed, so a seek's fold can read
+  // the time range from its snapshot on plus these, instead of every event after the snapshot's seq
+  // (docs/replay.md). log_head carries the latest time, under the same lock as the seq. The BRIN summarises
+  // each block range as it fills: an unsummarised range matches every query, and a seek read the whole tail.
+  `
+  CREATE TABLE late_events (
+    seq bigint PRIMARY KEY,
+    ts_ms bigint NOT NULL
+  );
+  INSERT INTO late_events (seq, ts_ms)
+  SELECT seq, ts_ms FROM (
+    SELECT seq, ts_ms, max(ts_ms) OVER (ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max
+    FROM events
+  ) x WHERE ts_ms < prev_max;
+  ALTER TABLE log_head ADD COLUMN max_ts_ms bigint;
+  ALTER INDEX events_ts_brin SET (autosummarize = on);
+  UPDATE log_head SET max_ts_ms = (SELECT max(ts_ms) FROM events);
+  `,
 ];
 
 /** The version whose step creates `site_daily` (tests drop it to check the backfill of an older log). */

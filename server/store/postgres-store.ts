@@ -6,6 +6,7 @@ import type {
   AppendResult,
   DailyAggregateRow,
   EventStore,
+  FoldStart,
   TimeRangeFilter,
 } from './event-store';
 import { migrate, quoteIdent } from './postgres-migrations';
@@ -46,6 +47,26 @@ const keyOf = (source: string, id: string) => `${source}\u0000${id}`;
 
 /** Events handed to the reader at a time by the server-side cursor of a time-range read. */
 const CURSOR_PAGE = 2000;
+
+/** The SQL condition and parameters of a time-range filter, numbered from $1. */
+function rangeWhere(filter: TimeRangeFilter): { sql: string; params: unknown[] } {
+  const where = ['ts_ms >= $1', 'ts_ms < $2'];
+  const params: unknown[] = [filter.fromMs, filter.toMs];
+  if (filter.stream) where.push(`stream = $${params.push(filter.stream)}`);
+  if (filter.afterSeq !== undefined) where.push(`seq > $${params.push(filter.afterSeq)}`);
+  if (filter.areas) where.push(`area = ANY($${params.push([...filter.areas])}::text[])`);
+  return { sql: where.join(' AND '), params };
+}
+
+/**
+ * A fold's read (see the SQLite store): the time range from the snapshot's latest time, through the BRIN index
+ * on ts_ms (events arrive close to time order), plus the late events after the snapshot by their primary key.
+ */
+const FOLD_RANGE = `
+SELECT seq, body FROM events WHERE ts_ms >= $1 AND ts_ms <= $2 AND seq > $3
+UNION ALL
+SELECT e.seq, e.body FROM late_events l JOIN events e ON e.seq = l.seq WHERE l.seq > $3 AND l.ts_ms < $1
+ORDER BY seq`;
 
 export async function openPostgresStore(
   url: string,
@@ -95,7 +116,11 @@ export async function openPostgresStore(
         : tx(async (c): Promise<AppendResult> => {
             // The row lock on the head serialises appends of every node until commit: seqs are gap-free and
             // become visible in seq order.
-            const head = (await c.query<{ seq: number }>('SELECT seq FROM log_head FOR UPDATE')).rows[0]!.seq;
+            const locked = await c.query<{ seq: number; max_ts_ms: number | null }>(
+              'SELECT seq, max_ts_ms FROM log_head FOR UPDATE',
+            );
+            const head = locked.rows[0]!.seq;
+            let highWaterTsMs = locked.rows[0]!.max_ts_ms ?? Number.NEGATIVE_INFINITY;
             // source/id columns hold the dedupe key (a COVID report is one per area and day, whoever sends it).
             const keys = events.map(dedupeKey);
             const known = await c.query<{ source: string; id: string; seq: number }>(
@@ -107,12 +132,15 @@ export async function openPostgresStore(
             const outcomes: AppendOutcome[] = [];
             const accepted: LoggedEvent[] = [];
             const acceptedKeys: { source: string; id: string }[] = [];
+            const late: { seq: number; tsMs: number }[] = [];
             let next = head;
             events.forEach((e, i) => {
               const key = keyOf(keys[i]!.source, keys[i]!.id);
               const seq = seqOf.get(key);
               if (seq !== undefined) return void outcomes.push({ status: 'duplicate', seq });
               seqOf.set(key, ++next);
+              if (e.tsMs < highWaterTsMs) late.push({ seq: next, tsMs: e.tsMs });
+              else highWaterTsMs = e.tsMs;
               outcomes.push({ status: 'accepted', seq: next });
               accepted.push({ ...e, seq: next });
               acceptedKeys.push(keys[i]!);
@@ -131,7 +159,12 @@ export async function openPostgresStore(
                 accepted.map(({ seq: _seq, ...e }) => JSON.stringify(e)),
               ],
             );
-            await c.query('UPDATE log_head SET seq = $1', [next]);
+            if (late.length)
+              await c.query(
+                'INSERT INTO late_events (seq, ts_ms) SELECT * FROM unnest($1::bigint[], $2::bigint[])',
+                [late.map((l) => l.seq), late.map((l) => l.tsMs)],
+              );
+            await c.query('UPDATE log_head SET seq = $1, max_ts_ms = $2', [next, highWaterTsMs]);
             const rows = aggregate ? aggregate(accepted) : [];
             if (rows.length)
               await c.query(
@@ -165,24 +198,49 @@ export async function openPostgresStore(
       ).rows.map(toLogged),
 
     async *iterateByTime(filter: TimeRangeFilter) {
-      const where = ['ts_ms >= $1', 'ts_ms < $2'];
-      const params: unknown[] = [filter.fromMs, filter.toMs];
-      if (filter.stream) where.push(`stream = $${params.push(filter.stream)}`);
-      if (filter.afterSeq !== undefined) where.push(`seq > $${params.push(filter.afterSeq)}`);
-      if (filter.areas) where.push(`area = ANY($${params.push([...filter.areas])}::text[])`);
+      const { sql, params } = rangeWhere(filter);
       // A server-side cursor in a read-only snapshot: sorted once, read in pages, consistent while appends go on.
       const c = await pool.connect();
       try {
         await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         await c.query(
           `DECLARE range_cursor NO SCROLL CURSOR FOR
-           SELECT seq, body FROM events WHERE ${where.join(' AND ')} ORDER BY seq`,
+           SELECT seq, body FROM events WHERE ${sql} ORDER BY seq`,
           params,
         );
         for (;;) {
           const page = await c.query<Row>(`FETCH ${CURSOR_PAGE} FROM range_cursor`);
           for (const row of page.rows) yield toLogged(row);
           if (page.rows.length < CURSOR_PAGE) break;
+        }
+      } finally {
+        await c.query('ROLLBACK').catch(() => undefined);
+        c.release();
+      }
+    },
+
+    countByTime: async (filter) => {
+      const { sql, params } = rangeWhere(filter);
+      return (await pool.query<{ n: number }>(`SELECT count(*) AS n FROM events WHERE ${sql}`, params))
+        .rows[0]!.n;
+    },
+
+    async *foldRange(from: FoldStart, toMs: number, pageSize: number) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        // A cursor is planned for its first 10 % of rows by default, which can favour walking the seq-ordered
+        // primary key to the end of the log; the whole range is read, so plan for all of it.
+        await c.query('SET LOCAL cursor_tuple_fraction = 1');
+        await c.query(`DECLARE fold_cursor NO SCROLL CURSOR FOR ${FOLD_RANGE}`, [
+          from.maxTsMs,
+          toMs,
+          from.seq,
+        ]);
+        for (;;) {
+          const page = await c.query<Row>(`FETCH ${Math.max(1, Math.floor(pageSize))} FROM fold_cursor`);
+          if (page.rows.length) yield page.rows.map(toLogged);
+          if (page.rows.length < pageSize) break;
         }
       } finally {
         await c.query('ROLLBACK').catch(() => undefined);
@@ -250,7 +308,7 @@ export async function openPostgresStore(
     latestSnapshot: async (maxTsMs = Number.MAX_SAFE_INTEGER) => {
       const row = (
         await pool.query<{ seq: number; max_ts_ms: number; body: DashboardState }>(
-          'SELECT seq, max_ts_ms, body FROM snapshots WHERE max_ts_ms <= $1 ORDER BY seq DESC LIMIT 1',
+          'SELECT seq, max_ts_ms, body FROM snapshots WHERE max_ts_ms <= $1 ORDER BY max_ts_ms DESC, seq DESC LIMIT 1',
           [maxTsMs],
         )
       ).rows[0];

@@ -7,6 +7,7 @@ import type {
   AppendResult,
   DailyAggregateRow,
   EventStore,
+  FoldStart,
   TimeRangeFilter,
 } from './event-store';
 import {
@@ -48,7 +49,53 @@ CREATE TABLE IF NOT EXISTS snapshots (
   body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_ts ON snapshots (max_ts_ms);
+-- Events appended with a time before the latest one already logged (a late reading, an import of the past).
+-- A fold from a snapshot reads the time index from the snapshot's latest time on, which misses exactly these.
+CREATE TABLE IF NOT EXISTS late_events (
+  seq INTEGER PRIMARY KEY,
+  ts_ms INTEGER NOT NULL
+);
 `;
+
+/** Lists the late events of a log written before late_events existed (once, when the table is created). */
+const BACKFILL_LATE = `
+INSERT OR IGNORE INTO late_events (seq, ts_ms)
+SELECT seq, ts_ms FROM (
+  SELECT seq, ts_ms, max(ts_ms) OVER (ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max
+  FROM events
+) WHERE ts_ms < prev_max
+`;
+
+/**
+ * A fold's read: the time index from the snapshot's latest time to the instant (SQLite's index on ts_ms carries
+ * the rowid, so it is the (ts_ms, seq) index the filter needs), and the late events after the snapshot by
+ * their own primary key. Named index and CROSS JOIN (SQLite keeps that join order): without statistics the
+ * planner takes the seq > ? rowid range of events, which walks to the end of the log (EXPLAIN QUERY PLAN).
+ */
+const FOLD_RANGE = `
+SELECT seq, body FROM events INDEXED BY events_ts WHERE ts_ms >= ? AND ts_ms <= ? AND seq > ?
+UNION ALL
+SELECT e.seq, e.body FROM late_events l CROSS JOIN events e ON e.seq = l.seq WHERE l.seq > ? AND l.ts_ms < ?
+ORDER BY seq
+`;
+
+function rangeWhere(filter: TimeRangeFilter): { sql: string; params: (string | number)[] } {
+  const where = ['ts_ms >= ?', 'ts_ms < ?'];
+  const params: (string | number)[] = [filter.fromMs, filter.toMs];
+  if (filter.stream) {
+    where.push('stream = ?');
+    params.push(filter.stream);
+  }
+  if (filter.afterSeq !== undefined) {
+    where.push('seq > ?');
+    params.push(filter.afterSeq);
+  }
+  if (filter.areas) {
+    where.push(`area IN (${filter.areas.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...filter.areas);
+  }
+  return { sql: where.join(' AND '), params };
+}
 
 /**
  * The embedded event log. WAL with `synchronous = FULL`: a transaction that returned is on disk, so an
@@ -64,8 +111,10 @@ export function openSqliteStore(file: string): EventStore {
   // Checkpoint every ~40 MB of WAL instead of 4 MB: fewer checkpoints (each one an fsync of the database file)
   // during a backfill; readers and durability are unaffected.
   db.pragma('wal_autocheckpoint = 10000');
+  const hadLateTable = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'late_events'").get();
   db.exec(SCHEMA);
   ensureSqliteSiteDaily(db);
+  if (!hadLateTable) db.exec(BACKFILL_LATE);
   // Long reads (NDJSON export, series) run on their own connection: a better-sqlite3 connection that is
   // iterating cannot write, and WAL lets this reader see a consistent snapshot while appends go on.
   const readDb = new Database(file, { readonly: true });
@@ -81,6 +130,13 @@ export function openSqliteStore(file: string): EventStore {
      ON CONFLICT (metric, area, day) DO UPDATE SET value = value + excluded.value, weight = weight + excluded.weight`,
   );
   const addSiteDay = db.prepare(SQLITE_SITE_DAILY.upsert);
+  const addLate = db.prepare('INSERT INTO late_events (seq, ts_ms) VALUES (?, ?)');
+  // The latest event time in the log: an append below it is late. Kept here, as this process is the only
+  // writer; a rolled-back append can leave it too high, which only lists a few extra events as late.
+  let highWaterTsMs =
+    db.prepare<[], { ts: number | null }>('SELECT max(ts_ms) AS ts FROM events').get()?.ts ??
+    Number.NEGATIVE_INFINITY;
+  const foldRange = readDb.prepare<[number, number, number, number, number]>(FOLD_RANGE).raw();
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
   const after = db.prepare<[number, number], { seq: number; body: string }>(
     'SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
@@ -96,7 +152,9 @@ export function openSqliteStore(file: string): EventStore {
   );
   const putSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (seq, max_ts_ms, body) VALUES (?, ?, ?)');
   const getSnapshot = db.prepare<[number], { seq: number; max_ts_ms: number; body: string }>(
-    'SELECT seq, max_ts_ms, body FROM snapshots WHERE max_ts_ms <= ? ORDER BY seq DESC LIMIT 1',
+    // Ordered as the index is (snapshots' times grow with their seqs): one index step, where ORDER BY seq alone
+    // sorted every older snapshot, bodies included.
+    'SELECT seq, max_ts_ms, body FROM snapshots WHERE max_ts_ms <= ? ORDER BY max_ts_ms DESC, seq DESC LIMIT 1',
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
   // Named, because with no statistics SQLite may pick events_stream_ts and scan every dossier event;
@@ -114,6 +172,8 @@ export function openSqliteStore(file: string): EventStore {
       const r = insert.run(key.source, key.id, e.stream, e.area, e.tsMs, body);
       if (r.changes === 1) {
         const seq = Number(r.lastInsertRowid);
+        if (e.tsMs < highWaterTsMs) addLate.run(seq, e.tsMs);
+        else highWaterTsMs = e.tsMs;
         outcomes.push({ status: 'accepted', seq });
         accepted.push({ ...e, seq });
       } else {
@@ -140,24 +200,37 @@ export function openSqliteStore(file: string): EventStore {
     lastSeq: async () => maxSeq.get()?.seq ?? 0,
     readAfter: async (afterSeq, limit) => after.all(afterSeq, limit).map(toLogged),
     async *iterateByTime(filter: TimeRangeFilter) {
-      const where = ['ts_ms >= ?', 'ts_ms < ?'];
-      const params: (string | number)[] = [filter.fromMs, filter.toMs];
-      if (filter.stream) {
-        where.push('stream = ?');
-        params.push(filter.stream);
-      }
-      if (filter.afterSeq !== undefined) {
-        where.push('seq > ?');
-        params.push(filter.afterSeq);
-      }
-      if (filter.areas) {
-        where.push(`area IN (${filter.areas.map(() => '?').join(',') || 'NULL'})`);
-        params.push(...filter.areas);
-      }
+      const { sql, params } = rangeWhere(filter);
       const stmt = readDb.prepare<unknown[], { seq: number; body: string }>(
-        `SELECT seq, body FROM events WHERE ${where.join(' AND ')} ORDER BY seq`,
+        `SELECT seq, body FROM events WHERE ${sql} ORDER BY seq`,
       );
       for (const row of stmt.iterate(...params)) yield toLogged(row);
+    },
+    countByTime: async (filter) => {
+      const { sql, params } = rangeWhere(filter);
+      return readDb
+        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM events WHERE ${sql}`)
+        .get(...params)!.n;
+    },
+    async *foldRange(from: FoldStart, toMs: number, pageSize: number) {
+      let page: LoggedEvent[] = [];
+      // Rows as arrays and the seq set on the parsed body: this loop is most of a seek's cost.
+      for (const [seq, body] of foldRange.iterate(
+        from.maxTsMs,
+        toMs,
+        from.seq,
+        from.seq,
+        from.maxTsMs,
+      ) as Iterable<[number, string]>) {
+        const e = JSON.parse(body) as LoggedEvent;
+        e.seq = seq;
+        page.push(e);
+        if (page.length === pageSize) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length) yield page;
     },
     dailyAggregates: async (metric, area, fromDay, toDay) => aggregates.all(metric, area, fromDay, toDay),
     siteDaily: async (kinds, fromDay, toDay) =>

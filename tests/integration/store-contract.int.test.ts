@@ -210,6 +210,80 @@ describe.each(ENGINES)('EventStore contract: $name', ({ make }) => {
     expect(await collect(store.iterateByTime({ fromMs: from, toMs: to, areas: [] }))).toEqual([]);
   });
 
+  it('counts a time range exactly as the range read yields it, with every filter', async () => {
+    await store.append(PLAN);
+    const from = START + 20 * 60_000;
+    const to = START + 70 * 60_000;
+    const filters = [
+      { fromMs: from, toMs: to },
+      { fromMs: from, toMs: to, stream: 'sensor' as const },
+      { fromMs: from, toMs: to, areas: ['794', '802'] },
+      { fromMs: from, toMs: to, stream: 'dossier' as const, areas: ['794'] },
+      { fromMs: from, toMs: to, afterSeq: 300 },
+      { fromMs: from, toMs: to, areas: [] },
+      { fromMs: to, toMs: from },
+    ];
+    for (const f of filters)
+      expect(await store.countByTime(f)).toBe((await collect(store.iterateByTime(f))).length);
+    expect(await store.countByTime({ fromMs: 0, toMs: Number.MAX_SAFE_INTEGER })).toBe(PLAN.length);
+  });
+
+  it('reads what a fold from a snapshot needs, late events included, in seq order and bounded pages', async () => {
+    // The second half first: the first half then arrives late, behind times already logged.
+    const half = Math.floor(PLAN.length / 2);
+    await store.append(PLAN.slice(half));
+    await store.append(PLAN.slice(0, half));
+    await store.append([{ ...PLAN[10]!, id: 'late-after-all', tsMs: START + 60_000 }]);
+    const logged = await store.readAfter(0, PLAN.length + 10);
+    const maxTsUpTo = (seq: number) =>
+      logged.filter((e) => e.seq <= seq).reduce((m, e) => Math.max(m, e.tsMs), Number.MIN_SAFE_INTEGER);
+    const cases: [number, number][] = [
+      [0, START + 45 * 60_000],
+      [100, START + 80 * 60_000],
+      [half - 5, START + 90 * 60_000],
+      [half + 200, Number.MAX_SAFE_INTEGER],
+      [logged.length, Number.MAX_SAFE_INTEGER],
+    ];
+    for (const [seq, extra] of cases) {
+      const from = { seq, maxTsMs: seq ? maxTsUpTo(seq) : Number.MIN_SAFE_INTEGER };
+      const toMs = Math.max(from.maxTsMs, extra);
+      const pages = await collect(store.foldRange(from, toMs, 97));
+      expect(pages.every((p) => p.length > 0 && p.length <= 97)).toBe(true);
+      const want = logged.filter((e) => e.seq > seq && e.tsMs <= toMs);
+      expect(pages.flat()).toEqual(want);
+      if (seq === half + 200) expect(want.some((e) => e.tsMs < from.maxTsMs)).toBe(true);
+    }
+    // Folding the snapshot plus the range equals folding everything up to the instant.
+    const toMs = START + 50 * 60_000 + 1;
+    const snapSeq = half + 50;
+    const base = applyEvents(emptyDashboardState(), logged.slice(0, snapSeq), rollup);
+    let folded = base;
+    for await (const page of store.foldRange(
+      { seq: snapSeq, maxTsMs: maxTsUpTo(snapSeq) },
+      Number.MAX_SAFE_INTEGER,
+      500,
+    ))
+      folded = applyEvents(folded, page, rollup);
+    expect(folded).toEqual(applyEvents(emptyDashboardState(), logged, rollup));
+    expect(
+      await collect(store.foldRange({ seq: snapSeq, maxTsMs: maxTsUpTo(snapSeq) }, toMs, 500)).then((p) =>
+        p.flat(),
+      ),
+    ).toEqual(logged.filter((e) => e.seq > snapSeq && e.tsMs <= toMs));
+  });
+
+  it('still finds late events after a close and a reopen', async () => {
+    await store.append(PLAN.slice(100, 200));
+    await store.close();
+    store = await subject.open();
+    await store.append(PLAN.slice(0, 100));
+    const all = await store.readAfter(0, 300);
+    const maxTsMs = Math.max(...all.slice(0, 100).map((e) => e.tsMs));
+    expect((await collect(store.foldRange({ seq: 100, maxTsMs }, maxTsMs, 1000))).flat()).toEqual(
+      all.slice(100).filter((e) => e.tsMs <= maxTsMs),
+    );
+  });
+
   it('releases a range read abandoned half-way, many times over', async () => {
     await store.append(PLAN);
     for (let i = 0; i < 12; i++) {

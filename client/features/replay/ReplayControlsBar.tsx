@@ -2,6 +2,7 @@ import { REPLAY_SPEEDS, type ReplaySpeed } from '../../../protocol/replay.schema
 import { useT } from '../../i18n/use-t';
 import { formatNumber } from '../../ui/format';
 import { CopyLinkButton } from './CopyLinkButton';
+import { ExportButton } from './ExportButton';
 import { GotoInput } from './GotoInput';
 import { useReplayConnection } from './replay-context';
 import { useReplayStore } from './replay.store';
@@ -54,6 +55,7 @@ export function ReplayControlsBar() {
       </button>
       <GotoInput />
       <CopyLinkButton />
+      <ExportButton />
       {error ? (
         <span className="replay-controls__error" role="alert">
           {error}

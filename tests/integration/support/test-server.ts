@@ -15,6 +15,7 @@ import {
 import { SCHEMATIC_2021, type AreaSetRegistry } from '../../../geo';
 import { createApp, type App } from '../../../server/app';
 import type { Clock } from '../../../server/clock';
+import type { SnapshotPolicy } from '../../../server/engine/state-engine';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
 
@@ -32,7 +33,13 @@ export interface TestServer {
 
 /** The real server on an ephemeral port with its own SQLite file; nothing shared between tests. */
 export async function startTestServer(
-  opts: { clock?: Clock; batchWindowMs?: number; dir?: string; areaSets?: AreaSetRegistry } = {},
+  opts: {
+    clock?: Clock;
+    batchWindowMs?: number;
+    dir?: string;
+    areaSets?: AreaSetRegistry;
+    snapshotPolicy?: SnapshotPolicy;
+  } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
   const store = openSqliteStore(path.join(dir, 'events.sqlite'));
@@ -41,6 +48,7 @@ export async function startTestServer(
     clock: opts.clock ?? { now: () => Date.UTC(2021, 7, 1, 1), speed: () => 1 },
     areaSet: SCHEMATIC_2021,
     ...(opts.areaSets ? { areaSets: opts.areaSets } : {}),
+    ...(opts.snapshotPolicy ? { snapshotPolicy: opts.snapshotPolicy } : {}),
     ingestTokens: [TEST_TOKEN],
     security: { operatorTokens: [TEST_OPERATOR_TOKEN] },
     batchWindowMs: opts.batchWindowMs ?? 50,

@@ -1,0 +1,85 @@
+import type { Response } from 'express';
+import {
+  REPLAY_EXPORT_CSV_COLUMNS,
+  REPLAY_EXPORT_TOTAL_HEADER,
+  VN_OFFSET_MS,
+  type LoggedEvent,
+  type ReplayExportFormat,
+} from '../../protocol';
+import { csvEncoder } from '../open-data/encode';
+import type { EventStore, TimeRangeFilter } from '../store/event-store';
+
+const csv = csvEncoder(REPLAY_EXPORT_CSV_COLUMNS);
+
+/** Vietnam wall time with its offset, `2021-07-26T08:00:00.000+07:00`: what an analyst reads in a sheet. */
+export function vnIso(tsMs: number): string {
+  return new Date(tsMs + VN_OFFSET_MS).toISOString().replace('Z', '+07:00');
+}
+
+/** One CSV row: the envelope fields, then what the event's stream adds as one JSON object. */
+function csvRow(e: LoggedEvent): string {
+  const { v: _v, seq, tsMs, stream, area, source, id, ...payload } = e;
+  return csv.row([seq, vnIso(tsMs), tsMs, stream, area, source, id, JSON.stringify(payload)], false);
+}
+
+/** `ioc-events_20210726-0800_20210727-0800_sensor_794.csv`: the range in Vietnam time and the filters. */
+export function exportFileName(
+  filter: TimeRangeFilter,
+  area: string | undefined,
+  format: ReplayExportFormat,
+) {
+  const stamp = (ms: number) => vnIso(ms).slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  const parts = ['ioc-events', stamp(filter.fromMs), stamp(filter.toMs), filter.stream, area];
+  return `${parts.filter(Boolean).join('_')}.${format}`;
+}
+
+/** Resolves true once the socket can take more, false when the client went away first. */
+function drained(res: Response): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const settle = (ok: boolean) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = () => settle(true);
+    const onClose = () => settle(false);
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
+}
+
+/**
+ * Streams the range from the store to the response with backpressure: what is held is the store's page and the
+ * socket's buffer, whatever the range. The total is counted first, so the client can draw a progress bar; an
+ * analyst who cancels closes the socket, which ends the read and releases the store's cursor.
+ */
+export async function streamExport(
+  res: Response,
+  store: EventStore,
+  filter: TimeRangeFilter,
+  area: string | undefined,
+  format: ReplayExportFormat,
+): Promise<void> {
+  const total = await store.countByTime(filter);
+  res.status(200);
+  res.type(format === 'csv' ? csv.mediaType : 'application/x-ndjson; charset=utf-8');
+  res.setHeader(REPLAY_EXPORT_TOTAL_HEADER, String(total));
+  // Set by hand: express's res.attachment would also replace the media type with one guessed from the name.
+  res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(filter, area, format)}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  if (format === 'csv') res.write(csv.head);
+  try {
+    for await (const e of store.iterateByTime(filter)) {
+      if (res.destroyed) return;
+      const line = format === 'csv' ? csvRow(e) : JSON.stringify(e) + '\n';
+      if (!res.write(line) && !(await drained(res))) return;
+    }
+  } catch (err) {
+    // The status is sent already: cutting the connection is how the client learns the file is incomplete.
+    console.error('replay export failed', err);
+    res.destroy();
+    return;
+  }
+  res.end();
+}
