@@ -6,7 +6,14 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    // The bench reads the chunk graph from it to sum the JS each route loads (bench/route-js.ts).
+    manifest: true,
+  },
   server: {
     port: 5173,
     proxy: {
