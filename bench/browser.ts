@@ -28,7 +28,7 @@ export interface BrowserFigure {
 }
 
 /** Runs in the page: frame deltas from requestAnimationFrame and long tasks, for `ms`. Plain JS (see TOOLCHAIN.md). */
-const SAMPLE_FRAMES = `(ms) => new Promise((resolve) => {
+export const SAMPLE_FRAMES = `(ms) => new Promise((resolve) => {
   const deltas = [];
   let longTasks = 0, longTaskMs = 0;
   const obs = new PerformanceObserver((list) => {

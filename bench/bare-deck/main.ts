@@ -1,0 +1,100 @@
+/*
+ * The browser bench's baseline: deck.gl alone (no basemap, no React, no store) drawing the same sites from the
+ * same `/live` state-mode feed as the wall, in the way deck.gl draws fastest: typed arrays as binary attributes,
+ * updated in place when a batch arrives. Same marker style as the wall's site layer (client/map/layers.ts).
+ */
+import { Deck, WebMercatorViewport } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { io } from 'socket.io-client';
+import type { Ack, LiveBatch, LiveSnapshot, SiteState } from '../../protocol';
+import { sensorStatus } from '../../protocol/state/sensor-status';
+import { PROTOCOL_VERSION } from '../../protocol/version';
+import { STATUS_COLOURS } from '../../client/map/colours';
+
+const parent = document.getElementById('deck')!;
+const { longitude, latitude, zoom } = new WebMercatorViewport({
+  width: parent.clientWidth,
+  height: parent.clientHeight,
+}).fitBounds(
+  [
+    [105.5, 10.4],
+    [106.75, 11.03],
+  ],
+  { padding: 24 },
+);
+const deck = new Deck({
+  parent,
+  initialViewState: { longitude, latitude, zoom },
+  controller: false,
+  layers: [],
+});
+
+const index = new Map<string, number>();
+let positions = new Float32Array(0);
+let colours = new Uint8Array(0);
+let radii = new Float32Array(0);
+const bench = { seq: 0, sites: 0, batches: 0 };
+(window as unknown as { __bare: typeof bench }).__bare = bench;
+
+function put(i: number, s: SiteState, nowMs: number): void {
+  const status = sensorStatus(s, nowMs);
+  positions[2 * i] = s.lonLat[0];
+  positions[2 * i + 1] = s.lonLat[1];
+  colours.set(STATUS_COLOURS[status], 4 * i);
+  radii[i] = status === 'alarm' ? 9 : status === 'warning' ? 7 : 5;
+}
+
+function draw(): void {
+  deck.setProps({
+    layers: [
+      new ScatterplotLayer({
+        id: 'sites',
+        // A new data object per batch: deck.gl re-uploads the three buffers and nothing else.
+        data: {
+          length: index.size,
+          attributes: {
+            getPosition: { value: positions, size: 2 },
+            getFillColor: { value: colours, size: 4, normalized: true },
+            getRadius: { value: radii, size: 1 },
+          },
+        },
+        radiusUnits: 'pixels',
+        stroked: true,
+        getLineColor: [10, 16, 24, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2,
+      }),
+    ],
+  });
+}
+
+const socket = io('/live', { auth: { protocolVersion: PROTOCOL_VERSION } });
+socket.on('connect', () => {
+  socket.emit('live:subscribe', { area: '80', mode: 'state' }, (res: Ack<LiveSnapshot>) => {
+    if (!res.ok) return;
+    const sites = Object.values(res.data.state.sites);
+    index.clear();
+    positions = new Float32Array(2 * sites.length);
+    colours = new Uint8Array(4 * sites.length);
+    radii = new Float32Array(sites.length);
+    const now = Date.now();
+    sites.forEach((s, i) => {
+      index.set(s.siteId, i);
+      put(i, s, now);
+    });
+    bench.seq = res.data.seq;
+    bench.sites = sites.length;
+    draw();
+  });
+});
+socket.on('live:batch', (batch: LiveBatch) => {
+  if (!batch.patch || batch.toSeq <= bench.seq) return;
+  const now = Date.now();
+  for (const s of Object.values(batch.patch.sites)) {
+    const i = index.get(s.siteId);
+    if (i !== undefined) put(i, s, now);
+  }
+  bench.seq = batch.toSeq;
+  bench.batches++;
+  draw();
+});

@@ -1,0 +1,102 @@
+/*
+ * The sensor sites the browser bench feeds to the wall and to the bare deck.gl page: N sites spread over the
+ * province, each with a new reading every tick. Pure and seeded, so both pages are fed the same values.
+ */
+import { DISTRICTS_2021 } from '../geo/areas';
+import type { SensorKind, SiteState } from '../protocol';
+import { SENSOR_THRESHOLDS } from '../protocol/state/sensor-status';
+
+const KINDS: readonly SensorKind[] = [
+  'water_level',
+  'rainfall',
+  'pm25',
+  'aqi',
+  'traffic_flow',
+  'noise',
+  'temperature',
+];
+const UNITS: Record<SensorKind, string> = {
+  water_level: 'm',
+  rainfall: 'mm/h',
+  pm25: 'µg/m³',
+  aqi: 'AQI',
+  traffic_flow: 'xe/h',
+  noise: 'dBA',
+  temperature: '°C',
+};
+/** The province's box, `[lon, lat]` (client/map/map-style.ts's PROVINCE_BOUNDS). */
+const WEST = 105.5;
+const SOUTH = 10.4;
+const EAST = 106.75;
+const NORTH = 11.03;
+
+/** mulberry32: small, fast and good enough to spread points; the same seed gives the same sites. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const nearestDistrict = (lon: number, lat: number): string => {
+  let best = DISTRICTS_2021[0]!;
+  let bestD = Infinity;
+  for (const d of DISTRICTS_2021) {
+    const dd = (d.seat[0] - lon) ** 2 + (d.seat[1] - lat) ** 2;
+    if (dd < bestD) [best, bestD] = [d, dd];
+  }
+  return best.code;
+};
+
+/**
+ * A reading for a site: about 90 % ok, 7 % warning, 3 % alarm where the kind has thresholds, so every tick
+ * changes some sites' status (and so their colour and size on the map), as a busy day does.
+ */
+function reading(kind: SensorKind, u: number, v: number): number {
+  const t = SENSOR_THRESHOLDS[kind];
+  if (!t) return Math.round(200 + 1800 * v);
+  const x =
+    u < 0.9
+      ? t.warning * (0.5 + 0.45 * v)
+      : u < 0.97
+        ? t.warning + (t.alarm - t.warning) * v
+        : t.alarm * (1 + 0.2 * v);
+  return Math.round(x * 100) / 100;
+}
+
+/** `n` sites at tick 0 (readings at `nowMs`), spread uniformly over the province's box. */
+export function makeSites(n: number, nowMs: number, seed = 2021): SiteState[] {
+  const r = rng(seed);
+  const sites: SiteState[] = [];
+  for (let i = 0; i < n; i++) {
+    const lon = Math.round((WEST + (EAST - WEST) * r()) * 1e5) / 1e5;
+    const lat = Math.round((SOUTH + (NORTH - SOUTH) * r()) * 1e5) / 1e5;
+    const kind = KINDS[i % KINDS.length]!;
+    sites.push({
+      siteId: `B${String(i).padStart(6, '0')}`,
+      area: nearestDistrict(lon, lat),
+      kind,
+      value: reading(kind, r(), r()),
+      unit: UNITS[kind],
+      lonLat: [lon, lat],
+      tsMs: nowMs,
+      repeats: 0,
+    });
+  }
+  return sites;
+}
+
+/** Every site's next reading at tick `tick` (1, 2, …), timed `nowMs`; the input is not changed. */
+export function tickSites(
+  sites: readonly SiteState[],
+  tick: number,
+  nowMs: number,
+  seed = 2021,
+): SiteState[] {
+  const r = rng(seed * 7919 + tick);
+  return sites.map((s) => ({ ...s, value: reading(s.kind, r(), r()), tsMs: nowMs }));
+}
