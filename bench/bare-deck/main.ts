@@ -11,7 +11,7 @@ import { sensorStatus } from '../../protocol/state/sensor-status';
 import { PROTOCOL_VERSION } from '../../protocol/version';
 import { STATUS_COLOURS } from '../../client/map/colours';
 
-const parent = document.getElementById('deck')!;
+const parent = document.getElementById('deck') as HTMLDivElement;
 const { longitude, latitude, zoom } = new WebMercatorViewport({
   width: parent.clientWidth,
   height: parent.clientHeight,

@@ -2,6 +2,7 @@ import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaInfo } from '../../geo/areas';
 import type { AreaProperties, AreasCollection } from '../net/api';
+import type { SensorStatus } from '../../protocol';
 import type { SiteMarker } from '../store/selectors';
 import { STATUS_COLOURS, type ChoroplethScale } from './colours';
 
@@ -51,6 +52,18 @@ export function districtLayer(p: {
   });
 }
 
+/** Alarms are bigger as well as red: a wall display is read from across the room. Pixels, before scaling. */
+export const markerRadius = (status: SensorStatus): number =>
+  status === 'alarm' ? 9 : status === 'warning' ? 7 : 5;
+
+/** The dark ring that keeps a marker apart from its neighbours and the choropleth under it. */
+export const SENSOR_OUTLINE = {
+  stroked: true,
+  getLineColor: [10, 16, 24, 255],
+  lineWidthUnits: 'pixels',
+  getLineWidth: 2,
+} as const;
+
 /** `scale` multiplies marker and label sizes (the wall passes its width over 1920 px, so a 4K wall reads alike). */
 export function sensorLayer(p: { markers: readonly SiteMarker[]; scale?: number }) {
   // One character per site: the trigger changes exactly when some site's status does.
@@ -60,15 +73,11 @@ export function sensorLayer(p: { markers: readonly SiteMarker[]; scale?: number 
     data: p.markers,
     getPosition: (m) => m.lonLat,
     getFillColor: (m) => STATUS_COLOURS[m.status],
-    // Alarms are bigger as well as red: a wall display is read from across the room.
-    getRadius: (m) => (m.status === 'alarm' ? 9 : m.status === 'warning' ? 7 : 5),
+    getRadius: (m) => markerRadius(m.status),
     radiusUnits: 'pixels',
     radiusScale: p.scale ?? 1,
     lineWidthScale: p.scale ?? 1,
-    stroked: true,
-    getLineColor: [10, 16, 24, 255],
-    lineWidthUnits: 'pixels',
-    getLineWidth: 2,
+    ...SENSOR_OUTLINE,
     updateTriggers: { getFillColor: statusKey, getRadius: statusKey },
   });
 }

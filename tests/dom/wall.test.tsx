@@ -26,6 +26,13 @@ vi.mock('../../client/map/MapView', () => ({
       data-layers={(p.layers ?? [])
         .map((l) => (l && typeof l === 'object' && 'id' in l ? l.id : '-'))
         .join(',')}
+      data-sites={
+        (p.layers ?? []).flatMap((l) =>
+          l && typeof l === 'object' && 'id' in l && l.id === 'sensor-sites'
+            ? [(l.props.data as { length: number }).length]
+            : [],
+        )[0]
+      }
     />
   ),
 }));
@@ -75,6 +82,17 @@ describe('wall', () => {
     const map = await screen.findByTestId('map-mock', {}, { timeout: 15_000 });
     expect(map).toHaveAttribute('data-focus', 'scene:province:');
     expect(map.getAttribute('data-layers')).toContain('wall-alarm-pulse');
+    // Every site of the state is a point of the province scene.
+    expect(map).toHaveAttribute('data-sites', '3');
+  });
+
+  it("draws only the scene's sensor kinds", async () => {
+    // Water level and PM2.5 sites only: the traffic scene (traffic flow, noise) draws none of them.
+    seedStore();
+    startWall('?scenes=traffic:30&chime=0');
+    render(<WallScreen />);
+    const map = await screen.findByTestId('map-mock', {}, { timeout: 15_000 });
+    expect(map).toHaveAttribute('data-sites', '0');
   });
 
   it('frames Tân An from the areas the server sends (msw)', async () => {

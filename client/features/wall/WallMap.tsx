@@ -1,15 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DISTRICTS_2021 } from '../../../geo/areas';
 import type { Alert } from '../../../protocol/state/alerts';
+import type { SiteState } from '../../../protocol/state/dashboard-state';
 import { emptyDashboardState } from '../../../protocol/state/dashboard-state';
-import { countByStatus } from '../../../protocol/state/sensor-status';
 import { useT } from '../../i18n/use-t';
 import { choroplethScale } from '../../map/colours';
-import { districtLayer, labelLayer, sensorLayer } from '../../map/layers';
+import { districtLayer, labelLayer } from '../../map/layers';
 import { MapLegend } from '../../map/MapLegend';
 import MapView from '../../map/MapView';
 import { alarmPulseLayer, alertFocusLayer, EPIDEMIC_SCALE } from '../../map/wall-layers';
-import { effectiveNowMs, siteMarkers } from '../../store/selectors';
+import {
+  buildSitePoints,
+  countCodes,
+  sameCodes,
+  siteStatusCodes,
+  sitePointsLayer,
+} from '../../map/site-points';
+import { effectiveNowMs, type SiteMarker } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { useScenarioNow } from '../../store/use-scenario-now';
 import { formatNumber } from '../../ui/format';
@@ -26,6 +33,17 @@ function usePulse(active: boolean): 0 | 1 {
     return () => clearInterval(id);
   }, [active]);
   return phase;
+}
+
+/**
+ * The codes of the last render when no site's status changed since, so what is built from them (points, the
+ * legend's counts) is kept. Updating state while rendering is React's pattern for "adjust to a new prop".
+ */
+function useStableCodes(codes: Uint8Array): Uint8Array {
+  const [kept, setKept] = useState(codes);
+  if (kept === codes || sameCodes(kept, codes)) return kept;
+  setKept(codes);
+  return codes;
 }
 
 /** Marker and label sizes follow the wall's width, as its type does: ×1 at 1920 px, ×2 at 3840 px. */
@@ -62,32 +80,30 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
         : choroplethScale(DISTRICTS_2021.map((d) => values[d.code] ?? 0)),
     [metric, values],
   );
-  // Scenario time moves every second, but the layers (and a redraw, costly on a software-rendered 4K wall)
-  // change only when some site's status does, or the state.
-  const statusKey = siteMarkers(state, now)
-    .map((m) => m.status[0])
-    .join('');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const allMarkers = useMemo(() => siteMarkers(state, now), [state, statusKey]);
+  // Scenario time moves every second, but the points (and a redraw, costly on a software-rendered 4K wall)
+  // change only when some site's status does, or the sites. With 100k sites this is the wall's hot path:
+  // one status byte per site a second, typed arrays rebuilt only on change, no object per site.
+  const sites = useMemo(() => Object.values(state.sites), [state.sites]);
+  const codes = useStableCodes(useMemo(() => siteStatusCodes(sites, now), [sites, now]));
   const kinds = scene.sensorKinds;
-  const markers = useMemo(
+  const takeoverSite = takeover?.siteId;
+  const include = useMemo(
     () =>
-      kinds === 'all'
-        ? allMarkers
-        : allMarkers.filter((m) => kinds.includes(m.kind) || m.siteId === takeover?.siteId),
-    [allMarkers, kinds, takeover?.siteId],
+      kinds === 'all' ? undefined : (s: SiteState) => kinds.includes(s.kind) || s.siteId === takeoverSite,
+    [kinds, takeoverSite],
   );
-  const phase = usePulse(markers.some((m) => m.status === 'alarm'));
+  const points = useMemo(() => buildSitePoints(sites, codes, include), [sites, codes, include]);
+  const phase = usePulse(points.alarms.length > 0);
   const size = useViewportScale();
   const layers = useMemo(
     () => [
       areas ? districtLayer({ areas, values, scale, metric }) : null,
-      sensorLayer({ markers, scale: size }),
-      alarmPulseLayer({ markers, phase, scale: size }),
+      sitePointsLayer({ points, scale: size }),
+      alarmPulseLayer({ markers: points.alarms, phase, scale: size }),
       labelLayer({ districts: DISTRICTS_2021, scale: size }),
       alertFocusLayer({ lonLat: takeover?.lonLat ?? null, scale: size }),
     ],
-    [areas, values, scale, metric, markers, phase, takeover?.lonLat, size],
+    [areas, values, scale, metric, points, phase, takeover?.lonLat, size],
   );
   const focus = useMemo(
     () =>
@@ -99,7 +115,7 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
         : { key: `scene:${scene.id}:${areas ? 'areas' : ''}`, bounds: areaBounds(areas, scene.focusArea) },
     [takeover, scene.id, scene.focusArea, areas],
   );
-  const counts = useMemo(() => countByStatus(Object.values(state.sites), now), [state, now]);
+  const counts = useMemo(() => countCodes(codes), [codes]);
   return (
     <div className="wall-map" data-testid="wall-map">
       <MapView
@@ -107,7 +123,7 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
         values={values}
         scale={scale}
         metric={metric}
-        markers={markers}
+        markers={NO_MARKERS}
         layers={layers}
         focus={focus}
         {...(basemap ? { mapStyle: basemap } : {})}
@@ -126,3 +142,5 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
 }
 
 const EMPTY = emptyDashboardState();
+/** The wall passes its own layers; MapView's operator markers stay empty. */
+const NO_MARKERS: readonly SiteMarker[] = [];
