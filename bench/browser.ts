@@ -50,7 +50,7 @@ export const SAMPLE_FRAMES = `(ms) => new Promise((resolve) => {
  * Distinct colours (5 bits a channel) in the map canvas's box. A page screenshot, not the element's: an element
  * screenshot waits for the canvas to be "stable" over two frames, which a busy SwiftShader page may never be.
  */
-async function mapColours(page: Page): Promise<number> {
+export async function mapColours(page: Page): Promise<number> {
   const box = await page.getByTestId('map-canvas').boundingBox();
   if (!box || box.width < 1) return 0;
   const png = PNG.sync.read(await page.screenshot({ clip: box, timeout: 60_000 }));

@@ -4,7 +4,7 @@
  * batches applied over a window, in headless Chromium with the e2e flags (SwiftShader). The feed is
  * bench/live-points-feed.ts in front of the built server (SIM=off), so the wall is the product's bundle.
  *
- *   npx tsx bench/live-points.ts [--sites 10000,100000] [--seconds 20] [--profile dir]
+ *   npx tsx bench/live-points.ts [--sites 10000,100000] [--seconds 20] [--pages wall,bare] [--profile dir]
  *
  * `--profile dir` writes a CPU profile of each page's window (`wall-10000.cpuprofile`, …) for
  * bench/profile-summary.ts; build with `npx vite build --minify false` first to read function names.
@@ -155,6 +155,7 @@ export async function benchLivePoints(
   sizes: number[],
   seconds: number,
   profileDir?: string,
+  pages: readonly PointsPage[] = ['wall', 'bare'],
 ): Promise<PointsFigure[]> {
   execFileSync(process.execPath, ['scripts/ensure-built.mjs'], { stdio: 'inherit' });
   const server = await startServerProcess({ SIM: 'off' });
@@ -164,7 +165,7 @@ export async function benchLivePoints(
     for (const sites of sizes) {
       const feed = await startLivePointsFeed(server.url, sites);
       try {
-        for (const kind of ['wall', 'bare'] as const) {
+        for (const kind of pages) {
           let timer: NodeJS.Timeout | undefined;
           // A fresh context per page; closing it also ends a measurement that ran out of time.
           const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -204,6 +205,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
   const sizes = (arg('sites') ?? '10000,100000').split(',').map(Number);
-  const r = await benchLivePoints(sizes, Number(arg('seconds') ?? 20), arg('profile'));
+  const pages = (arg('pages') ?? 'wall,bare').split(',') as PointsPage[];
+  const r = await benchLivePoints(sizes, Number(arg('seconds') ?? 20), arg('profile'), pages);
   console.log(JSON.stringify(r, null, 2));
 }
