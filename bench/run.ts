@@ -194,15 +194,16 @@ for (const sites of sizes) {
         : `${f.medianFps.toFixed(1)} fps median (${(f.frames / f.seconds).toFixed(1)} mean); long tasks ${f.longTasks}, ${ms(f.longTaskMs)}; batches ${f.batchesApplied}/${f.batchesSent}`,
     );
   }
-  // Median frame intervals snap to whole vsyncs (60, 30, 20 fps): the mean beside it shows what moved between.
+  // Median frame intervals snap to whole vsyncs (60, 30, 20 fps) and hide a few long stalls (a page frozen a
+  // second per batch still has a 60 fps median): the goal holds only when the mean (frames / s) holds it too.
   const ratio = wall.medianFps / bare.medianFps;
   const meanRatio = wall.frames / wall.seconds / (bare.frames / bare.seconds);
   row(
     'browser',
     `wall / bare fps, ${n(sites)} sites: median (mean)`,
     Number.isFinite(ratio) ? `${ratio.toFixed(2)}× (${meanRatio.toFixed(2)}×)` : '—',
-    '≥ 0.8×',
-    ratio >= 0.8,
+    '≥ 0.8× both',
+    ratio >= 0.8 && meanRatio >= 0.8,
   );
   row(
     'browser',
