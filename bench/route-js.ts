@@ -28,6 +28,8 @@ export const ROUTE_MODULES: Record<string, string> = {
   '/kpi': 'features/kpi/KpiReviewRoute.tsx',
   '/replay': 'features/replay/ReplayRoute.tsx',
   '/public': 'features/public/PublicRoute.tsx',
+  '/login': 'features/login/LoginRoute.tsx',
+  '/admin': 'features/admin/AdminRoute.tsx',
 };
 
 export interface RouteJs {
