@@ -45,7 +45,7 @@ export interface PointsFigure {
 }
 
 /** A page busy for minutes on one batch is a result, not a crash: the bench records it and moves on. */
-const PAGE_BUDGET_MS = 240_000;
+const PAGE_BUDGET_MS = 120_000;
 
 /** Share of the pixels of `clip` within a few levels of a site status colour: the points the layer drew. */
 async function pointPixelShare(page: Page, clip: { x: number; y: number; width: number; height: number }) {
@@ -82,14 +82,14 @@ async function measure(
     kind === 'wall' ? `${feed.url}/wall?scenes=province:3600&paused=1&chime=0` : `${feed.url}/bare/`,
   );
   const target = page.getByTestId(kind === 'wall' ? 'map-canvas' : 'bare-deck');
-  await target.waitFor({ timeout: 120_000 });
-  const box = (await target.boundingBox({ timeout: 120_000 }))!;
+  await target.waitFor({ timeout: 60_000 });
+  const box = (await target.boundingBox({ timeout: 60_000 }))!;
   // Drawn: the snapshot is in and the points cover a visible share of the map.
   for (;;) {
     const seq = await appliedSeq(page, kind);
     if (seq >= sites && (await pointPixelShare(page, box)) > 0.02) break;
-    if (performance.now() - t0 > 180_000)
-      throw new Error(`${kind} with ${sites} sites: no points drawn in 180 s`);
+    if (performance.now() - t0 > 90_000)
+      throw new Error(`${kind} with ${sites} sites: no points drawn in 90 s`);
     await page.waitForTimeout(250);
   }
   const firstDrawMs = performance.now() - t0;
