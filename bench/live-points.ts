@@ -21,7 +21,8 @@ import { startServerProcess } from '../tests/e2e/support/server-process';
 import { SAMPLE_FRAMES } from './browser';
 import { startLivePointsFeed } from './live-points-feed';
 
-export type PointsPage = 'wall' | 'bare';
+/** `bare-ws`: the bare page on WebSocket from the start, to tell the transport's share apart (not in `npm run bench`). */
+export type PointsPage = 'wall' | 'bare' | 'bare-ws';
 
 export interface PointsFigure {
   page: PointsPage;
@@ -78,9 +79,12 @@ async function measure(
   const page = await context.newPage();
   const t0 = performance.now();
   // One scene that shows every site, paused, no chime: the wall as it stands in the room, minus rotation.
-  await page.goto(
-    kind === 'wall' ? `${feed.url}/wall?scenes=province:3600&paused=1&chime=0` : `${feed.url}/bare/`,
-  );
+  const url = {
+    wall: '/wall?scenes=province:3600&paused=1&chime=0',
+    bare: '/bare/',
+    'bare-ws': '/bare/?transport=websocket',
+  }[kind];
+  await page.goto(`${feed.url}${url}`);
   const target = page.getByTestId(kind === 'wall' ? 'map-canvas' : 'bare-deck');
   await target.waitFor({ timeout: 60_000 });
   const box = (await target.boundingBox({ timeout: 60_000 }))!;

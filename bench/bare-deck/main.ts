@@ -68,7 +68,13 @@ function draw(): void {
   });
 }
 
-const socket = io('/live', { auth: { protocolVersion: PROTOCOL_VERSION } });
+// `?transport=websocket` skips the HTTP long-polling start (Socket.IO's default, as the SPA's): at 100k sites a
+// second's batch is ~15 MB, and batches queued while polling arrive concatenated in one response.
+const wsOnly = new URLSearchParams(location.search).get('transport') === 'websocket';
+const socket = io('/live', {
+  auth: { protocolVersion: PROTOCOL_VERSION },
+  ...(wsOnly ? { transports: ['websocket'] } : {}),
+});
 socket.on('connect', () => {
   socket.emit('live:subscribe', { area: '80', mode: 'state' }, (res: Ack<LiveSnapshot>) => {
     if (!res.ok) return;
