@@ -113,3 +113,7 @@ export const AuditEntry = z.strictObject({
   ip: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** `GET /api/admin/audit?limit=`: the newest entries first. */
+export const AuditQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+export type AuditQuery = z.infer<typeof AuditQuery>;

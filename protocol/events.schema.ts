@@ -23,11 +23,14 @@ export const StreamName = z.enum([...DATA_STREAMS, 'ops']);
 export type StreamName = z.infer<typeof StreamName>;
 export const STREAMS = StreamName.options;
 
+/** A source's name as its events carry it; also the label of that source's ingest token. */
+export const SourceName = Text(64).regex(/^[\w.:-]+$/, 'source may hold letters, digits, _ . : - only');
+
 /** Fields every event carries, whatever its stream. `id` is unique per `source`, so re-sending is harmless. */
 const envelopeFields = {
   v: z.literal(PROTOCOL_VERSION),
   id: Text(128).regex(/^[\w.:-]+$/, 'id may hold letters, digits, _ . : - only'),
-  source: Text(64).regex(/^[\w.:-]+$/, 'source may hold letters, digits, _ . : - only'),
+  source: SourceName,
   area: AreaCode,
   /** Event time, ms since the Unix epoch (UTC). */
   tsMs: z.number().int().min(MIN_EVENT_TS_MS).max(MAX_EVENT_TS_MS),

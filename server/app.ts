@@ -36,6 +36,13 @@ import { securityHeaders } from './security/http-headers';
 import { createOperatorGuard, type OperatorGuard } from './security/operator-guard';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options';
 import { originAllowed } from './security/origin';
+import { createAccess, type Access } from './auth/access';
+import type { ReadAccess } from './auth/access-policy';
+import { adminRoutes } from './auth/admin-routes';
+import { authRoutes } from './auth/auth-routes';
+import { openAuthStore, type AuthStore } from './auth/auth-store';
+import { ingestTokenCheck } from './auth/ingest-tokens';
+import type { RateLimitOptions } from './security/rate-limit';
 
 export interface AppDeps {
   store: EventStore;
@@ -66,6 +73,14 @@ export interface AppDeps {
   webhooks?: WebhookConfig | null;
   /** Cache period, lookup rate limit and QR origin of `/api/public`. */
   publicApi?: PublicOptions;
+  /** Users, sessions, tokens and audit (`$DATA_DIR/auth.sqlite`); an empty in-memory store when omitted. */
+  authStore?: AuthStore;
+  /** Whether the outside contract's reads need a session (`READ_ACCESS`); `open` when omitted. */
+  readAccess?: ReadAccess;
+  /** Sign-in attempts per user name (per IP: five times as many); 10 per 15 minutes when omitted. */
+  loginRateLimit?: RateLimitOptions;
+  /** Express's `trust proxy` (`TRUST_PROXY`): lets `req.ip` and `req.secure` follow the proxy's headers. */
+  trustProxy?: string | number | boolean;
 }
 
 export interface App {
@@ -79,10 +94,16 @@ export interface App {
   engine: StateEngine;
   /** Checks the operator right: `operatorGuard.http` for routes, `operatorGuard.socket(socket)` in handlers. */
   operatorGuard: OperatorGuard;
+  /** Who the caller is and what they may do (server/auth/access-policy.ts), plus the audit log. */
+  access: Access;
+  authStore: AuthStore;
   replay: Replay;
   /** Stops timers and sockets, flushes the last batch, snapshots, and closes the HTTP server (not the store). */
   close(): Promise<void>;
 }
+
+/** Sign-in attempts per user name; an office behind one address gets five times as many per IP. */
+const LOGIN_LIMIT: RateLimitOptions = { windowMs: 15 * 60_000, limit: 10 };
 
 /** Builds the whole server from its parts without listening, so tests can run it on port 0. */
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -101,22 +122,53 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const siteAreas = createSiteAreas(setAt, SENSOR_SITES, clock);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
   const operatorGuard = createOperatorGuard(security.operatorTokens);
+  const authStore = deps.authStore ?? openAuthStore(':memory:');
+  const access = createAccess({
+    store: authStore,
+    operatorTokens: security.operatorTokens,
+    readAccess: deps.readAccess ?? 'open',
+  });
+  const checkIngestToken = ingestTokenCheck(deps.ingestTokens, authStore);
   const publicSurface = createPublicSurface({
     store,
     clock,
     state: () => engine.state,
     areasAt: (atMs) => (registry ? registry.setAt(atMs).collection : deps.areaSet.collection),
-    adminTokens: security.operatorTokens,
     webhooks: deps.webhooks ?? null,
     ...(deps.publicApi ? { options: deps.publicApi } : {}),
   });
   const web = express();
   web.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) web.set('trust proxy', deps.trustProxy);
   web.use(securityHeaders());
+  // Every request passes the one access policy before any route sees it.
+  web.use(access.http);
+  web.use(
+    '/api/auth',
+    authRoutes({ store: authStore, access, loginRateLimit: deps.loginRateLimit ?? LOGIN_LIMIT }),
+  );
+  web.use(
+    '/api/admin',
+    adminRoutes({ store: authStore, access, onTokenRevoked: () => dropRevokedSockets() }),
+  );
+  // The raw log's export is audited: who took which range.
+  web.get('/api/events', (req, res, next) => {
+    res.once('finish', () => {
+      if (res.statusCode !== 200) return;
+      const target = new URLSearchParams(req.query as Record<string, string>).toString().slice(0, 200);
+      access.audit({
+        actor: access.principalOfRequest(req)?.name ?? 'anonymous',
+        action: 'export',
+        target,
+        ip: req.ip ?? null,
+      });
+    });
+    next();
+  });
   const httpServer = createServer(web);
   const io = new Server(httpServer, {
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
-    maxHttpBufferSize: security.maxMessageBytes,
+    maxHttpBufferSize: security.maxSocketMessageBytes,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, originAllowed(req, security.allowedOrigins)),
     // skipMiddlewares false: a recovered connection passes the handshake checks (token, version) again.
@@ -124,6 +176,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const live = io.of('/live') as LiveNamespace;
+  live.use(access.socketGuard('/live'));
+  io.of('/replay').use(access.socketGuard('/replay'));
   // Scale path (docs/scaling.md): the shared log's tail, this node's metrics and readiness.
   const tail = createLogTail(store, deps.sharedLog, engine.state.seq);
   const metrics = createMetrics({ io, store, deliveredSeq: tail.head });
@@ -156,17 +210,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
     rollup,
     isKnownArea,
     ingest,
-    isOperator: (socket) => operatorGuard.socket(socket),
+    may: (socket, event) => access.socketMay(socket, '/live', event),
+    audit: (socket, action, target) =>
+      access.audit({
+        actor: access.principalOf(socket)?.name ?? 'unknown',
+        action,
+        target,
+        ip: socket.handshake.address,
+      }),
   });
-  const closeIngest = setupIngestNamespace(
-    io.of('/ingest') as Namespace<IngestClientToServer, IngestServerToClient>,
-    ingest,
-    { tokens: deps.ingestTokens, rateLimit: security.ingestRateLimit },
-  );
+  const ingestNsp = io.of('/ingest') as Namespace<IngestClientToServer, IngestServerToClient>;
+  const closeIngest = setupIngestNamespace(ingestNsp, ingest, {
+    checkToken: checkIngestToken,
+    rateLimit: security.ingestRateLimit,
+  });
+  // A revoked token's open sockets are closed at once (their next message would be refused anyway).
+  const dropRevokedSockets = () => {
+    for (const socket of ingestNsp.sockets.values())
+      if (!checkIngestToken((socket.handshake.auth as { token: string }).token)) socket.disconnect(true);
+    for (const nsp of ['/live', '/replay'] as const)
+      for (const socket of io.of(nsp).sockets.values())
+        if (!access.socketMay(socket, nsp, 'connect')) socket.disconnect(true);
+  };
   web.use(
     '/api',
     ingestHttpRoutes(ingest, {
-      tokens: deps.ingestTokens,
+      checkToken: checkIngestToken,
       rateLimit: security.ingestRateLimit,
       maxBodyBytes: security.maxMessageBytes,
     }),
@@ -239,6 +308,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     engine,
     metrics,
     operatorGuard,
+    access,
+    authStore,
     replay,
     async close() {
       stopClock();
@@ -251,6 +322,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       tail.close();
       await engine.snapshot();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (!deps.authStore) authStore.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './engine/state-engine';
+import type { ReadAccess } from './auth/access-policy';
 import { DEFAULT_SECURITY } from './security/options';
 
 export interface Config {
@@ -25,8 +26,14 @@ export interface Config {
   operatorTokens: string[];
   /** How long Socket.IO keeps a dropped dashboard's session to replay what it missed (`RECOVERY_WINDOW_MS`). */
   recoveryWindowMs: number;
-  /** Largest Socket.IO message and `POST /api/ingest` body accepted, bytes (`MAX_MESSAGE_BYTES`). */
+  /** Largest `POST /api/ingest` body accepted, bytes (`MAX_MESSAGE_BYTES`). */
   maxMessageBytes: number;
+  /** Largest Socket.IO message, bytes (`MAX_SOCKET_MESSAGE_BYTES`, at most 64 KB). */
+  maxSocketMessageBytes: number;
+  /** Whether the dashboards' reads need a session (`READ_ACCESS=open|signed-in`). */
+  readAccess: ReadAccess;
+  /** Express's `trust proxy` (`TRUST_PROXY`): a hop count, `true`, or addresses such as `loopback`. */
+  trustProxy: string | number | boolean | undefined;
   /** Ingest messages (socket batches or POSTs) allowed per token and per IP in each window. */
   ingestRateLimit: { windowMs: number; limit: number };
   /** Browser origins allowed to open sockets besides the page's own (`ALLOWED_ORIGINS`, comma-separated). */
@@ -48,6 +55,24 @@ function parseNumber(name: string, value: string, min: number): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number ≥ ${min}, got "${value}"`);
   return n;
+}
+
+function parseMax(name: string, n: number, max: number): number {
+  if (n > max)
+    throw new Error(`${name} must be at most ${max} (issue 7: sockets buffer whole messages), got ${n}`);
+  return n;
+}
+
+function parseReadAccess(value: string): ReadAccess {
+  if (value === 'open' || value === 'signed-in') return value;
+  throw new Error(`READ_ACCESS must be "open" or "signed-in", got "${value}"`);
+}
+
+/** As Express reads `trust proxy`: a hop count, true/false, or a list of addresses and subnets. */
+function parseTrustProxy(value: string | undefined): string | number | boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function parseList(value: string | undefined): string[] {
@@ -97,6 +122,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.MAX_MESSAGE_BYTES ?? String(DEFAULT_SECURITY.maxMessageBytes),
       1024,
     ),
+    maxSocketMessageBytes: parseMax(
+      'MAX_SOCKET_MESSAGE_BYTES',
+      parseNumber(
+        'MAX_SOCKET_MESSAGE_BYTES',
+        env.MAX_SOCKET_MESSAGE_BYTES ?? String(DEFAULT_SECURITY.maxSocketMessageBytes),
+        1024,
+      ),
+      DEFAULT_SECURITY.maxSocketMessageBytes,
+    ),
+    readAccess: parseReadAccess(env.READ_ACCESS ?? 'open'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     ingestRateLimit: {
       windowMs: parseNumber('INGEST_RATE_WINDOW_MS', env.INGEST_RATE_WINDOW_MS ?? '10000', 100),
       limit: parseNumber('INGEST_RATE_LIMIT', env.INGEST_RATE_LIMIT ?? '1000', 1),

@@ -14,6 +14,8 @@ import { webhookConfigFromEnv } from './public/webhook-config';
 import { connectScalePath } from './cluster/scale-path';
 import { openStore } from './store/open-store';
 import { createScenario, type Scenario } from './scenario';
+import { openAuthStore } from './auth/auth-store';
+import { firstRunSignIn } from './auth/first-run';
 
 async function main() {
   const config = loadConfig();
@@ -42,6 +44,7 @@ async function main() {
   const current = (): Clock =>
     !config.sim.enabled ? wallClock() : lease && !lease.held() ? followed() : (scenario?.clock() ?? standing);
   const clock: Clock = { now: () => current().now(), speed: () => current().speed() };
+  const authStore = openAuthStore(path.join(config.dataDir, 'auth.sqlite'));
   const app = await createApp({
     store,
     ...scale.appDeps,
@@ -53,6 +56,7 @@ async function main() {
       operatorTokens: config.operatorTokens,
       recoveryWindowMs: config.recoveryWindowMs,
       maxMessageBytes: config.maxMessageBytes,
+      maxSocketMessageBytes: config.maxSocketMessageBytes,
       ingestRateLimit: config.ingestRateLimit,
       allowedOrigins: config.allowedOrigins,
     },
@@ -62,6 +66,9 @@ async function main() {
     staticDir: path.resolve(here, '../client'),
     webhooks: webhookConfigFromEnv(process.env),
     publicApi: publicOptionsFromEnv(process.env),
+    authStore,
+    readAccess: config.readAccess,
+    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
   });
 
   await scale.startInputs(app);
@@ -96,6 +103,9 @@ async function main() {
     engine: app.engine,
     ingest: app.ingest,
     clock,
+    // The file's author is whoever can write it on the server: the audit names the file, not a user.
+    onChanged: (file, seq) =>
+      app.access.audit({ actor: 'alert-rules-file', action: 'rule_changed', target: `${file} @ seq ${seq}` }),
   });
 
   app.httpServer.listen(config.port, () => {
@@ -109,6 +119,8 @@ async function main() {
       `Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS); ` +
         `operator token for /console?operatorToken=… in ${path.join(config.dataDir, 'operator-token')} (or OPERATOR_TOKENS)`,
     );
+    console.log(`Read access: ${config.readAccess} (READ_ACCESS); users: npm run users -- list`);
+    for (const line of firstRunSignIn(authStore, `http://localhost:${port}`)) console.log(line);
   });
 
   let stopping = false;
@@ -128,6 +140,7 @@ async function main() {
     await app.ingest.ingest([]);
     await app.close();
     await store.close();
+    authStore.close();
     await scale.close();
     process.exit(0);
   };

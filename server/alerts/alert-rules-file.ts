@@ -33,6 +33,8 @@ export interface AlertRulesWatchDeps {
   log?: Pick<Console, 'log' | 'error'>;
   /** How often the file is looked at, ms (polling works on every file system, containers' included). */
   intervalMs?: number;
+  /** Told of each rule set put in force (the audit log): the file and the log's seq of the change. */
+  onChanged?: (file: string, seq: number) => void;
 }
 
 /**
@@ -69,7 +71,10 @@ export function watchAlertRulesFile(deps: AlertRulesWatchDeps): () => void {
     ]);
     const r = report.results[0]!;
     if (r.status === 'rejected') log.error(`Alert rules refused: ${r.reason} ${JSON.stringify(r.details)}`);
-    else log.log(`Alert rules from ${deps.file} in force from seq ${r.seq}`);
+    else {
+      log.log(`Alert rules from ${deps.file} in force from seq ${r.seq}`);
+      if (r.status === 'accepted') deps.onChanged?.(deps.file, r.seq);
+    }
   };
   let running = Promise.resolve();
   const run = () => {

@@ -2,12 +2,14 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { IngestBatch } from '../../protocol';
 import { HttpError } from '../http/http-error';
 import { httpLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
-import { bearerToken, tokenLabel, tokenMatches } from '../security/tokens';
+import { bearerToken } from '../security/tokens';
+import type { IngestTokenCheck } from '../auth/ingest-tokens';
 import { describeIssues } from './describe-issues';
 import type { IngestService } from './ingest-service';
 
 export interface IngestHttpOptions {
-  tokens: readonly string[];
+  /** Which source a bearer token speaks for, or null if it is not (or no longer) a valid ingest token. */
+  checkToken: IngestTokenCheck;
   rateLimit: RateLimitOptions;
   /** Largest request body, bytes; a larger one is refused with 413 before it is parsed. */
   maxBodyBytes: number;
@@ -25,9 +27,10 @@ export function ingestHttpRoutes(ingest: IngestService, opts: IngestHttpOptions)
     httpLimiter(opts.rateLimit, (req) => ipKey(req.ip)),
     (req, res, next) => {
       const token = bearerToken(req.get('authorization'));
-      if (!token || !tokenMatches(token, opts.tokens))
-        return next(new HttpError(401, 'unauthorized', 'a valid bearer token is required'));
-      res.locals.tokenKey = `token:${tokenLabel(token)}`;
+      const identity = token ? opts.checkToken(token) : null;
+      if (!identity) return next(new HttpError(401, 'unauthorized', 'a valid bearer token is required'));
+      res.locals.tokenKey = identity.key;
+      res.locals.boundSource = identity.source;
       next();
     },
     httpLimiter(opts.rateLimit, (_req, res) => String(res.locals.tokenKey)),
@@ -41,7 +44,7 @@ export function ingestHttpRoutes(ingest: IngestService, opts: IngestHttpOptions)
     async (req, res) => {
       const parsed = IngestBatch.safeParse(req.body);
       if (!parsed.success) throw new HttpError(400, 'invalid_payload', describeIssues(parsed.error.issues));
-      res.json(await ingest.ingest(parsed.data.events, 'source'));
+      res.json(await ingest.ingest(parsed.data.events, 'source', res.locals.boundSource as string | null));
     },
   );
   // Body-parser's own refusals (bad JSON, too large, unknown charset or encoding) become JSON 4xx with a reason.

@@ -10,7 +10,8 @@ import {
 } from '../../protocol';
 import { protocolGuard, refuse } from '../live/protocol-guard';
 import { createSocketLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
-import { tokenLabel, tokenMatches } from '../security/tokens';
+import { tokenMatches } from '../security/tokens';
+import type { IngestTokenCheck } from '../auth/ingest-tokens';
 import { describeIssues } from './describe-issues';
 import type { IngestService } from './ingest-service';
 
@@ -18,7 +19,8 @@ import type { IngestService } from './ingest-service';
 export const tokenIsValid = tokenMatches;
 
 export interface IngestNamespaceOptions {
-  tokens: readonly string[];
+  /** Which source a token speaks for, or null if it is not (or no longer) a valid ingest token. */
+  checkToken: IngestTokenCheck;
   /** Per token and per IP: ingest messages, and (separately) connection attempts. */
   rateLimit: RateLimitOptions;
 }
@@ -55,17 +57,22 @@ export function setupIngestNamespace(
   });
   nsp.use(
     protocolGuard(IngestAuth, (auth) =>
-      tokenMatches(auth.token, opts.tokens)
-        ? null
-        : refuse('unauthorized', { reason: 'unknown ingest token' }),
+      opts.checkToken(auth.token) ? null : refuse('unauthorized', { reason: 'unknown ingest token' }),
     ),
   );
 
   nsp.on('connection', (socket) => {
-    const keys = [`token:${tokenLabel((socket.handshake.auth as IngestAuth).token)}`, ipOf(socket)];
+    const token = (socket.handshake.auth as IngestAuth).token;
 
     socket.on('ingest:batch', async (batch, ack) => {
       if (typeof ack !== 'function') return; // a source that does not wait for the answer cannot retry
+      // Checked again on every message: a token revoked while its socket is open stops working at once.
+      const identity = opts.checkToken(token);
+      if (!identity) {
+        ack({ ok: false, error: 'unauthorized', details: 'the ingest token was revoked' });
+        return void socket.disconnect(true);
+      }
+      const keys = [identity.key, ipOf(socket)];
       const { limited, retryAfterMs } = await messages.hit(keys);
       if (limited) return ack({ ok: false, error: 'rate_limited', details: { retryAfterMs } });
       const parsed = IngestBatch.safeParse(batch);
@@ -82,7 +89,7 @@ export function setupIngestNamespace(
         });
       }
       try {
-        ack({ ok: true, data: await ingest.ingest(parsed.data.events, 'source') });
+        ack({ ok: true, data: await ingest.ingest(parsed.data.events, 'source', identity.source) });
       } catch (err) {
         console.error('ingest failed', err);
         ack({ ok: false, error: 'internal' });

@@ -21,7 +21,11 @@ export interface IngestService {
    * Validates each item on its own, appends the valid ones durably, then hands them on. The returned report is
    * the acknowledgement: it resolves only after the store has made the accepted events durable.
    */
-  ingest(items: readonly unknown[], origin?: IngestOrigin): Promise<IngestReport>;
+  ingest(
+    items: readonly unknown[],
+    origin?: IngestOrigin,
+    boundSource?: string | null,
+  ): Promise<IngestReport>;
   /**
    * The in-process simulator's path: its events are built by our own code from the seed and cross no
    * boundary, so they skip the schema check (a third of the backfill's CPU). tests/unit/sim-plan-schema.test.ts
@@ -55,8 +59,8 @@ export function createIngestService(deps: IngestDeps): IngestService {
   // Appends run one at a time: the engine and the fan-out must see events in seq order whatever the store.
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    ingest(items, origin = 'server') {
-      const run = queue.then(() => ingestNow(items, origin));
+    ingest(items, origin = 'server', boundSource = null) {
+      const run = queue.then(() => ingestNow(items, origin, boundSource));
       queue = run.catch(() => undefined);
       return run;
     },
@@ -80,7 +84,11 @@ export function createIngestService(deps: IngestDeps): IngestService {
     };
   }
 
-  async function ingestNow(items: readonly unknown[], origin: IngestOrigin): Promise<IngestReport> {
+  async function ingestNow(
+    items: readonly unknown[],
+    origin: IngestOrigin,
+    boundSource: string | null,
+  ): Promise<IngestReport> {
     {
       const results: IngestItemResult[] = new Array(items.length);
       const valid: IocEvent[] = [];
@@ -96,6 +104,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
         } else if (origin === 'source' && parsed.data.stream === 'ops') {
           // An ingest token is the right to report facts, not to act as an operator on alerts or rules.
           const details = 'sources may not write the ops stream; operator actions need an operator token';
+          results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
+        } else if (boundSource !== null && parsed.data.source !== boundSource) {
+          // A per-source token speaks for its own source only, so a leaked one cannot forge another's events.
+          const details = `this token belongs to source "${boundSource}", not "${parsed.data.source}"`;
           results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
         } else {
           valid.push(parsed.data);

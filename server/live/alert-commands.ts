@@ -8,6 +8,7 @@ import {
   WallControl,
   type Ack,
   type AlertCommandResult,
+  type AuditAction,
   type LiveClientToServer,
   type LiveServerToClient,
   type OpsEvent,
@@ -24,10 +25,17 @@ export interface AlertCommandDeps {
   engine: StateEngine;
   ingest: IngestService;
   clock: Clock;
-  isOperator: (socket: Socket) => boolean;
+  /** Whether the socket may send this event now (server/auth/access-policy.ts's SOCKET_POLICY). */
+  may: (socket: Socket, event: string) => boolean;
+  /** Records who did what to which alert or wall. */
+  audit: (socket: Socket, action: AuditAction, target: string) => void;
 }
 
-const NOT_OPERATOR = { ok: false, error: 'unauthorized', details: 'an operator token is required' } as const;
+const NOT_OPERATOR = {
+  ok: false,
+  error: 'unauthorized',
+  details: 'an operator (or admin) session or an operator token is required',
+} as const;
 
 /** The source of operator events in the log. */
 export const CONSOLE_SOURCE = 'console';
@@ -41,13 +49,15 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
   const command = <
     S extends z.ZodType<{ alertId: string; operator: string; comment: string; requestId: string }>,
   >(
+    name: 'alert:ack' | 'alert:assign' | 'alert:resolve',
+    audited: AuditAction,
     schema: S,
     toEvent: (cmd: z.output<S>) => Pick<OpsEvent, 'action'> & Record<string, unknown>,
   ) => {
     return async (req: unknown, ack: (res: Ack<AlertCommandResult>) => void) => {
       if (typeof ack !== 'function') return;
       // Checked before anything else: a dashboard may watch alerts, only an operator may act on them.
-      if (!deps.isOperator(socket)) return ack(NOT_OPERATOR);
+      if (!deps.may(socket, name)) return ack(NOT_OPERATOR);
       const parsed = schema.safeParse(req);
       if (!parsed.success)
         return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
@@ -72,6 +82,7 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
         const report = await deps.ingest.ingest([event]);
         const r = report.results[0]!;
         if (r.status === 'rejected') return ack({ ok: false, error: r.reason, details: r.details });
+        if (r.status === 'accepted') deps.audit(socket, audited, cmd.alertId);
         ack({ ok: true, data: { seq: r.seq, duplicate: r.status === 'duplicate' } });
       } catch (err) {
         console.error('alert command failed', err);
@@ -82,23 +93,27 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
 
   socket.on(
     'alert:ack',
-    command(AlertAckCommand, () => ({ action: 'alert:acknowledged' })),
+    command('alert:ack', 'alert_ack', AlertAckCommand, () => ({ action: 'alert:acknowledged' })),
   );
   socket.on(
     'alert:assign',
-    command(AlertAssignCommand, (cmd) => ({ action: 'alert:assigned', assignee: cmd.assignee })),
+    command('alert:assign', 'alert_assign', AlertAssignCommand, (cmd) => ({
+      action: 'alert:assigned',
+      assignee: cmd.assignee,
+    })),
   );
   socket.on(
     'alert:resolve',
-    command(AlertResolveCommand, () => ({ action: 'alert:resolved' })),
+    command('alert:resolve', 'alert_resolve', AlertResolveCommand, () => ({ action: 'alert:resolved' })),
   );
 
   socket.on('wall:control', (req, ack) => {
     if (typeof ack !== 'function') return;
-    if (!deps.isOperator(socket)) return ack(NOT_OPERATOR);
+    if (!deps.may(socket, 'wall:control')) return ack(NOT_OPERATOR);
     const parsed = WallControl.safeParse(req);
     if (!parsed.success)
       return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+    deps.audit(socket, 'wall_control', JSON.stringify(parsed.data).slice(0, 200));
     nsp.emit('wall:control', parsed.data);
     ack({ ok: true, data: parsed.data });
   });

@@ -5,6 +5,7 @@ import {
   LiveSubscribe,
   type Ack,
   type AreaRollup,
+  type AuditAction,
   type LiveBatch,
   type LiveClientToServer,
   type LiveServerToClient,
@@ -33,8 +34,9 @@ export interface LiveDeps {
   isKnownArea: (code: string) => boolean;
   /** Where operator commands (acknowledge, assign, resolve) are logged. */
   ingest: IngestService;
-  /** Whether a socket's handshake carried a valid operator token. */
-  isOperator: (socket: Socket) => boolean;
+  /** Whether the socket may send an operator command now (session role or operator token). */
+  may: (socket: Socket, event: string) => boolean;
+  audit: (socket: Socket, action: AuditAction, target: string) => void;
 }
 
 export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => void {

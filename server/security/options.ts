@@ -6,8 +6,10 @@ export interface SecurityOptions {
   operatorTokens: readonly string[];
   /** Socket.IO connection-state recovery: how long a dropped socket's session and missed packets are kept. */
   recoveryWindowMs: number;
-  /** Largest Socket.IO message (`maxHttpBufferSize`) and `POST /api/ingest` body, bytes. */
+  /** Largest `POST /api/ingest` body, bytes (the name predates the socket's own limit). */
   maxMessageBytes: number;
+  /** Largest Socket.IO message (`maxHttpBufferSize`), bytes; sources split batches to fit. */
+  maxSocketMessageBytes: number;
   /** Ingest messages per token and per IP. */
   ingestRateLimit: RateLimitOptions;
   /** Browser origins allowed to open sockets besides the page's own. */
@@ -17,9 +19,12 @@ export interface SecurityOptions {
 export const DEFAULT_SECURITY: SecurityOptions = {
   operatorTokens: [],
   recoveryWindowMs: 2 * 60_000,
-  // A full batch of MAX_INGEST_BATCH typical events is about 2 MB: gateways must be able to send one. Larger
-  // frames are refused before parsing; sources split batches to fit (simulators/ingest-client.ts does).
+  // A full batch of MAX_INGEST_BATCH typical events is about 2 MB: a gateway posting over HTTP may send one.
   maxMessageBytes: 4 * 1024 * 1024,
+  // Socket.IO buffers a whole message before parsing it, once per connection: 64 KB bounds what a thousand
+  // open sockets can make the server hold. Larger frames close that connection; sources split batches to
+  // fit (simulators/ingest-client.ts cuts at 48 KB).
+  maxSocketMessageBytes: 64 * 1024,
   ingestRateLimit: { windowMs: 10_000, limit: 1000 },
   allowedOrigins: [],
 };

@@ -1,0 +1,89 @@
+import type { RequestHandler, Request } from 'express';
+import type { Socket } from 'socket.io';
+import type { Principal } from '../../protocol';
+import { HttpError } from '../http/http-error';
+import { refuse } from '../live/protocol-guard';
+import { bearerToken, tokenMatches } from '../security/tokens';
+import { judge, rightFor, SOCKET_POLICY, type ReadAccess, type Right } from './access-policy';
+import type { AuditInput, AuthStore } from './auth-store';
+import { readCookie, SESSION_COOKIE } from './session-cookie';
+
+/** The principal of a script holding an `OPERATOR_TOKENS` token (the path that predates users). */
+export const OPERATOR_TOKEN_PRINCIPAL: Principal = { name: 'operator-token', role: 'operator' };
+
+export type SocketNamespace = keyof typeof SOCKET_POLICY;
+
+export interface AccessOptions {
+  store: AuthStore;
+  operatorTokens: readonly string[];
+  readAccess: ReadAccess;
+}
+
+export interface Access {
+  readAccess: ReadAccess;
+  /** Resolves the caller (session cookie, display or operator bearer) and applies HTTP_POLICY. */
+  http: RequestHandler;
+  /** Namespace middleware: refuses the handshake (also of recovered connections) if the policy says so. */
+  socketGuard(nsp: SocketNamespace): (socket: Socket, next: (err?: Error) => void) => void;
+  /** Whether the socket may send `event` now: its session is read again, so a sign-out or revocation counts. */
+  socketMay(socket: Pick<Socket, 'handshake'>, nsp: SocketNamespace, event: string): boolean;
+  principalOf(socket: Pick<Socket, 'handshake'>): Principal | null;
+  /** The caller of a request, as `http` resolved it. */
+  principalOfRequest(req: Request): Principal | null;
+  audit(entry: AuditInput): void;
+}
+
+export function createAccess(opts: AccessOptions): Access {
+  const { store } = opts;
+  // With no operator token configured nobody holds one: closed by default.
+  const isOperatorToken = (token: unknown) =>
+    typeof token === 'string' && opts.operatorTokens.length > 0 && tokenMatches(token, opts.operatorTokens);
+
+  const fromBearer = (token: string | null): Principal | null => {
+    if (!token) return null;
+    if (isOperatorToken(token)) return OPERATOR_TOKEN_PRINCIPAL;
+    const found = store.findToken(token);
+    // An ingest token is the right to report facts, not to read the dashboards.
+    return found?.kind === 'display' ? { name: found.label, role: 'display' } : null;
+  };
+  const fromCookie = (header: string | undefined) => {
+    const secret = readCookie(header, SESSION_COOKIE);
+    return secret ? store.session(secret) : null;
+  };
+
+  const principalOf = (socket: Pick<Socket, 'handshake'>) =>
+    fromCookie(socket.handshake.headers.cookie) ??
+    (isOperatorToken((socket.handshake.auth as { operatorToken?: unknown } | undefined)?.operatorToken)
+      ? OPERATOR_TOKEN_PRINCIPAL
+      : null);
+
+  const principals = new WeakMap<Request, Principal | null>();
+
+  return {
+    readAccess: opts.readAccess,
+    http: (req, _res, next) => {
+      const principal = fromCookie(req.headers.cookie) ?? fromBearer(bearerToken(req.get('authorization')));
+      principals.set(req, principal);
+      const right = rightFor(req.method, req.path);
+      const verdict = right ? judge(right, principal, opts.readAccess) : 'allow';
+      if (verdict === 'unauthenticated') return next(new HttpError(401, 'unauthorized', 'sign in first'));
+      if (verdict === 'forbidden')
+        return next(new HttpError(403, 'forbidden', `the ${principal!.role} role may not ${right}`));
+      next();
+    },
+    socketGuard: (nsp) => (socket, next) => {
+      const right: Right = SOCKET_POLICY[nsp].connect;
+      const verdict = judge(right, principalOf(socket), opts.readAccess);
+      if (verdict === 'allow') return next();
+      next(refuse('unauthorized', { reason: verdict === 'forbidden' ? 'forbidden' : 'sign in first' }));
+    },
+    socketMay(socket, nsp, event) {
+      const events: Record<string, Right> = SOCKET_POLICY[nsp].events;
+      const right = events[event] ?? SOCKET_POLICY[nsp].connect;
+      return judge(right, principalOf(socket), opts.readAccess) === 'allow';
+    },
+    principalOf,
+    principalOfRequest: (req) => principals.get(req) ?? null,
+    audit: (entry) => store.audit(entry),
+  };
+}

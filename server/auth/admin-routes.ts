@@ -1,0 +1,94 @@
+import express, { type Request, type Router } from 'express';
+import {
+  AuditQuery,
+  CreateTokenRequest,
+  CreateUserRequest,
+  CreatedToken,
+  SourceName,
+  UserName,
+  UserSummary,
+} from '../../protocol';
+import { HttpError } from '../http/http-error';
+import { parseQuery } from '../http/parse-query';
+import type { Access } from './access';
+import type { AuthStore } from './auth-store';
+import { parseBody, smallJson } from './json-body';
+import { hashPassword } from './password';
+
+export interface AdminRoutesDeps {
+  store: AuthStore;
+  access: Access;
+  /** Called after a token is revoked, so sockets opened with it are closed at once. */
+  onTokenRevoked(id: string): void;
+}
+
+/**
+ * `/api/admin/*`: users, tokens and the audit log. Only admins reach these (HTTP_POLICY); every change is
+ * audited with who made it and from where.
+ */
+export function adminRoutes(deps: AdminRoutesDeps): Router {
+  const { store, access } = deps;
+  const r = express.Router();
+  const actor = (req: Request) => access.principalOfRequest(req)?.name ?? 'unknown';
+
+  r.get('/users', (_req, res) => void res.json(store.listUsers()));
+
+  r.post('/users', smallJson, async (req, res) => {
+    const { username, role, password } = parseBody(CreateUserRequest, req.body);
+    if (store.user(username)) throw new HttpError(409, 'user_exists', username);
+    store.addUser(username, role, await hashPassword(password));
+    access.audit({ actor: actor(req), action: 'user_created', target: `${username} (${role})`, ip: req.ip });
+    res.status(201).json(UserSummary.parse(store.listUsers().find((u) => u.username === username)));
+  });
+
+  r.delete('/users/:username', (req, res) => {
+    const username = UserName.safeParse(req.params.username);
+    if (!username.success || !store.removeUser(username.data))
+      throw new HttpError(404, 'unknown_user', String(req.params.username).slice(0, 64));
+    access.audit({ actor: actor(req), action: 'user_deleted', target: username.data, ip: req.ip });
+    res.status(204).end();
+  });
+
+  r.get('/tokens', (_req, res) => void res.json(store.listTokens()));
+
+  r.post('/tokens', smallJson, (req, res) => {
+    const { kind, label } = parseBody(CreateTokenRequest, req.body);
+    checkIngestLabel(kind, label);
+    const created = store.createToken(kind, label);
+    access.audit({
+      actor: actor(req),
+      action: 'token_created',
+      target: `${created.summary.id} (${kind} ${label})`,
+      ip: req.ip,
+    });
+    res.status(201).set('cache-control', 'no-store').json(CreatedToken.parse(created));
+  });
+
+  r.delete('/tokens/:id', (req, res) => {
+    const id = String(req.params.id).slice(0, 64);
+    if (!store.revokeToken(id))
+      throw new HttpError(404, 'unknown_token', `${id} is unknown or already revoked`);
+    deps.onTokenRevoked(id);
+    access.audit({ actor: actor(req), action: 'token_revoked', target: id, ip: req.ip });
+    res.status(204).end();
+  });
+
+  r.get('/audit', (req, res) => {
+    const { limit } = parseQuery(AuditQuery, req.query);
+    res.set('cache-control', 'no-store').json(store.auditLog(limit));
+  });
+  return r;
+}
+
+/**
+ * An ingest token belongs to one source, and its label is that source's name as events carry it: the events
+ * it sends must name it (server/auth/ingest-tokens.ts), so one source's token cannot write as another.
+ */
+export function checkIngestLabel(kind: CreateTokenRequest['kind'], label: string): void {
+  if (kind !== 'ingest') return;
+  const ok = SourceName.safeParse(label);
+  if (!ok.success)
+    throw new HttpError(400, 'invalid_payload', [
+      `label: an ingest token's label is its source name; ${ok.error.issues[0]?.message}`,
+    ]);
+}

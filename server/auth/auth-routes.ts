@@ -1,0 +1,92 @@
+import express, { type Router } from 'express';
+import { LoginRequest, SessionAnswer, TokenSignInRequest, type Principal } from '../../protocol';
+import { HttpError } from '../http/http-error';
+import { httpLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
+import type { Access } from './access';
+import { DISPLAY_SESSION_MS, USER_SESSION_MS, type AuthStore } from './auth-store';
+import { parseBody, smallJson } from './json-body';
+import { verifyPassword } from './password';
+import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie';
+
+/** The user the first-run sign-in link signs in as. */
+export const FIRST_ADMIN = 'admin';
+
+export interface AuthRoutesDeps {
+  store: AuthStore;
+  access: Access;
+  /** Sign-in attempts per user name in each window; per IP five times as many (an office shares one address). */
+  loginRateLimit: RateLimitOptions;
+}
+
+const answer = (principal: Principal | null) => SessionAnswer.parse({ principal });
+
+/** `/api/auth/*`: sign in with a password or a token, sign out, and who am I. */
+export function authRoutes(deps: AuthRoutesDeps): Router {
+  const { store, access } = deps;
+  const r = express.Router();
+  const perIp = httpLimiter(
+    { windowMs: deps.loginRateLimit.windowMs, limit: deps.loginRateLimit.limit * 5 },
+    (req) => ipKey(req.ip),
+  );
+  const perUser = httpLimiter(deps.loginRateLimit, (req) => {
+    const name = (req.body as { username?: unknown } | undefined)?.username;
+    return `user:${typeof name === 'string' ? name.slice(0, 64) : '?'}`;
+  });
+
+  r.post('/login', perIp, smallJson, perUser, async (req, res) => {
+    const { username, password } = parseBody(LoginRequest, req.body);
+    const user = store.user(username);
+    // Always one scrypt, existing user or not, so the time taken does not tell which names exist.
+    const ok = await verifyPassword(password, user?.passwordHash ?? null);
+    if (!ok || !user) {
+      access.audit({ actor: username, action: 'login_failed', target: username, ip: req.ip });
+      throw new HttpError(401, 'invalid_credentials', 'wrong user name or password');
+    }
+    const session = store.openSession(
+      { name: user.username, role: user.role },
+      { username },
+      USER_SESSION_MS,
+    );
+    setSessionCookie(req, res, session.secret, USER_SESSION_MS);
+    access.audit({ actor: username, action: 'login', target: username, ip: req.ip });
+    res.json(answer(session.principal));
+  });
+
+  r.post('/token', perIp, smallJson, (req, res) => {
+    const { token } = parseBody(TokenSignInRequest, req.body);
+    if (store.useSignInLink(token)) {
+      // The first admin has no password: the link is their way in, and they then create real accounts.
+      if (!store.user(FIRST_ADMIN)) store.addUser(FIRST_ADMIN, 'admin', null);
+      const principal: Principal = { name: FIRST_ADMIN, role: store.user(FIRST_ADMIN)!.role };
+      const session = store.openSession(principal, { username: FIRST_ADMIN }, USER_SESSION_MS);
+      setSessionCookie(req, res, session.secret, USER_SESSION_MS);
+      access.audit({ actor: FIRST_ADMIN, action: 'login', target: 'sign-in-link', ip: req.ip });
+      return void res.json(answer(principal));
+    }
+    const display = store.findToken(token);
+    if (display?.kind === 'display') {
+      const principal: Principal = { name: display.label, role: 'display' };
+      const session = store.openSession(principal, { tokenId: display.id }, DISPLAY_SESSION_MS);
+      setSessionCookie(req, res, session.secret, DISPLAY_SESSION_MS);
+      access.audit({ actor: display.label, action: 'login', target: `token:${display.id}`, ip: req.ip });
+      return void res.json(answer(principal));
+    }
+    access.audit({ actor: 'unknown', action: 'login_failed', target: 'token', ip: req.ip });
+    throw new HttpError(401, 'invalid_token', 'the link or token is unknown, used, expired or revoked');
+  });
+
+  r.post('/logout', (req, res) => {
+    const secret = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const principal = secret ? store.session(secret) : null;
+    if (secret) store.closeSession(secret);
+    clearSessionCookie(req, res);
+    if (principal)
+      access.audit({ actor: principal.name, action: 'logout', target: principal.name, ip: req.ip });
+    res.json(answer(null));
+  });
+
+  r.get('/me', (req, res) => {
+    res.set('cache-control', 'no-store').json(answer(access.principalOfRequest(req)));
+  });
+  return r;
+}
