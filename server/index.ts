@@ -16,6 +16,7 @@ import { openStore } from './store/open-store';
 import { createScenario, type Scenario } from './scenario';
 import { openAuthStore } from './auth/auth-store';
 import { firstRunSignIn } from './auth/first-run';
+import { auditRuleChange } from './auth/audit-rule-change';
 
 async function main() {
   const config = loadConfig();
@@ -103,9 +104,7 @@ async function main() {
     engine: app.engine,
     ingest: app.ingest,
     clock,
-    // The file's author is whoever can write it on the server: the audit names the file, not a user.
-    onChanged: (file, seq) =>
-      app.access.audit({ actor: 'alert-rules-file', action: 'rule_changed', target: `${file} @ seq ${seq}` }),
+    onChanged: auditRuleChange(app.access),
   });
 
   app.httpServer.listen(config.port, () => {
