@@ -1,0 +1,234 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { firstRunSignIn } from '../../server/auth/first-run';
+import { SIGN_IN_LINK_MS } from '../../server/auth/auth-store';
+import {
+  addUser,
+  call,
+  connectSocket,
+  ENV_INGEST_TOKEN,
+  me,
+  signIn,
+  startAuthServer,
+  type AuthServer,
+} from './support/auth-server';
+
+const PASSWORD = 'Lúa-chín-vàng-đồng-2021';
+
+/** `npm run users -- …` / `npm run tokens -- …` as a child process on the server's data directory. */
+function cli(dir: string, args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const child = spawn('npx', ['tsx', 'server/auth/auth-cli.ts', ...args], {
+    env: { ...process.env, DATA_DIR: dir },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdin.end(stdin);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, out, err })));
+}
+
+const onceToken = (lines: string[]) => /\/login\?once=([\w-]+)$/.exec(lines.join('\n'))?.[1] ?? null;
+
+describe('signing in', () => {
+  let server: AuthServer;
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  it('signs in with the right password only, in an httpOnly SameSite=Strict cookie, Secure behind HTTPS', async () => {
+    server = await startAuthServer({ trustProxy: 'loopback' });
+    await addUser(server.auth, 'truc.ban', 'operator', PASSWORD);
+
+    const wrong = await call(server.url, 'POST', '/api/auth/login', {
+      body: { username: 'truc.ban', password: 'Lúa-chín-vàng-đồng-2020' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ error: 'invalid_credentials' });
+    expect(wrong.setCookie).toBeNull();
+    const unknown = await call(server.url, 'POST', '/api/auth/login', {
+      body: { username: 'khong.co', password: PASSWORD },
+    });
+    expect(unknown.status).toBe(401);
+    const malformed = await call(server.url, 'POST', '/api/auth/login', { body: { username: 'truc.ban' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ error: 'invalid_payload' });
+
+    const ok = await call(server.url, 'POST', '/api/auth/login', {
+      body: { username: 'truc.ban', password: PASSWORD },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ principal: { name: 'truc.ban', role: 'operator' } });
+    const flags = ok.setCookie!.split(';').map((f) => f.trim().toLowerCase());
+    expect(flags).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
+    // Plain HTTP (a LAN install without TLS): a Secure cookie would never come back.
+    expect(flags).not.toContain('secure');
+    expect(await me(server.url, ok.cookie)).toEqual({ name: 'truc.ban', role: 'operator' });
+
+    const proxied = await call(server.url, 'POST', '/api/auth/login', {
+      body: { username: 'truc.ban', password: PASSWORD },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(proxied.setCookie!.toLowerCase()).toMatch(/;\s*secure/);
+
+    const out = await call(server.url, 'POST', '/api/auth/logout', { cookie: ok.cookie });
+    expect(out.status).toBe(200);
+    expect(out.setCookie).toMatch(/^ioc_session=;/);
+    expect(await me(server.url, ok.cookie)).toBeNull();
+  });
+
+  it('limits sign-in attempts per user name and per address', async () => {
+    server = await startAuthServer({ loginRateLimit: { windowMs: 60_000, limit: 3 } });
+    await addUser(server.auth, 'lanh.dao', 'leader', PASSWORD);
+    const attempt = (username: string, password = 'đoán-thử-mật-khẩu') =>
+      call(server.url, 'POST', '/api/auth/login', { body: { username, password } }).then((r) => r.status);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push(await attempt('lanh.dao'));
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Even the right password waits out the window once the name is locked: guessing gains nothing.
+    expect(await attempt('lanh.dao', PASSWORD)).toBe(429);
+    // Other names from the same address go on until the address's own limit (5 × 3) is reached.
+    const others = [];
+    for (let i = 0; i < 12; i++) others.push(await attempt(`user-${i % 4}`));
+    expect(others.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(others.at(-1)).toBe(429);
+  });
+
+  it('stores scrypt hashes with a salt of their own, never a password or a token in clear', async () => {
+    server = await startAuthServer();
+    await addUser(server.auth, 'a.one', 'analyst', PASSWORD);
+    await addUser(server.auth, 'a.two', 'analyst', PASSWORD);
+    const display = server.auth.createToken('display', 'wall');
+    const session = await signIn(server.url, 'a.one', PASSWORD);
+    const [one, two] = [server.auth.user('a.one')!, server.auth.user('a.two')!];
+    expect(one.passwordHash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[\w-]{22}\$[\w-]{43}$/);
+    // Same password, different salts, different hashes.
+    expect(one.passwordHash).not.toBe(two.passwordHash);
+
+    const file = path.join(server.dir, 'auth.sqlite');
+    const bytes = [file, `${file}-wal`]
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f))
+      .reduce((all, b) => Buffer.concat([all, b]), Buffer.alloc(0));
+    expect(bytes.length).toBeGreaterThan(0);
+    expect(bytes.includes('a.one')).toBe(true); // the file is readable: the checks below are meaningful
+    expect(bytes.includes(Buffer.from(PASSWORD, 'utf8'))).toBe(false);
+    expect(bytes.includes(display.token)).toBe(false);
+    expect(bytes.includes(session.split('=')[1]!)).toBe(false);
+  });
+
+  it('prints a one-time admin link on first run: single use, expiring, fresh at each start', async () => {
+    server = await startAuthServer();
+    // A link made longer ago than its lifetime no longer works.
+    const stale = onceToken(firstRunSignIn(server.auth, server.url, Date.now() - SIGN_IN_LINK_MS - 1000));
+    expect((await call(server.url, 'POST', '/api/auth/token', { body: { token: stale } })).status).toBe(401);
+    // The "next start" prints a fresh link, which stops the earlier unused one.
+    const earlier = onceToken(firstRunSignIn(server.auth, server.url));
+    const lines = firstRunSignIn(server.auth, server.url);
+    expect(lines.join('\n')).toMatch(/No admin has a password yet/);
+    const token = onceToken(lines)!;
+    expect(lines.join('\n')).toContain(`${server.url}/login?once=${token}`);
+
+    expect((await call(server.url, 'POST', '/api/auth/token', { body: { token: earlier } })).status).toBe(
+      401,
+    );
+    const first = await call(server.url, 'POST', '/api/auth/token', { body: { token } });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ principal: { name: 'admin', role: 'admin' } });
+    expect((await call(server.url, 'POST', '/api/auth/token', { body: { token } })).status).toBe(401);
+
+    // Signed in by the link, the admin creates a real account; then no link is printed any more.
+    expect(firstRunSignIn(server.auth, server.url)).not.toEqual([]);
+    const created = await call(server.url, 'POST', '/api/admin/users', {
+      cookie: first.cookie,
+      body: { username: 'quan.tri', role: 'admin', password: PASSWORD },
+    });
+    expect(created.status).toBe(201);
+    expect(firstRunSignIn(server.auth, server.url)).toEqual([]);
+    // The link's admin has no password: it cannot be used to log in.
+    expect(
+      (await call(server.url, 'POST', '/api/auth/login', { body: { username: 'admin', password: PASSWORD } }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('adds, lists and removes users with the CLI, on the file the running server reads', async () => {
+    server = await startAuthServer();
+    const added = await cli(
+      server.dir,
+      ['users', 'add', 'nguyen.van.a', '--role', 'leader'],
+      `${PASSWORD}\n`,
+    );
+    expect(added.code, added.err).toBe(0);
+    expect(added.out).toContain('added nguyen.van.a (leader)');
+    expect(added.out).not.toContain(PASSWORD);
+    const session = await signIn(server.url, 'nguyen.van.a', PASSWORD);
+
+    const generated = await cli(server.dir, ['users', 'add', 'tran.thi.b', '--role', 'analyst']);
+    expect(generated.code, generated.err).toBe(0);
+    const password = generated.out.trim().split('\n').at(-1)!;
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(await me(server.url, await signIn(server.url, 'tran.thi.b', password))).toEqual({
+      name: 'tran.thi.b',
+      role: 'analyst',
+    });
+
+    const refused = await cli(server.dir, ['users', 'add', 'x', '--role', 'operator'], 'short\n');
+    expect(refused.code).toBe(2);
+    expect((await cli(server.dir, ['users', 'add', 'c.d', '--role', 'root'], `${PASSWORD}\n`)).code).toBe(2);
+
+    const list = await cli(server.dir, ['users', 'list']);
+    expect(list.out).toMatch(/nguyen\.van\.a\s+leader/);
+    expect(list.out).toMatch(/tran\.thi\.b\s+analyst/);
+
+    const removed = await cli(server.dir, ['users', 'remove', 'nguyen.van.a']);
+    expect(removed.code, removed.err).toBe(0);
+    expect(await me(server.url, session)).toBeNull();
+    expect((await cli(server.dir, ['users', 'list'])).out).not.toContain('nguyen.van.a');
+  });
+});
+
+describe('READ_ACCESS', () => {
+  let server: AuthServer;
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  const reads = ['/api/health', '/api/areas', '/api/kpis?area=80', '/api/metrics/catalog', '/metrics'];
+
+  it('open (the default): the outside contract reads without a session, writes still need a right', async () => {
+    server = await startAuthServer();
+    for (const p of reads) expect([p, (await call(server.url, 'GET', p)).status]).toEqual([p, 200]);
+    const events = await call(server.url, 'GET', '/api/events?from=2021-08-01&to=2021-08-02');
+    expect(events.status).toBe(200);
+    (await connectSocket(server.url, '/live')).close();
+    (await connectSocket(server.url, '/replay')).close();
+    expect((await call(server.url, 'GET', '/api/admin/users')).status).toBe(401);
+    expect((await call(server.url, 'POST', '/api/areas', { body: {} })).status).toBe(401);
+  });
+
+  it('signed-in: reads need a session or a display/operator bearer; the citizen surface stays public', async () => {
+    server = await startAuthServer({ readAccess: 'signed-in' });
+    for (const p of reads) expect([p, (await call(server.url, 'GET', p)).status]).toEqual([p, 401]);
+    await expect(connectSocket(server.url, '/live')).rejects.toThrow('unauthorized');
+    await expect(connectSocket(server.url, '/replay')).rejects.toThrow('unauthorized');
+    expect((await call(server.url, 'GET', '/api/public/summary')).status).toBe(200);
+    expect((await call(server.url, 'GET', '/api/ready')).status).toBe(200);
+    expect((await call(server.url, 'GET', '/api/auth/me')).body).toEqual({ principal: null });
+
+    await addUser(server.auth, 'p.tich', 'analyst', PASSWORD);
+    const cookie = await signIn(server.url, 'p.tich', PASSWORD);
+    for (const p of reads)
+      expect([p, (await call(server.url, 'GET', p, { cookie })).status]).toEqual([p, 200]);
+    (await connectSocket(server.url, '/live', { cookie })).close();
+    (await connectSocket(server.url, '/replay', { cookie })).close();
+
+    // Scripts and scrapers: a display token as bearer reads; an ingest token does not.
+    const display = server.auth.createToken('display', 'prometheus');
+    const bearer = (t: string) => ({ headers: { authorization: `Bearer ${t}` } });
+    expect((await call(server.url, 'GET', '/metrics', bearer(display.token))).status).toBe(200);
+    expect((await call(server.url, 'GET', '/api/kpis?area=80', bearer(ENV_INGEST_TOKEN))).status).toBe(401);
+  });
+});
