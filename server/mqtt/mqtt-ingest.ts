@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
+import { MAX_INGEST_BATCH, SENSOR_TOPIC_ROOT } from '../../protocol';
 import type { IngestService } from '../ingest/ingest-service';
 import { redact } from '../store/postgres-store';
 
-import { SENSOR_TOPIC_ROOT } from '../../protocol';
-
 export { SENSOR_TOPIC_ROOT };
+
+/** The largest message read, like a Socket.IO message: a reading is a few hundred bytes, a gateway's batch more. */
+export const MAX_MQTT_PAYLOAD_BYTES = 64 * 1024;
 const CONNECT_TIMEOUT_MS = 5000;
 
 export interface MqttIngestOptions {
@@ -23,6 +25,8 @@ export interface MqttIngestOptions {
   /** Topic root, `ioc/sensors` unless a test isolates itself on a shared broker. */
   topicRoot?: string;
   log?: (message: string) => void;
+  /** Larger messages are refused unread (`payload_too_large`); MAX_MQTT_PAYLOAD_BYTES when omitted. */
+  maxPayloadBytes?: number;
 }
 
 export interface MqttIngest {
@@ -32,10 +36,21 @@ export interface MqttIngest {
 type Verdict = { ok: true; items: unknown[] } | { ok: false; reason: string; details: string };
 
 /** One MQTT message: a reading, or an array of readings from a gateway, for the site its topic names. */
-export function parseSensorMessage(topic: string, payload: Buffer, root = SENSOR_TOPIC_ROOT): Verdict {
+export function parseSensorMessage(
+  topic: string,
+  payload: Buffer,
+  root = SENSOR_TOPIC_ROOT,
+  maxBytes = MAX_MQTT_PAYLOAD_BYTES,
+): Verdict {
   const siteId = topic.startsWith(root + '/') ? topic.slice(root.length + 1) : '';
   if (!siteId || siteId.includes('/'))
     return { ok: false, reason: 'invalid_topic', details: `topic "${topic}" is not ${root}/<siteId>` };
+  if (payload.length > maxBytes)
+    return {
+      ok: false,
+      reason: 'payload_too_large',
+      details: `${payload.length} bytes, at most ${maxBytes}`,
+    };
   let body: unknown;
   try {
     body = JSON.parse(payload.toString('utf8'));
@@ -43,6 +58,15 @@ export function parseSensorMessage(topic: string, payload: Buffer, root = SENSOR
     return { ok: false, reason: 'invalid_json', details: (err as Error).message };
   }
   const items = Array.isArray(body) ? body : [body];
+  // An empty gateway batch would otherwise pass without a word: every message gets an outcome.
+  if (items.length === 0)
+    return { ok: false, reason: 'invalid_payload', details: 'no readings in the message' };
+  if (items.length > MAX_INGEST_BATCH)
+    return {
+      ok: false,
+      reason: 'batch_too_large',
+      details: `at most ${MAX_INGEST_BATCH} readings per message`,
+    };
   const stray = items.find(
     (i) => typeof i !== 'object' || i === null || (i as { siteId?: unknown }).siteId !== siteId,
   );
@@ -74,7 +98,7 @@ export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttInge
   const topic = (opts.shareGroup ? `$share/${opts.shareGroup}/` : '') + `${root}/#`;
 
   const handle = async (packetTopic: string, payload: Buffer) => {
-    const verdict = parseSensorMessage(packetTopic, payload, root);
+    const verdict = parseSensorMessage(packetTopic, payload, root, opts.maxPayloadBytes);
     if (!verdict.ok) {
       opts.onRejected(verdict.reason);
       return log(`mqtt: rejected message on ${packetTopic}: ${verdict.reason} (${verdict.details})`);

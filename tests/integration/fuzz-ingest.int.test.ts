@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -11,6 +12,8 @@ import {
   type LoggedEvent,
 } from '../../protocol';
 import { reading, startSecureServer, submission, TOKEN, type SecureServer } from './support/reliability';
+import { MQTT_URL, requireService } from './support/services';
+import { startMqttIngest, type MqttIngest } from '../../server/mqtt/mqtt-ingest';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -130,6 +133,7 @@ describe('hostile input over /ingest and POST /api/ingest', () => {
   beforeAll(async () => {
     server = await startSecureServer({
       maxMessageBytes: MAX_MESSAGE_BYTES,
+      maxSocketMessageBytes: MAX_MESSAGE_BYTES,
       // Limits are tested elsewhere; here every message must reach validation.
       ingestRateLimit: { windowMs: 60_000, limit: 1e9 },
     });
@@ -317,6 +321,153 @@ describe('hostile input over /ingest and POST /api/ingest', () => {
     expect(hostileSent).toBeGreaterThanOrEqual(10_000);
     console.log(`fuzz: ${hostileSent} hostile messages refused, ${validSent.size} valid events kept`);
   });
+});
+
+/** Rejections counted in `/metrics` (ioc_rejected_inputs_total, every reason). */
+async function rejectedCount(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return [...text.matchAll(/^ioc_rejected_inputs_total\{[^}]*\} (\d+)$/gm)].reduce(
+    (n, m) => n + Number(m[1]),
+    0,
+  );
+}
+
+/** Resolves once `check` holds, looking every 100 ms: MQTT has no answer to wait on. */
+async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the MQTT messages to be handled');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('hostile input over MQTT (ioc/sensors/<siteId>)', () => {
+  let server: SecureServer;
+  let ingest: MqttIngest;
+  const log: string[] = [];
+  // A topic root of its own on the shared broker, so parallel runs and the cluster test never meet.
+  const root = `fuzz-${process.pid}-${Date.now()}/sensors`;
+
+  beforeAll(async () => {
+    await requireService('Mosquitto', MQTT_URL);
+    server = await startSecureServer();
+    ingest = await startMqttIngest({
+      url: MQTT_URL,
+      ingest: server.app.ingest,
+      topicRoot: root,
+      onRejected: (reason) => server.app.metrics.rejected(reason),
+      log: (m) => log.push(m),
+    });
+  });
+  afterAll(async () => {
+    await ingest?.close();
+    await server?.close();
+  });
+
+  it(
+    'refuses each hostile message with a reason (logged and counted) and logs exactly the valid readings',
+    { timeout: 180_000 },
+    async () => {
+      const publisher = await mqtt.connectAsync(MQTT_URL, {
+        clientId: `fuzz-pub-${process.pid}-${Date.now()}`,
+      });
+      const site = (i: number) => `F${i}`;
+      const asReading = (value: unknown, i: number) =>
+        typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? withKey(value, 'siteId', site(i))
+          : value;
+      /** Whole messages that are wrong in themselves: bytes, size, shape, topic. */
+      const raw = (i: number): [string, string | Buffer] => {
+        const t = `${root}/${site(i)}`;
+        const ok = { ...reading('mqtt-x', i), siteId: site(i) };
+        switch (i % 10) {
+          case 0:
+            return [t, '{"siteId": "' + site(i) + '", '];
+          case 1:
+            return [t, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])];
+          case 2:
+            return [t, '['.repeat(50_000) + ']'.repeat(50_000)];
+          case 3:
+            return [t, JSON.stringify({ ...ok, unit: 'x'.repeat(70_000) })];
+          case 4:
+            return [`${t}/extra/level`, JSON.stringify(ok)];
+          case 5:
+            return [t, JSON.stringify({ ...ok, siteId: 'someone-else' })];
+          case 6:
+            return [t, ''];
+          case 7:
+            return [t, '[]'];
+          case 8:
+            return [t, JSON.stringify(Array(5001).fill(1))];
+          default:
+            return i % 20 === 9
+              ? [t, Buffer.from([0, 1, 2, 3, 0xc3, 0x28])]
+              : [t, JSON.stringify({ ...ok, area: '99999' })];
+        }
+      };
+
+      const hostile = fc.sample(hostileItem, { numRuns: 1200, seed: 21 });
+      const valid = new Set<string>();
+      let hostileMessages = 0;
+      const before = await rejectedCount(server.url);
+      for (let i = 0; i < hostile.length + 300; i++) {
+        let topic = `${root}/${site(i)}`;
+        let payload: string | Buffer;
+        if (i >= hostile.length) {
+          [topic, payload] = raw(i);
+        } else if (i % 8 === 0) {
+          // A gateway's batch: one good reading beside one bad item.
+          const good = { ...reading('mqtt-ok', i), siteId: site(i) };
+          valid.add(good.id);
+          // The bad item must name the topic's site, or the whole message is refused (that is case 5 below).
+          const bad = asReading(hostile[i], i);
+          payload = JSON.stringify([good, bad === hostile[i] ? { siteId: site(i), value: bad } : bad]);
+        } else if (i % 8 === 1) {
+          const good = { ...reading('mqtt-ok', i), siteId: site(i) };
+          valid.add(good.id);
+          await publisher.publishAsync(topic, JSON.stringify(good), { qos: 1 });
+          continue;
+        } else {
+          payload = JSON.stringify(asReading(hostile[i], i)) ?? 'undefined';
+        }
+        hostileMessages++;
+        await publisher.publishAsync(topic, payload, { qos: 1 });
+      }
+      await publisher.endAsync();
+
+      const mqttEvents = async () =>
+        (await server.store.readAfter(0, 10_000)).filter((e) => e.source.startsWith('mqtt-'));
+      await eventually(
+        async () =>
+          (await rejectedCount(server.url)) - before >= hostileMessages &&
+          (await mqttEvents()).length >= valid.size,
+        150_000,
+      );
+      // One refusal per hostile message, each with a reason, and none of them in the log.
+      expect((await rejectedCount(server.url)) - before).toBe(hostileMessages);
+      expect(new Set((await mqttEvents()).map((e) => e.id))).toEqual(valid);
+      const reasons = log.map((l) => /^mqtt: rejected (?:message|reading \S+) on \S+: (\w+)/.exec(l)?.[1]);
+      expect(reasons).toHaveLength(hostileMessages);
+      expect(new Set(reasons)).toEqual(
+        new Set([
+          'invalid_payload',
+          'invalid_json',
+          'topic_mismatch',
+          'invalid_topic',
+          'payload_too_large',
+          'batch_too_large',
+          'unknown_area',
+        ]),
+      );
+      // Each hostile message's topic (one site per message) is named in the log with its reason.
+      const named = new Set(log.map((l) => / on \S+\/(F\d+)(?:\/\S*)?:/.exec(l)?.[1]));
+      for (let i = 0; i < hostile.length + 300; i++)
+        if (i >= hostile.length || i % 8 !== 1) expect(named).toContain(site(i));
+      console.log(
+        `fuzz (MQTT): ${hostileMessages} hostile messages refused, ${valid.size} valid readings kept`,
+      );
+    },
+  );
 });
 
 describe('dependency floors', () => {
