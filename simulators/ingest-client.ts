@@ -19,8 +19,9 @@ export interface IngestClientOptions {
   /** How long to wait for an answer before the same batch is sent again. */
   ackTimeoutMs?: number;
   /**
-   * Largest JSON size of one message, bytes. The server closes the connection on a message over its
-   * `MAX_MESSAGE_BYTES` (4 MB by default), so batches are cut to stay under it with room for framing.
+   * Largest JSON size of one message, bytes (48 KB by default). The server closes the connection on a message
+   * over its `MAX_SOCKET_MESSAGE_BYTES` (64 KB by default), so batches are cut to stay under it with room for
+   * Socket.IO's framing.
    */
   maxMessageBytes?: number;
 }
