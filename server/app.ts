@@ -127,6 +127,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     store: authStore,
     operatorTokens: security.operatorTokens,
     readAccess: deps.readAccess ?? 'open',
+    allowedOrigins: security.allowedOrigins,
   });
   const checkIngestToken = ingestTokenCheck(deps.ingestTokens, authStore);
   const publicSurface = createPublicSurface({

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import type { Principal } from '../../protocol';
 import { HttpError } from '../http/http-error';
 import { refuse } from '../live/protocol-guard';
+import { originAllowed } from '../security/origin';
 import { bearerToken, tokenMatches } from '../security/tokens';
 import { judge, rightFor, SOCKET_POLICY, type ReadAccess, type Right } from './access-policy';
 import type { AuditInput, AuthStore } from './auth-store';
@@ -17,7 +18,16 @@ export interface AccessOptions {
   store: AuthStore;
   operatorTokens: readonly string[];
   readAccess: ReadAccess;
+  /** Browser origins allowed besides the page's own (`ALLOWED_ORIGINS`). */
+  allowedOrigins?: readonly string[];
 }
+
+/**
+ * Sign-in and administration change state on a browser's behalf. SameSite=Strict keeps the session cookie off
+ * other sites' requests, but a sign-in needs no cookie (a foreign page could sign a browser into an account of
+ * its choosing): a browser's `Origin` on these must be ours.
+ */
+const ORIGIN_CHECKED = /^\/api\/(auth|admin)\//;
 
 export interface Access {
   readAccess: ReadAccess;
@@ -62,6 +72,13 @@ export function createAccess(opts: AccessOptions): Access {
   return {
     readAccess: opts.readAccess,
     http: (req, _res, next) => {
+      if (
+        req.method !== 'GET' &&
+        req.method !== 'HEAD' &&
+        ORIGIN_CHECKED.test(req.path) &&
+        !originAllowed(req, opts.allowedOrigins ?? [])
+      )
+        return next(new HttpError(403, 'forbidden_origin', 'requests from another site are refused'));
       const principal = fromCookie(req.headers.cookie) ?? fromBearer(bearerToken(req.get('authorization')));
       principals.set(req, principal);
       const right = rightFor(req.method, req.path);

@@ -189,77 +189,86 @@ describe('who may do what', () => {
     expect(await me(server.url, op)).toBeNull();
   });
 
-  it('takes per-source ingest tokens, bound to their source, and revokes them without a restart', async () => {
-    server = await startAuthServer();
-    await addUser(server.auth, 'chief', 'admin', PASSWORD);
-    const admin = await signIn(server.url, 'chief', PASSWORD);
-    // Not a source name: refused, since events must carry the label.
-    const badLabel = await call(server.url, 'POST', '/api/admin/tokens', {
-      cookie: admin,
-      body: { kind: 'ingest', label: 'trạm đo' },
-    });
-    expect(badLabel.status).toBe(400);
-    const created = (
-      await call(server.url, 'POST', '/api/admin/tokens', {
+  it(
+    'takes per-source ingest tokens, bound to their source, and revokes them without a restart',
+    { timeout: 60_000 },
+    async () => {
+      server = await startAuthServer();
+      await addUser(server.auth, 'chief', 'admin', PASSWORD);
+      const admin = await signIn(server.url, 'chief', PASSWORD);
+      // Not a source name: refused, since events must carry the label.
+      const badLabel = await call(server.url, 'POST', '/api/admin/tokens', {
         cookie: admin,
-        body: { kind: 'ingest', label: 'tram-1' },
-      })
-    ).body as CreatedToken;
-    const second = server.auth.createToken('ingest', 'tram-2');
-
-    const post = (token: string, events: unknown[]) =>
-      call(server.url, 'POST', '/api/ingest', {
-        body: { events },
-        headers: { authorization: `Bearer ${token}` },
+        body: { kind: 'ingest', label: 'trạm đo' },
       });
-    const httpAnswer = await post(created.token, [reading('tram-1', 1), reading('tram-2', 2)]);
-    expect(httpAnswer.status).toBe(200);
-    expect(httpAnswer.body).toMatchObject({
-      accepted: 1,
-      results: [{ status: 'accepted' }, { status: 'rejected', reason: 'unauthorized' }],
-    });
-    // An ingest token is no way into the dashboards.
-    expect(
-      (await call(server.url, 'POST', '/api/auth/token', { body: { token: created.token } })).status,
-    ).toBe(401);
+      expect(badLabel.status).toBe(400);
+      const created = (
+        await call(server.url, 'POST', '/api/admin/tokens', {
+          cookie: admin,
+          body: { kind: 'ingest', label: 'tram-1' },
+        })
+      ).body as CreatedToken;
+      const second = server.auth.createToken('ingest', 'tram-2');
 
-    const one = await connectSocket(server.url, '/ingest', { auth: { token: created.token } });
-    const two = await connectSocket(server.url, '/ingest', { auth: { token: second.token } });
-    const env = await connectSocket(server.url, '/ingest', { auth: { token: ENV_INGEST_TOKEN } });
-    const sent: IngestAck = await one.emitWithAck('ingest:batch', { events: [reading('tram-1', 3)] });
-    expect(sent).toMatchObject({ ok: true, data: { accepted: 1 } });
+      const post = (token: string, events: unknown[]) =>
+        call(server.url, 'POST', '/api/ingest', {
+          body: { events },
+          headers: { authorization: `Bearer ${token}` },
+        });
+      const httpAnswer = await post(created.token, [reading('tram-1', 1), reading('tram-2', 2)]);
+      expect(httpAnswer.status).toBe(200);
+      expect(httpAnswer.body).toMatchObject({
+        accepted: 1,
+        results: [{ status: 'accepted' }, { status: 'rejected', reason: 'unauthorized' }],
+      });
+      // An ingest token is no way into the dashboards.
+      expect(
+        (await call(server.url, 'POST', '/api/auth/token', { body: { token: created.token } })).status,
+      ).toBe(401);
 
-    // Revoked through the admin API: the open socket is closed at once.
-    const closed = disconnected(one);
-    expect(
-      (await call(server.url, 'DELETE', `/api/admin/tokens/${created.summary.id}`, { cookie: admin })).status,
-    ).toBe(204);
-    expect(await closed).toBe('io server disconnect');
-    expect((await post(created.token, [reading('tram-1', 4)])).status).toBe(401);
-    await expect(connectSocket(server.url, '/ingest', { auth: { token: created.token } })).rejects.toThrow(
-      'unauthorized',
-    );
+      const one = await connectSocket(server.url, '/ingest', { auth: { token: created.token } });
+      const two = await connectSocket(server.url, '/ingest', { auth: { token: second.token } });
+      const env = await connectSocket(server.url, '/ingest', { auth: { token: ENV_INGEST_TOKEN } });
+      const sent: IngestAck = await one.emitWithAck('ingest:batch', { events: [reading('tram-1', 3)] });
+      expect(sent).toMatchObject({ ok: true, data: { accepted: 1 } });
 
-    // Revoked by the CLI, another process: the server learns it at the socket's next message.
-    const cli = spawnSync('npx', ['tsx', 'server/auth/auth-cli.ts', 'tokens', 'revoke', second.summary.id], {
-      env: { ...process.env, DATA_DIR: server.dir },
-      encoding: 'utf8',
-    });
-    expect(cli.status, cli.stderr).toBe(0);
-    const refused: IngestAck = await two.emitWithAck('ingest:batch', { events: [reading('tram-2', 5)] });
-    expect(refused).toMatchObject({ ok: false, error: 'unauthorized' });
-    await disconnected(two);
+      // Revoked through the admin API: the open socket is closed at once.
+      const closed = disconnected(one);
+      expect(
+        (await call(server.url, 'DELETE', `/api/admin/tokens/${created.summary.id}`, { cookie: admin }))
+          .status,
+      ).toBe(204);
+      expect(await closed).toBe('io server disconnect');
+      expect((await post(created.token, [reading('tram-1', 4)])).status).toBe(401);
+      await expect(connectSocket(server.url, '/ingest', { auth: { token: created.token } })).rejects.toThrow(
+        'unauthorized',
+      );
 
-    // The environment's token is untouched by either revocation.
-    const still: IngestAck = await env.emitWithAck('ingest:batch', { events: [reading('env', 6)] });
-    expect(still).toMatchObject({ ok: true, data: { accepted: 1 } });
-    env.close();
-    expect((await server.store.readAfter(0, 100)).map((e) => e.id)).toEqual([
-      'acc-tram-1-1',
-      'acc-tram-1-3',
-      'acc-env-6',
-    ]);
-  });
+      // Revoked by the CLI, another process: the server learns it at the socket's next message.
+      const cli = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'server/auth/auth-cli.ts', 'tokens', 'revoke', second.summary.id],
+        {
+          env: { ...process.env, DATA_DIR: server.dir },
+          encoding: 'utf8',
+        },
+      );
+      expect(cli.status, cli.stderr).toBe(0);
+      const refused: IngestAck = await two.emitWithAck('ingest:batch', { events: [reading('tram-2', 5)] });
+      expect(refused).toMatchObject({ ok: false, error: 'unauthorized' });
+      await disconnected(two);
+
+      // The environment's token is untouched by either revocation.
+      const still: IngestAck = await env.emitWithAck('ingest:batch', { events: [reading('env', 6)] });
+      expect(still).toMatchObject({ ok: true, data: { accepted: 1 } });
+      env.close();
+      expect((await server.store.readAfter(0, 100)).map((e) => e.id)).toEqual([
+        'acc-tram-1-1',
+        'acc-tram-1-3',
+        'acc-env-6',
+      ]);
+    },
+  );
 
   it('writes every listed action to the audit log with actor, target and address', async () => {
     server = await startAuthServer();

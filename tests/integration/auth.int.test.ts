@@ -19,7 +19,8 @@ const PASSWORD = 'Lúa-chín-vàng-đồng-2021';
 
 /** `npm run users -- …` / `npm run tokens -- …` as a child process on the server's data directory. */
 function cli(dir: string, args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const child = spawn('npx', ['tsx', 'server/auth/auth-cli.ts', ...args], {
+  // What `npm run users` runs, without npm and npx in between (seconds each on a loaded machine).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/auth/auth-cli.ts', ...args], {
     env: { ...process.env, DATA_DIR: dir },
   });
   let out = '';
@@ -52,12 +53,21 @@ describe('signing in', () => {
       body: { username: 'khong.co', password: PASSWORD },
     });
     expect(unknown.status).toBe(401);
+    // A foreign page cannot sign this browser in (login CSRF), even with the right password.
+    const foreign = await call(server.url, 'POST', '/api/auth/login', {
+      body: { username: 'truc.ban', password: PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.setCookie).toBeNull();
     const malformed = await call(server.url, 'POST', '/api/auth/login', { body: { username: 'truc.ban' } });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ error: 'invalid_payload' });
 
+    // The page's own origin, as a browser on the SPA sends it.
     const ok = await call(server.url, 'POST', '/api/auth/login', {
       body: { username: 'truc.ban', password: PASSWORD },
+      headers: { origin: server.url },
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ principal: { name: 'truc.ban', role: 'operator' } });
@@ -154,40 +164,46 @@ describe('signing in', () => {
     ).toBe(401);
   });
 
-  it('adds, lists and removes users with the CLI, on the file the running server reads', async () => {
-    server = await startAuthServer();
-    const added = await cli(
-      server.dir,
-      ['users', 'add', 'nguyen.van.a', '--role', 'leader'],
-      `${PASSWORD}\n`,
-    );
-    expect(added.code, added.err).toBe(0);
-    expect(added.out).toContain('added nguyen.van.a (leader)');
-    expect(added.out).not.toContain(PASSWORD);
-    const session = await signIn(server.url, 'nguyen.van.a', PASSWORD);
+  it(
+    'adds, lists and removes users with the CLI, on the file the running server reads',
+    { timeout: 120_000 },
+    async () => {
+      server = await startAuthServer();
+      const added = await cli(
+        server.dir,
+        ['users', 'add', 'nguyen.van.a', '--role', 'leader'],
+        `${PASSWORD}\n`,
+      );
+      expect(added.code, added.err).toBe(0);
+      expect(added.out).toContain('added nguyen.van.a (leader)');
+      expect(added.out).not.toContain(PASSWORD);
+      const session = await signIn(server.url, 'nguyen.van.a', PASSWORD);
 
-    const generated = await cli(server.dir, ['users', 'add', 'tran.thi.b', '--role', 'analyst']);
-    expect(generated.code, generated.err).toBe(0);
-    const password = generated.out.trim().split('\n').at(-1)!;
-    expect(password.length).toBeGreaterThanOrEqual(20);
-    expect(await me(server.url, await signIn(server.url, 'tran.thi.b', password))).toEqual({
-      name: 'tran.thi.b',
-      role: 'analyst',
-    });
+      const generated = await cli(server.dir, ['users', 'add', 'tran.thi.b', '--role', 'analyst']);
+      expect(generated.code, generated.err).toBe(0);
+      const password = generated.out.trim().split('\n').at(-1)!;
+      expect(password.length).toBeGreaterThanOrEqual(20);
+      expect(await me(server.url, await signIn(server.url, 'tran.thi.b', password))).toEqual({
+        name: 'tran.thi.b',
+        role: 'analyst',
+      });
 
-    const refused = await cli(server.dir, ['users', 'add', 'x', '--role', 'operator'], 'short\n');
-    expect(refused.code).toBe(2);
-    expect((await cli(server.dir, ['users', 'add', 'c.d', '--role', 'root'], `${PASSWORD}\n`)).code).toBe(2);
+      const refused = await cli(server.dir, ['users', 'add', 'x', '--role', 'operator'], 'short\n');
+      expect(refused.code).toBe(2);
+      expect((await cli(server.dir, ['users', 'add', 'c.d', '--role', 'root'], `${PASSWORD}\n`)).code).toBe(
+        2,
+      );
 
-    const list = await cli(server.dir, ['users', 'list']);
-    expect(list.out).toMatch(/nguyen\.van\.a\s+leader/);
-    expect(list.out).toMatch(/tran\.thi\.b\s+analyst/);
+      const list = await cli(server.dir, ['users', 'list']);
+      expect(list.out).toMatch(/nguyen\.van\.a\s+leader/);
+      expect(list.out).toMatch(/tran\.thi\.b\s+analyst/);
 
-    const removed = await cli(server.dir, ['users', 'remove', 'nguyen.van.a']);
-    expect(removed.code, removed.err).toBe(0);
-    expect(await me(server.url, session)).toBeNull();
-    expect((await cli(server.dir, ['users', 'list'])).out).not.toContain('nguyen.van.a');
-  });
+      const removed = await cli(server.dir, ['users', 'remove', 'nguyen.van.a']);
+      expect(removed.code, removed.err).toBe(0);
+      expect(await me(server.url, session)).toBeNull();
+      expect((await cli(server.dir, ['users', 'list'])).out).not.toContain('nguyen.van.a');
+    },
+  );
 });
 
 describe('READ_ACCESS', () => {
