@@ -33,7 +33,7 @@ import { createReadiness, type Readiness } from './http/readiness';
 import { createMetrics, type IocMetrics } from './metrics/ioc-metrics';
 import type { ServerOptions } from 'socket.io';
 import { securityHeaders } from './security/http-headers';
-import { createOperatorGuard, type OperatorGuard } from './security/operator-guard';
+import type { OperatorGuard } from './security/operator-guard';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options';
 import { originAllowed } from './security/origin';
 import { createAccess, type Access } from './auth/access';
@@ -121,7 +121,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const setAt = (atMs: number) => (registry ? registry.setAt(atMs) : deps.areaSet);
   const siteAreas = createSiteAreas(setAt, SENSOR_SITES, clock);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
-  const operatorGuard = createOperatorGuard(security.operatorTokens);
   const authStore = deps.authStore ?? openAuthStore(':memory:');
   const access = createAccess({
     store: authStore,
@@ -129,6 +128,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     readAccess: deps.readAccess ?? 'open',
     allowedOrigins: security.allowedOrigins,
   });
+  const operatorGuard: OperatorGuard = {
+    http: access.require('operate'),
+    socket: (socket) => access.socketMay(socket, '/live', 'alert:ack'),
+  };
   const checkIngestToken = ingestTokenCheck(deps.ingestTokens, authStore);
   const publicSurface = createPublicSurface({
     store,

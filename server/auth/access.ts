@@ -33,6 +33,8 @@ export interface Access {
   readAccess: ReadAccess;
   /** Resolves the caller (session cookie, display or operator bearer) and applies HTTP_POLICY. */
   http: RequestHandler;
+  /** Middleware for a route outside HTTP_POLICY's paths: 401/403 unless the caller holds `right`. */
+  require(right: Right): RequestHandler;
   /** Namespace middleware: refuses the handshake (also of recovered connections) if the policy says so. */
   socketGuard(nsp: SocketNamespace): (socket: Socket, next: (err?: Error) => void) => void;
   /** Whether the socket may send `event` now: its session is read again, so a sign-out or revocation counts. */
@@ -68,6 +70,14 @@ export function createAccess(opts: AccessOptions): Access {
       : null);
 
   const principals = new WeakMap<Request, Principal | null>();
+  const principalOfHttp = (req: Request) =>
+    fromCookie(req.headers.cookie) ?? fromBearer(bearerToken(req.get('authorization')));
+  const verdictError = (verdict: ReturnType<typeof judge>, principal: Principal | null, right: Right) =>
+    verdict === 'unauthenticated'
+      ? new HttpError(401, 'unauthorized', 'sign in first')
+      : verdict === 'forbidden'
+        ? new HttpError(403, 'forbidden', `the ${principal!.role} role may not ${right}`)
+        : undefined;
 
   return {
     readAccess: opts.readAccess,
@@ -79,14 +89,15 @@ export function createAccess(opts: AccessOptions): Access {
         !originAllowed(req, opts.allowedOrigins ?? [])
       )
         return next(new HttpError(403, 'forbidden_origin', 'requests from another site are refused'));
-      const principal = fromCookie(req.headers.cookie) ?? fromBearer(bearerToken(req.get('authorization')));
+      const principal = principalOfHttp(req);
       principals.set(req, principal);
       const right = rightFor(req.method, req.path);
-      const verdict = right ? judge(right, principal, opts.readAccess) : 'allow';
-      if (verdict === 'unauthenticated') return next(new HttpError(401, 'unauthorized', 'sign in first'));
-      if (verdict === 'forbidden')
-        return next(new HttpError(403, 'forbidden', `the ${principal!.role} role may not ${right}`));
-      next();
+      next(right ? verdictError(judge(right, principal, opts.readAccess), principal, right) : undefined);
+    },
+    require: (right) => (req, _res, next) => {
+      const principal = principalOfHttp(req);
+      principals.set(req, principal);
+      next(verdictError(judge(right, principal, opts.readAccess), principal, right));
     },
     socketGuard: (nsp) => (socket, next) => {
       const right: Right = SOCKET_POLICY[nsp].connect;
