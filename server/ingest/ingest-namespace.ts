@@ -10,13 +10,9 @@ import {
 } from '../../protocol';
 import { protocolGuard, refuse } from '../live/protocol-guard';
 import { createSocketLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
-import { tokenMatches } from '../security/tokens';
 import type { IngestTokenCheck } from '../auth/ingest-tokens';
 import { describeIssues } from './describe-issues';
 import type { IngestService } from './ingest-service';
-
-/** Kept for callers of the earlier name; the comparison itself lives in server/security. */
-export const tokenIsValid = tokenMatches;
 
 export interface IngestNamespaceOptions {
   /** Which source a token speaks for, or null if it is not (or no longer) a valid ingest token. */
