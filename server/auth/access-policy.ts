@@ -1,4 +1,4 @@
-import type { Principal } from '../../protocol';
+import type { Principal, ReadAccess } from '../../protocol';
 
 /**
  * What a request needs. `anyone`: no check here (the route has its own, e.g. ingest tokens, or is the citizens'
@@ -7,7 +7,7 @@ import type { Principal } from '../../protocol';
  * roles below when signed in. The others are always checked.
  */
 export type Right = 'anyone' | 'read' | 'review' | 'operate' | 'administer';
-export type ReadAccess = 'open' | 'signed-in';
+export type { ReadAccess };
 
 /** Which principals hold each checked right. The single place where roles meet actions. */
 export const RIGHT_HOLDERS: Record<Exclude<Right, 'anyone'>, readonly Principal['role'][]> = {

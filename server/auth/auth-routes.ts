@@ -18,12 +18,13 @@ export interface AuthRoutesDeps {
   loginRateLimit: RateLimitOptions;
 }
 
-const answer = (principal: Principal | null) => SessionAnswer.parse({ principal });
-
 /** `/api/auth/*`: sign in with a password or a token, sign out, and who am I. */
 export function authRoutes(deps: AuthRoutesDeps): Router {
   const { store, access } = deps;
   const r = express.Router();
+  // With the read mode, so the SPA sends an anonymous visitor to sign in only when reads need it.
+  const answer = (principal: Principal | null) =>
+    SessionAnswer.parse({ principal, readAccess: access.readAccess });
   const perIp = httpLimiter(
     { windowMs: deps.loginRateLimit.windowMs, limit: deps.loginRateLimit.limit * 5 },
     (req) => ipKey(req.ip),
@@ -82,7 +83,7 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
     clearSessionCookie(req, res);
     if (principal)
       access.audit({ actor: principal.name, action: 'logout', target: principal.name, ip: req.ip });
-    res.json(answer(null));
+    res.status(204).end();
   });
 
   r.get('/me', (req, res) => {

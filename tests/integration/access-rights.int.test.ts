@@ -164,7 +164,10 @@ describe('who may do what', () => {
     const { summary, token } = created.body as CreatedToken;
     // The wall boots from the token in its URL: no keyboard, no password.
     const wall = await call(server.url, 'POST', '/api/auth/token', { body: { token } });
-    expect(wall.body).toEqual({ principal: { name: 'Tường phòng điều hành', role: 'display' } });
+    expect(wall.body).toEqual({
+      principal: { name: 'Tường phòng điều hành', role: 'display' },
+      readAccess: 'signed-in',
+    });
     const socket = await connectSocket(server.url, '/live', { cookie: wall.cookie });
     expect((await call(server.url, 'GET', '/api/kpis?area=80', { cookie: wall.cookie })).status).toBe(200);
     // A wall reads; it does not act.

@@ -70,7 +70,7 @@ describe('signing in', () => {
       headers: { origin: server.url },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ principal: { name: 'truc.ban', role: 'operator' } });
+    expect(ok.body).toEqual({ principal: { name: 'truc.ban', role: 'operator' }, readAccess: 'open' });
     const flags = ok.setCookie!.split(';').map((f) => f.trim().toLowerCase());
     expect(flags).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
     // Plain HTTP (a LAN install without TLS): a Secure cookie would never come back.
@@ -84,7 +84,7 @@ describe('signing in', () => {
     expect(proxied.setCookie!.toLowerCase()).toMatch(/;\s*secure/);
 
     const out = await call(server.url, 'POST', '/api/auth/logout', { cookie: ok.cookie });
-    expect(out.status).toBe(200);
+    expect(out.status).toBe(204);
     expect(out.setCookie).toMatch(/^ioc_session=;/);
     expect(await me(server.url, ok.cookie)).toBeNull();
   });
@@ -146,7 +146,7 @@ describe('signing in', () => {
     );
     const first = await call(server.url, 'POST', '/api/auth/token', { body: { token } });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ principal: { name: 'admin', role: 'admin' } });
+    expect(first.body).toMatchObject({ principal: { name: 'admin', role: 'admin' } });
     expect((await call(server.url, 'POST', '/api/auth/token', { body: { token } })).status).toBe(401);
 
     // Signed in by the link, the admin creates a real account; then no link is printed any more.
@@ -232,7 +232,10 @@ describe('READ_ACCESS', () => {
     await expect(connectSocket(server.url, '/replay')).rejects.toThrow('unauthorized');
     expect((await call(server.url, 'GET', '/api/public/summary')).status).toBe(200);
     expect((await call(server.url, 'GET', '/api/ready')).status).toBe(200);
-    expect((await call(server.url, 'GET', '/api/auth/me')).body).toEqual({ principal: null });
+    expect((await call(server.url, 'GET', '/api/auth/me')).body).toEqual({
+      principal: null,
+      readAccess: 'signed-in',
+    });
 
     await addUser(server.auth, 'p.tich', 'analyst', PASSWORD);
     const cookie = await signIn(server.url, 'p.tich', PASSWORD);
