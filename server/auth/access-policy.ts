@@ -3,16 +3,15 @@ import type { Principal, ReadAccess } from '../../protocol';
 /**
  * What a request needs. `anyone`: no check here (the route has its own, e.g. ingest tokens, or is the citizens'
  * surface). `read`: the outside contract's reads, open to anyone with `READ_ACCESS=open` (the default) and to
- * any principal with `signed-in`. `review`: the leaders' KPI review, open like `read` in `open` mode, for the
- * roles below when signed in. The others are always checked.
+ * any principal with `signed-in` — the KPI review, replay and export included, since the SPA shows those views
+ * read-only to every role (docs/sign-in.md). The others are always checked.
  */
-export type Right = 'anyone' | 'read' | 'review' | 'operate' | 'administer';
+export type Right = 'anyone' | 'read' | 'operate' | 'administer';
 export type { ReadAccess };
 
 /** Which principals hold each checked right. The single place where roles meet actions. */
 export const RIGHT_HOLDERS: Record<Exclude<Right, 'anyone'>, readonly Principal['role'][]> = {
   read: ['operator', 'leader', 'analyst', 'admin', 'display'],
-  review: ['leader', 'analyst', 'admin'],
   operate: ['operator', 'admin'],
   administer: ['admin'],
 };
@@ -36,10 +35,6 @@ export const HTTP_POLICY: readonly HttpRule[] = [
   { path: '/api/ingest', method: 'POST', right: 'anyone' },
   { path: '/api/admin/webhooks', method: 'GET', right: 'operate' },
   { path: '/api/admin/', right: 'administer' },
-  { path: '/api/kpis/period', method: 'GET', right: 'review' },
-  { path: '/api/kpis/deadlines', method: 'GET', right: 'review' },
-  { path: '/api/ranking', method: 'GET', right: 'review' },
-  { path: '/api/review/', method: 'GET', right: 'review' },
   { path: '/api/', method: 'GET', right: 'read' },
   { path: '/metrics', method: 'GET', right: 'read' },
   { path: '/api/', right: 'administer' },
@@ -75,7 +70,7 @@ export type Verdict = 'allow' | 'unauthenticated' | 'forbidden';
 /** Whether `principal` (null: nobody signed in) may use `right` under this read mode. */
 export function judge(right: Right, principal: Principal | null, readAccess: ReadAccess): Verdict {
   if (right === 'anyone') return 'allow';
-  if ((right === 'read' || right === 'review') && readAccess === 'open') return 'allow';
+  if (right === 'read' && readAccess === 'open') return 'allow';
   if (!principal) return 'unauthenticated';
   return RIGHT_HOLDERS[right].includes(principal.role) ? 'allow' : 'forbidden';
 }
