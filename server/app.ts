@@ -37,7 +37,7 @@ import type { OperatorGuard } from './security/operator-guard';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options';
 import { originAllowed } from './security/origin';
 import { createAccess, type Access } from './auth/access';
-import type { ReadAccess } from './auth/access-policy';
+import { AUDITED_EXPORTS, type ReadAccess } from './auth/access-policy';
 import { adminRoutes } from './auth/admin-routes';
 import { authRoutes } from './auth/auth-routes';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
@@ -155,11 +155,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/api/admin',
     adminRoutes({ store: authStore, access, onTokenRevoked: () => dropRevokedSockets() }),
   );
-  // The raw log's export is audited: who took which range.
-  web.get('/api/events', (req, res, next) => {
+  // Exports of the log are audited: who took which range.
+  web.get([...AUDITED_EXPORTS], (req, res, next) => {
+    // Read now: routers below rewrite req.path relative to where they are mounted.
+    const query = new URLSearchParams(req.query as Record<string, string>).toString();
+    const target = `${req.path}?${query}`.slice(0, 240);
     res.once('finish', () => {
       if (res.statusCode !== 200) return;
-      const target = new URLSearchParams(req.query as Record<string, string>).toString().slice(0, 200);
       access.audit({
         actor: access.principalOfRequest(req)?.name ?? 'anonymous',
         action: 'export',

@@ -40,6 +40,9 @@ export const HTTP_POLICY: readonly HttpRule[] = [
   { path: '/api/', right: 'administer' },
 ];
 
+/** Downloads of the log's events: each one that answers 200 is in the audit log as `export`. */
+export const AUDITED_EXPORTS: readonly string[] = ['/api/events', '/api/replay/export'];
+
 /** Socket.IO: what a connection to each namespace needs, and the events that need more. */
 export const SOCKET_POLICY = {
   '/live': {

@@ -333,6 +333,10 @@ describe('who may do what', () => {
       cookie: op,
     });
     expect(exported.status).toBe(200);
+    const csv = await call(server.url, 'GET', '/api/replay/export?from=2021-08-01&to=2021-08-02&format=csv', {
+      cookie: op,
+    });
+    expect(csv.status).toBe(200);
     await call(server.url, 'POST', '/api/auth/logout', { cookie: op });
     const { auditRuleChange } = await import('../../server/auth/audit-rule-change');
     auditRuleChange(server.app.access)('/data/alert-rules.json', 42);
@@ -351,7 +355,8 @@ describe('who may do what', () => {
       ['user_deleted', 'chief', 'lead-c'],
       ['token_created', 'chief', `${token.summary.id} (display wall)`],
       ['token_revoked', 'chief', token.summary.id],
-      ['export', 'op-b', 'from=2021-08-01&to=2021-08-02'],
+      ['export', 'op-b', '/api/events?from=2021-08-01&to=2021-08-02'],
+      ['export', 'op-b', '/api/replay/export?from=2021-08-01&to=2021-08-02&format=csv'],
       ['logout', 'op-b', 'op-b'],
       ['rule_changed', 'alert-rules-file', '/data/alert-rules.json @ seq 42'],
     ]);
