@@ -76,6 +76,20 @@ describe('state patches (the `state` mode of /live)', () => {
     expect(applyPatch(scopedEnd, patch, end.seq)).toBe(scopedEnd);
   });
 
+  it('clears a condition raised and cleared inside the window for a client that resynced into its middle', () => {
+    const base = applyEvents(emptyDashboardState(), events.slice(0, 500), rollup);
+    const withAlerts = (conditions: DashboardState['alerts']['conditions'], seq: number): DashboardState => ({
+      ...base,
+      seq,
+      alerts: { ...base.alerts, conditions, sensorClockMs: base.alerts.sensorClockMs + seq },
+    });
+    const prev = withAlerts({}, 600);
+    const mid = withAlerts({ 'sensor:X': { level: 2, alertId: 'a1' } }, 650);
+    const next = withAlerts({}, 700);
+    const patch = diffState(prev, next, '80', rollup);
+    expect(applyPatch(mid, patch, next.seq).alerts.conditions).toEqual({});
+  });
+
   it('carries one value per site however many readings the window held', () => {
     const start = applyEvents(emptyDashboardState(), events.slice(0, 100), rollup);
     const end = applyEvents(start, events.slice(100), rollup);
