@@ -276,7 +276,10 @@ for (const [name, args] of others) {
     encoding: 'utf8',
     timeout: TIMEOUT_MS[name] ?? 180_000,
   });
-  const last = `${r.stdout ?? ''}`.trim().split('\n').at(-1) ?? '';
+  // Their own output stays in the log (the scale bench's table is several lines); the row takes the last line.
+  const out = `${r.stdout ?? ''}`.trim();
+  if (out) console.log(out.replace(/^/gm, '  '));
+  const last = out.split('\n').at(-1) ?? '';
   external[name] =
     r.status === 0 ? last : `failed (${r.signal ?? r.status}): ${`${r.stderr}`.trim().split('\n')[0]}`;
   row('other', name, external[name]!.slice(0, 110));
