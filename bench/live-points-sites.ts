@@ -3,27 +3,13 @@
  * province, each with a new reading every tick. Pure and seeded, so both pages are fed the same values.
  */
 import { DISTRICTS_2021 } from '../geo/areas';
-import type { SensorKind, SiteState } from '../protocol';
+import { SensorKind, type SiteState } from '../protocol';
+import { KIND_SPECS } from '../geo/schematic/site-plan';
 import { SENSOR_THRESHOLDS } from '../protocol/state/sensor-status';
 
-const KINDS: readonly SensorKind[] = [
-  'water_level',
-  'rainfall',
-  'pm25',
-  'aqi',
-  'traffic_flow',
-  'noise',
-  'temperature',
-];
-const UNITS: Record<SensorKind, string> = {
-  water_level: 'm',
-  rainfall: 'mm/h',
-  pm25: 'µg/m³',
-  aqi: 'AQI',
-  traffic_flow: 'xe/h',
-  noise: 'dBA',
-  temperature: '°C',
-};
+// The product's own kinds and units, so the bench's sites look like the province's.
+const KINDS = SensorKind.options;
+const UNITS = Object.fromEntries(KINDS.map((k) => [k, KIND_SPECS[k].unit])) as Record<SensorKind, string>;
 /** The province's box, `[lon, lat]` (client/map/map-style.ts's PROVINCE_BOUNDS). */
 const WEST = 105.5;
 const SOUTH = 10.4;
