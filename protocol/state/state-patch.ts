@@ -21,41 +21,61 @@ const sameList = (a: readonly Alert[], b: readonly Alert[]): boolean =>
   a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
- * The patch that takes a dashboard of `area` from `prev` to `next` (two states of the same server, `next`
- * folded on from `prev`). Relies on the reducers' copy-on-write: an area, site or alert that did not change
- * is the same object in both states, so the diff costs a pass over references, not a deep compare.
+ * What changed between two states of the same server (`next` folded on from `prev`), for every area at once.
+ * Relies on the reducers' copy-on-write: an area, site or alert that did not change is the same object in both
+ * states, so finding the changes costs one pass over references, not a deep compare. The fan-out computes this
+ * once per window and cuts it per room with {@link patchFor}.
  */
+export interface StateChanges {
+  areas: [code: string, area: AreaState][];
+  sites: SiteState[];
+  /** The alert fields that go out when the alerts moved at all; null when they did not. */
+  alerts: Partial<AlertsState> | null;
+  /** Both lists when the recent alerts changed, to be scoped per room. */
+  recent: { before: Alert[]; after: Alert[] } | null;
+}
+
+export function stateChanges(prev: DashboardState, next: DashboardState): StateChanges {
+  const changes: StateChanges = { areas: [], sites: [], alerts: null, recent: null };
+  for (const [code, a] of Object.entries(next.areas))
+    if (prev.areas[code] !== a) changes.areas.push([code, a]);
+  if (prev.sites !== next.sites)
+    for (const [id, s] of Object.entries(next.sites)) if (prev.sites[id] !== s) changes.sites.push(s);
+
+  const [pa, na] = [prev.alerts ?? emptyAlertsState(), next.alerts ?? emptyAlertsState()];
+  if (pa === na) return changes;
+  // Conditions and late counts lose keys as well as gain them: one raised and cleared inside the window nets to
+  // nothing between its ends, yet a client that resynced into the middle holds it. Both are small (levels above
+  // 0, one count per area), so they go whole whenever the alerts moved at all.
+  changes.alerts = { conditions: na.conditions, late: na.late };
+  if (pa.rules !== na.rules) changes.alerts.rules = na.rules;
+  if (pa.sensorClockMs !== na.sensorClockMs) changes.alerts.sensorClockMs = na.sensorClockMs;
+  if (!sameList(pa.recent, na.recent)) changes.recent = { before: pa.recent, after: na.recent };
+  return changes;
+}
+
+/** The part of the window's changes a dashboard of `area` sees. */
+export function patchFor(changes: StateChanges, area: string, rollup: AreaRollup): StatePatch {
+  const within = (code: string) => rollup(code).includes(area);
+  const patch: StatePatch = { areas: {}, sites: {}, alerts: { ...changes.alerts } };
+  for (const [code, a] of changes.areas) if (within(code)) patch.areas[code] = a;
+  for (const s of changes.sites) if (within(s.area)) patch.sites[s.siteId] = s;
+  if (changes.recent) {
+    const before = changes.recent.before.filter((x) => within(x.area));
+    const after = changes.recent.after.filter((x) => within(x.area));
+    if (!sameList(before, after)) patch.alerts.recent = after;
+  }
+  return patch;
+}
+
+/** The patch that takes a dashboard of `area` from `prev` to `next`. */
 export function diffState(
   prev: DashboardState,
   next: DashboardState,
   area: string,
   rollup: AreaRollup,
 ): StatePatch {
-  const within = (code: string) => rollup(code).includes(area);
-  const patch: StatePatch = { areas: {}, sites: {}, alerts: {} };
-  for (const [code, a] of Object.entries(next.areas))
-    if (prev.areas[code] !== a && within(code)) patch.areas[code] = a;
-  if (prev.sites !== next.sites)
-    for (const [id, s] of Object.entries(next.sites))
-      if (prev.sites[id] !== s && within(s.area)) patch.sites[id] = s;
-
-  const [pa, na] = [prev.alerts ?? emptyAlertsState(), next.alerts ?? emptyAlertsState()];
-  if (pa === na) return patch;
-  if (pa.rules !== na.rules) patch.alerts.rules = na.rules;
-  if (pa.sensorClockMs !== na.sensorClockMs) patch.alerts.sensorClockMs = na.sensorClockMs;
-  // Conditions and late counts lose keys as well as gain them: one raised and cleared inside the window nets to
-  // nothing between its ends, yet a client that resynced into the middle holds it. Both are small (levels above
-  // 0, one count per area), so they go whole whenever the alerts moved at all.
-  patch.alerts.conditions = na.conditions;
-  patch.alerts.late = na.late;
-  if (!sameList(pa.recent, na.recent)) {
-    const [before, after] = [
-      pa.recent.filter((x) => within(x.area)),
-      na.recent.filter((x) => within(x.area)),
-    ];
-    if (!sameList(before, after)) patch.alerts.recent = after;
-  }
-  return patch;
+  return patchFor(stateChanges(prev, next), area, rollup);
 }
 
 /** A patch with nothing in it: the window's events all belonged to other areas. */

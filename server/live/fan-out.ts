@@ -1,7 +1,8 @@
 import type { Namespace } from 'socket.io';
 import {
-  diffState,
   isEmptyPatch,
+  patchFor,
+  stateChanges,
   type AreaRollup,
   type DashboardState,
   type LiveBatch,
@@ -51,10 +52,12 @@ export function createFanOut(
     const [prev, next] = [patchedState, currentState()];
     if (next.seq <= prev.seq) return;
     patchedState = next;
+    // One pass over the state for the window, then a cut per room: the rooms share the changes.
+    const changes = stateChanges(prev, next);
     for (const room of nsp.adapter.rooms.keys()) {
       const area = stateAreaOfRoom(room);
       if (area === null) continue;
-      const patch = diffState(prev, next, area, rollup);
+      const patch = patchFor(changes, area, rollup);
       // An empty patch still goes out: it carries the seq range, so the room's ranges stay contiguous.
       const batch: LiveBatch = { area, fromSeq: prev.seq + 1, toSeq: next.seq, events: [] };
       if (!isEmptyPatch(patch)) batch.patch = patch;
