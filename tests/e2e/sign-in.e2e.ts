@@ -5,9 +5,10 @@ import { launchBrowser } from './support/browser';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
 /**
- * The sign-in and admin pages in Chromium, served by the built server under its real CSP. The auth API is
- * answered in the browser (page.route) from the contract's shapes, so these pages are checked whether or not
- * the server beside them already signs people in.
+ * The sign-in and admin pages in Chromium, served by the built server under its real CSP, with the auth API
+ * answered in the browser (page.route): states the real server reaches only slowly (a failed login already in
+ * the audit, a revoked wall token) are set up directly. The journey against the real auth store is
+ * sign-in-server.e2e.ts.
  */
 const T0 = Date.parse('2021-08-16T08:00:00+07:00');
 const json = (route: Route, status: number, body: unknown) =>
