@@ -327,7 +327,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       fanOut.close();
       tail.close();
       await engine.snapshot();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // A download still streaming (a stalled export, say) would hold the close for ever: a stopping node cuts it,
+      // and the client sees fewer lines than the total it was announced.
+      httpServer.closeAllConnections();
+      await closed;
       if (!deps.authStore) authStore.close();
     },
   };
