@@ -8,6 +8,7 @@ import {
 import type { EventStore } from '../store/event-store';
 import { dailyIncrements } from './daily-aggregates';
 import { describeIssues } from './describe-issues';
+import { createGroupCommit } from './group-commit';
 
 /**
  * Who is writing. `source`: an external source through `/ingest` or `POST /api/ingest`, which may write the
@@ -55,82 +56,77 @@ function idOf(item: unknown): string | null {
   return typeof id === 'string' && id.length <= 128 ? id : null;
 }
 
+/** Most events one transaction takes when messages are grouped: the backfill's batch size. */
+const GROUP_MAX_EVENTS = 20_000;
+
 export function createIngestService(deps: IngestDeps): IngestService {
-  // Appends run one at a time: the engine and the fan-out must see events in seq order whatever the store.
-  let queue: Promise<unknown> = Promise.resolve();
+  // One group of requests at a time: the engine and the fan-out see events in seq order whatever the store, and
+  // messages that arrive together share a transaction.
+  const append = createGroupCommit({
+    append: (events) => deps.store.append(events, (news) => dailyIncrements(news, deps.rollup)),
+    onAccepted: deps.onAccepted,
+    maxEvents: GROUP_MAX_EVENTS,
+  });
   return {
     ingest(items, origin = 'server', boundSource = null) {
-      const run = queue.then(() => ingestNow(items, origin, boundSource));
-      queue = run.catch(() => undefined);
-      return run;
+      return ingestChecked(items, origin, boundSource);
     },
-    appendPlanned(events) {
-      const run = queue.then(() => appendPlannedNow(events));
-      queue = run.catch(() => undefined);
-      return run;
+    async appendPlanned(events) {
+      const known = events.every((e) => deps.isKnownArea(e.area))
+        ? events
+        : events.filter((e) => deps.isKnownArea(e.area));
+      const { accepted } = await append(known);
+      return {
+        accepted: accepted.length,
+        duplicates: known.length - accepted.length,
+        rejected: events.length - known.length,
+      };
     },
   };
 
-  async function appendPlannedNow(events: readonly IocEvent[]): Promise<PlannedAppendReport> {
-    const known = events.every((e) => deps.isKnownArea(e.area))
-      ? events
-      : events.filter((e) => deps.isKnownArea(e.area));
-    const { accepted } = await deps.store.append(known, (news) => dailyIncrements(news, deps.rollup));
-    if (accepted.length) deps.onAccepted(accepted);
-    return {
-      accepted: accepted.length,
-      duplicates: known.length - accepted.length,
-      rejected: events.length - known.length,
-    };
-  }
-
-  async function ingestNow(
+  async function ingestChecked(
     items: readonly unknown[],
     origin: IngestOrigin,
     boundSource: string | null,
   ): Promise<IngestReport> {
-    {
-      const results: IngestItemResult[] = new Array(items.length);
-      const valid: IocEvent[] = [];
-      const validIndex: number[] = [];
-      items.forEach((item, index) => {
-        const parsed = IocEvent.safeParse(item);
-        if (!parsed.success) {
-          const details = describeIssues(parsed.error.issues);
-          results[index] = { index, id: idOf(item), status: 'rejected', reason: 'invalid_payload', details };
-        } else if (!deps.isKnownArea(parsed.data.area)) {
-          const details = `area "${parsed.data.area}" is not an administrative unit of this installation`;
-          results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unknown_area', details };
-        } else if (origin === 'source' && parsed.data.stream === 'ops') {
-          // An ingest token is the right to report facts, not to act as an operator on alerts or rules.
-          const details = 'sources may not write the ops stream; operator actions need an operator token';
-          results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
-        } else if (boundSource !== null && parsed.data.source !== boundSource) {
-          // A per-source token speaks for its own source only, so a leaked one cannot forge another's events.
-          const details = `this token belongs to source "${boundSource}", not "${parsed.data.source}"`;
-          results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
-        } else {
-          valid.push(parsed.data);
-          validIndex.push(index);
-        }
-      });
+    const results: IngestItemResult[] = new Array(items.length);
+    const valid: IocEvent[] = [];
+    const validIndex: number[] = [];
+    items.forEach((item, index) => {
+      const parsed = IocEvent.safeParse(item);
+      if (!parsed.success) {
+        const details = describeIssues(parsed.error.issues);
+        results[index] = { index, id: idOf(item), status: 'rejected', reason: 'invalid_payload', details };
+      } else if (!deps.isKnownArea(parsed.data.area)) {
+        const details = `area "${parsed.data.area}" is not an administrative unit of this installation`;
+        results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unknown_area', details };
+      } else if (origin === 'source' && parsed.data.stream === 'ops') {
+        // An ingest token is the right to report facts, not to act as an operator on alerts or rules.
+        const details = 'sources may not write the ops stream; operator actions need an operator token';
+        results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
+      } else if (boundSource !== null && parsed.data.source !== boundSource) {
+        // A per-source token speaks for its own source only, so a leaked one cannot forge another's events.
+        const details = `this token belongs to source "${boundSource}", not "${parsed.data.source}"`;
+        results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
+      } else {
+        valid.push(parsed.data);
+        validIndex.push(index);
+      }
+    });
 
-      const { outcomes, accepted } = await deps.store.append(valid, (news) =>
-        dailyIncrements(news, deps.rollup),
-      );
-      outcomes.forEach((o, i) => {
-        const index = validIndex[i]!;
-        results[index] = { index, id: valid[i]!.id, status: o.status, seq: o.seq };
-      });
-      if (accepted.length) deps.onAccepted(accepted);
+    // Empty requests queue too: `ingest([])` resolving means every append before it is durable (shutdown uses it).
+    const { outcomes, accepted } = await append(valid);
+    outcomes.forEach((o, i) => {
+      const index = validIndex[i]!;
+      results[index] = { index, id: valid[i]!.id, status: o.status, seq: o.seq };
+    });
 
-      const count = (s: IngestItemResult['status']) => results.filter((r) => r.status === s).length;
-      return {
-        accepted: accepted.length,
-        duplicates: count('duplicate'),
-        rejected: count('rejected'),
-        results,
-      };
-    }
+    const count = (s: IngestItemResult['status']) => results.filter((r) => r.status === s).length;
+    return {
+      accepted: accepted.length,
+      duplicates: count('duplicate'),
+      rejected: count('rejected'),
+      results,
+    };
   }
 }
