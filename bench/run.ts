@@ -83,7 +83,7 @@ const pipelineOpts: Omit<PipelineOptions, 'port'> = small
   ? { clients: 20, rates: [250, 1000], stepSeconds: 1, batchSize: 200 }
   : {
       clients: 200,
-      rates: [500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000],
+      rates: [500, 1000, 2000, 5000, 10_000, 20_000, 30_000, 50_000, 70_000, 100_000],
       stepSeconds: 5,
       batchSize: 200,
     };
