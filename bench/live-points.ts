@@ -101,6 +101,15 @@ async function measure(
   await page.waitForTimeout(3000);
   const seq0 = await appliedSeq(page, kind);
   const tick0 = feed.ticks();
+  const tracePath = process.env.BENCH_TRACE_DIR
+    ? path.join(process.env.BENCH_TRACE_DIR, `${kind}-${sites}.trace.json`)
+    : null;
+  // A Chrome trace splits the native time a CPU profile shows as "(program)": style, layout, paint, GPU waits.
+  if (tracePath)
+    await context.browser()!.startTracing(page, {
+      path: tracePath,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'gpu', 'cc', 'viz', 'blink'],
+    });
   const cdp = profileDir ? await context.newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -111,6 +120,7 @@ async function measure(
     longTasks: number;
     longTaskMs: number;
   };
+  if (tracePath) await context.browser()!.stopTracing();
   if (cdp && profileDir) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(path.join(profileDir, `${kind}-${sites}.cpuprofile`), JSON.stringify(profile));

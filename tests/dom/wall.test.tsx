@@ -1,11 +1,14 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../../client/access/session.store';
+import { LAYER_IDS } from '../../client/map/layers';
 import type { MapViewProps } from '../../client/map/MapView';
 import { ConsoleScreen } from '../../client/features/console/ConsoleScreen';
 import { useConsoleStore } from '../../client/features/console/console.store';
+import { PULSE_MAX_SITES } from '../../client/features/wall/WallMap';
 import { WallScreen } from '../../client/features/wall/WallScreen';
+import { WALL_LAYER_IDS } from '../../client/map/wall-layers';
 import { parseWallUrl } from '../../client/features/wall/wall-url';
 import { useWallStore } from '../../client/features/wall/wall.store';
 import type { LiveCommands } from '../../client/net/live-commands';
@@ -16,26 +19,39 @@ import { applyEvents, type DashboardState, type LoggedEvent } from '../../protoc
 import { NOW_MS, sampleState, seedStore } from './fixtures';
 import { server } from './msw-server';
 
+/** The layers of the mock map's last render, to tell a kept layer input (no redraw) from a rebuilt one. */
+const drawn = vi.hoisted(() => ({ layers: [] as unknown[] }));
+
 // jsdom has no WebGL: the map is replaced at its module boundary; the mock shows its camera and layer ids.
 vi.mock('../../client/map/MapView', () => ({
   default: (p: MapViewProps) => (
-    <div
-      data-testid="map-mock"
-      data-focus={p.focus?.key}
-      data-bounds={JSON.stringify(p.focus?.bounds)}
-      data-layers={(p.layers ?? [])
-        .map((l) => (l && typeof l === 'object' && 'id' in l ? l.id : '-'))
-        .join(',')}
-      data-sites={
-        (p.layers ?? []).flatMap((l) =>
-          l && typeof l === 'object' && 'id' in l && l.id === 'sensor-sites'
-            ? [(l.props.data as { length: number }).length]
-            : [],
-        )[0]
-      }
-    />
+    (drawn.layers = [...(p.layers ?? [])]),
+    (
+      <div
+        data-testid="map-mock"
+        data-focus={p.focus?.key}
+        data-bounds={JSON.stringify(p.focus?.bounds)}
+        data-layers={(p.layers ?? [])
+          .map((l) => (l && typeof l === 'object' && 'id' in l ? l.id : '-'))
+          .join(',')}
+        data-sites={
+          (p.layers ?? []).flatMap((l) =>
+            l && typeof l === 'object' && 'id' in l && l.id === 'sensor-sites'
+              ? [(l.props.data as { length: number }).length]
+              : [],
+          )[0]
+        }
+      />
+    )
   ),
 }));
+
+type LayerLike = {
+  id: string;
+  props: { data: unknown; getRadius?: unknown; updateTriggers?: { getFillColor?: unknown[] } };
+};
+const drawnLayer = (id: string) =>
+  drawn.layers.find((l): l is LayerLike => !!l && typeof l === 'object' && (l as LayerLike).id === id)!;
 
 /** A water-level reading at wl-1 (Tân An) `value` m, `agoMs` before the test's now. */
 const reading = (seq: number, value: number, agoMs = 10_000): LoggedEvent => ({
@@ -52,6 +68,35 @@ const reading = (seq: number, value: number, agoMs = 10_000): LoggedEvent => ({
   unit: 'm',
   lonLat: [106.42, 10.54],
 });
+
+/** One area, Tân An, as /api/areas answers it. */
+const TAN_AN_AREAS = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: {
+        code: '794',
+        name: 'Tân An',
+        kind: 'city',
+        parent: '80',
+        schematic: true,
+        areaKm2: 82,
+      },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [106.35, 10.5],
+            [106.47, 10.5],
+            [106.47, 10.6],
+            [106.35, 10.5],
+          ],
+        ],
+      },
+    },
+  ],
+};
 
 function withAlarm(): DashboardState {
   return applyEvents(sampleState(), [reading(101, 1.0, 20_000), reading(102, 2.05)], rollup);
@@ -86,6 +131,69 @@ describe('wall', () => {
     expect(map).toHaveAttribute('data-sites', '3');
   });
 
+  it('keeps the points and the choropleth when a batch brings readings that change no status', async () => {
+    seedStore();
+    server.use(http.get('*/api/areas', () => HttpResponse.json(TAN_AN_AREAS)));
+    startWall('?scenes=province:30&chime=0');
+    function WithAreas() {
+      useAreasLoader();
+      return <WallScreen />;
+    }
+    render(<WithAreas />);
+    await screen.findByTestId('map-mock', {}, { timeout: 15_000 });
+    // The districts are drawn once the areas came (msw).
+    await waitFor(() => expect(drawnLayer(LAYER_IDS.districts)).toBeDefined(), { timeout: 15_000 });
+    const colouredBy = () => drawnLayer(LAYER_IDS.districts).props.updateTriggers!.getFillColor![2];
+    const send = (e: LoggedEvent) =>
+      act(
+        () =>
+          void useStore.getState().receiveBatch({ area: '80', fromSeq: e.seq, toSeq: e.seq, events: [e] }),
+      );
+    send(reading(101, 1.1));
+    const points = drawnLayer(LAYER_IDS.sensors).props.data;
+    const values = colouredBy();
+    // One more normal water level at wl-1: a new state, the same picture.
+    send(reading(102, 1.15, 5_000));
+    expect(useStore.getState().feed.state!.seq).toBe(102);
+    expect(drawnLayer(LAYER_IDS.sensors).props.data).toBe(points);
+    expect(colouredBy()).toBe(values);
+    // Over the alarm threshold: the site's colour changes, so the points are rebuilt.
+    send(reading(103, 2.05, 1_000));
+    expect(drawnLayer(LAYER_IDS.sensors).props.data).not.toBe(points);
+  });
+
+  it('pulses the alarm rings on a map of few sites, and holds them still on a dense one (each flip is a redraw)', async () => {
+    const radiusOverOneSecond = async () => {
+      const seen = new Set<unknown>();
+      for (let i = 0; i < 4; i++) {
+        seen.add(drawnLayer(WALL_LAYER_IDS.pulse).props.getRadius);
+        await act(async () => void vi.advanceTimersByTime(260));
+      }
+      return seen.size;
+    };
+    vi.useFakeTimers({
+      now: Date.now(),
+      toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
+    seedStore(withAlarm());
+    startWall('?scenes=province:30&chime=0');
+    const { unmount } = render(<WallScreen />);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(2000)));
+    expect(await radiusOverOneSecond()).toBe(2);
+    unmount();
+
+    // The same alarm among PULSE_MAX_SITES more sites.
+    const dense = withAlarm();
+    const far = Object.values(dense.sites).find((x) => x.siteId === 'wl-1')!;
+    for (let i = 0; i < PULSE_MAX_SITES; i++)
+      dense.sites[`extra-${i}`] = { ...far, siteId: `extra-${i}`, value: 1.0 };
+    seedStore(dense);
+    render(<WallScreen />);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(2000)));
+    expect(drawnLayer(LAYER_IDS.sensors).props.data).toMatchObject({ length: PULSE_MAX_SITES + 3 });
+    expect(await radiusOverOneSecond()).toBe(1);
+  });
+
   it("draws only the scene's sensor kinds", async () => {
     // Water level and PM2.5 sites only: the traffic scene (traffic flow, noise) draws none of them.
     seedStore();
@@ -96,37 +204,7 @@ describe('wall', () => {
   });
 
   it('frames Tân An from the areas the server sends (msw)', async () => {
-    server.use(
-      http.get('*/api/areas', () =>
-        HttpResponse.json({
-          type: 'FeatureCollection',
-          features: [
-            {
-              type: 'Feature',
-              properties: {
-                code: '794',
-                name: 'Tân An',
-                kind: 'city',
-                parent: '80',
-                schematic: true,
-                areaKm2: 82,
-              },
-              geometry: {
-                type: 'Polygon',
-                coordinates: [
-                  [
-                    [106.35, 10.5],
-                    [106.47, 10.5],
-                    [106.47, 10.6],
-                    [106.35, 10.5],
-                  ],
-                ],
-              },
-            },
-          ],
-        }),
-      ),
-    );
+    server.use(http.get('*/api/areas', () => HttpResponse.json(TAN_AN_AREAS)));
     seedStore();
     startWall('?scene=tan-an&chime=0');
     function WithAreas() {

@@ -20,9 +20,18 @@ import { effectiveNowMs, type SiteMarker } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { useScenarioNow } from '../../store/use-scenario-now';
 import { formatNumber } from '../../ui/format';
+import { useKept } from '../../ui/use-kept';
 import type { SceneDef } from './playlists';
 import { areaBounds, pointBounds, wallMetricValues } from './wall-map-data';
 import { useWallStore } from './wall.store';
+
+/**
+ * Above this many drawn sites the alarm rings hold still. Each flip of the pulse redraws the whole map, and on a
+ * software-rendered wall a redraw of 10k points costs some 200 ms of GPU time: two flips a second tripled the
+ * wall's drawing against one data redraw (bench/live-points.ts, Chrome trace). The province's real few hundred
+ * sites pulse.
+ */
+export const PULSE_MAX_SITES = 2000;
 
 /** Flips twice a second while some site is in alarm, driving the pulse (see alarmPulseLayer). */
 function usePulse(active: boolean): 0 | 1 {
@@ -35,16 +44,21 @@ function usePulse(active: boolean): 0 | 1 {
   return phase;
 }
 
-/**
- * The codes of the last render when no site's status changed since, so what is built from them (points, the
- * legend's counts) is kept. Updating state while rendering is React's pattern for "adjust to a new prop".
- */
-function useStableCodes(codes: Uint8Array): Uint8Array {
-  const [kept, setKept] = useState(codes);
-  if (kept === codes || sameCodes(kept, codes)) return kept;
-  setKept(codes);
-  return codes;
-}
+/** Same sites in the same order at the same places: the points' positions and the layer's filter still hold. */
+const sameLayout = (a: readonly SiteState[], b: readonly SiteState[]) =>
+  a.length === b.length &&
+  a.every(
+    (s, i) =>
+      s.siteId === b[i]!.siteId &&
+      s.kind === b[i]!.kind &&
+      s.lonLat[0] === b[i]!.lonLat[0] &&
+      s.lonLat[1] === b[i]!.lonLat[1],
+  );
+
+const sameValues = (a: Record<string, number>, b: Record<string, number>) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+};
 
 /** Marker and label sizes follow the wall's width, as its type does: ×1 at 1920 px, ×2 at 3840 px. */
 function useViewportScale(): number {
@@ -72,7 +86,9 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
   const metric = scene.metric;
   // Per-day metrics need not be recomputed every second: once a minute of scenario time and on new data.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const values = useMemo(() => wallMetricValues(state, metric, now), [state, metric, minute]);
+  const fresh = useMemo(() => wallMetricValues(state, metric, now), [state, metric, minute]);
+  // Equal values keep the choropleth as it is: a batch of readings alone does not redraw the districts.
+  const values = useKept(fresh, sameValues);
   const scale = useMemo(
     () =>
       metric === 'epidemicLevel'
@@ -83,8 +99,13 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
   // Scenario time moves every second, but the points (and a redraw, costly on a software-rendered 4K wall)
   // change only when some site's status does, or the sites. With 100k sites this is the wall's hot path:
   // one status byte per site a second, typed arrays rebuilt only on change, no object per site.
+  // A batch that only brings new readings changes neither: no new points, no redraw.
   const sites = useMemo(() => Object.values(state.sites), [state.sites]);
-  const codes = useStableCodes(useMemo(() => siteStatusCodes(sites, now), [sites, now]));
+  const layout = useKept(sites, sameLayout);
+  const codes = useKept(
+    useMemo(() => siteStatusCodes(sites, now), [sites, now]),
+    sameCodes,
+  );
   const kinds = scene.sensorKinds;
   const takeoverSite = takeover?.siteId;
   const include = useMemo(
@@ -92,8 +113,8 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
       kinds === 'all' ? undefined : (s: SiteState) => kinds.includes(s.kind) || s.siteId === takeoverSite,
     [kinds, takeoverSite],
   );
-  const points = useMemo(() => buildSitePoints(sites, codes, include), [sites, codes, include]);
-  const phase = usePulse(points.alarms.length > 0);
+  const points = useMemo(() => buildSitePoints(layout, codes, include), [layout, codes, include]);
+  const phase = usePulse(points.alarms.length > 0 && points.data.length <= PULSE_MAX_SITES);
   const size = useViewportScale();
   const layers = useMemo(
     () => [
