@@ -8,6 +8,7 @@
  *
  * `--profile dir` writes a CPU profile of each page's window (`wall-10000.cpuprofile`, …) for
  * bench/profile-summary.ts; build with `npx vite build --minify false` first to read function names.
+ * `BENCH_TRACE_DIR=dir` writes a Chrome trace of each window (`wall-10000.trace.json`) for bench/trace-summary.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
