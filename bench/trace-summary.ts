@@ -64,8 +64,7 @@ export function summariseTrace(
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const raw = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as
-    | TraceEvent[]
-    | { traceEvents: TraceEvent[] };
+    TraceEvent[] | { traceEvents: TraceEvent[] };
   const events = Array.isArray(raw) ? raw : raw.traceEvents;
   for (const t of summariseTrace(events, undefined, Number(process.argv[3] ?? 15))) {
     console.log(`${t.thread}: ${Math.round(t.totalMs)} ms busy`);
