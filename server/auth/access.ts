@@ -4,7 +4,7 @@ import type { Principal } from '../../protocol';
 import { HttpError } from '../http/http-error';
 import { refuse } from '../live/protocol-guard';
 import { originAllowed } from '../security/origin';
-import { bearerToken, tokenMatches } from '../security/tokens';
+import { bearerToken, tokenMatcher } from '../security/tokens';
 import { judge, rightFor, SOCKET_POLICY, type ReadAccess, type Right } from './access-policy';
 import type { AuditInput, AuthStore } from './auth-store';
 import { readCookie, SESSION_COOKIE } from './session-cookie';
@@ -48,8 +48,9 @@ export interface Access {
 export function createAccess(opts: AccessOptions): Access {
   const { store } = opts;
   // With no operator token configured nobody holds one: closed by default.
+  const matchesOperatorToken = tokenMatcher(opts.operatorTokens);
   const isOperatorToken = (token: unknown) =>
-    typeof token === 'string' && opts.operatorTokens.length > 0 && tokenMatches(token, opts.operatorTokens);
+    typeof token === 'string' && opts.operatorTokens.length > 0 && matchesOperatorToken(token);
 
   const fromBearer = (token: string | null): Principal | null => {
     if (!token) return null;

@@ -1,4 +1,4 @@
-import { tokenLabel, tokenMatches } from '../security/tokens';
+import { tokenLabel, tokenMatcher } from '../security/tokens';
 import type { AuthStore } from './auth-store';
 
 /** Who a valid ingest token speaks for. */
@@ -19,8 +19,9 @@ export type IngestTokenCheck = (token: string) => IngestIdentity | null;
  * revocation — by the admin page, the CLI or another node — holds from the next message on.
  */
 export function ingestTokenCheck(envTokens: readonly string[], store: AuthStore | null): IngestTokenCheck {
+  const isEnvToken = tokenMatcher(envTokens);
   return (token) => {
-    if (envTokens.length && tokenMatches(token, envTokens))
+    if (envTokens.length && isEnvToken(token))
       return { key: `token:${tokenLabel(token)}`, tokenId: null, source: null };
     const found = store?.findToken(token);
     if (found?.kind !== 'ingest') return null;
