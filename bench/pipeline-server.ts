@@ -5,6 +5,7 @@
  * Parent ↔ child over IPC: the child sends {ready, port}; on {stats} it answers CPU, RSS and loop delay since the
  * previous {stats}; on {state} the province state of the engine (ioc only).
  */
+import { loadConfig } from '../server/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,8 @@ async function startIoc(port: number) {
     // No per-token rate limit: the bench measures the pipeline, not the limiter. Messages keep the production
     // 64 KB limit; the bench's batches fit it.
     security: { ingestRateLimit: { windowMs: 10_000, limit: 1e9 } },
-    batchWindowMs: 200,
+    // The product's window (BATCH_WINDOW_MS and its default), so the latency measured is the one shipped.
+    batchWindowMs: loadConfig(process.env).batchWindowMs,
     version: 'bench',
   });
   await new Promise<void>((r) => app.httpServer.listen(port, '127.0.0.1', r));
