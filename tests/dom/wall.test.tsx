@@ -247,6 +247,9 @@ describe('wall', () => {
     expect(id).toBe('sensor:wl-1@102');
     expect(takeover).toHaveTextContent('Mực nước 2,05 m vượt ngưỡng 1,80 — trạm wl-1, Tân An');
     expect(screen.getByTestId('wall')).toHaveAttribute('data-scene', 'environment');
+    // The tile reads the level as the alert does, to the centimetre.
+    expect(screen.getByTestId('wall-tile-waterLevelMax-value')).toHaveTextContent(/^2,05$/);
+    expect(screen.getByTestId('wall-tile-waterLevelMax')).toHaveTextContent('1,80');
     expect(await screen.findByTestId('map-mock', {}, { timeout: 15_000 })).toHaveAttribute(
       'data-focus',
       `alert:${id}`,

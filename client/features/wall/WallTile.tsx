@@ -3,16 +3,18 @@ import { formatAge, formatClock, formatNumber, formatPercent } from '../../ui/fo
 import { Sparkline } from './Sparkline';
 import type { TileFormat, TileModel } from './wall-tiles';
 
+const DIGITS: Record<Exclude<TileFormat, 'pct'>, number> = { int: 0, dec1: 1, dec2: 2 };
+
 function format(value: number | null, f: TileFormat, intl: string): string {
   if (f === 'pct') return formatPercent(value, intl);
-  return formatNumber(value, intl, f === 'dec1' ? 1 : 0);
+  return formatNumber(value, intl, DIGITS[f]);
 }
 
 /** Signed, with an arrow that does not rely on colour alone. */
 function formatDelta(delta: number, f: TileFormat, intl: string): string {
   const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '＝';
   const abs = Math.abs(delta);
-  return `${arrow} ${f === 'pct' ? formatPercent(abs, intl) : formatNumber(abs, intl, f === 'dec1' ? 1 : 0)}`;
+  return `${arrow} ${f === 'pct' ? formatPercent(abs, intl) : formatNumber(abs, intl, DIGITS[f])}`;
 }
 
 /**

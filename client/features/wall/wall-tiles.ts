@@ -20,7 +20,7 @@ export const STREAM_STALE_AFTER_MS = {
 } as const;
 type Stream = keyof typeof STREAM_STALE_AFTER_MS;
 
-export type TileFormat = 'int' | 'pct' | 'dec1';
+export type TileFormat = 'int' | 'pct' | 'dec1' | 'dec2';
 
 /** One KPI tile as the wall draws it; everything already decided, so the view only formats. */
 export interface TileModel {
@@ -117,7 +117,8 @@ export function computeTiles(
     const v = m.value ?? -Infinity;
     return base(id, label, 'sensor', {
       value: m.value,
-      format: kind === 'aqi' ? 'int' : 'dec1',
+      // Water levels in centimetres, as the alert and its threshold (2,15 m over 1,80) read them.
+      format: kind === 'aqi' ? 'int' : kind === 'water_level' ? 'dec2' : 'dec1',
       unit,
       lastTsMs: m.tsMs,
       target: t?.alarm ?? null,
