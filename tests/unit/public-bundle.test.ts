@@ -44,4 +44,12 @@ describe('public page bundle', () => {
     ).toEqual([]);
     expect(rel).not.toContain('package:zod');
   });
+
+  it('draws its panels before the map: deck.gl and maplibre come only with the lazy map', () => {
+    // A citizen on a phone reads the figures and looks up a dossier without waiting for a WebGL stack.
+    const eager = [...runtimeImports('client/features/public/PublicRoute.tsx', false)];
+    expect(eager.filter((m) => /package:(@deck\.gl|maplibre-gl)/.test(m))).toEqual([]);
+    const all = [...runtimeImports('client/features/public/PublicRoute.tsx')];
+    expect(all).toContain('package:@deck.gl/layers');
+  });
 });

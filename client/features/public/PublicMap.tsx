@@ -6,7 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { DISTRICTS_2021 } from '../../../geo/areas';
 import type { PublicAreas, PublicCovid } from '../../../protocol/public.schema';
 import { PROVINCE_BOUNDS } from '../../map/map-style';
-import { epidemicLayer, levelNumberLayer } from './epidemic-levels';
+import { epidemicLayer, levelNumberLayer } from './epidemic-layers';
 
 setWorkerUrl(workerUrl);
 

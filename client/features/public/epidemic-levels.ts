@@ -1,9 +1,5 @@
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import type { AreaInfo } from '../../../geo/areas';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { PublicAreas, PublicCovid } from '../../../protocol/public.schema';
-
-type Rgba = [number, number, number, number];
+// No deck.gl here: the panels and the legend import these colours, and the map (with deck.gl) loads lazily.
+export type Rgba = [number, number, number, number];
 
 /**
  * The colours the 2021 COVID maps used for the four levels of Resolution 128/NQ-CP: green, yellow, orange,
@@ -20,54 +16,3 @@ export const levelCss = (level: number) => {
   const [r, g, b] = LEVEL_COLOURS[level] ?? LEVEL_COLOURS[1]!;
   return `rgb(${r} ${g} ${b})`;
 };
-
-type Props = PublicAreas['features'][number]['properties'];
-type AreaFeature = Feature<Polygon | MultiPolygon, Props>;
-
-/** Districts coloured by their epidemic level; the province outline is left out so it covers nothing. */
-export function epidemicLayer(areas: PublicAreas, covid: PublicCovid | null, onPick: (code: string) => void) {
-  const levels = levelsOf(covid);
-  return new GeoJsonLayer<Props>({
-    id: 'public-epidemic-levels',
-    data: areas.features.filter((f) => f.properties.parent !== null) as AreaFeature[],
-    filled: true,
-    stroked: true,
-    getFillColor: (f) => LEVEL_COLOURS[levels[f.properties.code] ?? 1]!,
-    getLineColor: [255, 255, 255, 255],
-    lineWidthUnits: 'pixels',
-    getLineWidth: 1.5,
-    // A tap names the district under the map: names drawn on a phone-sized map would overlap.
-    pickable: true,
-    onClick: (info) => {
-      if (info.object) onPick((info.object as AreaFeature).properties.code);
-    },
-    // A new report changes `covid` (a new object from the server), and only then do colours recompute.
-    updateTriggers: { getFillColor: [covid?.generatedAtMs] },
-  });
-}
-
-function levelsOf(covid: PublicCovid | null): Record<string, number> {
-  const levels: Record<string, number> = {};
-  for (const d of covid?.districts ?? []) levels[d.code] = d.epidemicLevel;
-  return levels;
-}
-
-/** Each district's level as a number at its seat, readable without the colours. */
-export function levelNumberLayer(districts: readonly AreaInfo[], covid: PublicCovid | null) {
-  const levels = levelsOf(covid);
-  return new TextLayer<AreaInfo>({
-    id: 'public-level-numbers',
-    data: districts,
-    getPosition: (a) => a.seat,
-    getText: (a) => String(levels[a.code] ?? 1),
-    fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
-    fontWeight: 700,
-    getSize: 13,
-    sizeUnits: 'pixels',
-    getColor: [255, 255, 255, 255],
-    fontSettings: { sdf: true },
-    outlineWidth: 3,
-    outlineColor: [30, 30, 30, 220],
-    updateTriggers: { getText: [covid?.generatedAtMs] },
-  });
-}
