@@ -1,5 +1,5 @@
 // No deck.gl here: the panels and the legend import these colours, and the map (with deck.gl) loads lazily.
-export type Rgba = [number, number, number, number];
+import type { Rgba } from '../../map/colours';
 
 /**
  * The colours the 2021 COVID maps used for the four levels of Resolution 128/NQ-CP: green, yellow, orange,
