@@ -2,8 +2,13 @@
  * Pipeline bench: sources → /ingest → (validation → SQLite log → reducers → fan-out) → dashboards on /live, at
  * increasing rates until it saturates, against a raw Socket.IO relay of the same messages in the same run.
  * Sources and dashboards share this process; the server runs in bench/pipeline-server.ts.
+ *
+ *   npx tsx bench/pipeline.ts [--rates 30000,50000] [--single] [--relay] [--window 100] [--clients 200]
+ *
+ * runs one series on its own (`npm run bench` runs them all); `BENCH_SERVER_PROF=dir` profiles the server.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -304,4 +309,26 @@ export async function benchPipeline(
     await Promise.race([exited, sleep(5000)]);
     if (child.exitCode === null) child.kill();
   }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const window = arg('window');
+  const run = await benchPipeline(
+    process.argv.includes('--relay') ? 'relay' : 'ioc',
+    !process.argv.includes('--single'),
+    {
+      clients: Number(arg('clients') ?? 200),
+      rates: (arg('rates') ?? '10000,30000,50000').split(',').map(Number),
+      stepSeconds: 5,
+      batchSize: 200,
+      port: Number(process.env.BENCH_PORT ?? 8470),
+      ...(window ? { windowMs: Number(window) } : {}),
+    },
+  );
+  console.log(`sustained ${run.sustained} ev/s`);
+  process.exit(0);
 }

@@ -95,8 +95,8 @@ for (const batched of [true, false])
     pipeline.push(await benchPipeline(server, batched, { ...pipelineOpts, port: port++ }));
   }
 results.pipeline = pipeline;
-// The 200 ms default window alone puts p99 near 200 ms; the same gateways at a 100 ms window show what latency a
-// shorter window buys, at the rates a province sends (not in --small).
+// The same gateways at a 100 ms window (BATCH_WINDOW_MS): what a shorter window changes in latency, at the rates a
+// province sends (not in --small).
 const shortWindow = small
   ? null
   : await benchPipeline('ioc', true, {
