@@ -15,7 +15,9 @@ import {
   PROTOCOL_VERSION,
   applyEvents,
   applyPatch,
+  type Ack,
   type DashboardState,
+  type IngestReport,
   type LiveBatch,
   type LoggedEvent,
   type SensorReading,
@@ -47,8 +49,12 @@ export interface PipelineStep {
   acked: number;
   /** Events/s a dashboard received (mean over dashboards). */
   delivered: number;
+  /** Per event: its send → the first batch that accounts for it (`toSeq` ≥ its seq), on sampled dashboards. */
   p50Ms: number;
   p99Ms: number;
+  /** State mode: the age on arrival of each site's newest value in a patch, i.e. how stale a dashboard is. */
+  staleP50Ms: number;
+  staleP99Ms: number;
   loopDelayP99Ms: number;
   cpuPct: number;
   rssMb: number;
@@ -107,9 +113,21 @@ interface Dashboard {
   kept: LoggedEvent[] | null;
   /** The IOC's dashboards (`state` mode): the snapshot with every patch applied, as the browser keeps it. */
   state: DashboardState | null;
+  /** Sampled dashboards: each batch's `toSeq` and arrival time (ms), in arrival order. */
+  arrivals: { toSeq: number; atMs: number }[] | null;
 }
 
-async function connectDashboard(url: string, keep: boolean, latencies: number[] | null): Promise<Dashboard> {
+/** Dashboards whose batch arrivals are timed for the per-event latency (all of them cost the bench process). */
+const TIMED_DASHBOARDS = 20;
+/** One event in this many has its send time kept, by seq, for the per-event latency. */
+const EVENT_SAMPLE = 8;
+
+async function connectDashboard(
+  url: string,
+  keep: boolean,
+  timed: boolean,
+  latencies: { events: number[]; stale: number[] },
+): Promise<Dashboard> {
   const socket = io(`${url}/live`, {
     auth: { protocolVersion: PROTOCOL_VERSION },
     transports: ['websocket'],
@@ -133,6 +151,7 @@ async function connectDashboard(url: string, keep: boolean, latencies: number[] 
     received: 0,
     kept: keep ? [] : null,
     state: keep ? res.data.state : null,
+    arrivals: timed ? [] : null,
   };
   socket.on('live:batch', (b: LiveBatch) => {
     if (b.fromSeq !== d.lastSeq + 1) d.contiguous = false;
@@ -144,14 +163,33 @@ async function connectDashboard(url: string, keep: boolean, latencies: number[] 
       d.state = b.patch
         ? applyPatch(d.state, b.patch, b.toSeq)
         : { ...d.state, seq: Math.max(d.state.seq, b.toSeq) };
-    if (latencies) {
-      const now = Date.now();
-      for (const e of b.events) latencies.push(now - e.tsMs);
-      // A patch carries each site's newest value: its age on arrival is how stale the dashboard is.
-      for (const site of Object.values(b.patch?.sites ?? {})) latencies.push(now - site.tsMs);
-    }
+    const now = Date.now();
+    d.arrivals?.push({ toSeq: b.toSeq, atMs: now });
+    // Events sent one by one (the relay) carry their own send time.
+    for (const e of b.events) latencies.events.push(now - e.tsMs);
+    // A patch carries each site's newest value: its age on arrival is how stale the dashboard is.
+    for (const site of Object.values(b.patch?.sites ?? {})) latencies.stale.push(now - site.tsMs);
   });
   return d;
+}
+
+/**
+ * For each sampled event and each timed dashboard: the first batch whose range reaches the event's seq, minus the
+ * event's send time. Both lists ascend (seqs, and a contiguous dashboard's `toSeq`), so one pass each.
+ */
+function eventLatencies(sentAt: Map<number, number>, dashboards: readonly Dashboard[]): number[] {
+  const seqs = [...sentAt.keys()].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const d of dashboards) {
+    if (!d.arrivals) continue;
+    let j = 0;
+    for (const seq of seqs) {
+      while (j < d.arrivals.length && d.arrivals[j]!.toSeq < seq) j++;
+      if (j === d.arrivals.length) break;
+      out.push(d.arrivals[j]!.atMs - sentAt.get(seq)!);
+    }
+  }
+  return out;
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -187,13 +225,17 @@ export async function benchPipeline(
 ): Promise<PipelineRun> {
   const child = await startServer(server, opts.port, opts.windowMs);
   const url = `http://127.0.0.1:${opts.port}`;
-  const latencies: number[] = [];
+  const latencies = { events: [] as number[], stale: [] as number[] };
+  /** Sampled events' send times by the seq their ack gave them. */
+  const sentAt = new Map<number, number>();
   const dashboards: Dashboard[] = [];
   const sources: Socket[] = [];
   try {
     // Latency is taken on every dashboard's events: each is a separate decode, as in separate browsers.
     for (let i = 0; i < opts.clients; i++)
-      dashboards.push(await connectDashboard(url, server === 'ioc' && i < FOLD_SAMPLE, latencies));
+      dashboards.push(
+        await connectDashboard(url, server === 'ioc' && i < FOLD_SAMPLE, i < TIMED_DASHBOARDS, latencies),
+      );
     for (let i = 0; i < 2; i++) {
       const s = io(`${url}/ingest`, {
         auth: { token: BENCH_TOKEN, protocolVersion: PROTOCOL_VERSION },
@@ -209,7 +251,10 @@ export async function benchPipeline(
     const steps: PipelineStep[] = [];
     let counter = 0;
     for (const rate of opts.rates) {
-      latencies.length = 0;
+      latencies.events.length = 0;
+      latencies.stale.length = 0;
+      sentAt.clear();
+      for (const d of dashboards) if (d.arrivals) d.arrivals.length = 0;
       const received0 = new Map(dashboards.map((d) => [d, d.received]));
       await ask<ServerStats>(child, { type: 'stats' });
       let acked = 0;
@@ -231,9 +276,13 @@ export async function benchPipeline(
             const events = Array.from({ length: n }, () => reading(`bench-src-${counter % 2}`, counter++));
             const src = sources[counter % 2]!;
             inFlight += n;
-            src.emit('ingest:batch', { events }, () => {
+            src.emit('ingest:batch', { events }, (ack: Ack<IngestReport>) => {
               inFlight -= n;
               acked += n;
+              if (ack.ok && server === 'ioc')
+                for (const r of ack.data.results)
+                  if (r.status === 'accepted' && r.seq % EVENT_SAMPLE === 0)
+                    sentAt.set(r.seq, events[r.index]!.tsMs);
             });
             due += n;
           }
@@ -253,24 +302,31 @@ export async function benchPipeline(
       const stats = await ask<ServerStats>(child, { type: 'stats' });
       const received = dashboards.reduce((s, d) => s + d.received - (received0.get(d) ?? 0), 0);
       const delivered = received / dashboards.length / seconds;
+      if (server === 'ioc') latencies.events.push(...eventLatencies(sentAt, dashboards));
       const step: PipelineStep = {
         rate,
         offered: due / seconds,
         acked: acked / seconds,
         delivered,
-        p50Ms: percentile(latencies, 50),
-        p99Ms: percentile(latencies, 99),
+        p50Ms: percentile(latencies.events, 50),
+        p99Ms: percentile(latencies.events, 99),
+        staleP50Ms: percentile(latencies.stale, 50),
+        staleP99Ms: percentile(latencies.stale, 99),
         loopDelayP99Ms: stats.loopDelayP99Ms,
         cpuPct: (100 * stats.cpuMs) / stats.wallMs,
         rssMb: stats.rssMb,
         saturated:
-          backlogged || !caughtUp || acked / seconds < 0.9 * rate || percentile(latencies, 99) > 2000,
+          backlogged || !caughtUp || acked / seconds < 0.9 * rate || percentile(latencies.events, 99) > 2000,
       };
       steps.push(step);
       console.log(
         `  ${server} ${batched ? 'batched' : 'single '} ${rate.toLocaleString('en').padStart(7)} ev/s offered → ` +
           `${Math.round(delivered).toLocaleString('en')} delivered, p50 ${step.p50Ms.toFixed(0)} ms, ` +
-          `p99 ${step.p99Ms.toFixed(0)} ms, cpu ${step.cpuPct.toFixed(0)} %${step.saturated ? ' (saturated)' : ''}`,
+          `p99 ${step.p99Ms.toFixed(0)} ms` +
+          (server === 'ioc'
+            ? ` (newest value ${step.staleP50Ms.toFixed(0)} / ${step.staleP99Ms.toFixed(0)} ms)`
+            : '') +
+          `, cpu ${step.cpuPct.toFixed(0)} %${step.saturated ? ' (saturated)' : ''}`,
       );
       if (step.saturated) break;
     }
