@@ -302,7 +302,7 @@ export async function benchPipeline(
       const stats = await ask<ServerStats>(child, { type: 'stats' });
       const received = dashboards.reduce((s, d) => s + d.received - (received0.get(d) ?? 0), 0);
       const delivered = received / dashboards.length / seconds;
-      if (server === 'ioc') latencies.events.push(...eventLatencies(sentAt, dashboards));
+      if (server === 'ioc') for (const ms of eventLatencies(sentAt, dashboards)) latencies.events.push(ms);
       const step: PipelineStep = {
         rate,
         offered: due / seconds,

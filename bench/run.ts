@@ -95,17 +95,17 @@ for (const batched of [true, false])
     pipeline.push(await benchPipeline(server, batched, { ...pipelineOpts, port: port++ }));
   }
 results.pipeline = pipeline;
-// The same gateways at a 100 ms window (BATCH_WINDOW_MS): what a shorter window changes in latency, at the rates a
-// province sends (not in --small).
-const shortWindow = small
+// The same gateways at the 200 ms window the product had before: what the default 100 ms buys in latency, at the
+// rates a province sends (not in --small).
+const longWindow = small
   ? null
   : await benchPipeline('ioc', true, {
       ...pipelineOpts,
       rates: [5_000, 10_000, 20_000],
-      windowMs: 100,
+      windowMs: 200,
       port,
     });
-if (shortWindow) results.pipelineWindow100 = shortWindow;
+if (longWindow) results.pipelineWindow200 = longWindow;
 for (const batched of [true, false]) {
   const ioc = pipeline.find((p) => p.server === 'ioc' && p.batched === batched)!;
   const relay = pipeline.find((p) => p.server === 'relay' && p.batched === batched)!;
@@ -159,14 +159,12 @@ for (const batched of [true, false]) {
       sc.clientsContiguous === ioc.clients && sc.sampledEqual === sc.sampled,
     );
 }
-if (shortWindow) {
-  const steps = shortWindow.steps;
+if (longWindow) {
+  const steps = longWindow.steps;
   row(
     'pipeline',
-    `batched, BATCH_WINDOW_MS=100: p99 at ${steps.map((st) => n(st.rate)).join(' / ')} ev/s`,
+    `batched, BATCH_WINDOW_MS=200: p99 per event at ${steps.map((st) => n(st.rate)).join(' / ')} ev/s`,
     steps.map((st) => `${ms(st.p99Ms)}${st.saturated ? ' (saturated)' : ''}`).join(' / '),
-    'p99 ≤ 150 ms',
-    steps.length === 3 && steps.every((st) => !st.saturated && st.p99Ms <= 150),
   );
 }
 

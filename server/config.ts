@@ -111,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       speed: parseNumber('SIM_SPEED', env.SIM_SPEED ?? '1', 0),
       historyFromMs: parseTime('SIM_HISTORY_FROM', env.SIM_HISTORY_FROM ?? DEFAULT_HISTORY_FROM),
     },
-    batchWindowMs: parseNumber('BATCH_WINDOW_MS', env.BATCH_WINDOW_MS ?? '200', 10),
+    batchWindowMs: parseNumber('BATCH_WINDOW_MS', env.BATCH_WINDOW_MS ?? '100', 10),
     // No operator token by default: operator actions stay closed until someone is given the right.
     // Like the ingest token: generated into the data directory on embedded defaults, so that acknowledging an
     // alert always takes a right, and the operator of a fresh install can find the token.
