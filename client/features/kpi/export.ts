@@ -1,4 +1,5 @@
 import { toPng } from 'html-to-image';
+import { downloadBlob, downloadHref } from '../../ui/download';
 
 export type CsvCell = string | number | null;
 
@@ -12,24 +13,13 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-function download(href: string, filename: string): void {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
-
 export function downloadCsv(filename: string, csv: string): void {
   // The byte-order mark makes Excel read the Vietnamese names as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-  download(url, filename);
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
 export async function downloadPng(node: HTMLElement, filename: string, background: string): Promise<void> {
-  download(await toPng(node, { backgroundColor: background, pixelRatio: 2 }), filename);
+  downloadHref(await toPng(node, { backgroundColor: background, pixelRatio: 2 }), filename);
 }
 
 /** A file name from a chart id and the period: `kpi-online-monthly_80_2021-01-01_2021-10-01.csv`. */

@@ -5,6 +5,7 @@ import {
   type ReplayExportFormat,
   type ReplayExportQuery,
 } from '../../../protocol';
+import { downloadBlob } from '../../ui/download';
 
 export type ExportStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -25,18 +26,6 @@ const NEWLINE = 10;
 /** `attachment; filename="x.csv"` → `x.csv`. */
 function fileNameOf(disposition: string | null, format: ReplayExportFormat): string {
   return /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? `ioc-events.${format}`;
-}
-
-/** Hands a finished download to the browser as a file. */
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
 }
 
 /**
@@ -86,7 +75,7 @@ export function useEventExport() {
         setProgress((p) => (p.received === received ? p : { ...p, received }));
       }
       const type = res.headers.get('content-type') ?? 'application/octet-stream';
-      save(new Blob(chunks, { type }), fileName);
+      downloadBlob(new Blob(chunks, { type }), fileName);
       setProgress({
         status: 'done',
         received: Math.max(0, lines - headerLines),
