@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SeriesResponse } from '../../protocol';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, screenshotPath } from './support/browser';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
 /** Figures that follow the chosen area; the catalogue and PAR INDEX are province-wide facts. */
@@ -72,7 +72,7 @@ describe('leaders’ KPI review against npm start', () => {
     expect(await online.textContent()).toBe('77.769');
     expect(await page.getByTestId('review-tile-par-value').textContent()).toBe('86,25\u00a0%');
     await snapshot(page);
-    await page.screenshot({ path: 'docs/screenshots/kpi-review.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('kpi-review.png'), fullPage: true });
   });
 
   it('switches every tile and chart to Tân An', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { colourSpread, launchBrowser } from './support/browser';
+import { colourSpread, launchBrowser, screenshotPath } from './support/browser';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
 describe('operator screen against npm start', () => {
@@ -50,6 +50,6 @@ describe('operator screen against npm start', () => {
     }
     expect(spread.distinct).toBeGreaterThan(20);
     expect(spread.dominantShare).toBeLessThan(0.9);
-    await page.screenshot({ path: 'docs/screenshots/operator.png' });
+    await page.screenshot({ path: screenshotPath('operator.png') });
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { colourSpread, launchBrowser } from './support/browser';
+import { colourSpread, launchBrowser, screenshotPath } from './support/browser';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
 describe('public page on a phone', () => {
@@ -62,7 +62,7 @@ describe('public page on a phone', () => {
     expect(steps.slice(0, 2)).toEqual(['received', 'in_progress']);
     expect(steps).toContain('resolved');
     expect(await page.getByTestId('dossier-status').textContent()).toMatch(/^Đã giải quyết/);
-    await page.screenshot({ path: 'docs/screenshots/public-mobile.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('public-mobile.png'), fullPage: true });
   });
 
   it('says so when no dossier has the code', async () => {

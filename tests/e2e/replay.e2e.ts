@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, screenshotPath } from './support/browser';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
 const LOCKDOWN = '2021-07-26T08:00';
@@ -90,7 +90,7 @@ describe('analyst replay against npm start', () => {
     await page.getByTestId('replay-bookmark-marker').waitFor();
     expect(await page.getByTestId('replay-bookmark').getAttribute('data-at-ms')).toBe(String(at));
     await page.waitForTimeout(1000); // the map redraws with the new colouring
-    await page.screenshot({ path: 'docs/screenshots/replay.png' });
+    await page.screenshot({ path: screenshotPath('replay.png') });
     const tiles = await tileValues(page);
     const alerts = await page.getByTestId('replay-alert').allTextContents();
 

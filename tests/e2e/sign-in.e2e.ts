@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
 import type { AuditEntry, Principal, TokenSummary, UserSummary } from '../../protocol/auth.schema';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, screenshotPath } from './support/browser';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
 /**
@@ -88,7 +88,7 @@ describe('sign-in pages in Chromium', () => {
     await username.waitFor();
     // The form is keyboard-first: the cursor starts in the user name, Tab reaches the password, Enter submits.
     expect(await username.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.screenshot({ path: 'docs/screenshots/login.png' });
+    await page.screenshot({ path: screenshotPath('login.png') });
     await page.keyboard.type('admin');
     await page.keyboard.press('Tab');
     await page.keyboard.type('sai-mat-khau-000');
@@ -103,7 +103,7 @@ describe('sign-in pages in Chromium', () => {
     await audit.waitFor();
     expect(await page.getByTestId('session-badge').textContent()).toContain('Quản trị');
     expect(await audit.locator('tbody tr').first().textContent()).toContain('Đăng nhập thất bại');
-    await page.screenshot({ path: 'docs/screenshots/admin.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('admin.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { HealthResponse } from '../../protocol';
-import { colourSpread, launchBrowser } from './support/browser';
+import { colourSpread, launchBrowser, screenshotPath } from './support/browser';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
 const SITE = 'E2E-WL-01';
@@ -66,7 +66,7 @@ describe('wall display and console against npm start', () => {
     await expect(wall.getByTestId('wall-connection').textContent()).resolves.toMatch(/TRỰC TIẾP/);
     await expectNoScroll(wall);
     await expectMapDrawn(wall);
-    await wall.screenshot({ path: 'docs/screenshots/wall-1080p.png' });
+    await wall.screenshot({ path: screenshotPath('wall-1080p.png') });
   });
 
   it('ticks the tiles and rotates the scenes', async () => {
@@ -93,7 +93,7 @@ describe('wall display and console against npm start', () => {
     await big.locator('[data-testid="wall-connection"][data-state="live"]').waitFor({ timeout: 60_000 });
     await expectNoScroll(big);
     await expectMapDrawn(big);
-    await big.screenshot({ path: 'docs/screenshots/wall-4k.png', timeout: 90_000 });
+    await big.screenshot({ path: screenshotPath('wall-4k.png'), timeout: 90_000 });
     await big.close();
   });
 
@@ -128,7 +128,7 @@ describe('wall display and console against npm start', () => {
     const alertId = (await takeover.getAttribute('data-alert-id'))!;
     expect(await wall.getByTestId('wall').getAttribute('data-scene')).toBe('environment');
     await expect(takeover.textContent()).resolves.toMatch(/2,15 m/);
-    await wall.screenshot({ path: 'docs/screenshots/wall-takeover.png' });
+    await wall.screenshot({ path: screenshotPath('wall-takeover.png') });
 
     const desk = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await desk.goto(`${server.url}/console?operatorToken=${OPERATOR_TOKEN}`);

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Locator } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { PNG } from 'pngjs';
 
 /** Debian's Chromium with WebGL through SwiftShader (see TOOLCHAIN.md for why each flag). */
@@ -42,4 +42,14 @@ export async function colourSpread(target: Locator): Promise<{ distinct: number;
   }
   const total = png.width * png.height;
   return { distinct: counts.size, dominantShare: Math.max(...counts.values()) / total };
+}
+
+/**
+ * Where an e2e screenshot goes: `test-results/screenshots` (ignored by git) so that `npm test` leaves the tree
+ * clean; `SCREENSHOT_DIR=docs/screenshots npm run test:e2e` refreshes the README's pictures on purpose.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
+  mkdirSync(dir, { recursive: true });
+  return `${dir}/${name}`;
 }
