@@ -304,10 +304,10 @@ describe('every route answers by the right it declares, however its path is spel
       call(server!.url, 'POST', p, { cookie, body: { username, role: 'admin', password: '0123456789ab' } });
 
     // The issue's reproduction: 201 and a working admin account before.
-    expect((await newAdmin('/API/admin/users', null, 'x')).status).toBe(401);
-    expect(server.auth.user('x')).toBeNull();
+    expect((await newAdmin('/API/admin/users', null, 'xx')).status).toBe(401);
+    expect(server.auth.user('xx')).toBeNull();
     const token = await call(server.url, 'POST', '/API/admin/tokens', {
-      body: { kind: 'ingest', label: 'x' },
+      body: { kind: 'ingest', label: 'tram-x' },
     });
     expect(token.status).toBe(401);
     expect(server.auth.listTokens()).toHaveLength(1); // the display token `sessions` made
