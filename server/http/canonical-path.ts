@@ -9,6 +9,8 @@ const UNRESERVED = /^[A-Za-z0-9_~-]$/;
  * the plain spelling reaches. `.` stays encoded so no `..` segment appears that was not sent.
  */
 export const canonicalPath: RequestHandler = (req, _res, next) => {
+  // An absolute-form target (`http://host/…`, sent to proxies) keeps its `//`; Express routes it by its path.
+  if (!req.url.startsWith('/')) return next();
   const q = req.url.indexOf('?');
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const canonical = path
