@@ -70,7 +70,8 @@ export function createAccess(opts: AccessOptions): Access {
       ? OPERATOR_TOKEN_PRINCIPAL
       : null);
 
-  const principals = new WeakMap<Request, Principal | null>();
+  // Per request its guard saw: the caller, or `{}` until asked for on a route open to anyone.
+  const callers = new WeakMap<Request, { principal?: Principal | null }>();
   const principalOfHttp = (req: Request) =>
     fromCookie(req.headers.cookie) ?? fromBearer(bearerToken(req.get('authorization')));
   const verdictError = (verdict: ReturnType<typeof judge>, principal: Principal | null, right: Right) =>
@@ -83,14 +84,21 @@ export function createAccess(opts: AccessOptions): Access {
   const guard: GuardFor = (right, checks) => (req, _res, next) => {
     if (checks.origin && !originAllowed(req, opts.allowedOrigins ?? []))
       return next(new HttpError(403, 'forbidden_origin', 'requests from another site are refused'));
+    // Nothing to judge: the caller is looked up only if the handler asks (a source's ingest post does not).
+    if (right === 'anyone') {
+      callers.set(req, {});
+      return next();
+    }
     const principal = principalOfHttp(req);
-    principals.set(req, principal);
+    callers.set(req, { principal });
     next(verdictError(judge(right, principal, opts.readAccess), principal, right));
   };
   const principalOfRequest = (req: Request) => {
     // A handler asking before any guard ran would read "nobody" and write it to the audit log.
-    if (!principals.has(req)) throw new Error(`no guard resolved the caller of ${req.method} ${req.path}`);
-    return principals.get(req) ?? null;
+    const caller = callers.get(req);
+    if (!caller) throw new Error(`no guard saw ${req.method} ${req.path}`);
+    if (caller.principal === undefined) caller.principal = principalOfHttp(req);
+    return caller.principal;
   };
 
   return {

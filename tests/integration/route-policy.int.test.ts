@@ -8,7 +8,7 @@ import { USER_SESSION_MS } from '../../server/auth/auth-store';
 import { SESSION_COOKIE } from '../../server/auth/session-cookie';
 import { declarationOf } from '../../server/http/guarded-router';
 import { mountedMiddleware, registeredRoutes } from './support/express-routes';
-import { call, startAuthServer, type Answer, type AuthServer } from './support/auth-server';
+import { call, OPERATOR_TOKEN, startAuthServer, type Answer, type AuthServer } from './support/auth-server';
 
 /**
  * Written out, not read from the code: the right each route needs (issue 7's roles, issue 21's deny by
@@ -61,10 +61,18 @@ const EXPECTED_RIGHTS: Record<string, Right> = {
 
 const WHO = ['operator', 'leader', 'analyst', 'admin', 'display', 'none'] as const;
 type Who = (typeof WHO)[number];
+/** Scripts and scrapers: the same roles carried by a bearer token instead of a session cookie. */
+const BEARERS = { 'operator token': 'operator', 'display bearer': 'display' } as const satisfies Record<
+  string,
+  Who
+>;
+type Caller = Who | keyof typeof BEARERS;
+const CALLERS: readonly Caller[] = [...WHO, ...(Object.keys(BEARERS) as (keyof typeof BEARERS)[])];
 type Verdict = 'allow' | 'unauthenticated' | 'forbidden';
 
 /** Who holds each right, as docs/sign-in.md tells it: again written out rather than imported. */
-function expectedVerdict(right: Right, who: Who, mode: ReadAccess): Verdict {
+function expectedVerdict(right: Right, caller: Caller, mode: ReadAccess): Verdict {
+  const who: Who = caller in BEARERS ? BEARERS[caller as keyof typeof BEARERS] : (caller as Who);
   if (right === 'anyone' || (right === 'read' && mode === 'open')) return 'allow';
   if (who === 'none') return 'unauthenticated';
   const holders: Record<'read' | 'operate' | 'administer', readonly Who[]> = {
@@ -115,7 +123,13 @@ function variants(p: string): string[] {
 
 const PASSWORDLESS = null;
 
-async function sessions(server: AuthServer): Promise<(who: Who) => string | null> {
+interface Callers {
+  cookieOf(who: Who): string | null;
+  /** What a request of this caller carries: a fresh session cookie, a bearer token, or nothing. */
+  credentialsOf(caller: Caller): { cookie?: string | null; headers?: Record<string, string> };
+}
+
+async function sessions(server: AuthServer): Promise<Callers> {
   const principals = new Map<Who, { principal: Principal; from: { username?: string; tokenId?: string } }>();
   for (const role of ['operator', 'leader', 'analyst', 'admin'] as const satisfies readonly Role[]) {
     server.auth.addUser(`u-${role}`, role, PASSWORDLESS);
@@ -127,11 +141,21 @@ async function sessions(server: AuthServer): Promise<(who: Who) => string | null
     from: { tokenId: wall.summary.id },
   });
   // A session of its own per request: a sign-out through one of the routes must not end the next one's.
-  return (who) => {
+  const cookieOf = (who: Who) => {
     const p = principals.get(who);
     if (!p) return null;
     const { secret } = server.auth.openSession(p.principal, p.from, USER_SESSION_MS);
     return `${SESSION_COOKIE}=${secret}`;
+  };
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+  return {
+    cookieOf,
+    credentialsOf: (caller) =>
+      caller === 'operator token'
+        ? bearer(OPERATOR_TOKEN)
+        : caller === 'display bearer'
+          ? bearer(wall.token)
+          : { cookie: cookieOf(caller) },
   };
 }
 
@@ -206,11 +230,11 @@ describe('every route answers by the right it declares, however its path is spel
 
   for (const mode of ['open', 'signed-in'] as const)
     it(
-      `READ_ACCESS=${mode}: each route and method, in every spelling, for each role and nobody`,
-      { timeout: 120_000 },
+      `READ_ACCESS=${mode}: each route and method, in every spelling, for each role, bearer and nobody`,
+      { timeout: 240_000 },
       async () => {
         server = await startAuthServer({ readAccess: mode, staticDir });
-        const cookieOf = await sessions(server);
+        const { credentialsOf } = await sessions(server);
         const seen = new Set<string>();
         const mismatches: string[] = [];
         for (const route of declaredRoutes(server)) {
@@ -219,8 +243,8 @@ describe('every route answers by the right it declares, however its path is spel
           const right = EXPECTED_RIGHTS[route.key]!;
           for (const spelling of variants(concrete(route.path)))
             await Promise.all(
-              WHO.map(async (who) => {
-                const res = await call(server!.url, route.method, spelling, { cookie: cookieOf(who) });
+              CALLERS.map(async (who) => {
+                const res = await call(server!.url, route.method, spelling, credentialsOf(who));
                 const want = expectedVerdict(right, who, mode);
                 const got = verdictOf(res);
                 if (got !== want || res.status >= 500)
@@ -247,7 +271,7 @@ describe('every route answers by the right it declares, however its path is spel
 
   it('refuses what no route declares: unknown paths, unknown methods and OPTIONS, for admins too', async () => {
     server = await startAuthServer({ readAccess: 'signed-in', staticDir });
-    const cookieOf = await sessions(server);
+    const { cookieOf } = await sessions(server);
     const cases: [string, string][] = [
       ['GET', '/api/nope'],
       ['GET', '/API/ADMIN/NOPE'],
@@ -269,7 +293,7 @@ describe('every route answers by the right it declares, however its path is spel
 
   it('checks the Origin of every state-changing route in every spelling, and of no read', async () => {
     server = await startAuthServer({ readAccess: 'signed-in', staticDir });
-    const cookieOf = await sessions(server);
+    const { cookieOf } = await sessions(server);
     const foreign = { origin: 'https://evil.example' };
     const wrong: string[] = [];
     for (const route of declaredRoutes(server)) {
@@ -299,7 +323,7 @@ describe('every route answers by the right it declares, however its path is spel
 
   it('makes no admin for an anonymous caller, and audits who made one by the principal, in any spelling', async () => {
     server = await startAuthServer({ readAccess: 'signed-in' });
-    const cookieOf = await sessions(server);
+    const { cookieOf } = await sessions(server);
     const newAdmin = (p: string, cookie: string | null, username: string) =>
       call(server!.url, 'POST', p, { cookie, body: { username, role: 'admin', password: '0123456789ab' } });
 
