@@ -11,6 +11,8 @@ import { SENSOR_SITES } from '../geo';
 import { createSiteAreas } from './areas/site-areas';
 import type { Clock } from './clock';
 import { createStateEngine, type SnapshotPolicy, type StateEngine } from './engine/state-engine';
+import { canonicalPath } from './http/canonical-path';
+import { guardedRouter, noSuchRoute } from './http/guarded-router';
 import { HttpError } from './http/http-error';
 import { apiRoutes } from './http/api-routes';
 import { reviewRoutes } from './http/review-routes';
@@ -140,13 +142,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     areasAt: (atMs) => (registry ? registry.setAt(atMs).collection : deps.areaSet.collection),
     webhooks: deps.webhooks ?? null,
     ...(deps.publicApi ? { options: deps.publicApi } : {}),
+    guard: access.guard,
   });
   const web = express();
   web.disable('x-powered-by');
   if (deps.trustProxy !== undefined) web.set('trust proxy', deps.trustProxy);
   web.use(securityHeaders());
-  // Every request passes the one access policy before any route sees it.
-  web.use(access.http);
+  // Deny by default: every route below is declared with the right it needs (server/http/guarded-router.ts),
+  // whose guard is the route's first handler; what no route takes is refused (`noSuchRoute`, at the end).
+  web.use(canonicalPath);
+  // Express would answer it itself from the routes it finds, no guard in between; no route here takes one.
+  web.use((req, res, next) => (req.method === 'OPTIONS' ? noSuchRoute(req, res, next) : next()));
   web.use(
     '/api/auth',
     authRoutes({ store: authStore, access, loginRateLimit: deps.loginRateLimit ?? LOGIN_LIMIT }),
@@ -155,14 +161,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/api/admin',
     adminRoutes({ store: authStore, access, onTokenRevoked: () => dropRevokedSockets() }),
   );
-  // Exports of the log are audited: who took which range.
-  web.get([...AUDITED_EXPORTS], (req, res, next) => {
+  // Exports of the log are audited: who took which range. The same right as the exports' own routes.
+  const audited = guardedRouter(access.guard);
+  web.use(audited.router);
+  audited.get(AUDITED_EXPORTS, 'read', (req, res, next) => {
     // Read now: routers below rewrite req.path relative to where they are mounted.
     const query = new URLSearchParams(req.query as Record<string, string>).toString();
     const target = `${req.path}?${query}`.slice(0, 240);
     res.once('finish', () => {
       if (res.statusCode !== 200) return;
       access.audit({
+        // Reads may be open to anonymous callers (`READ_ACCESS=open`).
         actor: access.principalOfRequest(req)?.name ?? 'anonymous',
         action: 'export',
         target,
@@ -244,22 +253,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
       checkToken: checkIngestToken,
       rateLimit: security.ingestRateLimit,
       maxBodyBytes: security.maxMessageBytes,
+      guard: access.guard,
     }),
   );
 
   web.use('/api', publicSurface.router);
-  web.use(metricsRoutes({ metrics, readiness }));
-  web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin }));
-  // Mounted before the API's catch-all 404 and before the SPA, whose catch-all would otherwise answer /docs.
-  const docs = docsRoutes(deps.version);
+  web.use(metricsRoutes({ metrics, readiness, guard: access.guard }));
+  web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin, guard: access.guard }));
+  // Mounted before the SPA, whose catch-all would otherwise answer /docs.
+  const docs = docsRoutes(deps.version, access.guard);
   const districts = areas.filter((a) => a.parent === PROVINCE_CODE);
-  web.use('/api', docs.api, openDataRoutes({ store, districts }));
+  web.use('/api', docs.api, openDataRoutes({ store, districts }, access.guard));
   web.use(docs.page);
   const replay = createReplay(io.of('/replay') as ReplayNamespace, {
     store,
     rollup,
     stateAt: engine.stateAt,
     areasWithin,
+    guard: access.guard,
   });
   web.use('/api/replay', replay.router);
   web.use(
@@ -288,14 +299,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ingestTokens: deps.ingestTokens,
       version: deps.version,
       startedAtMs,
+      guard: access.guard,
     }),
   );
+  web.use(['/api', '/metrics'], noSuchRoute);
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const staticDir = deps.staticDir;
     web.use(express.static(staticDir, { index: false, maxAge: '1h' }));
-    // Client-side routes (/wall, /kpi, /replay …) all load the same page.
-    web.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
+    // Client-side routes (/wall, /kpi, /replay …) all load the same page; the login page must load.
+    const spa = guardedRouter(access.guard);
+    spa.get(/^\/(?!api\/|socket\.io\/).*/, 'anyone', (_req, res) =>
+      res.sendFile(path.join(staticDir, 'index.html')),
+    );
+    web.use(spa.router);
   }
+  web.use(noSuchRoute);
   web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) return void res.status(err.status).json(err.body());
     const e = err as { type?: string; status?: number; message?: string };

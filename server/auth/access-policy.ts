@@ -1,10 +1,12 @@
 import type { Principal, ReadAccess } from '../../protocol';
 
 /**
- * What a request needs. `anyone`: no check here (the route has its own, e.g. ingest tokens, or is the citizens'
- * surface). `read`: the outside contract's reads, open to anyone with `READ_ACCESS=open` (the default) and to
- * any principal with `signed-in` — the KPI review, replay and export included, since the SPA shows those views
- * read-only to every role (docs/sign-in.md). The others are always checked.
+ * What a request needs; each HTTP route names its own where it is declared (server/http/guarded-router.ts),
+ * and a path no route declares is refused. `anyone`: no check here (the route has its own, e.g. ingest
+ * tokens, or is the citizens' surface). `read`: the outside contract's reads, open to anyone with
+ * `READ_ACCESS=open` (the default) and to any principal with `signed-in` — the KPI review, replay and export
+ * included, since the SPA shows those views read-only to every role (docs/sign-in.md). The others are always
+ * checked.
  */
 export type Right = 'anyone' | 'read' | 'operate' | 'administer';
 export type { ReadAccess };
@@ -15,30 +17,6 @@ export const RIGHT_HOLDERS: Record<Exclude<Right, 'anyone'>, readonly Principal[
   operate: ['operator', 'admin'],
   administer: ['admin'],
 };
-
-interface HttpRule {
-  /** Matches the path exactly or, ending in `/`, every path under it. */
-  path: string;
-  method?: 'GET' | 'POST' | 'DELETE';
-  right: Right;
-}
-
-/**
- * HTTP routes, first match wins. Anything unmatched under `/api/` or `/metrics` needs `read` for GET and is
- * refused otherwise, so a new endpoint is never silently writable by anyone; the SPA's own files are open
- * (the login page must load).
- */
-export const HTTP_POLICY: readonly HttpRule[] = [
-  { path: '/api/auth/', right: 'anyone' },
-  { path: '/api/public/', right: 'anyone' },
-  { path: '/api/ready', right: 'anyone' },
-  { path: '/api/ingest', method: 'POST', right: 'anyone' },
-  { path: '/api/admin/webhooks', method: 'GET', right: 'operate' },
-  { path: '/api/admin/', right: 'administer' },
-  { path: '/api/', method: 'GET', right: 'read' },
-  { path: '/metrics', method: 'GET', right: 'read' },
-  { path: '/api/', right: 'administer' },
-];
 
 /** Downloads of the log's events: each one that answers 200 is in the audit log as `export`. */
 export const AUDITED_EXPORTS: readonly string[] = ['/api/events', '/api/replay/export'];
@@ -58,15 +36,6 @@ export const SOCKET_POLICY = {
   // Sources are not principals: `/ingest` is judged by its ingest token alone (server/auth/ingest-tokens.ts).
   '/ingest': { connect: 'anyone', events: {} },
 } as const satisfies Record<string, { connect: Right; events: Record<string, Right> }>;
-
-const under = (path: string, rule: string) => (rule.endsWith('/') ? path.startsWith(rule) : path === rule);
-
-/** The right an HTTP request needs, or null when the policy does not cover it (static files). */
-export function rightFor(method: string, path: string): Right | null {
-  const m = method === 'HEAD' ? 'GET' : method;
-  const rule = HTTP_POLICY.find((r) => under(path, r.path) && (!r.method || r.method === m));
-  return rule?.right ?? null;
-}
 
 export type Verdict = 'allow' | 'unauthenticated' | 'forbidden';
 

@@ -5,7 +5,8 @@ import { HttpError } from '../http/http-error';
 import { refuse } from '../live/protocol-guard';
 import { originAllowed } from '../security/origin';
 import { bearerToken, tokenMatcher } from '../security/tokens';
-import { judge, rightFor, SOCKET_POLICY, type ReadAccess, type Right } from './access-policy';
+import type { GuardFor } from '../http/guarded-router';
+import { judge, SOCKET_POLICY, type ReadAccess, type Right } from './access-policy';
 import type { AuditInput, AuthStore } from './auth-store';
 import { readCookie, SESSION_COOKIE } from './session-cookie';
 
@@ -22,26 +23,25 @@ export interface AccessOptions {
   allowedOrigins?: readonly string[];
 }
 
-/**
- * Sign-in and administration change state on a browser's behalf. SameSite=Strict keeps the session cookie off
- * other sites' requests, but a sign-in needs no cookie (a foreign page could sign a browser into an account of
- * its choosing): a browser's `Origin` on these must be ours.
- */
-const ORIGIN_CHECKED = /^\/api\/(auth|admin)\//;
-
 export interface Access {
   readAccess: ReadAccess;
-  /** Resolves the caller (session cookie, display or operator bearer) and applies HTTP_POLICY. */
-  http: RequestHandler;
-  /** Middleware for a route outside HTTP_POLICY's paths: 401/403 unless the caller holds `right`. */
+  /**
+   * The first handler of every declared route (server/http/guarded-router.ts): checks a browser's Origin if
+   * asked, resolves the caller (session cookie, display or operator bearer), then 401/403 unless it holds the
+   * route's right.
+   */
+  guard: GuardFor;
+  /** The same check for code that builds its own routes (`operatorGuard.http`), without the Origin check. */
   require(right: Right): RequestHandler;
   /** Namespace middleware: refuses the handshake (also of recovered connections) if the policy says so. */
   socketGuard(nsp: SocketNamespace): (socket: Socket, next: (err?: Error) => void) => void;
   /** Whether the socket may send `event` now: its session is read again, so a sign-out or revocation counts. */
   socketMay(socket: Pick<Socket, 'handshake'>, nsp: SocketNamespace, event: string): boolean;
   principalOf(socket: Pick<Socket, 'handshake'>): Principal | null;
-  /** The caller of a request, as `http` resolved it. */
+  /** The caller of a request, as its route's guard resolved it; throws for a request no guard saw. */
   principalOfRequest(req: Request): Principal | null;
+  /** Who to write in the audit log for a request a checked right let through: its principal's name. */
+  actorOf(req: Request): string;
   audit(entry: AuditInput): void;
 }
 
@@ -70,7 +70,8 @@ export function createAccess(opts: AccessOptions): Access {
       ? OPERATOR_TOKEN_PRINCIPAL
       : null);
 
-  const principals = new WeakMap<Request, Principal | null>();
+  // Per request its guard saw: the caller, or `{}` until asked for on a route open to anyone.
+  const callers = new WeakMap<Request, { principal?: Principal | null }>();
   const principalOfHttp = (req: Request) =>
     fromCookie(req.headers.cookie) ?? fromBearer(bearerToken(req.get('authorization')));
   const verdictError = (verdict: ReturnType<typeof judge>, principal: Principal | null, right: Right) =>
@@ -80,26 +81,30 @@ export function createAccess(opts: AccessOptions): Access {
         ? new HttpError(403, 'forbidden', `the ${principal!.role} role may not ${right}`)
         : undefined;
 
+  const guard: GuardFor = (right, checks) => (req, _res, next) => {
+    if (checks.origin && !originAllowed(req, opts.allowedOrigins ?? []))
+      return next(new HttpError(403, 'forbidden_origin', 'requests from another site are refused'));
+    // Nothing to judge: the caller is looked up only if the handler asks (a source's ingest post does not).
+    if (right === 'anyone') {
+      callers.set(req, {});
+      return next();
+    }
+    const principal = principalOfHttp(req);
+    callers.set(req, { principal });
+    next(verdictError(judge(right, principal, opts.readAccess), principal, right));
+  };
+  const principalOfRequest = (req: Request) => {
+    // A handler asking before any guard ran would read "nobody" and write it to the audit log.
+    const caller = callers.get(req);
+    if (!caller) throw new Error(`no guard saw ${req.method} ${req.path}`);
+    if (caller.principal === undefined) caller.principal = principalOfHttp(req);
+    return caller.principal;
+  };
+
   return {
     readAccess: opts.readAccess,
-    http: (req, _res, next) => {
-      if (
-        req.method !== 'GET' &&
-        req.method !== 'HEAD' &&
-        ORIGIN_CHECKED.test(req.path) &&
-        !originAllowed(req, opts.allowedOrigins ?? [])
-      )
-        return next(new HttpError(403, 'forbidden_origin', 'requests from another site are refused'));
-      const principal = principalOfHttp(req);
-      principals.set(req, principal);
-      const right = rightFor(req.method, req.path);
-      next(right ? verdictError(judge(right, principal, opts.readAccess), principal, right) : undefined);
-    },
-    require: (right) => (req, _res, next) => {
-      const principal = principalOfHttp(req);
-      principals.set(req, principal);
-      next(verdictError(judge(right, principal, opts.readAccess), principal, right));
-    },
+    guard,
+    require: (right) => guard(right, { origin: false }),
     socketGuard: (nsp) => (socket, next) => {
       const right: Right = SOCKET_POLICY[nsp].connect;
       const verdict = judge(right, principalOf(socket), opts.readAccess);
@@ -112,7 +117,12 @@ export function createAccess(opts: AccessOptions): Access {
       return judge(right, principalOf(socket), opts.readAccess) === 'allow';
     },
     principalOf,
-    principalOfRequest: (req) => principals.get(req) ?? null,
+    principalOfRequest,
+    actorOf: (req) => {
+      const principal = principalOfRequest(req);
+      if (!principal) throw new Error(`${req.method} ${req.path} is audited but lets anonymous callers in`);
+      return principal.name;
+    },
     audit: (entry) => store.audit(entry),
   };
 }

@@ -1,4 +1,4 @@
-import express, { type Request, type Router } from 'express';
+import type { Router } from 'express';
 import {
   AuditQuery,
   CreateTokenRequest,
@@ -8,6 +8,7 @@ import {
   UserName,
   UserSummary,
 } from '../../protocol';
+import { guardedRouter } from '../http/guarded-router';
 import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
 import type { Access } from './access';
@@ -23,17 +24,17 @@ export interface AdminRoutesDeps {
 }
 
 /**
- * `/api/admin/*`: users, tokens and the audit log. Only admins reach these (HTTP_POLICY); every change is
- * audited with who made it and from where.
+ * `/api/admin/*`: users, tokens and the audit log. Only admins reach these; every change is audited with who
+ * made it (the principal the route's guard resolved) and from where.
  */
 export function adminRoutes(deps: AdminRoutesDeps): Router {
   const { store, access } = deps;
-  const r = express.Router();
-  const actor = (req: Request) => access.principalOfRequest(req)?.name ?? 'unknown';
+  const r = guardedRouter(access.guard);
+  const actor = access.actorOf;
 
-  r.get('/users', (_req, res) => void res.json(store.listUsers()));
+  r.get('/users', 'administer', (_req, res) => void res.json(store.listUsers()));
 
-  r.post('/users', smallJson, async (req, res) => {
+  r.post('/users', 'administer', smallJson, async (req, res) => {
     const { username, role, password } = parseBody(CreateUserRequest, req.body);
     if (store.user(username)) throw new HttpError(409, 'user_exists', username);
     store.addUser(username, role, await hashPassword(password));
@@ -41,7 +42,7 @@ export function adminRoutes(deps: AdminRoutesDeps): Router {
     res.status(201).json(UserSummary.parse(store.listUsers().find((u) => u.username === username)));
   });
 
-  r.delete('/users/:username', (req, res) => {
+  r.delete('/users/:username', 'administer', (req, res) => {
     const username = UserName.safeParse(req.params.username);
     if (!username.success || !store.removeUser(username.data))
       throw new HttpError(404, 'unknown_user', String(req.params.username).slice(0, 64));
@@ -49,9 +50,9 @@ export function adminRoutes(deps: AdminRoutesDeps): Router {
     res.status(204).end();
   });
 
-  r.get('/tokens', (_req, res) => void res.json(store.listTokens()));
+  r.get('/tokens', 'administer', (_req, res) => void res.json(store.listTokens()));
 
-  r.post('/tokens', smallJson, (req, res) => {
+  r.post('/tokens', 'administer', smallJson, (req, res) => {
     const { kind, label } = parseBody(CreateTokenRequest, req.body);
     checkIngestLabel(kind, label);
     const created = store.createToken(kind, label);
@@ -64,7 +65,7 @@ export function adminRoutes(deps: AdminRoutesDeps): Router {
     res.status(201).set('cache-control', 'no-store').json(CreatedToken.parse(created));
   });
 
-  r.delete('/tokens/:id', (req, res) => {
+  r.delete('/tokens/:id', 'administer', (req, res) => {
     const id = String(req.params.id).slice(0, 64);
     if (!store.revokeToken(id))
       throw new HttpError(404, 'unknown_token', `${id} is unknown or already revoked`);
@@ -73,11 +74,11 @@ export function adminRoutes(deps: AdminRoutesDeps): Router {
     res.status(204).end();
   });
 
-  r.get('/audit', (req, res) => {
+  r.get('/audit', 'administer', (req, res) => {
     const { limit } = parseQuery(AuditQuery, req.query);
     res.set('cache-control', 'no-store').json(store.auditLog(limit));
   });
-  return r;
+  return r.router;
 }
 
 /**

@@ -1,5 +1,6 @@
-import express, { type Router } from 'express';
+import type { Router } from 'express';
 import { LoginRequest, SessionAnswer, TokenSignInRequest, type Principal } from '../../protocol';
+import { guardedRouter } from '../http/guarded-router';
 import { HttpError } from '../http/http-error';
 import { httpLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
 import type { Access } from './access';
@@ -21,7 +22,7 @@ export interface AuthRoutesDeps {
 /** `/api/auth/*`: sign in with a password or a token, sign out, and who am I. */
 export function authRoutes(deps: AuthRoutesDeps): Router {
   const { store, access } = deps;
-  const r = express.Router();
+  const r = guardedRouter(access.guard);
   // With the read mode, so the SPA sends an anonymous visitor to sign in only when reads need it.
   const answer = (principal: Principal | null) =>
     SessionAnswer.parse({ principal, readAccess: access.readAccess });
@@ -34,7 +35,7 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
     return `user:${typeof name === 'string' ? name.slice(0, 64) : '?'}`;
   });
 
-  r.post('/login', perIp, smallJson, perUser, async (req, res) => {
+  r.post('/login', 'anyone', perIp, smallJson, perUser, async (req, res) => {
     const { username, password } = parseBody(LoginRequest, req.body);
     const user = store.user(username);
     // Always one scrypt, existing user or not, so the time taken does not tell which names exist.
@@ -53,7 +54,7 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
     res.json(answer(session.principal));
   });
 
-  r.post('/token', perIp, smallJson, (req, res) => {
+  r.post('/token', 'anyone', perIp, smallJson, (req, res) => {
     const { token } = parseBody(TokenSignInRequest, req.body);
     if (store.useSignInLink(token)) {
       // The first admin has no password: the link is their way in, and they then create real accounts.
@@ -76,7 +77,7 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
     throw new HttpError(401, 'invalid_token', 'the link or token is unknown, used, expired or revoked');
   });
 
-  r.post('/logout', (req, res) => {
+  r.post('/logout', 'anyone', (req, res) => {
     const secret = readCookie(req.headers.cookie, SESSION_COOKIE);
     const principal = secret ? store.session(secret) : null;
     if (secret) store.closeSession(secret);
@@ -86,8 +87,8 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
     res.status(204).end();
   });
 
-  r.get('/me', (req, res) => {
+  r.get('/me', 'anyone', (req, res) => {
     res.set('cache-control', 'no-store').json(answer(access.principalOfRequest(req)));
   });
-  return r;
+  return r.router;
 }

@@ -1,4 +1,5 @@
-import express, { type Router } from 'express';
+import type { Router } from 'express';
+import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import { buildAsyncApi } from './asyncapi';
 import { renderDocsPage } from './docs-page';
 import { buildOpenApi } from './openapi';
@@ -7,18 +8,18 @@ import { buildOpenApi } from './openapi';
  * `/api/openapi.json`, `/api/asyncapi.json` and the `/docs` page. The documents are generated on each request
  * from the protocol's schemas, so what is served is always what the code validates.
  */
-export function docsRoutes(version: string): { api: Router; page: Router } {
-  const api = express.Router();
-  api.get('/openapi.json', (_req, res) => void res.json(buildOpenApi(version)));
-  api.get('/asyncapi.json', (_req, res) => void res.json(buildAsyncApi(version)));
+export function docsRoutes(version: string, guard: GuardFor): { api: Router; page: Router } {
+  const api = guardedRouter(guard);
+  api.get('/openapi.json', 'read', (_req, res) => void res.json(buildOpenApi(version)));
+  api.get('/asyncapi.json', 'read', (_req, res) => void res.json(buildAsyncApi(version)));
 
-  const page = express.Router();
-  page.get('/docs', (_req, res) => {
+  const page = guardedRouter(guard);
+  page.get('/docs', 'anyone', (_req, res) => {
     res
       // Nothing but the page itself and its inline style may load.
       .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
       .type('html')
       .send(renderDocsPage(buildOpenApi(version), buildAsyncApi(version)));
   });
-  return { api, page };
+  return { api: api.router, page: page.router };
 }

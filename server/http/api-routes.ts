@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import {
   EventsQuery,
   KpisQuery,
@@ -20,6 +20,7 @@ import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
 import type { IngestService } from '../ingest/ingest-service';
 import type { EventStore } from '../store/event-store';
+import { guardedRouter, type GuardFor } from './guarded-router';
 import { HttpError } from './http-error';
 import { parseQuery } from './parse-query';
 import { buildSeries } from './series';
@@ -40,10 +41,11 @@ export interface ApiDeps {
   ingestTokens: readonly string[];
   version: string;
   startedAtMs: number;
+  guard: GuardFor;
 }
 
 export function apiRoutes(deps: ApiDeps): Router {
-  const r = express.Router();
+  const r = guardedRouter(deps.guard);
   const knownArea = (area: string) => {
     if (!deps.isKnownArea(area)) throw new HttpError(404, 'unknown_area', `no area with code "${area}"`);
   };
@@ -53,7 +55,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     return ms;
   };
 
-  r.get('/health', async (_req, res) => {
+  r.get('/health', 'read', async (_req, res) => {
     const lastTs = await Promise.all(STREAMS.map((s) => deps.store.lastEventTsMs(s)));
     const streams = Object.fromEntries(
       STREAMS.map((s, i) => [s, { lastEventTsMs: lastTs[i] ?? null }]),
@@ -70,17 +72,17 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.json(body);
   });
 
-  r.get('/areas', (req, res) => {
+  r.get('/areas', 'read', (req, res) => {
     const q = parseQuery(AreasQuery, req.query);
     res.json(deps.areas(q.at === undefined ? deps.clock.now() : instant(q.at, 'at')));
   });
 
-  r.get('/areas/sites', (req, res) => {
+  r.get('/areas/sites', 'read', (req, res) => {
     const q = parseQuery(AreasQuery, req.query);
     res.json(deps.siteAreas(q.at === undefined ? deps.clock.now() : instant(q.at, 'at')));
   });
 
-  r.get('/areas/sets', (_req, res) => {
+  r.get('/areas/sets', 'read', (_req, res) => {
     const body: AreaSetsResponse = {
       sets: deps.areaSets(),
       current: deps.areas(deps.clock.now()).name ?? null,
@@ -88,7 +90,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.json(body);
   });
 
-  r.get('/kpis', async (req, res) => {
+  r.get('/kpis', 'read', async (req, res) => {
     const q = parseQuery(KpisQuery, req.query);
     knownArea(q.area);
     const atMs = q.at === undefined ? undefined : instant(q.at, 'at');
@@ -98,7 +100,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.json({ ...kpiSnapshot(state, q.area, nowMs, within), at: new Date(nowMs).toISOString() });
   });
 
-  r.get('/metrics/catalog', (_req, res) => {
+  r.get('/metrics/catalog', 'read', (_req, res) => {
     res.json({
       metrics: METRICS.map(({ name, stream, unit, formula, kind }) => ({
         name,
@@ -110,7 +112,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     });
   });
 
-  r.get('/series', async (req, res) => {
+  r.get('/series', 'read', async (req, res) => {
     const q = parseQuery(SeriesQuery, req.query);
     const metric = METRICS_BY_NAME.get(q.metric);
     if (!metric)
@@ -123,7 +125,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.json(await buildSeries(deps.store, metric, q.area, q.bucket, fromMs, toMs));
   });
 
-  r.get('/events', async (req: Request, res: Response) => {
+  r.get('/events', 'read', async (req: Request, res: Response) => {
     const q = parseQuery(EventsQuery, req.query);
     if (q.area) knownArea(q.area);
     const filter = {
@@ -144,9 +146,5 @@ export function apiRoutes(deps: ApiDeps): Router {
   });
 
   // POST /ingest lives in server/ingest/ingest-http.ts (rate limits, token, size cap), mounted before these.
-
-  r.use((_req, _res) => {
-    throw new HttpError(404, 'not_found', 'no such endpoint');
-  });
-  return r;
+  return r.router;
 }

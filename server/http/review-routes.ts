@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import type { Router } from 'express';
 import {
   DeadlinesQuery,
   METRICS_BY_NAME,
@@ -17,6 +17,7 @@ import { DISTRICTS_2021 } from '../../geo/areas';
 import { SERVICE_CATALOGUE } from '../../simulators/catalogue';
 import type { Clock } from '../clock';
 import type { EventStore } from '../store/event-store';
+import { guardedRouter, type GuardFor } from './guarded-router';
 import { HttpError } from './http-error';
 import { parseQuery } from './parse-query';
 import { deadlinesAt } from './review-deadlines';
@@ -28,6 +29,7 @@ export interface ReviewDeps {
   clock: Clock;
   isKnownArea: (code: string) => boolean;
   areasWithin: (code: string) => string[];
+  guard: GuardFor;
 }
 
 const MAX_RANGE_MS = 40 * 366 * 86_400_000;
@@ -60,12 +62,12 @@ async function sumMetric(store: EventStore, metric: MetricDef, area: string, fro
 
 /**
  * The leaders' review (`/kpi`): period totals with their provenance, the district ranking and the reference
- * facts. Mounted before the main API router, whose catch-all answers 404 for anything it does not know.
+ * facts.
  */
 export function reviewRoutes(deps: ReviewDeps): Router {
-  const r = express.Router();
+  const r = guardedRouter(deps.guard);
 
-  r.get('/kpis/period', async (req, res) => {
+  r.get('/kpis/period', 'read', async (req, res) => {
     const q = parseQuery(PeriodKpisQuery, req.query);
     if (!deps.isKnownArea(q.area)) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
     const { fromMs, toMs } = parseRange(q.from, q.to);
@@ -90,7 +92,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     res.json(body);
   });
 
-  r.get('/kpis/deadlines', async (req, res) => {
+  r.get('/kpis/deadlines', 'read', async (req, res) => {
     const q = parseQuery(DeadlinesQuery, req.query);
     if (!deps.isKnownArea(q.area)) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
     const atMs = q.at === undefined ? Number.NaN : parseInstant(q.at);
@@ -101,7 +103,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     res.json(await deadlinesAt(deps.store, deps.areasWithin(q.area), asOfMs));
   });
 
-  r.get('/ranking', async (req, res) => {
+  r.get('/ranking', 'read', async (req, res) => {
     const q = parseQuery(RankingQuery, req.query);
     const metric = METRICS_BY_NAME.get(q.metric);
     if (!metric)
@@ -125,7 +127,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     res.json(body);
   });
 
-  r.get('/review/reference', (_req, res) => {
+  r.get('/review/reference', 'read', (_req, res) => {
     const body: ReviewReferenceResponse = {
       // Later years of the catalogue are planned, not achieved: the review shows only years that have begun.
       catalogue: Object.values(SERVICE_CATALOGUE)
@@ -144,5 +146,5 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     res.json(body);
   });
 
-  return r;
+  return r.router;
 }

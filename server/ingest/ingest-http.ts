@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import { IngestBatch } from '../../protocol';
 import { HttpError } from '../http/http-error';
 import { httpLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
@@ -13,6 +14,7 @@ export interface IngestHttpOptions {
   rateLimit: RateLimitOptions;
   /** Largest request body, bytes; a larger one is refused with 413 before it is parsed. */
   maxBodyBytes: number;
+  guard: GuardFor;
 }
 
 /**
@@ -21,9 +23,11 @@ export interface IngestHttpOptions {
  * only after the accepted events are durable, so a client may retry anything it got no answer for.
  */
 export function ingestHttpRoutes(ingest: IngestService, opts: IngestHttpOptions): Router {
-  const r = express.Router();
+  const r = guardedRouter(opts.guard);
   r.post(
     '/ingest',
+    // Sources are not principals: the bearer token below is the check.
+    'anyone',
     httpLimiter(opts.rateLimit, (req) => ipKey(req.ip)),
     (req, res, next) => {
       const token = bearerToken(req.get('authorization'));
@@ -48,12 +52,12 @@ export function ingestHttpRoutes(ingest: IngestService, opts: IngestHttpOptions)
     },
   );
   // Body-parser's own refusals (bad JSON, too large, unknown charset or encoding) become JSON 4xx with a reason.
-  r.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+  r.router.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
     const e = err as { type?: unknown; status?: unknown; message?: unknown };
     if (typeof e.type !== 'string' || typeof e.status !== 'number' || e.status >= 500) return next(err);
     const reason =
       e.status === 413 ? 'payload_too_large' : e.type === 'entity.parse.failed' ? 'invalid_json' : e.type;
     next(new HttpError(e.status, reason, String(e.message).slice(0, 200)));
   });
-  return r;
+  return r.router;
 }

@@ -1,5 +1,6 @@
-import express, { type Request, type Router } from 'express';
+import type { Request, Router } from 'express';
 import { OPEN_DATA_FORMATS, OpenDataQuery } from '../../protocol/open-data.schema';
+import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
 import { buildCatalog, coverage } from './catalog';
@@ -15,15 +16,15 @@ const MAX_DAYS = 40 * 366;
 const baseUrl = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 /** `/open/catalog.json` and `/open/datasets/<id>.<csv|json>?from=&to=` (days, Vietnam time, `to` exclusive). */
-export function openDataRoutes(src: OpenDataSource): Router {
-  const r = express.Router();
+export function openDataRoutes(src: OpenDataSource, guard: GuardFor): Router {
+  const r = guardedRouter(guard);
 
-  r.get('/open/catalog.json', async (req, res) => {
+  r.get('/open/catalog.json', 'read', async (req, res) => {
     res.set('Cache-Control', 'public, max-age=300').json(await buildCatalog(src, baseUrl(req)));
   });
 
-  r.get('/open/datasets/:file', async (req, res) => {
-    const m = /^([a-z0-9-]+)\.([a-z]+)$/.exec(req.params.file ?? '');
+  r.get('/open/datasets/:file', 'read', async (req, res) => {
+    const m = /^([a-z0-9-]+)\.([a-z]+)$/.exec(String(req.params.file ?? ''));
     const def = m ? DATASETS_BY_ID.get(m[1]!) : undefined;
     const format = m?.[2] as (typeof OPEN_DATA_FORMATS)[number] | undefined;
     if (!def || !format || !OPEN_DATA_FORMATS.includes(format))
@@ -53,5 +54,5 @@ export function openDataRoutes(src: OpenDataSource): Router {
     await streamRows(res, def.rows(src, from, to), encoder);
   });
 
-  return r;
+  return r.router;
 }

@@ -1,6 +1,7 @@
-import express, { type Request, type Response, type Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { DossierCode } from '../../protocol';
+import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import { HttpError } from '../http/http-error';
 import type { EventStore } from '../store/event-store';
 import { dossierTimeline } from './dossier-lookup';
@@ -18,6 +19,7 @@ export interface PublicRoutesDeps {
   lookupLimit: { windowMs: number; limit: number };
   /** Origin the QR codes point to; by default the origin the request came to. */
   baseUrl?: string;
+  guard: GuardFor;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface PublicRoutesDeps {
  * Figures are precomputed bytes with a strong ETag, so a reader's revalidation costs a 304 and no work.
  */
 export function publicRoutes(deps: PublicRoutesDeps): Router {
-  const r = express.Router();
+  const r = guardedRouter(deps.guard);
 
   const serve = (cache: JsonCache) => async (req: Request, res: Response) => {
     const body = await cache.get();
@@ -37,9 +39,9 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     if (isFresh(req.get('if-none-match'), body.etag)) return void res.status(304).end();
     res.type('application/json').send(body.bytes);
   };
-  r.get('/summary', serve(deps.summary));
-  r.get('/covid', serve(deps.covid));
-  r.get('/areas', serve(deps.areas));
+  r.get('/summary', 'anyone', serve(deps.summary));
+  r.get('/covid', 'anyone', serve(deps.covid));
+  r.get('/areas', 'anyone', serve(deps.areas));
 
   // Per IP, so one script guessing codes cannot enumerate dossiers; the page explains the 429 it gets.
   const limiter = rateLimit({
@@ -65,18 +67,18 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   const urlFor = (req: Request, code: string) =>
     lookupUrl(deps.baseUrl ?? `${req.protocol}://${req.get('host')}`, code);
 
-  r.get('/dossiers/:code', limiter, async (req, res) => {
+  r.get('/dossiers/:code', 'anyone', limiter, async (req, res) => {
     const dossier = await dossierOf(String(req.params.code));
     res.set('cache-control', 'public, max-age=30').json(dossier);
   });
-  r.get('/dossiers/:code/qr.svg', limiter, async (req, res) => {
+  r.get('/dossiers/:code/qr.svg', 'anyone', limiter, async (req, res) => {
     const { code } = await dossierOf(String(req.params.code));
     res
       .set('cache-control', 'public, max-age=86400')
       .type('image/svg+xml')
       .send(await qrSvg(urlFor(req, code)));
   });
-  r.get('/dossiers/:code/qr.png', limiter, async (req, res) => {
+  r.get('/dossiers/:code/qr.png', 'anyone', limiter, async (req, res) => {
     const { code } = await dossierOf(String(req.params.code));
     res
       .set('cache-control', 'public, max-age=86400')
@@ -84,8 +86,5 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       .send(await qrPng(urlFor(req, code)));
   });
 
-  r.use((_req, _res) => {
-    throw new HttpError(404, 'not_found', 'no such public endpoint');
-  });
-  return r;
+  return r.router;
 }

@@ -1,4 +1,5 @@
-import express, { type Router } from 'express';
+import type { Router } from 'express';
+import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import type { AreaFeatureCollection, DashboardState, LoggedEvent, WebhooksStatus } from '../../protocol';
 import type { Clock } from '../clock';
 import type { EventStore } from '../store/event-store';
@@ -25,6 +26,7 @@ export interface PublicSurfaceDeps {
   areasAt: (atMs: number) => AreaFeatureCollection;
   webhooks: WebhookConfig | null;
   options?: PublicOptions;
+  guard: GuardFor;
 }
 
 export interface PublicSurface {
@@ -57,8 +59,9 @@ export function createPublicSurface(deps: PublicSurfaceDeps): PublicSurface {
       })
     : null;
 
-  const router = express.Router();
-  router.use(
+  const router = guardedRouter(deps.guard);
+  // A router, not a route: its own routes carry their guards.
+  router.router.use(
     '/public',
     publicRoutes({
       store: deps.store,
@@ -69,15 +72,15 @@ export function createPublicSurface(deps: PublicSurfaceDeps): PublicSurface {
       maxAgeS: Math.max(1, Math.round(ttlMs / 1000)),
       lookupLimit: deps.options?.lookupLimit ?? { windowMs: 60_000, limit: 30 },
       ...(deps.options?.baseUrl ? { baseUrl: deps.options.baseUrl } : {}),
+      guard: deps.guard,
     }),
   );
-  // Who may read it (operators and admins) is the access policy's call: server/auth/access-policy.ts.
-  router.get('/admin/webhooks', (_req, res) => {
+  router.get('/admin/webhooks', 'operate', (_req, res) => {
     res.set('cache-control', 'no-store').json(sender?.status() ?? NO_WEBHOOKS);
   });
 
   return {
-    router,
+    router: router.router,
     onAccepted: (events) => watch?.(events),
     close: () => sender?.close(),
   };

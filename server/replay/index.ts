@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import type { Router } from 'express';
 import {
   ReplayExportQuery,
   ReplayTimelineQuery,
@@ -6,6 +6,7 @@ import {
   type AreaRollup,
   type DashboardState,
 } from '../../protocol';
+import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
 import type { EventStore } from '../store/event-store';
@@ -29,6 +30,8 @@ export interface ReplayDeps {
   onStall?: () => void;
   /** Codes of the areas under an area (itself included), for the export's `area` filter. */
   areasWithin?: (code: string) => string[];
+  /** The guard of the timeline and export routes (server/auth/access.ts). */
+  guard: GuardFor;
 }
 
 export interface Replay {
@@ -58,8 +61,8 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
     ...(deps.onStall ? { onStall: deps.onStall } : {}),
   });
 
-  const router = express.Router();
-  router.get('/timeline', async (req, res) => {
+  const r = guardedRouter(deps.guard);
+  r.get('/timeline', 'read', async (req, res) => {
     const q = parseQuery(ReplayTimelineQuery, req.query);
     const fromMs = parseInstant(q.from);
     const toMs = parseInstant(q.to);
@@ -71,7 +74,7 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
       );
     res.json(await buildTimeline(deps, fromMs, toMs, q.buckets));
   });
-  router.get('/export', async (req, res) => {
+  r.get('/export', 'read', async (req, res) => {
     const q = parseQuery(ReplayExportQuery, req.query);
     const fromMs = parseInstant(q.from);
     const toMs = parseInstant(q.to);
@@ -84,7 +87,7 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
   });
 
   return {
-    router,
+    router: r.router,
     stats: () => Object.fromEntries([...sessions].map(([id, s]) => [id, s.stats()])),
     close: () => {
       for (const s of sessions.values()) s.close();

@@ -222,7 +222,11 @@ describe('READ_ACCESS', () => {
     (await connectSocket(server.url, '/live')).close();
     (await connectSocket(server.url, '/replay')).close();
     expect((await call(server.url, 'GET', '/api/admin/users')).status).toBe(401);
-    expect((await call(server.url, 'POST', '/api/areas', { body: {} })).status).toBe(401);
+    // A write no route declares is refused before any handler: there is nothing to sign in to.
+    expect(await call(server.url, 'POST', '/api/areas', { body: {} })).toMatchObject({
+      status: 404,
+      body: { error: 'not_found' },
+    });
   });
 
   it('signed-in: reads need a session or a display/operator bearer; the citizen surface stays public', async () => {

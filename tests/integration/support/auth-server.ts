@@ -32,6 +32,8 @@ export async function startAuthServer(
     readAccess?: ReadAccess;
     loginRateLimit?: { windowMs: number; limit: number };
     trustProxy?: string | number | boolean;
+    /** A built SPA to serve, as the production server does. */
+    staticDir?: string;
   } = {},
 ): Promise<AuthServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-auth-'));
@@ -49,6 +51,7 @@ export async function startAuthServer(
     ...(opts.readAccess ? { readAccess: opts.readAccess } : {}),
     ...(opts.loginRateLimit ? { loginRateLimit: opts.loginRateLimit } : {}),
     ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
+    ...(opts.staticDir ? { staticDir: opts.staticDir } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
