@@ -72,11 +72,17 @@ function connectOptions(opts: MqttIngestOptions): IClientOptions {
     ...(c.ca !== undefined ? { ca: c.ca } : {}),
     ...(c.cert !== undefined ? { cert: c.cert } : {}),
     ...(c.key !== undefined ? { key: c.key } : {}),
-    // A CA, certificate or key asks for TLS even if the URL says mqtt://: never send them in clear.
-    ...((c.ca ?? c.cert ?? c.key) !== undefined && !/^(mqtts|wss):/.test(opts.url)
-      ? { protocol: 'mqtts' as const }
-      : {}),
+    // A CA, certificate or key asks for TLS even if the URL says mqtt:// or ws://: the password is never sent in
+    // clear to a broker the configuration meant to reach over TLS.
+    ...((c.ca ?? c.cert ?? c.key) !== undefined ? secureProtocol(opts.url) : {}),
   };
+}
+
+function secureProtocol(url: string): Pick<IClientOptions, 'protocol'> {
+  const scheme = url.slice(0, url.indexOf(':'));
+  if (scheme === 'mqtt' || scheme === 'tcp') return { protocol: 'mqtts' };
+  if (scheme === 'ws') return { protocol: 'wss' };
+  return {};
 }
 
 type Verdict = { ok: true; items: unknown[] } | { ok: false; reason: string; details: string };

@@ -97,6 +97,21 @@ describe('the IOC on a broker that needs credentials and TLS', () => {
     ).rejects.toThrow(/cannot connect to MQTT broker/);
   });
 
+  it('speaks TLS when a CA is configured, even on an mqtt:// URL (the password never goes out in clear)', async () => {
+    const config = mqttConfigFromEnv({
+      ...env(),
+      MQTT_URL: `mqtt://127.0.0.1:${broker.port}`,
+      MQTT_CLIENT_ID: `ioc-locked-plain-${process.pid}`,
+    })!;
+    const plain = await startMqttIngest({
+      ...config,
+      ingest: server.app.ingest,
+      onRejected: () => {},
+      log: () => {},
+    });
+    await plain.close();
+  });
+
   it('subscribes with the configured credentials over TLS, and refuses a reading claiming another source', async () => {
     const config = mqttConfigFromEnv(env())!;
     ingest = await startMqttIngest({
