@@ -211,9 +211,18 @@ export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttInge
   });
   // After start a lost broker is retried every second; subscriptions are renewed by mqtt.js (resubscribe).
   return {
-    close: () => {
+    close: async () => {
       closing = true;
-      return new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
+      // The session outlives the connection, subscriptions included. Alone, that is the point: what sensors
+      // publish during a restart waits at the broker. In a share group Mosquitto would also queue this node's
+      // share of the messages for as long as it is away, instead of handing them to the nodes still up; so a
+      // node that stops on purpose leaves the group first (a node that dies keeps its share until it returns).
+      if (opts.shareGroup && client.connected)
+        await Promise.race([
+          client.unsubscribeAsync(topic).catch(() => undefined),
+          new Promise((r) => setTimeout(r, CONNECT_TIMEOUT_MS).unref()),
+        ]);
+      await new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
     },
   };
 }

@@ -177,3 +177,59 @@ describe('MQTT: a reading is acknowledged only once it is durable', () => {
     },
   );
 });
+
+describe('MQTT: a persistent session in a share group', () => {
+  it(
+    'hands the whole stream to the nodes still up when one stops on purpose',
+    { timeout: 60_000 },
+    async () => {
+      await requireService('Mosquitto', MQTT_URL);
+      const dir = mkdtempSync(path.join(tmpdir(), 'ioc-mqtt-share-'));
+      const store = openSqliteStore(path.join(dir, 'events.sqlite'));
+      const root = `share-${process.pid}-${randomBytes(3).toString('hex')}/sensors`;
+      const ids = [0, 1].map((n) => `ioc-share-${process.pid}-${randomBytes(3).toString('hex')}-${n}`);
+      const app = await createApp({
+        store,
+        clock: { now: () => Date.UTC(2021, 7, 3), speed: () => 1 },
+        areaSet: SCHEMATIC_2021,
+        ingestTokens: [TOKEN],
+        batchWindowMs: 50,
+        version: 'test',
+      });
+      const start = (clientId: string) =>
+        startMqttIngest({
+          url: MQTT_URL,
+          ingest: app.ingest,
+          topicRoot: root,
+          shareGroup: `g${process.pid}`,
+          clientId,
+          source: SOURCE,
+          sessionExpirySeconds: 60,
+          onRejected: () => {},
+          log: () => {},
+        });
+      const [staying, leaving] = [await start(ids[0]!), await start(ids[1]!)];
+      try {
+        await leaving.close();
+        const publisher = await mqtt.connectAsync(MQTT_URL, { clientId: `${ids[0]}-pub` });
+        const sent = Array.from({ length: 40 }, (_, n) => reading(SOURCE, n));
+        for (const r of sent)
+          await publisher.publishAsync(`${root}/${r.siteId}`, JSON.stringify(r), { qos: 1 });
+        await publisher.endAsync();
+        const logged = async () => (await store.readAfter(0, 1000)).filter((e) => e.source === SOURCE);
+        await settle(async () => (await logged()).length, sent.length, 3000);
+        // None of them waits at the broker for the node that left.
+        expect((await logged()).length).toBe(sent.length);
+      } finally {
+        await staying.close();
+        await app.close();
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+        for (const clientId of ids) {
+          const forget = await mqtt.connectAsync(MQTT_URL, { clientId, clean: true, protocolVersion: 5 });
+          await forget.endAsync();
+        }
+      }
+    },
+  );
+});
