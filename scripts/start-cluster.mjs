@@ -58,7 +58,12 @@ for (let i = 0; i < nodes; i++) {
     INGEST_TOKENS: token,
     // Every node a candidate for the scenario lease: one simulator runs at a time, and it survives its node.
     SIM: process.env.SIM ?? 'on',
+    // Meant to run behind the load balancer of docs/nginx-ioc.conf on this host: the client's address is the one
+    // it names, so limits and the audit see the client, not the proxy.
+    TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
     ...(process.env.MQTT_URL ? { MQTT_SHARE_GROUP: process.env.MQTT_SHARE_GROUP ?? 'ioc' } : {}),
+    // One broker session per node: two nodes on one client id would take it from each other in turn.
+    ...(process.env.MQTT_CLIENT_ID ? { MQTT_CLIENT_ID: `${process.env.MQTT_CLIENT_ID}-${i + 1}` } : {}),
   };
   const child = spawn(process.execPath, ['dist/server/index.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const tag = `[node ${i + 1} :${port}] `;

@@ -16,7 +16,8 @@ const HELP = `Runs the simulators as a separate source against a running server,
   --duration stop after this many real seconds (default: run until Ctrl-C)
   --source-prefix  prefix of the source names, so two runs do not collide with the in-process simulator
   --transport socket|mqtt  mqtt: sensor readings are published on ioc/sensors/<siteId> (QoS 1), as field
-            devices would; dossiers and COVID reports still go through /ingest (default socket)
+            devices would; dossiers and COVID reports still go through /ingest (default socket). The server
+            takes them when its MQTT_SOURCE is <source-prefix>sim-sensor
   --mqtt-url broker for --transport mqtt (default mqtt://localhost:1883)`;
 
 const { values } = parseArgs({

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { App, AppDeps } from '../app';
 import { createReadiness, type Readiness } from '../http/readiness';
+import { mqttConfigFromEnv } from '../mqtt/mqtt-config';
 import { startMqttIngest, type MqttIngest } from '../mqtt/mqtt-ingest';
 import type { OpenedStore } from '../store/open-store';
 import { connectRedisAdapter, type RedisAdapter } from './redis-adapter';
@@ -26,7 +27,8 @@ export interface ScalePath {
 /**
  * The engines chosen by configuration, beyond the store: `REDIS_URL` (Socket.IO Redis Streams adapter, which
  * needs the shared PostgreSQL log: nodes sharing rooms must share one seq), `MQTT_URL` (+ `MQTT_SHARE_GROUP`,
- * `MQTT_CLIENT_ID`). Unset, the node runs alone as before.
+ * `MQTT_CLIENT_ID`, `MQTT_SOURCE`, credentials and TLS: server/mqtt/mqtt-config.ts). Unset, the node runs alone
+ * as before.
  */
 export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedStore): Promise<ScalePath> {
   const readiness = createReadiness();
@@ -57,15 +59,14 @@ export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedSto
             })
         : null,
     async startInputs(app) {
-      if (!env.MQTT_URL) return;
+      const config = mqttConfigFromEnv(env);
+      if (!config) return;
       mqtt = await startMqttIngest({
-        url: env.MQTT_URL,
+        ...config,
         ingest: app.ingest,
         onRejected: (reason) => app.metrics.rejected(reason),
-        ...(env.MQTT_SHARE_GROUP ? { shareGroup: env.MQTT_SHARE_GROUP } : {}),
-        ...(env.MQTT_CLIENT_ID ? { clientId: env.MQTT_CLIENT_ID } : {}),
       });
-      console.log(`MQTT: subscribed to ioc/sensors/# on ${new URL(env.MQTT_URL).host}`);
+      console.log(`MQTT: subscribed to ioc/sensors/# on ${new URL(config.url).host} as ${config.clientId}`);
     },
     async stopInputs() {
       await mqtt?.close();

@@ -250,7 +250,9 @@ export function buildAsyncApi(version: string): JsonSchema {
     address: SENSOR_TOPIC,
     title: 'MQTT sensor topic',
     description:
-      'A sensor gateway publishes each reading (JSON) on the topic of its site; the server subscribes when MQTT_URL is set.',
+      'A sensor gateway publishes each reading (JSON) on the topic of its site; the server subscribes when MQTT_URL is set. ' +
+      'Every reading carries the source configured for the broker (MQTT_SOURCE, default `mqtt`); one naming another ' +
+      'source is refused. The server acknowledges (PUBACK) a message once its readings are durable, never before.',
     servers: [{ $ref: '#/servers/mqtt' }],
     parameters: { siteId: { description: 'The site id; equals `siteId` in the payload.' } },
     messages: { sensorReading: { $ref: '#/components/messages/sensorReading' } },

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import { IngestBatch } from '../../protocol';
 import { HttpError } from '../http/http-error';
+import { createFailureLimiter, retryAfterSeconds } from '../security/failure-limiter';
 import { httpLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
 import { bearerToken } from '../security/tokens';
 import type { IngestTokenCheck } from '../auth/ingest-tokens';
@@ -18,21 +19,27 @@ export interface IngestHttpOptions {
 }
 
 /**
- * `POST /api/ingest`: limited per IP (before the token is checked, so guessing is throttled), authenticated
- * with a bearer token, limited per token, size-capped, then validated item by item. The 200 answer is sent
+ * `POST /api/ingest`: authenticated with a bearer token, limited per token, size-capped, then validated item by
+ * item. Only failed authentications count per IP (429 past the limit, so guessing is throttled): a valid token
+ * behind the same address, or behind the same proxy, goes on whatever a stranger sends. The 200 answer is sent
  * only after the accepted events are durable, so a client may retry anything it got no answer for.
  */
 export function ingestHttpRoutes(ingest: IngestService, opts: IngestHttpOptions): Router {
   const r = guardedRouter(opts.guard);
+  const failures = createFailureLimiter(opts.rateLimit);
   r.post(
     '/ingest',
     // Sources are not principals: the bearer token below is the check.
     'anyone',
-    httpLimiter(opts.rateLimit, (req) => ipKey(req.ip)),
-    (req, res, next) => {
+    async (req, res, next) => {
       const token = bearerToken(req.get('authorization'));
       const identity = token ? opts.checkToken(token) : null;
-      if (!identity) return next(new HttpError(401, 'unauthorized', 'a valid bearer token is required'));
+      if (!identity) {
+        const waitMs = await failures.take(ipKey(req.ip));
+        if (!waitMs) throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
+        res.set('retry-after', String(retryAfterSeconds(waitMs)));
+        throw new HttpError(429, 'rate_limited', 'too many requests with a wrong token from this address');
+      }
       res.locals.tokenKey = identity.key;
       res.locals.boundSource = identity.source;
       next();

@@ -9,6 +9,7 @@ import {
   type IngestServerToClient,
 } from '../../protocol';
 import { protocolGuard, refuse } from '../live/protocol-guard';
+import { createFailureLimiter } from '../security/failure-limiter';
 import { createSocketLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
 import type { IngestTokenCheck } from '../auth/ingest-tokens';
 import { describeIssues } from './describe-issues';
@@ -17,7 +18,10 @@ import type { IngestService } from './ingest-service';
 export interface IngestNamespaceOptions {
   /** Which source a token speaks for, or null if it is not (or no longer) a valid ingest token. */
   checkToken: IngestTokenCheck;
-  /** Per token and per IP: ingest messages, and (separately) connection attempts. */
+  /**
+   * Per token: ingest messages, and (separately) connections. Per IP: failed authentications only, so that a
+   * stranger's wrong tokens never stop a source with a right one on the same address.
+   */
   rateLimit: RateLimitOptions;
 }
 
@@ -37,25 +41,27 @@ export function setupIngestNamespace(
 ): () => void {
   const messages = createSocketLimiter(opts.rateLimit);
   const handshakes = createSocketLimiter(opts.rateLimit);
+  const failures = createFailureLimiter(opts.rateLimit);
   const ipOf = (socket: IngestSocket) => ipKey(socket.handshake.address);
 
-  // Connection attempts are counted per IP before the token is looked at, so guessing tokens is throttled.
+  nsp.use(protocolGuard(IngestAuth));
   nsp.use((socket, next) => {
-    void handshakes
-      .hit([ipOf(socket)])
-      .then(({ limited, retryAfterMs }) =>
-        next(
-          limited
-            ? refuse('rate_limited', { reason: 'too many connection attempts', retryAfterMs })
-            : undefined,
-        ),
-      );
+    const identity = opts.checkToken((socket.handshake.auth as IngestAuth).token);
+    const verdict = identity
+      ? handshakes
+          .hit([identity.key])
+          .then(({ limited, retryAfterMs }) =>
+            limited ? refuse('rate_limited', { reason: 'too many connections', retryAfterMs }) : undefined,
+          )
+      : failures
+          .take(ipOf(socket))
+          .then((retryAfterMs) =>
+            retryAfterMs
+              ? refuse('rate_limited', { reason: 'too many wrong tokens from this address', retryAfterMs })
+              : refuse('unauthorized', { reason: 'unknown ingest token' }),
+          );
+    void verdict.then(next);
   });
-  nsp.use(
-    protocolGuard(IngestAuth, (auth) =>
-      opts.checkToken(auth.token) ? null : refuse('unauthorized', { reason: 'unknown ingest token' }),
-    ),
-  );
 
   nsp.on('connection', (socket) => {
     const token = (socket.handshake.auth as IngestAuth).token;
@@ -68,8 +74,7 @@ export function setupIngestNamespace(
         ack({ ok: false, error: 'unauthorized', details: 'the ingest token was revoked' });
         return void socket.disconnect(true);
       }
-      const keys = [identity.key, ipOf(socket)];
-      const { limited, retryAfterMs } = await messages.hit(keys);
+      const { limited, retryAfterMs } = await messages.hit([identity.key]);
       if (limited) return ack({ ok: false, error: 'rate_limited', details: { retryAfterMs } });
       const parsed = IngestBatch.safeParse(batch);
       if (!parsed.success) {

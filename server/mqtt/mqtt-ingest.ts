@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { MAX_INGEST_BATCH, SENSOR_TOPIC_ROOT } from '../../protocol';
 import type { IngestService } from '../ingest/ingest-service';
 import { redact } from '../store/postgres-store';
@@ -9,6 +8,18 @@ export { SENSOR_TOPIC_ROOT };
 /** The largest message read, like a Socket.IO message: a reading is a few hundred bytes, a gateway's batch more. */
 export const MAX_MQTT_PAYLOAD_BYTES = 64 * 1024;
 const CONNECT_TIMEOUT_MS = 5000;
+/** How long the broker keeps this node's session (and queues its QoS 1 messages) while it is away. */
+export const DEFAULT_SESSION_EXPIRY_S = 24 * 3600;
+
+/** How the IOC signs in to the broker; TLS comes with an `mqtts://` URL or a CA, certificate or key. */
+export interface MqttCredentials {
+  username?: string;
+  password?: string;
+  /** PEM: the broker's CA, and this node's certificate and key for mutual TLS. */
+  ca?: string | Buffer;
+  cert?: string | Buffer;
+  key?: string | Buffer;
+}
 
 export interface MqttIngestOptions {
   url: string;
@@ -20,8 +31,19 @@ export interface MqttIngestOptions {
    * instead of all; without, every node ingests every reading and the log's dedupe drops the copies.
    */
   shareGroup?: string;
-  /** A fixed client id keeps the broker session, so QoS 1 messages published while this node was down arrive. */
-  clientId?: string;
+  /**
+   * Fixed per node and stable across restarts: the broker keeps this session, so a message this node did not
+   * acknowledge (append failed, process died) is delivered again when it reconnects.
+   */
+  clientId: string;
+  /**
+   * The source name of the sensors behind this broker. A reading whose `source` is another is refused
+   * (`unauthorized`): anyone who can publish on the broker could otherwise write as any source.
+   */
+  source: string;
+  credentials?: MqttCredentials;
+  /** How long the broker keeps the session while this node is away; DEFAULT_SESSION_EXPIRY_S when omitted. */
+  sessionExpirySeconds?: number;
   /** Topic root, `ioc/sensors` unless a test isolates itself on a shared broker. */
   topicRoot?: string;
   log?: (message: string) => void;
@@ -31,6 +53,36 @@ export interface MqttIngestOptions {
 
 export interface MqttIngest {
   close(): Promise<void>;
+}
+
+/** Between a dropped connection and the next try: also the pace of redelivery while the store is down. */
+const RECONNECT_MS = 1000;
+
+function connectOptions(opts: MqttIngestOptions): IClientOptions {
+  const c = opts.credentials ?? {};
+  return {
+    clientId: opts.clientId,
+    // MQTT 5: a persistent session (clean start off) with an expiry, so a node gone for good does not leave the
+    // broker queueing for it forever.
+    protocolVersion: 5,
+    clean: false,
+    properties: { sessionExpiryInterval: opts.sessionExpirySeconds ?? DEFAULT_SESSION_EXPIRY_S },
+    ...(c.username !== undefined ? { username: c.username } : {}),
+    ...(c.password !== undefined ? { password: c.password } : {}),
+    ...(c.ca !== undefined ? { ca: c.ca } : {}),
+    ...(c.cert !== undefined ? { cert: c.cert } : {}),
+    ...(c.key !== undefined ? { key: c.key } : {}),
+    // A CA, certificate or key asks for TLS even if the URL says mqtt:// or ws://: the password is never sent in
+    // clear to a broker the configuration meant to reach over TLS.
+    ...((c.ca ?? c.cert ?? c.key) !== undefined ? secureProtocol(opts.url) : {}),
+  };
+}
+
+function secureProtocol(url: string): Pick<IClientOptions, 'protocol'> {
+  const scheme = url.slice(0, url.indexOf(':'));
+  if (scheme === 'mqtt' || scheme === 'tcp') return { protocol: 'mqtts' };
+  if (scheme === 'ws') return { protocol: 'wss' };
+  return {};
 }
 
 type Verdict = { ok: true; items: unknown[] } | { ok: false; reason: string; details: string };
@@ -84,14 +136,17 @@ export function parseSensorMessage(
  * ingest path as `/ingest`. The PUBACK goes out only once the message's events are durable in the log, so a
  * reading is never acknowledged and then lost; a bad message is logged with its reason, counted, and acknowledged
  * (re-delivering it would not make it better). Nothing a sensor sends can stop the process.
+ *
+ * When the append fails the message is not acknowledged. MQTT has no negative acknowledgement (a v5 PUBACK with
+ * an error reason code still ends the exchange, and a broker resends an unacknowledged message only on a new
+ * connection), so the connection is dropped and made again: the broker then resends every unacknowledged
+ * message of the persistent session. The log's dedupe answers any that had been appended after all.
  */
 export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttIngest> {
   const log = opts.log ?? ((m: string) => console.warn(m));
-  const persistent = Boolean(opts.clientId);
   const client: MqttClient = mqtt.connect(opts.url, {
-    clientId: opts.clientId ?? `ioc-${process.pid}-${randomBytes(4).toString('hex')}`,
-    clean: !persistent,
-    reconnectPeriod: 1000,
+    ...connectOptions(opts),
+    reconnectPeriod: RECONNECT_MS,
     connectTimeout: CONNECT_TIMEOUT_MS,
   });
   const root = opts.topicRoot ?? SENSOR_TOPIC_ROOT;
@@ -103,27 +158,39 @@ export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttInge
       opts.onRejected(verdict.reason);
       return log(`mqtt: rejected message on ${packetTopic}: ${verdict.reason} (${verdict.details})`);
     }
-    const report = await opts.ingest.ingest(verdict.items, 'source');
+    const report = await opts.ingest.ingest(verdict.items, 'source', opts.source);
     for (const r of report.results)
       if (r.status === 'rejected')
         log(
           `mqtt: rejected reading ${r.id ?? '?'} on ${packetTopic}: ${r.reason} ${JSON.stringify(r.details ?? '')}`,
         );
   };
-  // mqtt.js sends the PUBACK when this callback is called: after the append, not on receipt.
+  let closing = false;
+  // Set by a failed append, cleared by the next connection: the messages still queued on the failing connection
+  // are left unacknowledged too, the broker resends them all after the reconnect.
+  let redelivering = false;
+  client.on('connect', () => (redelivering = false));
+  // mqtt.js sends the PUBACK when `done()` is called without an error (after the append, not on receipt), and
+  // none when it is called with one.
   client.handleMessage = (packet, done) => {
     if (packet.cmd !== 'publish') return done();
+    if (redelivering) return done(new Error('waiting for redelivery'));
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
     handle(packet.topic, payload).then(
       () => done(),
       (err: unknown) => {
         opts.onRejected('internal');
-        log(`mqtt: ingest failed on ${packet.topic}: ${err instanceof Error ? err.message : String(err)}`);
-        done();
+        const why = err instanceof Error ? err.message : String(err);
+        log(`mqtt: ingest failed on ${packet.topic}, not acknowledged, the broker will resend it: ${why}`);
+        if (!redelivering && !closing) {
+          redelivering = true;
+          // The stream's close makes mqtt.js reconnect after RECONNECT_MS: a natural pause for the store.
+          client.stream.destroy();
+        }
+        done(err instanceof Error ? err : new Error(why));
       },
     );
   };
-  let closing = false;
   // A PUBACK of a message still in flight when closing fails to write: the broker re-delivers it, nothing lost.
   client.on('error', (err) => closing || log(`mqtt: ${err.message}`));
 
@@ -144,9 +211,18 @@ export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttInge
   });
   // After start a lost broker is retried every second; subscriptions are renewed by mqtt.js (resubscribe).
   return {
-    close: () => {
+    close: async () => {
       closing = true;
-      return new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
+      // The session outlives the connection, subscriptions included. Alone, that is the point: what sensors
+      // publish during a restart waits at the broker. In a share group Mosquitto would also queue this node's
+      // share of the messages for as long as it is away, instead of handing them to the nodes still up; so a
+      // node that stops on purpose leaves the group first (a node that dies keeps its share until it returns).
+      if (opts.shareGroup && client.connected)
+        await Promise.race([
+          client.unsubscribeAsync(topic).catch(() => undefined),
+          new Promise((r) => setTimeout(r, CONNECT_TIMEOUT_MS).unref()),
+        ]);
+      await new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
     },
   };
 }

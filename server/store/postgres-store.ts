@@ -68,6 +68,25 @@ UNION ALL
 SELECT e.seq, e.body FROM late_events l JOIN events e ON e.seq = l.seq WHERE l.seq > $3 AND l.ts_ms < $1
 ORDER BY seq`;
 
+/**
+ * A pooled client for several queries. A connection lost while the client is checked out but between two queries
+ * (a transaction's own work, a cursor waiting for its reader) makes the client emit 'error', and the pool listens
+ * only to idle clients: unheard, that is an uncaught exception and the process dies with the database. Heard
+ * here, the next query fails instead, and the release hands the error on so the pool drops the broken client.
+ */
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
+  const c = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (err: Error) => void (lost = err);
+  c.on('error', onError);
+  const release = c.release.bind(c);
+  c.release = (err?: Error | boolean) => {
+    c.removeListener('error', onError);
+    release(err ?? lost);
+  };
+  return c;
+}
+
 export async function openPostgresStore(
   url: string,
   opts: PostgresStoreOptions = {},
@@ -92,7 +111,7 @@ export async function openPostgresStore(
   }
 
   const tx = async <T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const c = await pool.connect();
+    const c = await checkout(pool);
     try {
       await c.query('BEGIN');
       const out = await work(c);
@@ -200,7 +219,7 @@ export async function openPostgresStore(
     async *iterateByTime(filter: TimeRangeFilter) {
       const { sql, params } = rangeWhere(filter);
       // A server-side cursor in a read-only snapshot: sorted once, read in pages, consistent while appends go on.
-      const c = await pool.connect();
+      const c = await checkout(pool);
       try {
         await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         await c.query(
@@ -226,7 +245,7 @@ export async function openPostgresStore(
     },
 
     async *foldRange(from: FoldStart, toMs: number, pageSize: number) {
-      const c = await pool.connect();
+      const c = await checkout(pool);
       try {
         await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         // A cursor is planned for its first 10 % of rows by default, which can favour walking the seq-ordered

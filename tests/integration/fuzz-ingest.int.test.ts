@@ -355,6 +355,9 @@ describe('hostile input over MQTT (ioc/sensors/<siteId>)', () => {
       url: MQTT_URL,
       ingest: server.app.ingest,
       topicRoot: root,
+      clientId: `fuzz-ioc-${process.pid}-${Date.now()}`,
+      source: 'mqtt-ok',
+      sessionExpirySeconds: 60,
       onRejected: (reason) => server.app.metrics.rejected(reason),
       log: (m) => log.push(m),
     });

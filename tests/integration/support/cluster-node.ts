@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SCHEMATIC_2021 } from '../../../geo';
+import { SENSOR_SOURCE } from '../../../simulators/sensor.simulator';
 import { createApp, type App } from '../../../server/app';
 import { connectRedisAdapter } from '../../../server/cluster/redis-adapter';
 import { startMqttIngest, type MqttIngest } from '../../../server/mqtt/mqtt-ingest';
@@ -50,6 +51,10 @@ export async function startClusterNode(opts: {
       url: MQTT_URL,
       ingest: app.ingest,
       topicRoot: opts.mqtt.topicRoot,
+      clientId: `cluster-ioc-${process.pid}-${Date.now()}`,
+      // The simulator's readings, published as they are.
+      source: SENSOR_SOURCE,
+      sessionExpirySeconds: 60,
       onRejected: (reason) => app.metrics.rejected(reason),
       ...(opts.mqtt.shareGroup ? { shareGroup: opts.mqtt.shareGroup } : {}),
       log: (m) => mqttLog.push(m),
