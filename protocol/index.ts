@@ -8,6 +8,7 @@ export * from './http.schema';
 export * from './state/dashboard-state';
 export * from './state/apply-events';
 export * from './state/sensor-status';
+export * from './state/built-in-rules';
 export * from './state/kpis';
 export * from './state/alerts';
 export * from './state/state-patch';
