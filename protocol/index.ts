@@ -12,6 +12,7 @@ export * from './state/built-in-rules';
 export * from './state/kpis';
 export * from './state/alerts';
 export * from './state/state-patch';
+export * from './state/event-scope';
 export * from './alert-rules.schema';
 export * from './metrics';
 export * from './areas.schema';
