@@ -6,7 +6,8 @@
  *   npx tsx bench/stale-share.ts [hours=24] [seed=2021] [start=2021-08-01T08:00:00+07:00]
  *
  * "Really stale" is a site inside one of the plan's stuck windows, or silent in a gap or an outage for longer
- * than the stale delay but not yet past the offline delay. The plan's 6 hours of sensor history before the start
+ * than the stale delay but not yet past the offline delay; "stale, healthy" is the map calling stale a site the
+ * simulator keeps healthy (a false alarm of the rule). The plan's 6 hours of sensor history before the start
  * are folded first, as the server backfills them, so the sampled day starts from a steady state.
  */
 import { SENSOR_SITES } from '../geo';
@@ -52,23 +53,28 @@ function reallyStale(siteId: string, tsMs: number, nowMs: number): boolean {
   );
 }
 
-type Tally = { perKind: number; oneRule: number; truth: number; samples: number };
+/** Sample counts: stale under each rule, really stale, and stale under the per-kind rule while healthy. */
+type Tally = { perKind: number; oneRule: number; truth: number; falseStale: number; samples: number };
 const byKind = new Map<SensorKind, Tally>();
-const total: Tally = { perKind: 0, oneRule: 0, truth: 0, samples: 0 };
+const zero = (): Tally => ({ perKind: 0, oneRule: 0, truth: 0, falseStale: 0, samples: 0 });
+const total = zero();
 
 function sample(state: DashboardState, nowMs: number): void {
   const oneRule = { ...state.alerts, rules: ONE_RULE_FOR_ALL };
   for (const site of Object.values(state.sites)) {
-    const t = byKind.get(site.kind) ?? { perKind: 0, oneRule: 0, truth: 0, samples: 0 };
+    const t = byKind.get(site.kind) ?? zero();
     byKind.set(site.kind, t);
     const add = (key: keyof Tally, yes: boolean) => {
       if (!yes) return;
       t[key]++;
       total[key]++;
     };
-    add('perKind', siteStatus(site, state.alerts, nowMs) === 'stale');
+    const stale = siteStatus(site, state.alerts, nowMs) === 'stale';
+    const really = reallyStale(site.siteId, site.tsMs, nowMs);
+    add('perKind', stale);
     add('oneRule', siteStatus(site, oneRule, nowMs) === 'stale');
-    add('truth', reallyStale(site.siteId, site.tsMs, nowMs));
+    add('truth', really);
+    add('falseStale', stale && !really);
     add('samples', true);
   }
 }
@@ -89,14 +95,16 @@ for (let h = startMs - historyMs; h < startMs + hours * HOUR; h += HOUR) {
   }
 }
 
+const HEADERS = ['per kind', 'one rule (20)', 'really stale', 'stale, healthy'];
+const WIDTHS = HEADERS.map((h) => Math.max(9, h.length));
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(2)} %`;
 const row = (name: string, t: Tally) =>
-  `${name.padEnd(14)} ${pct(t.perKind, t.samples).padStart(9)} ${pct(t.oneRule, t.samples).padStart(13)} ${pct(t.truth, t.samples).padStart(14)}`;
+  [name, ...[t.perKind, t.oneRule, t.truth, t.falseStale].map((n) => pct(n, t.samples))]
+    .map((c, k) => (k === 0 ? c.padEnd(14) : c.padStart(WIDTHS[k - 1]!)))
+    .join(' ');
 console.log(
   `Default scenario, seed ${seed}, ${hours} h from ${new Date(startMs).toISOString()}, ${SENSOR_SITES.length} sites sampled each minute`,
 );
-console.log(
-  `${'kind'.padEnd(14)} ${'per kind'.padStart(9)} ${'one rule (20)'.padStart(13)} ${'really stale'.padStart(14)}`,
-);
+console.log(['kind'.padEnd(14), ...HEADERS.map((h, k) => h.padStart(WIDTHS[k]!))].join(' '));
 for (const [kind, t] of [...byKind].sort()) console.log(row(kind, t));
 console.log(row('all sites', total));
