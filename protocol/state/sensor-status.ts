@@ -1,4 +1,6 @@
-import type { AlertsState } from './alerts';
+import type { StuckRule } from '../alert-rules.schema';
+import { SensorKind } from '../sensor-kind';
+import type { AlertCondition, AlertsState } from './alerts';
 import { DEFAULT_ALERT_RULES, STALE_AFTER_MS, stuckRuleOf } from './built-in-rules';
 import type { SiteState } from './dashboard-state';
 
@@ -9,9 +11,45 @@ export type StatusRules = Pick<AlertsState, 'rules' | 'conditions'>;
 
 /** True when the site repeats its value beyond its kind's stuck rule (a value the rule exempts never is). */
 export function isStuck(site: SiteState, rules: StatusRules['rules']): boolean {
-  const rule = stuckRuleOf(rules, site.kind);
+  return repeatsTooLong(site, stuckRuleOf(rules, site.kind));
+}
+
+function repeatsTooLong(site: SiteState, rule: StuckRule | null): boolean {
   if (!rule || site.repeats < rule.repeats) return false;
   return rule.ignoreAtOrBelow === undefined || site.value > rule.ignoreAtOrBelow;
+}
+
+/** What a status needs of the rules, worked out once per rules and conditions table rather than per site. */
+interface StatusContext {
+  rules: AlertsState['rules'];
+  /** The threshold level per site id of the `sensor:<siteId>` conditions. */
+  levels: Map<string, number>;
+  offlineAfterMs: number;
+  stuck: Record<SensorKind, StuckRule | null>;
+}
+
+/**
+ * Contexts by conditions table. A wall asks for 100k sites a second, and looking up `'sensor:' + siteId` hashes a
+ * new string each time (several times the rest of the work). Keyed by identity, which is sound because the
+ * reducers replace a conditions table, never change one they have returned.
+ */
+const contexts = new WeakMap<Record<string, AlertCondition>, StatusContext>();
+function contextOf({ rules, conditions }: StatusRules): StatusContext {
+  const known = contexts.get(conditions);
+  if (known && known.rules === rules) return known;
+  const levels = known?.levels ?? new Map<string, number>();
+  if (!known)
+    for (const [key, c] of Object.entries(conditions))
+      if (key.startsWith('sensor:')) levels.set(key.slice('sensor:'.length), c.level);
+  const stuck = Object.fromEntries(SensorKind.options.map((k) => [k, stuckRuleOf(rules, k)]));
+  const context: StatusContext = {
+    rules,
+    levels,
+    offlineAfterMs: (rules ?? DEFAULT_ALERT_RULES).sensorOfflineAfterMin * 60_000,
+    stuck: stuck as StatusContext['stuck'],
+  };
+  contexts.set(conditions, context);
+  return context;
 }
 
 /**
@@ -26,12 +64,12 @@ export function isStuck(site: SiteState, rules: StatusRules['rules']): boolean {
  * warning, then ok.
  */
 export function siteStatus(site: SiteState, rules: StatusRules, nowMs: number): SensorStatus {
-  const level = rules.conditions['sensor:' + site.siteId]?.level ?? 0;
+  const c = contextOf(rules);
+  const level = c.levels.get(site.siteId) ?? 0;
   if (level >= 2) return 'alarm';
   const age = nowMs - site.tsMs;
-  const offlineAfterMs = (rules.rules ?? DEFAULT_ALERT_RULES).sensorOfflineAfterMin * 60_000;
-  if (age > offlineAfterMs) return 'offline';
-  if (age > STALE_AFTER_MS || isStuck(site, rules.rules)) return 'stale';
+  if (age > c.offlineAfterMs) return 'offline';
+  if (age > STALE_AFTER_MS || repeatsTooLong(site, c.stuck[site.kind])) return 'stale';
   return level === 1 ? 'warning' : 'ok';
 }
 
