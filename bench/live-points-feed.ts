@@ -23,7 +23,7 @@ import { LiveSubscribe } from '../protocol/live.schema';
 import { emptyAlertsState } from '../protocol/state/alerts';
 import { emptyAreaState } from '../protocol/state/dashboard-state';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import { makeSites, tickSites } from './live-points-sites';
+import { conditionsOf, makeSites, tickSites } from './live-points-sites';
 
 export interface LivePointsFeed {
   url: string;
@@ -74,7 +74,7 @@ function stateOf(sites: ReturnType<typeof makeSites>, seq: number): DashboardSta
     seq,
     areas,
     sites: Object.fromEntries(sites.map((s) => [s.siteId, s])),
-    alerts: emptyAlertsState(),
+    alerts: { ...emptyAlertsState(), conditions: conditionsOf(sites) },
   };
 }
 
@@ -129,7 +129,11 @@ export async function startLivePointsFeed(
       fromSeq: seq + 1,
       toSeq: seq + current.length,
       events: [],
-      patch: { areas: {}, sites: Object.fromEntries(current.map((s) => [s.siteId, s])), alerts: {} },
+      patch: {
+        areas: {},
+        sites: Object.fromEntries(current.map((s) => [s.siteId, s])),
+        alerts: { conditions: conditionsOf(current) },
+      },
     };
     seq = batch.toSeq;
     live.to('feed').emit('live:batch', batch);

@@ -3,9 +3,9 @@
  * province, each with a new reading every tick. Pure and seeded, so both pages are fed the same values.
  */
 import { DISTRICTS_2021 } from '../geo/areas';
-import { SensorKind, type SiteState } from '../protocol';
+import { SensorKind, type AlertCondition, type SiteState } from '../protocol';
 import { KIND_SPECS } from '../geo/schematic/site-plan';
-import { SENSOR_THRESHOLDS } from '../protocol/state/sensor-status';
+import { SENSOR_THRESHOLDS } from '../protocol/state/built-in-rules';
 
 // The product's own kinds and units, so the bench's sites look like the province's.
 const KINDS = SensorKind.options;
@@ -52,6 +52,20 @@ function reading(kind: SensorKind, u: number, v: number): number {
         ? t.warning + (t.alarm - t.warning) * v
         : t.alarm * (1 + 0.2 * v);
   return Math.round(x * 100) / 100;
+}
+
+/**
+ * The threshold conditions of the sites' readings under the built-in thresholds, as the alert rules would hold
+ * them: the status of a site is its condition's level, so a feed that makes up readings makes these up too.
+ */
+export function conditionsOf(sites: readonly SiteState[]): Record<string, AlertCondition> {
+  const out: Record<string, AlertCondition> = {};
+  for (const s of sites) {
+    const t = SENSOR_THRESHOLDS[s.kind];
+    const level = !t ? 0 : s.value >= t.alarm ? 2 : s.value >= t.warning ? 1 : 0;
+    if (level) out['sensor:' + s.siteId] = { level, alertId: null };
+  }
+  return out;
 }
 
 /** `n` sites at tick 0 (readings at `nowMs`), spread uniformly over the province's box. */

@@ -18,6 +18,17 @@ export const SensorThreshold = z
 export type SensorThreshold = z.infer<typeof SensorThreshold>;
 
 /**
+ * When a sensor counts as stuck: `repeats` identical consecutive readings. A value at or below
+ * `ignoreAtOrBelow` is never stuck, however long it lasts: a dry rain gauge reads 0 all day and a quiet
+ * street sits at the noise meter's floor, both honestly.
+ */
+export const StuckRule = z.strictObject({
+  repeats: z.number().int().min(2).max(1_000_000),
+  ignoreAtOrBelow: Level.optional(),
+});
+export type StuckRule = z.infer<typeof StuckRule>;
+
+/**
  * The alert rules in force. They travel in the event log (`alert-rules:changed`), so a replay evaluates the
  * rules that were in force at the time, exactly as live did. Kinds left out of `sensorThresholds` keep the
  * built-in thresholds; a kind set to null raises no threshold alert.
@@ -25,6 +36,11 @@ export type SensorThreshold = z.infer<typeof SensorThreshold>;
 export const AlertRules = z.strictObject({
   version: z.literal(1),
   sensorThresholds: z.partialRecord(SensorKind, SensorThreshold.nullable()).default({}),
+  /**
+   * The stuck-sensor rule per kind; a kind left out keeps the built-in rule, a kind set to null is never
+   * stuck. Optional, not defaulted: rule changes logged before it existed carry none and are not re-parsed.
+   */
+  stuckReadings: z.partialRecord(SensorKind, StuckRule.nullable()).optional(),
   /** A site silent for longer than this (scenario minutes) raises a warning; its next reading clears it. */
   sensorOfflineAfterMin: z
     .number()

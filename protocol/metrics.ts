@@ -1,5 +1,5 @@
 import type { IocEvent, StreamName } from './events.schema';
-import { SENSOR_THRESHOLDS } from './state/sensor-status';
+import { SENSOR_THRESHOLDS } from './state/built-in-rules';
 
 /**
  * A series metric: how one event contributes to a bucket. `count` metrics add `value(e)`; `ratio` metrics

@@ -7,7 +7,7 @@ import { Deck, WebMercatorViewport } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { io } from 'socket.io-client';
 import type { Ack, LiveBatch, LiveSnapshot, SiteState } from '../../protocol';
-import { sensorStatus } from '../../protocol/state/sensor-status';
+import { siteStatus, type StatusRules } from '../../protocol/state/sensor-status';
 import { PROTOCOL_VERSION } from '../../protocol/version';
 import { STATUS_COLOURS } from '../../client/map/colours';
 
@@ -34,10 +34,12 @@ let positions = new Float32Array(0);
 let colours = new Uint8Array(0);
 let radii = new Float32Array(0);
 const bench = { seq: 0, sites: 0, batches: 0 };
+// The status comes from the rules in force, as on the wall: the snapshot's, then each patch's.
+let rules: StatusRules = { rules: null, conditions: {} };
 (window as unknown as { __bare: typeof bench }).__bare = bench;
 
 function put(i: number, s: SiteState, nowMs: number): void {
-  const status = sensorStatus(s, nowMs);
+  const status = siteStatus(s, rules, nowMs);
   positions[2 * i] = s.lonLat[0];
   positions[2 * i + 1] = s.lonLat[1];
   colours.set(STATUS_COLOURS[status], 4 * i);
@@ -79,6 +81,7 @@ socket.on('connect', () => {
   socket.emit('live:subscribe', { area: '80', mode: 'state' }, (res: Ack<LiveSnapshot>) => {
     if (!res.ok) return;
     const sites = Object.values(res.data.state.sites);
+    rules = res.data.state.alerts;
     index.clear();
     positions = new Float32Array(2 * sites.length);
     colours = new Uint8Array(4 * sites.length);
@@ -96,6 +99,7 @@ socket.on('connect', () => {
 socket.on('live:batch', (batch: LiveBatch) => {
   if (!batch.patch || batch.toSeq <= bench.seq) return;
   const now = Date.now();
+  rules = { ...rules, ...batch.patch.alerts };
   for (const s of Object.values(batch.patch.sites)) {
     const i = index.get(s.siteId);
     if (i !== undefined) put(i, s, now);

@@ -46,7 +46,7 @@ export function MapPanel() {
     const features = areas.features.filter((f) => f.properties.parent === TAN_AN_CODE) as AreaFeature[];
     return { features, focus };
   }, [areas, focus]);
-  const counts = useMemo(() => countByStatus(Object.values(state.sites), now), [state, now]);
+  const counts = useMemo(() => countByStatus(Object.values(state.sites), state.alerts, now), [state, now]);
 
   return (
     <div className="map-panel" data-testid="map-panel">

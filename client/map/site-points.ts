@@ -1,6 +1,6 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { SensorStatus, SiteState } from '../../protocol';
-import { sensorStatus } from '../../protocol/state/sensor-status';
+import { siteStatus, type StatusRules } from '../../protocol/state/sensor-status';
 import type { SiteMarker } from '../store/selectors';
 import { STATUS_COLOURS } from './colours';
 import { LAYER_IDS, markerRadius, SENSOR_OUTLINE } from './layers';
@@ -9,10 +9,10 @@ import { LAYER_IDS, markerRadius, SENSOR_OUTLINE } from './layers';
 export const STATUS_CODES: readonly SensorStatus[] = ['ok', 'warning', 'alarm', 'stale', 'offline'];
 const CODE_OF = Object.fromEntries(STATUS_CODES.map((s, i) => [s, i])) as Record<SensorStatus, number>;
 
-/** Each site's status at `nowMs` (scenario time) as one byte, in the order of `sites`. */
-export function siteStatusCodes(sites: readonly SiteState[], nowMs: number): Uint8Array {
+/** Each site's status at `nowMs` (scenario time) under the rules in force, as one byte, in the order of `sites`. */
+export function siteStatusCodes(sites: readonly SiteState[], rules: StatusRules, nowMs: number): Uint8Array {
   const codes = new Uint8Array(sites.length);
-  for (let i = 0; i < sites.length; i++) codes[i] = CODE_OF[sensorStatus(sites[i]!, nowMs)];
+  for (let i = 0; i < sites.length; i++) codes[i] = CODE_OF[siteStatus(sites[i]!, rules, nowMs)];
   return codes;
 }
 

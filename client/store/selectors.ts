@@ -1,6 +1,6 @@
 import type { DashboardState, LonLat, SensorKind, SensorStatus } from '../../protocol';
 import { kpiSnapshot } from '../../protocol/state/kpis';
-import { sensorStatus } from '../../protocol/state/sensor-status';
+import { siteStatus } from '../../protocol/state/sensor-status';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../../protocol/time';
 import { PROVINCE_CODE } from '../../geo/areas';
 import { rollup } from './dashboard.slice';
@@ -130,12 +130,12 @@ export interface SiteMarker {
   status: SensorStatus;
 }
 
-/** Each site with its status as seen at `nowMs` (scenario time), ready for the map. */
+/** Each site with its status as seen at `nowMs` (scenario time) under the rules in force, ready for the map. */
 export function siteMarkers(state: DashboardState, nowMs: number): SiteMarker[] {
   return Object.values(state.sites).map((s) => ({
     siteId: s.siteId,
     kind: s.kind,
     lonLat: s.lonLat,
-    status: sensorStatus(s, nowMs),
+    status: siteStatus(s, state.alerts, nowMs),
   }));
 }

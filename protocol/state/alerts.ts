@@ -1,4 +1,4 @@
-import type { AlertRules, SensorThreshold } from '../alert-rules.schema';
+import type { AlertRules } from '../alert-rules.schema';
 import type {
   CovidReport,
   DossierEvent,
@@ -9,7 +9,7 @@ import type {
 } from '../events.schema';
 import type { SensorKind } from '../sensor-kind';
 import { vnDateKey } from '../time';
-import { SENSOR_THRESHOLDS } from './sensor-status';
+import { DEFAULT_ALERT_RULES, thresholdOf } from './built-in-rules';
 import type { SiteState } from './dashboard-state';
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
@@ -73,14 +73,6 @@ export interface AlertsState {
 /** Alerts kept in the state; beyond it the oldest that ended goes first, an active one only if none ended. */
 export const MAX_RECENT_ALERTS = 200;
 
-export const DEFAULT_ALERT_RULES: AlertRules = {
-  version: 1,
-  sensorThresholds: {},
-  sensorOfflineAfterMin: 15,
-  epidemic: { warningLevel: 3, criticalLevel: 4 },
-  lateDossiersPerDay: 5,
-};
-
 export function emptyAlertsState(): AlertsState {
   return { rules: null, recent: [], conditions: {}, sensorClockMs: 0, late: {} };
 }
@@ -91,12 +83,6 @@ export const alertIsActive = (a: Alert): boolean => a.clearedTsMs === null && a.
 /** Needs an operator: not resolved, and either still active or never acknowledged. */
 export const alertIsOpen = (a: Alert): boolean =>
   a.resolved === null && (a.clearedTsMs === null || a.ack === null);
-
-/** The thresholds of a kind under `rules` (a kind the rules leave out keeps the built-in ones). */
-export function thresholdOf(rules: AlertRules | null, kind: SensorKind): SensorThreshold | null {
-  const custom = rules?.sensorThresholds[kind];
-  return custom === undefined ? SENSOR_THRESHOLDS[kind] : custom;
-}
 
 const SEVERITY_OF_LEVEL: readonly AlertSeverity[] = ['info', 'warning', 'critical'];
 
@@ -157,7 +143,11 @@ export class AlertsDraft {
     const t = thresholdOf(this.state.rules, ev.kind);
     const key = 'sensor:' + ev.siteId;
     // Only the newest reading of a site decides its level; a late older one changes nothing.
-    if (t && sites[ev.siteId]?.tsMs === ev.tsMs) {
+    const newest = sites[ev.siteId]?.tsMs === ev.tsMs;
+    // A kind whose thresholds the rules turned off ends its condition at its next reading, as any other
+    // reading back under the line would; left standing, the site would read "in alarm" for ever.
+    if (!t && newest && this.state.conditions[key]) this.setLevel(key, 0, ev, null);
+    if (t && newest) {
       const cur = this.state.conditions[key]?.level ?? 0;
       const clear = t.clear ?? t.warning - (t.alarm - t.warning) / 2;
       const v = ev.value;

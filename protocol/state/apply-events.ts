@@ -7,7 +7,7 @@ import {
   type DashboardState,
   type DayCounters,
 } from './dashboard-state';
-import { AlertsDraft, emptyAlertsState } from './alerts';
+import { AlertsDraft } from './alerts';
 
 /**
  * The areas an event counts towards: its own and every one above it (a ward's dossier also counts for its
@@ -33,8 +33,7 @@ export function applyEvents(
     sites: state.sites,
     alerts: state.alerts,
   };
-  // A snapshot stored before alerts existed has none: alerts start from the events after it.
-  const alerts = new AlertsDraft(state.alerts ?? emptyAlertsState());
+  const alerts = new AlertsDraft(state.alerts);
   const copied = new Set<string>();
   let sitesCopied = false;
 

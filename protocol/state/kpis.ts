@@ -47,7 +47,7 @@ export function kpiSnapshot(
     covidNewCasesLastDate: a?.covid.newCasesLastDate ?? 0,
     covidLastDate: a?.covid.lastDate ?? null,
     epidemicLevel: a?.covid.epidemicLevel ?? 1,
-    sensors: countByStatus(sites, nowMs),
+    sensors: countByStatus(sites, state.alerts, nowMs),
     lastTsMs: a?.lastTsMs ?? { dossier: 0, sensor: 0, covid: 0 },
   };
 }

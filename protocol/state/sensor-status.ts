@@ -1,42 +1,93 @@
-import type { SensorKind } from '../events.schema';
+import type { StuckRule } from '../alert-rules.schema';
+import { SensorKind } from '../sensor-kind';
+import type { AlertCondition, AlertsState } from './alerts';
+import { DEFAULT_ALERT_RULES, STALE_AFTER_MS, stuckRuleOf } from './built-in-rules';
 import type { SiteState } from './dashboard-state';
 
 export type SensorStatus = 'ok' | 'warning' | 'alarm' | 'offline' | 'stale';
 
-/**
- * Warning and alarm thresholds per kind. Water level follows the alarm levels (BĐ2/BĐ3) used on the Vàm Cỏ
- * rivers at Tân An; PM2.5 and AQI follow Vietnam's VN_AQI bands; noise QCVN 26:2010 (daytime 70 dBA).
- */
-export const SENSOR_THRESHOLDS: Record<SensorKind, { warning: number; alarm: number } | null> = {
-  water_level: { warning: 1.6, alarm: 1.8 },
-  rainfall: { warning: 30, alarm: 50 },
-  pm25: { warning: 50, alarm: 75 },
-  aqi: { warning: 101, alarm: 151 },
-  traffic_flow: null,
-  noise: { warning: 70, alarm: 85 },
-  temperature: { warning: 37, alarm: 40 },
-};
+/** What a site's status is decided from: the rules in force and where their threshold conditions stand. */
+export type StatusRules = Pick<AlertsState, 'rules' | 'conditions'>;
 
-/** A reading older than this many of its cadence is stale; older than `OFFLINE_AFTER_MS`, offline. */
-export const STALE_AFTER_MS = 3 * 60_000;
-export const OFFLINE_AFTER_MS = 15 * 60_000;
-/** Identical consecutive readings beyond this count mean a stuck sensor, shown as stale. */
-export const STUCK_AFTER_REPEATS = 20;
-
-/** Status of a site as seen at `nowMs` (scenario time): freshness first, then thresholds. */
-export function sensorStatus(site: SiteState, nowMs: number): SensorStatus {
-  const age = nowMs - site.tsMs;
-  if (age > OFFLINE_AFTER_MS) return 'offline';
-  if (age > STALE_AFTER_MS || site.repeats >= STUCK_AFTER_REPEATS) return 'stale';
-  const t = SENSOR_THRESHOLDS[site.kind];
-  if (!t) return 'ok';
-  if (site.value >= t.alarm) return 'alarm';
-  if (site.value >= t.warning) return 'warning';
-  return 'ok';
+/** True when the site repeats its value beyond its kind's stuck rule (a value the rule exempts never is). */
+export function isStuck(site: SiteState, rules: StatusRules['rules']): boolean {
+  return repeatsTooLong(site, stuckRuleOf(rules, site.kind));
 }
 
-export function countByStatus(sites: Iterable<SiteState>, nowMs: number): Record<SensorStatus, number> {
-  const counts: Record<SensorStatus, number> = { ok: 0, warning: 0, alarm: 0, offline: 0, stale: 0 };
-  for (const s of sites) counts[sensorStatus(s, nowMs)]++;
+function repeatsTooLong(site: SiteState, rule: StuckRule | null): boolean {
+  if (!rule || site.repeats < rule.repeats) return false;
+  return rule.ignoreAtOrBelow === undefined || site.value > rule.ignoreAtOrBelow;
+}
+
+/** What a status needs of the rules, worked out once per rules and conditions table rather than per site. */
+interface StatusContext {
+  rules: AlertsState['rules'];
+  /** The threshold level per site id of the `sensor:<siteId>` conditions. */
+  levels: Map<string, number>;
+  offlineAfterMs: number;
+  stuck: Record<SensorKind, StuckRule | null>;
+}
+
+/**
+ * Contexts by conditions table. A wall asks for 100k sites a second, and looking up `'sensor:' + siteId` hashes a
+ * new string each time (several times the rest of the work). Keyed by identity, which is sound because the
+ * reducers replace a conditions table, never change one they have returned.
+ */
+const contexts = new WeakMap<Record<string, AlertCondition>, StatusContext>();
+function contextOf({ rules, conditions }: StatusRules): StatusContext {
+  const known = contexts.get(conditions);
+  if (known && known.rules === rules) return known;
+  const levels = known?.levels ?? new Map<string, number>();
+  if (!known)
+    for (const [key, c] of Object.entries(conditions))
+      if (key.startsWith('sensor:')) levels.set(key.slice('sensor:'.length), c.level);
+  const stuck = Object.fromEntries(SensorKind.options.map((k) => [k, stuckRuleOf(rules, k)]));
+  const context: StatusContext = {
+    rules,
+    levels,
+    offlineAfterMs: (rules ?? DEFAULT_ALERT_RULES).sensorOfflineAfterMin * 60_000,
+    stuck: stuck as StatusContext['stuck'],
+  };
+  contexts.set(conditions, context);
+  return context;
+}
+
+/**
+ * The status of a site at `nowMs` (scenario time) under the rules that raise the alerts: the one place a
+ * status is decided, for the map, its legend, the wall, the header counts and the operator screen.
+ *
+ * Alarm and warning are the level of the site's `sensor:<siteId>` threshold condition, not a comparison made
+ * here: the condition already applies the thresholds in force when the reading came, with the alert's
+ * hysteresis, so "sites in alarm" is exactly the number of critical threshold conditions. An alarm outranks
+ * silence: the last reading crossed the line and nothing has cleared it (the offline alert says it went quiet).
+ * Below that: offline after the rules' offline delay, stale after {@link STALE_AFTER_MS} or when stuck, then
+ * warning, then ok.
+ */
+export function siteStatus(site: SiteState, rules: StatusRules, nowMs: number): SensorStatus {
+  const c = contextOf(rules);
+  const level = c.levels.get(site.siteId) ?? 0;
+  if (level >= 2) return 'alarm';
+  const age = nowMs - site.tsMs;
+  if (age > c.offlineAfterMs) return 'offline';
+  if (age > STALE_AFTER_MS || repeatsTooLong(site, c.stuck[site.kind])) return 'stale';
+  return level === 1 ? 'warning' : 'ok';
+}
+
+export const emptyStatusCounts = (): Record<SensorStatus, number> => ({
+  ok: 0,
+  warning: 0,
+  alarm: 0,
+  offline: 0,
+  stale: 0,
+});
+
+/** Sites per status: what every legend, tile and header count shows. */
+export function countByStatus(
+  sites: Iterable<SiteState>,
+  rules: StatusRules,
+  nowMs: number,
+): Record<SensorStatus, number> {
+  const counts = emptyStatusCounts();
+  for (const s of sites) counts[siteStatus(s, rules, nowMs)]++;
   return counts;
 }

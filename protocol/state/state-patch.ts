@@ -1,5 +1,5 @@
 import type { AreaRollup } from './apply-events';
-import { emptyAlertsState, type Alert, type AlertsState } from './alerts';
+import type { Alert, AlertsState } from './alerts';
 import type { AreaState, DashboardState, SiteState } from './dashboard-state';
 
 /**
@@ -42,7 +42,7 @@ export function stateChanges(prev: DashboardState, next: DashboardState): StateC
   if (prev.sites !== next.sites)
     for (const [id, s] of Object.entries(next.sites)) if (prev.sites[id] !== s) changes.sites.push(s);
 
-  const [pa, na] = [prev.alerts ?? emptyAlertsState(), next.alerts ?? emptyAlertsState()];
+  const [pa, na] = [prev.alerts, next.alerts];
   if (pa === na) return changes;
   // Conditions and late counts lose keys as well as gain them: one raised and cleared inside the window nets to
   // nothing between its ends, yet a client that resynced into the middle holds it. Both are small (levels above
@@ -91,8 +91,6 @@ export function applyPatch(state: DashboardState, patch: StatePatch, seq: number
     seq,
     areas: Object.keys(patch.areas).length ? { ...state.areas, ...patch.areas } : state.areas,
     sites: Object.keys(patch.sites).length ? { ...state.sites, ...patch.sites } : state.sites,
-    alerts: Object.keys(patch.alerts).length
-      ? { ...(state.alerts ?? emptyAlertsState()), ...patch.alerts }
-      : state.alerts,
+    alerts: Object.keys(patch.alerts).length ? { ...state.alerts, ...patch.alerts } : state.alerts,
   };
 }

@@ -1,4 +1,4 @@
-import { emptyAlertsState, type AreaRollup, type DashboardState } from '../../protocol';
+import type { AreaRollup, DashboardState } from '../../protocol';
 
 /**
  * The part of the state a dashboard of `area` needs: that area, the areas under it, its sites and its alerts.
@@ -7,8 +7,7 @@ import { emptyAlertsState, type AreaRollup, type DashboardState } from '../../pr
  */
 export function scopeState(state: DashboardState, area: string, rollup: AreaRollup): DashboardState {
   const within = (code: string) => rollup(code).includes(area);
-  // A snapshot stored before alerts existed, with no event folded since, has none yet.
-  const alerts = state.alerts ?? emptyAlertsState();
+  const alerts = state.alerts;
   return {
     seq: state.seq,
     areas: Object.fromEntries(Object.entries(state.areas).filter(([code]) => within(code))),

@@ -1,5 +1,6 @@
 import type { Namespace } from 'socket.io';
 import {
+  eventReachesArea,
   isEmptyPatch,
   patchFor,
   stateChanges,
@@ -81,7 +82,7 @@ export function createFanOut(
         area,
         fromSeq,
         toSeq,
-        events: events.filter((e) => rollup(e.area).includes(area)),
+        events: events.filter((e) => eventReachesArea(e, area, rollup)),
       };
       // Local: with several nodes, every node tails the shared log and serves its own sockets, so a batch sent
       // through the adapter would reach the other nodes' clients twice.

@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
 import {
+  eventReachesArea,
   LiveAuth,
   LiveResync,
   LiveSubscribe,
@@ -75,7 +76,7 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
         area,
         fromSeq: afterSeq + 1,
         toSeq: events.at(-1)?.seq ?? afterSeq,
-        events: events.filter((e) => deps.rollup(e.area).includes(area)),
+        events: events.filter((e) => eventReachesArea(e, area, deps.rollup)),
       };
       ack({ ok: true, data: batch });
     });

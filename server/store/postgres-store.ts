@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { DashboardState, IocEvent, LoggedEvent } from '../../protocol';
+import type { IocEvent, LoggedEvent } from '../../protocol';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-format';
 import { dedupeKey } from '../../protocol/dedupe-key';
 import type {
   AppendOutcome,
@@ -321,17 +322,17 @@ export async function openPostgresStore(
       void (await pool.query(
         `INSERT INTO snapshots (seq, max_ts_ms, body) VALUES ($1, $2, $3::json)
          ON CONFLICT (seq) DO UPDATE SET max_ts_ms = excluded.max_ts_ms, body = excluded.body`,
-        [state.seq, maxTsMs, JSON.stringify(state)],
+        [state.seq, maxTsMs, JSON.stringify(encodeSnapshot(state))],
       )),
 
     latestSnapshot: async (maxTsMs = Number.MAX_SAFE_INTEGER) => {
       const row = (
-        await pool.query<{ seq: number; max_ts_ms: number; body: DashboardState }>(
+        await pool.query<{ seq: number; max_ts_ms: number; body: unknown }>(
           'SELECT seq, max_ts_ms, body FROM snapshots WHERE max_ts_ms <= $1 ORDER BY max_ts_ms DESC, seq DESC LIMIT 1',
           [maxTsMs],
         )
       ).rows[0];
-      return row ? { seq: row.seq, maxTsMs: row.max_ts_ms, state: row.body } : null;
+      return row ? { seq: row.seq, maxTsMs: row.max_ts_ms, state: decodeSnapshot(row.body) } : null;
     },
 
     watchAppends(onSeq) {

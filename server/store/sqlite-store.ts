@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { dedupeKey } from '../../protocol/dedupe-key';
-import type { DashboardState, IocEvent, LoggedEvent, StreamName } from '../../protocol';
+import type { IocEvent, LoggedEvent, StreamName } from '../../protocol';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-format';
 import type {
   Aggregator,
   AppendOutcome,
@@ -255,11 +256,12 @@ export function openSqliteStore(file: string): EventStore {
         .all(`${code}:submitted`, `${code}:resolved`, `${code}:paid`)
         .map(toLogged)
         .filter((e) => e.stream === 'dossier' && e.dossierCode === code),
-    saveSnapshot: async (state, maxTsMs) => void putSnapshot.run(state.seq, maxTsMs, JSON.stringify(state)),
+    saveSnapshot: async (state, maxTsMs) =>
+      void putSnapshot.run(state.seq, maxTsMs, JSON.stringify(encodeSnapshot(state))),
     latestSnapshot: async (maxTsMs = Number.MAX_SAFE_INTEGER) => {
       const row = getSnapshot.get(maxTsMs);
       return row
-        ? { seq: row.seq, maxTsMs: row.max_ts_ms, state: JSON.parse(row.body) as DashboardState }
+        ? { seq: row.seq, maxTsMs: row.max_ts_ms, state: decodeSnapshot(JSON.parse(row.body)) }
         : null;
     },
     close: async () => {

@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MapViewProps } from '../../client/map/MapView';
 import { OperatorScreen } from '../../client/features/operator/OperatorScreen';
 import { useStore } from '../../client/store/store';
-import { seedStore } from './fixtures';
+import { rollup } from '../../client/store/dashboard.slice';
+import { applyEvents, DEFAULT_ALERT_RULES, type LoggedEvent } from '../../protocol';
+import { NOW_MS, sampleState, seedStore } from './fixtures';
 
 // jsdom has no WebGL: the maplibre + deck.gl component is replaced at its module boundary, and the mock
 // shows what it was given so the wiring from the store is still checked.
@@ -45,5 +47,41 @@ describe('operator screen', () => {
     expect(screen.getByTestId('areas-error')).toHaveTextContent(
       'Không tải được ranh giới khu vực: /api/areas: HTTP 500 internal',
     );
+  });
+
+  it('counts the sensors in alarm under the rules in force, in the header tile, the legend and the markers', async () => {
+    // The operator's rules lower the water-level alarm to 0,60 m; then wl-2 reads 0,90 m.
+    const rules: LoggedEvent = {
+      v: 1,
+      seq: 101,
+      id: 'rules-101',
+      source: 'alert-rules',
+      stream: 'ops',
+      area: '80',
+      tsMs: NOW_MS - 20_000,
+      operator: 'alert-rules-file',
+      action: 'alert-rules:changed',
+      rules: { ...DEFAULT_ALERT_RULES, sensorThresholds: { water_level: { warning: 0.5, alarm: 0.6 } } },
+    };
+    const wl2: LoggedEvent = {
+      v: 1,
+      seq: 102,
+      id: 'wl-2:102',
+      source: 'test',
+      stream: 'sensor',
+      area: '794',
+      tsMs: NOW_MS - 10_000,
+      siteId: 'wl-2',
+      kind: 'water_level',
+      value: 0.9,
+      unit: 'm',
+      lonLat: [106.42, 10.54],
+    };
+    seedStore(applyEvents(sampleState(), [rules, wl2], rollup));
+    render(<OperatorScreen />);
+    expect(screen.getByTestId('kpi-province-sensor-alarm-value')).toHaveTextContent(/^2$/);
+    const map = await screen.findByTestId('map-mock');
+    expect(map).toHaveAttribute('data-markers', 'wl-1:alarm,wl-2:alarm,pm-1:ok');
+    expect(screen.getByTestId('legend-status-alarm')).toHaveTextContent('Báo động: 2');
   });
 });

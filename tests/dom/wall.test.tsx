@@ -15,7 +15,13 @@ import type { LiveCommands } from '../../client/net/live-commands';
 import { rollup } from '../../client/store/dashboard.slice';
 import { useStore } from '../../client/store/store';
 import { useAreasLoader } from '../../client/store/use-areas-loader';
-import { applyEvents, type DashboardState, type LoggedEvent } from '../../protocol';
+import {
+  applyEvents,
+  DEFAULT_ALERT_RULES,
+  emptyAlertsState,
+  type DashboardState,
+  type LoggedEvent,
+} from '../../protocol';
 import { NOW_MS, sampleState, seedStore } from './fixtures';
 import { server } from './msw-server';
 
@@ -97,6 +103,26 @@ const TAN_AN_AREAS = {
     },
   ],
 };
+
+/** An operator's rules file that lowers the water-level alarm to 0,60 m, as logged at `seq`. */
+const loweredRules = (seq: number): LoggedEvent => ({
+  v: 1,
+  seq,
+  id: `rules-${seq}`,
+  source: 'alert-rules',
+  stream: 'ops',
+  area: '80',
+  tsMs: NOW_MS - 15_000,
+  operator: 'alert-rules-file',
+  action: 'alert-rules:changed',
+  rules: { ...DEFAULT_ALERT_RULES, sensorThresholds: { water_level: { warning: 0.5, alarm: 0.6 } } },
+});
+
+/** wl-1 reads 0,90 m after the rules lowered the alarm: in alarm under the rules in force, not the built-in. */
+function withLoweredAlarm(): DashboardState {
+  const base = { ...sampleState(), alerts: emptyAlertsState() };
+  return applyEvents(base, [reading(101, 1.0, 20_000), loweredRules(102), reading(103, 0.9)], rollup);
+}
 
 function withAlarm(): DashboardState {
   return applyEvents(sampleState(), [reading(101, 1.0, 20_000), reading(102, 2.05)], rollup);
@@ -235,6 +261,19 @@ describe('wall', () => {
     // Dossiers come hours apart: fifteen minutes without one is not late.
     act(() => useWallStore.getState().control({ action: 'next' }, Date.now()));
     expect(screen.getByTestId('wall-tile-openDossiers')).toHaveAttribute('data-stale', 'false');
+  });
+
+  it('counts, colours and lists an alarm of the rules in force alike: tile, map legend and alert feed', async () => {
+    seedStore(withLoweredAlarm());
+    startWall('?scenes=environment:30&chime=0');
+    render(<WallScreen />);
+    expect(screen.getByTestId('wall-tile-sensorAlarms-value')).toHaveTextContent(/^1$/);
+    expect(screen.getByTestId('wall-tile-sensorAlarms')).toHaveClass('wall-tile--alarm');
+    expect(screen.getByTestId('wall-tile-waterLevelMax')).toHaveClass('wall-tile--alarm');
+    expect(screen.getByTestId('wall-tile-waterLevelMax')).toHaveTextContent('0,60');
+    await screen.findByTestId('map-mock', {}, { timeout: 15_000 });
+    expect(screen.getByTestId('legend-status-alarm')).toHaveTextContent('Báo động: 1');
+    expect(within(screen.getByTestId('alert-feed')).getByText(/0,90 m/)).toBeInTheDocument();
   });
 
   it('lets a critical alert take over, in its scene, and gives the wall back once it is acknowledged', async () => {

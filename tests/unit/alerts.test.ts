@@ -200,6 +200,16 @@ describe('operator actions', () => {
     expect(s.alerts.recent).toHaveLength(0);
   });
 
+  it('ends the condition of a kind whose thresholds the rules turn off at its next reading', () => {
+    seq = 0;
+    const off = AlertRules.parse({ version: 1, sensorThresholds: { water_level: null } });
+    const s = fold(
+      log(wl(0, 1.9), ops({ action: 'alert-rules:changed', area: '80', rules: off }, 1), wl(1, 1.9)),
+    );
+    expect(s.alerts.conditions[`sensor:${reading.siteId}`]).toBeUndefined();
+    expect(s.alerts.recent[0]).toMatchObject({ severity: 'critical', clearedTsMs: reading.tsMs + MIN });
+  });
+
   it('validates operator events with the wire schema', () => {
     const ack: AlertAcknowledged = ops(
       { action: 'alert:acknowledged', alertId: 'sensor:a@1' },

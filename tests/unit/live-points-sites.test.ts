@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeSites, tickSites } from '../../bench/live-points-sites';
+import { conditionsOf, makeSites, tickSites } from '../../bench/live-points-sites';
 import { DISTRICTS_2021 } from '../../geo/areas';
-import { countByStatus, sensorStatus } from '../../protocol/state/sensor-status';
+import { countByStatus, siteStatus } from '../../protocol/state/sensor-status';
 
 const NOW = Date.UTC(2021, 7, 1, 3);
 
@@ -22,7 +22,7 @@ describe("the browser bench's sites", () => {
 
   it('mostly ok, some in warning and alarm, and every tick moves values but not sites', () => {
     const a = makeSites(10_000, NOW);
-    const counts = countByStatus(a, NOW);
+    const counts = countByStatus(a, { rules: null, conditions: conditionsOf(a) }, NOW);
     expect(counts.ok / a.length).toBeGreaterThan(0.85);
     expect(counts.warning).toBeGreaterThan(0);
     expect(counts.alarm).toBeGreaterThan(0);
@@ -31,7 +31,10 @@ describe("the browser bench's sites", () => {
     expect(b.every((s) => s.tsMs === NOW + 1_000)).toBe(true);
     expect(b.filter((s, i) => s.value !== a[i]!.value).length).toBeGreaterThan(9_000);
     // Statuses change from tick to tick, so the map's colours do too.
-    const changed = b.filter((s, i) => sensorStatus(s, NOW + 1_000) !== sensorStatus(a[i]!, NOW)).length;
+    const [ra, rb] = [a, b].map((x) => ({ rules: null, conditions: conditionsOf(x) }));
+    const changed = b.filter(
+      (s, i) => siteStatus(s, rb!, NOW + 1_000) !== siteStatus(a[i]!, ra!, NOW),
+    ).length;
     expect(changed).toBeGreaterThan(500);
     expect(tickSites(a, 1, NOW + 1_000)).toEqual(b);
   });

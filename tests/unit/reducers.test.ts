@@ -4,9 +4,8 @@ import {
   DAILY_WINDOW_DAYS,
   emptyDashboardState,
   kpiSnapshot,
-  sensorStatus,
+  siteStatus,
   STALE_AFTER_MS,
-  OFFLINE_AFTER_MS,
   type DossierSubmitted,
 } from '../../protocol';
 import { AREAS_2021, makeRollup } from '../../geo/areas';
@@ -72,17 +71,28 @@ describe('applyEvents', () => {
   });
 });
 
-describe('sensorStatus and kpiSnapshot', () => {
+describe('siteStatus and kpiSnapshot', () => {
   const s = applyEvents(emptyDashboardState(), logged(reading), rollup);
   const site = s.sites[reading.siteId]!;
+  const fold = (value: number) => applyEvents(emptyDashboardState(), logged({ ...reading, value }), rollup);
+  const statusOf = (value: number, atMs: number) => {
+    const f = fold(value);
+    return siteStatus(f.sites[reading.siteId]!, f.alerts, atMs);
+  };
+  const OFFLINE_AFTER_MS = 15 * 60_000;
 
-  it('says alarm above the alarm level, then stale and offline as the reading ages', () => {
-    expect(sensorStatus(site, site.tsMs)).toBe('alarm');
-    expect(sensorStatus({ ...site, value: 1.7 }, site.tsMs)).toBe('warning');
-    expect(sensorStatus({ ...site, value: 0.9 }, site.tsMs)).toBe('ok');
-    expect(sensorStatus(site, site.tsMs + STALE_AFTER_MS + 1)).toBe('stale');
-    expect(sensorStatus(site, site.tsMs + OFFLINE_AFTER_MS + 1)).toBe('offline');
-    expect(sensorStatus({ ...site, repeats: 50 }, site.tsMs)).toBe('stale');
+  it('says alarm above the alarm level, warning and ok below, stale and offline as an ok reading ages', () => {
+    expect(siteStatus(site, s.alerts, site.tsMs)).toBe('alarm');
+    expect(statusOf(1.7, site.tsMs)).toBe('warning');
+    expect(statusOf(0.9, site.tsMs)).toBe('ok');
+    expect(statusOf(0.9, site.tsMs + STALE_AFTER_MS + 1)).toBe('stale');
+    expect(statusOf(0.9, site.tsMs + OFFLINE_AFTER_MS + 1)).toBe('offline');
+    const f = fold(0.9);
+    expect(siteStatus({ ...f.sites[reading.siteId]!, repeats: 50 }, f.alerts, site.tsMs)).toBe('stale');
+  });
+
+  it('keeps a site in alarm while it is silent: the alarm stands until a reading clears it', () => {
+    expect(siteStatus(site, s.alerts, site.tsMs + OFFLINE_AFTER_MS + 1)).toBe('alarm');
   });
 
   it('derives rates and sensor counts for an area', () => {

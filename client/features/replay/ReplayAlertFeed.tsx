@@ -10,7 +10,7 @@ const AREA_NAMES = new Map(AREAS_2021.map((a) => [a.code, a.name]));
 /** The newest alerts of the replayed state, as the wall listed them; the one jumped to is highlighted. */
 export function ReplayAlertFeed() {
   const { t, intl } = useT();
-  const alerts = useStore((s) => s.feed.state?.alerts?.recent);
+  const alerts = useStore((s) => s.feed.state?.alerts.recent);
   const jumpedTo = useReplayStore((s) => s.lastAlert?.id);
   const newest = (alerts ?? []).slice(-SHOWN).reverse();
   return (

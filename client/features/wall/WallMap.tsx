@@ -103,7 +103,7 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
   const sites = useMemo(() => Object.values(state.sites), [state.sites]);
   const layout = useKept(sites, sameLayout);
   const codes = useKept(
-    useMemo(() => siteStatusCodes(sites, now), [sites, now]),
+    useMemo(() => siteStatusCodes(sites, state.alerts, now), [sites, state.alerts, now]),
     sameCodes,
   );
   const kinds = scene.sensorKinds;

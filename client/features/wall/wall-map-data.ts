@@ -1,7 +1,7 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import type { DashboardState } from '../../../protocol/state/dashboard-state';
 import type { LonLat } from '../../../protocol';
-import { sensorStatus } from '../../../protocol/state/sensor-status';
+import { siteStatus } from '../../../protocol/state/sensor-status';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../../../protocol/time';
 import { DISTRICT_PROFILES } from '../../../simulators/districts';
 import { PROVINCE_CODE } from '../../../geo/areas';
@@ -49,7 +49,7 @@ export function wallMetricValues(
   }
   if (metric === 'sensorAlarms')
     for (const s of Object.values(state.sites))
-      if (sensorStatus(s, nowMs) === 'alarm') out[s.area] = (out[s.area] ?? 0) + 1;
+      if (siteStatus(s, state.alerts, nowMs) === 'alarm') out[s.area] = (out[s.area] ?? 0) + 1;
   return out;
 }
 

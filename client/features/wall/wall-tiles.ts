@@ -1,7 +1,8 @@
 import type { DashboardState, SiteState } from '../../../protocol/state/dashboard-state';
 import type { SensorKind } from '../../../protocol/sensor-kind';
-import { alertIsOpen, thresholdOf } from '../../../protocol/state/alerts';
-import { countByStatus, STALE_AFTER_MS } from '../../../protocol/state/sensor-status';
+import { alertIsOpen } from '../../../protocol/state/alerts';
+import { STALE_AFTER_MS, thresholdOf } from '../../../protocol/state/built-in-rules';
+import { countByStatus } from '../../../protocol/state/sensor-status';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../../../protocol/time';
 import { PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
 import type { MessageKey } from '../../i18n';
@@ -112,9 +113,11 @@ export function computeTiles(
     unit: MessageKey,
     area?: string,
   ): TileModel => {
-    const m = maxOf(sitesOf(state, kind, area));
+    const sites = sitesOf(state, kind, area);
+    const m = maxOf(sites);
     const t = thresholdOf(state.alerts.rules, kind);
-    const v = m.value ?? -Infinity;
+    // The colour is the sites' status, as the map and the alarm count have it, not a comparison of its own.
+    const n = countByStatus(sites, state.alerts, nowMs);
     return base(id, label, 'sensor', {
       value: m.value,
       // Water levels in centimetres, as the alert and its threshold (2,15 m over 1,80) read them.
@@ -123,7 +126,7 @@ export function computeTiles(
       lastTsMs: m.tsMs,
       target: t?.alarm ?? null,
       targetKind: 'alarm',
-      tone: t && v >= t.alarm ? 'alarm' : t && v >= t.warning ? 'warn' : 'normal',
+      tone: n.alarm > 0 ? 'alarm' : n.warning > 0 ? 'warn' : 'normal',
     });
   };
 
@@ -189,7 +192,7 @@ export function computeTiles(
           unit: 'wall.unit.doses',
         });
       case 'sensorAlarms': {
-        const n = countByStatus(Object.values(state.sites), nowMs).alarm;
+        const n = countByStatus(Object.values(state.sites), state.alerts, nowMs).alarm;
         return base(id, 'kpi.sensorAlarm', 'sensor', {
           value: n,
           unit: 'unit.sites',
