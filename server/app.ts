@@ -75,7 +75,7 @@ export interface AppDeps {
   publicApi?: PublicOptions;
   /** Users, sessions, tokens and audit (`$DATA_DIR/auth.sqlite`); an empty in-memory store when omitted. */
   authStore?: AuthStore;
-  /** Whether the outside contract's reads need a session (`READ_ACCESS`); `open` when omitted. */
+  /** Whether the outside contract's reads need a session (`READ_ACCESS`); `signed-in` when omitted. */
   readAccess?: ReadAccess;
   /** Sign-in attempts per user name (per IP: five times as many); 10 per 15 minutes when omitted. */
   loginRateLimit?: RateLimitOptions;
@@ -125,7 +125,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const access = createAccess({
     store: authStore,
     operatorTokens: security.operatorTokens,
-    readAccess: deps.readAccess ?? 'open',
+    readAccess: deps.readAccess ?? 'signed-in',
     allowedOrigins: security.allowedOrigins,
   });
   const operatorGuard: OperatorGuard = {

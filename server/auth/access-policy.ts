@@ -2,8 +2,8 @@ import type { Principal, ReadAccess } from '../../protocol';
 
 /**
  * What a request needs. `anyone`: no check here (the route has its own, e.g. ingest tokens, or is the citizens'
- * surface). `read`: the outside contract's reads, open to anyone with `READ_ACCESS=open` (the default) and to
- * any principal with `signed-in` — the KPI review, replay and export included, since the SPA shows those views
+ * surface). `read`: the outside contract's reads, open to anyone with `READ_ACCESS=open` (a demo's explicit
+ * choice) and to any principal with `signed-in` (the default) — the KPI review, replay and export included, since the SPA shows those views
  * read-only to every role (docs/sign-in.md). The others are always checked.
  */
 export type Right = 'anyone' | 'read' | 'operate' | 'administer';
@@ -32,6 +32,11 @@ export const HTTP_POLICY: readonly HttpRule[] = [
   { path: '/api/auth/', right: 'anyone' },
   { path: '/api/public/', right: 'anyone' },
   { path: '/api/ready', right: 'anyone' },
+  // Liveness: a probe carries no session, and a 401 would make it restart a healthy node.
+  { path: '/api/health', method: 'GET', right: 'anyone' },
+  // The API documents describe the contract, not its data.
+  { path: '/api/openapi.json', method: 'GET', right: 'anyone' },
+  { path: '/api/asyncapi.json', method: 'GET', right: 'anyone' },
   { path: '/api/ingest', method: 'POST', right: 'anyone' },
   { path: '/api/admin/webhooks', method: 'GET', right: 'operate' },
   { path: '/api/admin/', right: 'administer' },

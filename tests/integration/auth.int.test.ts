@@ -70,7 +70,7 @@ describe('signing in', () => {
       headers: { origin: server.url },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ principal: { name: 'truc.ban', role: 'operator' }, readAccess: 'open' });
+    expect(ok.body).toEqual({ principal: { name: 'truc.ban', role: 'operator' }, readAccess: 'signed-in' });
     const flags = ok.setCookie!.split(';').map((f) => f.trim().toLowerCase());
     expect(flags).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
     // Plain HTTP (a LAN install without TLS): a Secure cookie would never come back.
@@ -212,10 +212,12 @@ describe('READ_ACCESS', () => {
     await server?.close();
   });
 
-  const reads = ['/api/health', '/api/areas', '/api/kpis?area=80', '/api/metrics/catalog', '/metrics'];
+  const reads = ['/api/areas', '/api/kpis?area=80', '/api/metrics/catalog', '/metrics'];
+  /** Open in both modes: liveness and readiness probes carry no session; the API documents hold no data. */
+  const alwaysOpen = ['/api/health', '/api/ready', '/api/openapi.json', '/api/asyncapi.json', '/docs'];
 
-  it('open (the default): the outside contract reads without a session, writes still need a right', async () => {
-    server = await startAuthServer();
+  it('open (an explicit choice): the outside contract reads without a session, writes still need a right', async () => {
+    server = await startAuthServer({ readAccess: 'open' });
     for (const p of reads) expect([p, (await call(server.url, 'GET', p)).status]).toEqual([p, 200]);
     const events = await call(server.url, 'GET', '/api/events?from=2021-08-01&to=2021-08-02');
     expect(events.status).toBe(200);
@@ -225,9 +227,12 @@ describe('READ_ACCESS', () => {
     expect((await call(server.url, 'POST', '/api/areas', { body: {} })).status).toBe(401);
   });
 
-  it('signed-in: reads need a session or a display/operator bearer; the citizen surface stays public', async () => {
-    server = await startAuthServer({ readAccess: 'signed-in' });
+  it('signed-in (the default): reads need a session or a display/operator bearer; the citizen surface stays public', async () => {
+    server = await startAuthServer();
     for (const p of reads) expect([p, (await call(server.url, 'GET', p)).status]).toEqual([p, 401]);
+    const events = await call(server.url, 'GET', '/api/events?from=2021-08-01&to=2021-08-02');
+    expect(events.status).toBe(401);
+    for (const p of alwaysOpen) expect([p, (await call(server.url, 'GET', p)).status]).toEqual([p, 200]);
     await expect(connectSocket(server.url, '/live')).rejects.toThrow('unauthorized');
     await expect(connectSocket(server.url, '/replay')).rejects.toThrow('unauthorized');
     expect((await call(server.url, 'GET', '/api/public/summary')).status).toBe(200);
