@@ -164,6 +164,23 @@ describe('signing in', () => {
     ).toBe(401);
   });
 
+  it('refuses a printed one-time admin link once any admin has a password, checked when it is used', async () => {
+    server = await startAuthServer();
+    // Printed at start, while no admin had a password; not used yet.
+    const printed = onceToken(firstRunSignIn(server.auth, server.url))!;
+    // Later an admin gets a password, through the CLI on the same file, with no restart in between.
+    const added = await cli(server.dir, ['users', 'add', 'quan.tri', '--role', 'admin'], `${PASSWORD}\n`);
+    expect(added.code, added.err).toBe(0);
+    const late = await call(server.url, 'POST', '/api/auth/token', { body: { token: printed } });
+    expect(late.status).toBe(401);
+    expect(late.setCookie).toBeNull();
+    // Dead for good: removing that admin again does not bring the old link back.
+    await cli(server.dir, ['users', 'remove', 'quan.tri']);
+    expect((await call(server.url, 'POST', '/api/auth/token', { body: { token: printed } })).status).toBe(
+      401,
+    );
+  });
+
   it(
     'adds, lists and removes users with the CLI, on the file the running server reads',
     { timeout: 120_000 },
