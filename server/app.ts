@@ -188,7 +188,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const tail = createLogTail(store, deps.sharedLog, engine.state.seq);
   const metrics = createMetrics({ io, store, deliveredSeq: tail.head });
   const readiness = deps.readiness ?? createReadiness();
-  readiness.add(() => store.lastSeq().then(() => null));
+  readiness.add(() => store.lastSeq().then(() => null), 'event store');
   const fanOut = createFanOut(
     live,
     rollup,

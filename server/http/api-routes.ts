@@ -6,7 +6,6 @@ import {
   METRICS,
   METRICS_BY_NAME,
   PROTOCOL_VERSION,
-  STREAMS,
   SeriesQuery,
   kpiSnapshot,
   parseInstant,
@@ -22,6 +21,7 @@ import type { IngestService } from '../ingest/ingest-service';
 import type { EventStore } from '../store/event-store';
 import { HttpError } from './http-error';
 import { parseQuery } from './parse-query';
+import { storeReport } from './liveness';
 import { buildSeries } from './series';
 
 export interface ApiDeps {
@@ -54,12 +54,10 @@ export function apiRoutes(deps: ApiDeps): Router {
   };
 
   r.get('/health', async (_req, res) => {
-    const lastTs = await Promise.all(STREAMS.map((s) => deps.store.lastEventTsMs(s)));
-    const streams = Object.fromEntries(
-      STREAMS.map((s, i) => [s, { lastEventTsMs: lastTs[i] ?? null }]),
-    ) as HealthResponse['streams'];
+    const { store, streams } = await storeReport(deps.store);
     const body: HealthResponse = {
       status: 'ok',
+      store,
       version: deps.version,
       protocolVersion: PROTOCOL_VERSION,
       uptimeS: Math.round((Date.now() - deps.startedAtMs) / 1000),

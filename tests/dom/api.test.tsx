@@ -65,6 +65,7 @@ describe('HTTP API client', () => {
   it('reads the health report', async () => {
     const health: HealthResponse = {
       status: 'ok',
+      store: 'ok',
       version: '0.1.0',
       protocolVersion: 1,
       uptimeS: 12,
