@@ -11,6 +11,7 @@ import { SENSOR_SITES } from '../geo';
 import { createSiteAreas } from './areas/site-areas';
 import type { Clock } from './clock';
 import { createStateEngine, type SnapshotPolicy, type StateEngine } from './engine/state-engine';
+import { bodyRefusal } from './http/body-refusal';
 import { HttpError } from './http/http-error';
 import { apiRoutes } from './http/api-routes';
 import { reviewRoutes } from './http/review-routes';
@@ -298,10 +299,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
   web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) return void res.status(err.status).json(err.body());
-    const e = err as { type?: string; status?: number; message?: string };
-    if (e.type === 'entity.parse.failed')
-      return void res.status(400).json({ error: 'invalid_json', details: e.message });
-    if (e.type === 'entity.too.large') return void res.status(413).json({ error: 'payload_too_large' });
+    const refused = bodyRefusal(err);
+    if (refused) return void res.status(refused.status).json(refused.body());
     console.error(err);
     res.status(500).json({ error: 'internal' });
   });
