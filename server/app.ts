@@ -38,7 +38,7 @@ import type { OperatorGuard } from './security/operator-guard';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options';
 import { originAllowed } from './security/origin';
 import { createAccess, type Access } from './auth/access';
-import { AUDITED_EXPORTS, type ReadAccess } from './auth/access-policy';
+import { AUDITED_EXPORTS, judge, type ReadAccess } from './auth/access-policy';
 import { adminRoutes } from './auth/admin-routes';
 import { authRoutes } from './auth/auth-routes';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
@@ -133,6 +133,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     http: access.require('operate'),
     socket: (socket) => access.socketMay(socket, '/live', 'alert:ack'),
   };
+  // Operators' names and comments go to holders of the operate right only (server/security/ops-redaction.ts).
+  const requestSeesOpsDetails = (req: Request) =>
+    judge('operate', access.principalOfRequest(req), access.readAccess) === 'allow';
   const checkIngestToken = ingestTokenCheck(deps.ingestTokens, authStore);
   const publicSurface = createPublicSurface({
     store,
@@ -218,6 +221,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     isKnownArea,
     ingest,
     may: (socket, event) => access.socketMay(socket, '/live', event),
+    seesOpsDetails: operatorGuard.socket,
     audit: (socket, action, target) =>
       access.audit({
         actor: access.principalOf(socket)?.name ?? 'unknown',
@@ -261,6 +265,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     rollup,
     stateAt: engine.stateAt,
     areasWithin,
+    seesOpsDetails: { socket: operatorGuard.socket, request: requestSeesOpsDetails },
   });
   web.use('/api/replay', replay.router);
   web.use(
@@ -289,6 +294,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ingestTokens: deps.ingestTokens,
       version: deps.version,
       startedAtMs,
+      seesOpsDetails: requestSeesOpsDetails,
     }),
   );
   if (deps.staticDir && existsSync(deps.staticDir)) {

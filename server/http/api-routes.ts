@@ -14,6 +14,7 @@ import {
   type AreaSetsResponse,
   type SiteAreasResponse,
   type HealthResponse,
+  type LoggedEvent,
 } from '../../protocol';
 import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
@@ -21,6 +22,7 @@ import type { IngestService } from '../ingest/ingest-service';
 import type { EventStore } from '../store/event-store';
 import { HttpError } from './http-error';
 import { parseQuery } from './parse-query';
+import { withholdOpsDetails } from '../security/ops-redaction';
 import { storeReport } from './liveness';
 import { buildSeries } from './series';
 
@@ -40,6 +42,8 @@ export interface ApiDeps {
   ingestTokens: readonly string[];
   version: string;
   startedAtMs: number;
+  /** Whether the caller holds the operate right: others get operators' names and comments withheld. */
+  seesOpsDetails: (req: Request) => boolean;
 }
 
 export function apiRoutes(deps: ApiDeps): Router {
@@ -130,10 +134,11 @@ export function apiRoutes(deps: ApiDeps): Router {
       ...(q.stream ? { stream: q.stream } : {}),
       ...(q.area ? { areas: deps.areasWithin(q.area) } : {}),
     };
+    const shown = deps.seesOpsDetails(req) ? (e: LoggedEvent) => e : withholdOpsDetails;
     res.status(200).type('application/x-ndjson');
     // Written with backpressure: a three-year export streams through a small buffer instead of memory.
     for await (const e of deps.store.iterateByTime(filter)) {
-      if (!res.write(JSON.stringify(e) + '\n')) {
+      if (!res.write(JSON.stringify(shown(e)) + '\n')) {
         await new Promise((resolve) => res.once('drain', resolve));
         if (res.destroyed) return;
       }

@@ -1,4 +1,5 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
+import type { Socket } from 'socket.io';
 import {
   ReplayExportQuery,
   ReplayTimelineQuery,
@@ -8,6 +9,7 @@ import {
 } from '../../protocol';
 import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
+import { withholdOpsDetails } from '../security/ops-redaction';
 import type { EventStore } from '../store/event-store';
 import { setupReplayNamespace, type ReplayNamespace } from './replay-namespace';
 import type { ReplaySessionStats } from './replay-session';
@@ -29,6 +31,11 @@ export interface ReplayDeps {
   onStall?: () => void;
   /** Codes of the areas under an area (itself included), for the export's `area` filter. */
   areasWithin?: (code: string) => string[];
+  /**
+   * Whether a session's socket or an export's caller holds the operate right; others get operators' names and
+   * comments withheld. Everyone sees them when omitted (tests of replay alone).
+   */
+  seesOpsDetails?: { socket: (socket: Socket) => boolean; request: (req: Request) => boolean };
 }
 
 export interface Replay {
@@ -48,15 +55,19 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
     );
     return Math.max(0, ...ts.map((t) => t ?? 0));
   };
-  const sessions = setupReplayNamespace(nsp, {
-    store,
-    stateAt: deps.stateAt,
-    rollup: deps.rollup,
-    endMs,
-    tickMs: deps.tickMs ?? REPLAY_TICK_MS,
-    maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,
-    ...(deps.onStall ? { onStall: deps.onStall } : {}),
-  });
+  const sessions = setupReplayNamespace(
+    nsp,
+    {
+      store,
+      stateAt: deps.stateAt,
+      rollup: deps.rollup,
+      endMs,
+      tickMs: deps.tickMs ?? REPLAY_TICK_MS,
+      maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,
+      ...(deps.onStall ? { onStall: deps.onStall } : {}),
+    },
+    deps.seesOpsDetails?.socket ?? (() => true),
+  );
 
   const router = express.Router();
   router.get('/timeline', async (req, res) => {
@@ -80,7 +91,8 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
     const areas = q.area === undefined ? undefined : (deps.areasWithin?.(q.area) ?? [q.area]);
     if (areas?.length === 0) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
     const filter = { fromMs, toMs, ...(q.stream ? { stream: q.stream } : {}), ...(areas ? { areas } : {}) };
-    await streamExport(res, store, filter, q.area, q.format);
+    const withhold = !(deps.seesOpsDetails?.request(req) ?? true);
+    await streamExport(res, store, filter, q.area, q.format, withhold ? withholdOpsDetails : undefined);
   });
 
   return {
