@@ -48,7 +48,9 @@ describe('wall display and console against npm start', () => {
   beforeAll(async () => {
     // Our own data directory, so the server can be stopped and started again on the same log.
     dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-e2e-wall-'));
-    server = await startServerProcess({ OPERATOR_TOKENS: OPERATOR_TOKEN }, dataDir);
+    // READ_ACCESS=open: this suite is about the wall's scenes and recovery, not access (sign-in-server.e2e.ts
+    // boots a wall from its display token under the default).
+    server = await startServerProcess({ OPERATOR_TOKENS: OPERATOR_TOKEN, READ_ACCESS: 'open' }, dataDir);
     port = new URL(server.url).port;
     browser = await launchBrowser();
     wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -162,7 +164,10 @@ describe('wall display and console against npm start', () => {
       /MẤT KẾT NỐI.*\d\d:\d\d/,
     );
 
-    server = await startServerProcess({ PORT: port, OPERATOR_TOKENS: OPERATOR_TOKEN }, dataDir);
+    server = await startServerProcess(
+      { PORT: port, OPERATOR_TOKENS: OPERATOR_TOKEN, READ_ACCESS: 'open' },
+      dataDir,
+    );
     await wall.locator('[data-testid="wall-connection"][data-state="live"]').waitFor({ timeout: 60_000 });
     // Everything logged while it was away (and since) reaches the wall.
     const { lastSeq } = await health(server.url);
