@@ -21,7 +21,7 @@ const MAX_PENDING = 10_000;
 export type Audience = 'operate' | 'readers';
 const READERS_SUFFIX = ':readers';
 
-export const roomOf = (area: string, mode: LiveMode = 'events', audience: Audience = 'operate') =>
+export const roomOf = (area: string, mode: LiveMode = 'events', audience: Audience = 'readers') =>
   (mode === 'events' ? `area:${area}` : `state:${area}`) + (audience === 'readers' ? READERS_SUFFIX : '');
 const withoutAudience = (rest: string) =>
   rest.endsWith(READERS_SUFFIX) ? rest.slice(0, -READERS_SUFFIX.length) : rest;
