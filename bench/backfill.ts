@@ -42,6 +42,8 @@ export async function benchBackfill(
     ingestTokens: ['bench-token-0123456789'],
     batchWindowMs: 200,
     version: 'bench',
+    // A benchmark measures the pipeline, not access: its clients read without signing in.
+    readAccess: 'open',
   });
   const sim = createSimulation({
     seed: 2021,

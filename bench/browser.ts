@@ -72,7 +72,8 @@ const countEvents = (file: string) => {
 export async function benchBrowser(seconds = 20, simSpeed = 300): Promise<BrowserFigure> {
   // `npm start` builds when the build is stale; the bench measures what it serves.
   execFileSync(process.execPath, ['scripts/ensure-built.mjs'], { stdio: 'inherit' });
-  const server = await startServerProcess({ SIM_SPEED: String(simSpeed) });
+  // READ_ACCESS=open: measures drawing, not access; the page reads without signing in.
+  const server = await startServerProcess({ SIM_SPEED: String(simSpeed), READ_ACCESS: 'open' });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -173,7 +173,8 @@ export async function benchLivePoints(
   pages: readonly PointsPage[] = ['wall', 'bare'],
 ): Promise<PointsFigure[]> {
   execFileSync(process.execPath, ['scripts/ensure-built.mjs'], { stdio: 'inherit' });
-  const server = await startServerProcess({ SIM: 'off' });
+  // READ_ACCESS=open: measures drawing, not access; the wall reads without signing in.
+  const server = await startServerProcess({ SIM: 'off', READ_ACCESS: 'open' });
   const browser = await launchBrowser();
   const out: PointsFigure[] = [];
   try {

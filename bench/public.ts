@@ -49,6 +49,8 @@ const app = await createApp({
   ingestTokens: ['bench-token-0123456789'],
   batchWindowMs: 200,
   version: 'bench',
+  // A benchmark measures the pipeline, not access: its clients read without signing in.
+  readAccess: 'open',
   // The default cache period; the lookup limit raised so the bench measures the lookup, not the 429.
   publicApi: { cacheTtlMs: 5000, lookupLimit: { windowMs: 60_000, limit: 1e9 } },
 });

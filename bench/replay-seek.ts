@@ -63,6 +63,8 @@ const app = await createApp({
   ingestTokens: ['bench-token-0123456789'],
   batchWindowMs: 200,
   version: 'bench',
+  // A benchmark measures the pipeline, not access: its clients read without signing in.
+  readAccess: 'open',
 });
 await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;

@@ -90,6 +90,8 @@ async function startNodes(config: Config, schema: string, prefix: string, dir: s
         SIM: 'off',
         INGEST_TOKENS: TOKEN,
         INGEST_RATE_LIMIT: '1000000',
+        // Measures fan-out, not access: the benchmark's dashboards connect without signing in.
+        READ_ACCESS: 'open',
         ...(config.shared
           ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: prefix }
           : { DATABASE_URL: '', REDIS_URL: '' }),

@@ -52,6 +52,8 @@ export async function benchStartup(historyFrom: string | null, timeoutMs = 900_0
       PORT: String(port),
       DATA_DIR: dir,
       SIM_SEED: '2021',
+      // Measures start-up to a drawn wall, not access: the page reads without signing in.
+      READ_ACCESS: 'open',
       ...(historyFrom ? { SIM_HISTORY_FROM: historyFrom } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

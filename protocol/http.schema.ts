@@ -62,8 +62,13 @@ export const EventsQuery = z.strictObject({
 });
 export type EventsQuery = z.infer<typeof EventsQuery>;
 
+/**
+ * `GET /api/health`: liveness. Always 200 while the process lives, so a probe never restarts a node over an
+ * outage elsewhere; `store` tells whether the event log answered (what is down: `GET /api/ready`).
+ */
 export interface HealthResponse {
   status: 'ok';
+  store: 'ok' | 'down';
   version: string;
   protocolVersion: number;
   uptimeS: number;

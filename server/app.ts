@@ -13,6 +13,7 @@ import type { Clock } from './clock';
 import { createStateEngine, type SnapshotPolicy, type StateEngine } from './engine/state-engine';
 import { canonicalPath } from './http/canonical-path';
 import { guardedRouter, noSuchRoute } from './http/guarded-router';
+import { bodyRefusal } from './http/body-refusal';
 import { HttpError } from './http/http-error';
 import { apiRoutes } from './http/api-routes';
 import { reviewRoutes } from './http/review-routes';
@@ -39,7 +40,7 @@ import type { OperatorGuard } from './security/operator-guard';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options';
 import { originAllowed } from './security/origin';
 import { createAccess, type Access } from './auth/access';
-import { AUDITED_EXPORTS, type ReadAccess } from './auth/access-policy';
+import { AUDITED_EXPORTS, judge, type ReadAccess } from './auth/access-policy';
 import { adminRoutes } from './auth/admin-routes';
 import { authRoutes } from './auth/auth-routes';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
@@ -77,7 +78,7 @@ export interface AppDeps {
   publicApi?: PublicOptions;
   /** Users, sessions, tokens and audit (`$DATA_DIR/auth.sqlite`); an empty in-memory store when omitted. */
   authStore?: AuthStore;
-  /** Whether the outside contract's reads need a session (`READ_ACCESS`); `open` when omitted. */
+  /** Whether the outside contract's reads need a session (`READ_ACCESS`); `signed-in` when omitted. */
   readAccess?: ReadAccess;
   /** Sign-in attempts per user name (per IP: five times as many); 10 per 15 minutes when omitted. */
   loginRateLimit?: RateLimitOptions;
@@ -127,13 +128,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const access = createAccess({
     store: authStore,
     operatorTokens: security.operatorTokens,
-    readAccess: deps.readAccess ?? 'open',
+    readAccess: deps.readAccess ?? 'signed-in',
     allowedOrigins: security.allowedOrigins,
   });
   const operatorGuard: OperatorGuard = {
     http: access.require('operate'),
     socket: (socket) => access.socketMay(socket, '/live', 'alert:ack'),
   };
+  // Operators' names and comments go to holders of the operate right only (server/security/ops-redaction.ts).
+  const requestSeesOpsDetails = (req: Request) =>
+    judge('operate', access.principalOfRequest(req), access.readAccess) === 'allow';
   const checkIngestToken = ingestTokenCheck(deps.ingestTokens, authStore);
   const publicSurface = createPublicSurface({
     store,
@@ -197,7 +201,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const tail = createLogTail(store, deps.sharedLog, engine.state.seq);
   const metrics = createMetrics({ io, store, deliveredSeq: tail.head });
   const readiness = deps.readiness ?? createReadiness();
-  readiness.add(() => store.lastSeq().then(() => null));
+  readiness.add(() => store.lastSeq().then(() => null), 'event store');
   const fanOut = createFanOut(
     live,
     rollup,
@@ -226,6 +230,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     isKnownArea,
     ingest,
     may: (socket, event) => access.socketMay(socket, '/live', event),
+    seesOpsDetails: operatorGuard.socket,
     audit: (socket, action, target) =>
       access.audit({
         actor: access.principalOf(socket)?.name ?? 'unknown',
@@ -271,6 +276,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stateAt: engine.stateAt,
     areasWithin,
     guard: access.guard,
+    seesOpsDetails: { socket: operatorGuard.socket, request: requestSeesOpsDetails },
   });
   web.use('/api/replay', replay.router);
   web.use(
@@ -300,6 +306,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       version: deps.version,
       startedAtMs,
       guard: access.guard,
+      seesOpsDetails: requestSeesOpsDetails,
     }),
   );
   web.use(['/api', '/metrics'], noSuchRoute);
@@ -316,10 +323,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   web.use(noSuchRoute);
   web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) return void res.status(err.status).json(err.body());
-    const e = err as { type?: string; status?: number; message?: string };
-    if (e.type === 'entity.parse.failed')
-      return void res.status(400).json({ error: 'invalid_json', details: e.message });
-    if (e.type === 'entity.too.large') return void res.status(413).json({ error: 'payload_too_large' });
+    const refused = bodyRefusal(err);
+    if (refused) return void res.status(refused.status).json(refused.body());
     console.error(err);
     res.status(500).json({ error: 'internal' });
   });

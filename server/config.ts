@@ -68,6 +68,19 @@ function parseReadAccess(value: string): ReadAccess {
   throw new Error(`READ_ACCESS must be "open" or "signed-in", got "${value}"`);
 }
 
+/**
+ * The start-up line about read access. `open` hands every dossier code, procedure and agency to anyone who
+ * asks, so it is shouted, not mentioned: an install left open by mistake should be noticed in its first log.
+ */
+export function readAccessAnnouncement(readAccess: ReadAccess): string {
+  if (readAccess === 'signed-in')
+    return 'Read access: signed-in (READ_ACCESS): dashboards and the read API need a session or a display token; users: npm run users -- list';
+  return (
+    'WARNING: READ_ACCESS=open: anyone who can reach this server reads every dashboard, the event log and the ' +
+    'read API without signing in (dossier codes, procedures, agencies). For demos only; unset READ_ACCESS to require a sign-in.'
+  );
+}
+
 /** As Express reads `trust proxy`: a hop count, true/false, or a list of addresses and subnets. */
 function parseTrustProxy(value: string | undefined): string | number | boolean | undefined {
   if (value === undefined || value === '') return undefined;
@@ -131,7 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       DEFAULT_SECURITY.maxSocketMessageBytes,
     ),
-    readAccess: parseReadAccess(env.READ_ACCESS ?? 'open'),
+    // Secure by default (issue 21): reading the dashboards takes a session or a display token; `open` is a demo's
+    // explicit choice, announced at start.
+    readAccess: parseReadAccess(env.READ_ACCESS ?? 'signed-in'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     ingestRateLimit: {
       windowMs: parseNumber('INGEST_RATE_WINDOW_MS', env.INGEST_RATE_WINDOW_MS ?? '10000', 100),

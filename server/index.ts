@@ -8,7 +8,7 @@ import { createApp } from './app';
 import { watchImportedSets } from './areas/watch-imported-sets';
 import { wallClock, type Clock } from './clock';
 import { clockFromAnchor, registerLeaseMetric, type ScenarioLease } from './cluster/scenario-lease';
-import { loadConfig } from './config';
+import { loadConfig, readAccessAnnouncement } from './config';
 import { publicOptionsFromEnv } from './public/public-config';
 import { webhookConfigFromEnv } from './public/webhook-config';
 import { connectScalePath } from './cluster/scale-path';
@@ -118,7 +118,7 @@ async function main() {
       `Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS); ` +
         `operator token for /console?operatorToken=… in ${path.join(config.dataDir, 'operator-token')} (or OPERATOR_TOKENS)`,
     );
-    console.log(`Read access: ${config.readAccess} (READ_ACCESS); users: npm run users -- list`);
+    console.log(readAccessAnnouncement(config.readAccess));
     for (const line of firstRunSignIn(authStore, `http://localhost:${port}`)) console.log(line);
   });
 

@@ -9,6 +9,8 @@ import {
   type SeriesResponse,
 } from '../../protocol';
 import { VN_OFFSET_MS } from '../../protocol/time';
+import { onUnauthorized } from '../access/on-unauthorized';
+import { operatorToken } from './operator-token';
 
 /** Properties of a feature of `GET /api/areas`; geometry is `[lon, lat]` and schematic unless imported. */
 export interface AreaProperties {
@@ -42,12 +44,18 @@ export class ApiError extends Error {
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let res: Response;
+  // A tab opened with `?operatorToken=` (scripts, the console before sign-in) reads with it when reads need a
+  // session; the session cookie, if any, goes along anyway.
+  const token = operatorToken();
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    res = await fetch(path, { headers, signal });
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ApiError(path, 0, e instanceof Error ? e.message : String(e));
   }
+  if (res.status === 401) onUnauthorized();
   if (!res.ok) {
     // The contract promises `{ error, details }`, but a proxy in between may answer with HTML.
     const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;

@@ -10,6 +10,7 @@ import type {
   WallControl,
 } from '../../protocol';
 import { liveCommands, type LiveCommands } from './live-commands';
+import { onUnauthorized } from '../access/on-unauthorized';
 // Values come from the leaf modules: the protocol index pulls zod's schemas, which the browser never runs.
 import { PROTOCOL_VERSION } from '../../protocol/version';
 import type { RootState } from '../store/store';
@@ -130,6 +131,7 @@ export function connectLive(sink: LiveSink, area: string, url = '/live', hooks: 
     }
     // A refusal by the namespace middleware stops retrying (socket.active false); transport errors retry.
     sink.setConnection(socket.active ? 'reconnecting' : 'offline');
+    if (err.message === 'unauthorized') onUnauthorized();
   });
   socket.io.on('reconnect_failed', () => sink.setConnection('offline'));
   if (hooks.onWallControl) socket.on('wall:control', hooks.onWallControl);

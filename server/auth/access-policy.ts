@@ -4,7 +4,8 @@ import type { Principal, ReadAccess } from '../../protocol';
  * What a request needs; each HTTP route names its own where it is declared (server/http/guarded-router.ts),
  * and a path no route declares is refused. `anyone`: no check here (the route has its own, e.g. ingest
  * tokens, or is the citizens' surface). `read`: the outside contract's reads, open to anyone with
- * `READ_ACCESS=open` (the default) and to any principal with `signed-in` — the KPI review, replay and export
+ * `READ_ACCESS=open` (a demo's explicit
+ * choice) and to any principal with `signed-in` (the default) — the KPI review, replay and export
  * included, since the SPA shows those views read-only to every role (docs/sign-in.md). The others are always
  * checked.
  */

@@ -97,7 +97,7 @@ export interface AuthStore {
 
   /** A new single-use admin sign-in secret; earlier unused ones stop working. */
   createSignInLink(nowMs?: number): { secret: string; expiresAtMs: number };
-  /** Consumes a sign-in secret: true once, while unexpired. */
+  /** Consumes a sign-in secret: true once, while unexpired and while no admin has a password. */
   useSignInLink(secret: string, nowMs?: number): boolean;
 
   openSession(
@@ -205,8 +205,15 @@ export function openAuthStore(file: string): AuthStore {
       q.addLink.run(hashSecret(secret), expiresAtMs);
       return { secret, expiresAtMs };
     }),
-    useSignInLink: (secret, nowMs = Date.now()) =>
-      q.useLink.run(nowMs, hashSecret(secret), nowMs).changes === 1,
+    // Checked at use, not only at start: a link printed before an admin got a password (by the CLI, another
+    // node, the admin page) would otherwise stay a way in until it expires. It is then dropped for good.
+    useSignInLink: db.transaction((secret: string, nowMs: number = Date.now()) => {
+      if (q.adminWithPassword.get('admin') !== undefined) {
+        q.dropUnusedLinks.run();
+        return false;
+      }
+      return q.useLink.run(nowMs, hashSecret(secret), nowMs).changes === 1;
+    }),
 
     openSession(principal, from, ttlMs, nowMs = Date.now()) {
       q.expireSessions.run(nowMs);

@@ -10,8 +10,8 @@ import { buildOpenApi } from './openapi';
  */
 export function docsRoutes(version: string, guard: GuardFor): { api: Router; page: Router } {
   const api = guardedRouter(guard);
-  api.get('/openapi.json', 'read', (_req, res) => void res.json(buildOpenApi(version)));
-  api.get('/asyncapi.json', 'read', (_req, res) => void res.json(buildAsyncApi(version)));
+  api.get('/openapi.json', 'anyone', (_req, res) => void res.json(buildOpenApi(version)));
+  api.get('/asyncapi.json', 'anyone', (_req, res) => void res.json(buildAsyncApi(version)));
 
   const page = guardedRouter(guard);
   page.get('/docs', 'anyone', (_req, res) => {

@@ -161,7 +161,8 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     en: 'Status, version, uptime and the last event time per stream',
     vi: 'Trạng thái, phiên bản, thời gian chạy và thời điểm sự kiện mới nhất của từng luồng',
     answer: 'HealthResponse',
-    answerText: 'The process is up.',
+    answerText:
+      'The process is up: 200 even while the event log is down (`store` says so; `/api/ready` says why).',
   },
   {
     method: 'get',

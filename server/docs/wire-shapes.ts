@@ -44,6 +44,9 @@ same<z.output<typeof ErrorBodySchema>, ErrorBody>(true);
 
 export const HealthResponseSchema = z.object({
   status: z.literal('ok'),
+  store: z
+    .enum(['ok', 'down'])
+    .meta({ description: 'Whether the event log answered; `/api/ready` says why not.' }),
   version: z.string(),
   protocolVersion: z.number().int(),
   uptimeS: z.number(),

@@ -6,7 +6,6 @@ import {
   METRICS,
   METRICS_BY_NAME,
   PROTOCOL_VERSION,
-  STREAMS,
   SeriesQuery,
   kpiSnapshot,
   parseInstant,
@@ -15,6 +14,7 @@ import {
   type AreaSetsResponse,
   type SiteAreasResponse,
   type HealthResponse,
+  type LoggedEvent,
 } from '../../protocol';
 import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
@@ -23,6 +23,8 @@ import type { EventStore } from '../store/event-store';
 import { guardedRouter, type GuardFor } from './guarded-router';
 import { HttpError } from './http-error';
 import { parseQuery } from './parse-query';
+import { withholdOpsDetails } from '../security/ops-redaction';
+import { storeReport } from './liveness';
 import { buildSeries } from './series';
 
 export interface ApiDeps {
@@ -42,6 +44,8 @@ export interface ApiDeps {
   version: string;
   startedAtMs: number;
   guard: GuardFor;
+  /** Whether the caller holds the operate right: others get operators' names and comments withheld. */
+  seesOpsDetails: (req: Request) => boolean;
 }
 
 export function apiRoutes(deps: ApiDeps): Router {
@@ -55,13 +59,11 @@ export function apiRoutes(deps: ApiDeps): Router {
     return ms;
   };
 
-  r.get('/health', 'read', async (_req, res) => {
-    const lastTs = await Promise.all(STREAMS.map((s) => deps.store.lastEventTsMs(s)));
-    const streams = Object.fromEntries(
-      STREAMS.map((s, i) => [s, { lastEventTsMs: lastTs[i] ?? null }]),
-    ) as HealthResponse['streams'];
+  r.get('/health', 'anyone', async (_req, res) => {
+    const { store, streams } = await storeReport(deps.store);
     const body: HealthResponse = {
       status: 'ok',
+      store,
       version: deps.version,
       protocolVersion: PROTOCOL_VERSION,
       uptimeS: Math.round((Date.now() - deps.startedAtMs) / 1000),
@@ -134,10 +136,11 @@ export function apiRoutes(deps: ApiDeps): Router {
       ...(q.stream ? { stream: q.stream } : {}),
       ...(q.area ? { areas: deps.areasWithin(q.area) } : {}),
     };
+    const shown = deps.seesOpsDetails(req) ? (e: LoggedEvent) => e : withholdOpsDetails;
     res.status(200).type('application/x-ndjson');
     // Written with backpressure: a three-year export streams through a small buffer instead of memory.
     for await (const e of deps.store.iterateByTime(filter)) {
-      if (!res.write(JSON.stringify(e) + '\n')) {
+      if (!res.write(JSON.stringify(shown(e)) + '\n')) {
         await new Promise((resolve) => res.once('drain', resolve));
         if (res.destroyed) return;
       }

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import { IngestBatch } from '../../protocol';
+import { bodyRefusal } from '../http/body-refusal';
 import { HttpError } from '../http/http-error';
 import { createFailureLimiter, retryAfterSeconds } from '../security/failure-limiter';
 import { httpLimiter, ipKey, type RateLimitOptions } from '../security/rate-limit';
@@ -59,12 +60,8 @@ export function ingestHttpRoutes(ingest: IngestService, opts: IngestHttpOptions)
     },
   );
   // Body-parser's own refusals (bad JSON, too large, unknown charset or encoding) become JSON 4xx with a reason.
-  r.router.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
-    const e = err as { type?: unknown; status?: unknown; message?: unknown };
-    if (typeof e.type !== 'string' || typeof e.status !== 'number' || e.status >= 500) return next(err);
-    const reason =
-      e.status === 413 ? 'payload_too_large' : e.type === 'entity.parse.failed' ? 'invalid_json' : e.type;
-    next(new HttpError(e.status, reason, String(e.message).slice(0, 200)));
-  });
+  r.router.use((err: unknown, _req: Request, _res: Response, next: NextFunction) =>
+    next(bodyRefusal(err) ?? err),
+  );
   return r.router;
 }

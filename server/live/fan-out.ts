@@ -10,14 +10,25 @@ import {
   type LiveMode,
   type LoggedEvent,
 } from '../../protocol';
+import { withholdOpsDetails, withholdPatchDetails } from '../security/ops-redaction';
 
 /** Pending events beyond this are flushed at once rather than waiting for the window: memory stays bounded. */
 const MAX_PENDING = 10_000;
 
-export const roomOf = (area: string, mode: LiveMode = 'events') =>
-  mode === 'events' ? `area:${area}` : `state:${area}`;
-const areaOfRoom = (room: string) => (room.startsWith('area:') ? room.slice(5) : null);
-const stateAreaOfRoom = (room: string) => (room.startsWith('state:') ? room.slice(6) : null);
+/**
+ * Who a room's batches are for: `operate` holders get operators' names and comments, `readers` get them
+ * withheld (server/security/ops-redaction.ts). Two rooms per area and mode, each batch still encoded once.
+ */
+export type Audience = 'operate' | 'readers';
+const READERS_SUFFIX = ':readers';
+
+export const roomOf = (area: string, mode: LiveMode = 'events', audience: Audience = 'readers') =>
+  (mode === 'events' ? `area:${area}` : `state:${area}`) + (audience === 'readers' ? READERS_SUFFIX : '');
+const withoutAudience = (rest: string) =>
+  rest.endsWith(READERS_SUFFIX) ? rest.slice(0, -READERS_SUFFIX.length) : rest;
+const areaOfRoom = (room: string) => (room.startsWith('area:') ? withoutAudience(room.slice(5)) : null);
+const stateAreaOfRoom = (room: string) => (room.startsWith('state:') ? withoutAudience(room.slice(6)) : null);
+const forReaders = (room: string) => room.endsWith(READERS_SUFFIX);
 export const isLiveRoom = (room: string) => areaOfRoom(room) !== null || stateAreaOfRoom(room) !== null;
 
 export interface FanOut {
@@ -61,7 +72,7 @@ export function createFanOut(
       const patch = patchFor(changes, area, rollup);
       // An empty patch still goes out: it carries the seq range, so the room's ranges stay contiguous.
       const batch: LiveBatch = { area, fromSeq: prev.seq + 1, toSeq: next.seq, events: [] };
-      if (!isEmptyPatch(patch)) batch.patch = patch;
+      if (!isEmptyPatch(patch)) batch.patch = forReaders(room) ? withholdPatchDetails(patch) : patch;
       nsp.local.to(room).emit('live:batch', batch);
       onBatch(batch);
     }
@@ -75,14 +86,16 @@ export function createFanOut(
     const fromSeq = flushedSeq + 1;
     const toSeq = events[events.length - 1]!.seq;
     flushedSeq = toSeq;
+    let withheld: LoggedEvent[] | null = null;
     for (const room of nsp.adapter.rooms.keys()) {
       const area = areaOfRoom(room);
       if (area === null) continue;
+      const audienceEvents = forReaders(room) ? (withheld ??= events.map(withholdOpsDetails)) : events;
       const batch: LiveBatch = {
         area,
         fromSeq,
         toSeq,
-        events: events.filter((e) => eventReachesArea(e, area, rollup)),
+        events: audienceEvents.filter((e) => eventReachesArea(e, area, rollup)),
       };
       // Local: with several nodes, every node tails the shared log and serves its own sockets, so a batch sent
       // through the adapter would reach the other nodes' clients twice.

@@ -17,6 +17,7 @@ import type { StateEngine } from '../engine/state-engine';
 import type { EventStore } from '../store/event-store';
 import { describeIssues } from '../ingest/describe-issues';
 import { scopeState } from '../engine/scope-state';
+import { withholdOpsDetails, withholdStateDetails } from '../security/ops-redaction';
 import { isLiveRoom, roomOf } from './fan-out';
 import { protocolGuard } from './protocol-guard';
 import { setupAlertCommands } from './alert-commands';
@@ -37,6 +38,8 @@ export interface LiveDeps {
   ingest: IngestService;
   /** Whether the socket may send an operator command now (session role or operator token). */
   may: (socket: Socket, event: string) => boolean;
+  /** Whether the socket holds the operate right, and so sees operators' names and comments. */
+  seesOpsDetails: (socket: Socket) => boolean;
   audit: (socket: Socket, action: AuditAction, target: string) => void;
 }
 
@@ -55,8 +58,10 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       const { area, mode = 'events' } = parsed.data;
       if (!deps.isKnownArea(area)) return ack({ ok: false, error: 'unknown_area', details: area });
       for (const room of socket.rooms) if (isLiveRoom(room)) void socket.leave(room);
-      void socket.join(roomOf(area, mode));
-      const state = scopeState(deps.engine.state, area, deps.rollup);
+      const audience = deps.seesOpsDetails(socket) ? 'operate' : 'readers';
+      void socket.join(roomOf(area, mode, audience));
+      const scoped = scopeState(deps.engine.state, area, deps.rollup);
+      const state = audience === 'operate' ? scoped : withholdStateDetails(scoped);
       const res: Ack<LiveSnapshot> = { ok: true, data: { area, seq: state.seq, state } };
       ack(res);
     });
@@ -72,11 +77,12 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       const events = await deps.store.readAfter(afterSeq, MAX_RESYNC_EVENTS + 1);
       if (events.length > MAX_RESYNC_EVENTS)
         return ack({ ok: false, error: 'batch_too_large', details: 'resubscribe' });
+      const inArea = events.filter((e) => eventReachesArea(e, area, deps.rollup));
       const batch: LiveBatch = {
         area,
         fromSeq: afterSeq + 1,
         toSeq: events.at(-1)?.seq ?? afterSeq,
-        events: events.filter((e) => eventReachesArea(e, area, deps.rollup)),
+        events: deps.seesOpsDetails(socket) ? inArea : inArea.map(withholdOpsDetails),
       };
       ack({ ok: true, data: batch });
     });

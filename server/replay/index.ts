@@ -1,4 +1,5 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
+import type { Socket } from 'socket.io';
 import {
   ReplayExportQuery,
   ReplayTimelineQuery,
@@ -9,6 +10,7 @@ import {
 import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
+import { withholdOpsDetails } from '../security/ops-redaction';
 import type { EventStore } from '../store/event-store';
 import { setupReplayNamespace, type ReplayNamespace } from './replay-namespace';
 import type { ReplaySessionStats } from './replay-session';
@@ -32,6 +34,11 @@ export interface ReplayDeps {
   areasWithin?: (code: string) => string[];
   /** The guard of the timeline and export routes (server/auth/access.ts). */
   guard: GuardFor;
+  /**
+   * Whether a session's socket or an export's caller holds the operate right; others get operators' names and
+   * comments withheld. Everyone sees them when omitted (tests of replay alone).
+   */
+  seesOpsDetails?: { socket: (socket: Socket) => boolean; request: (req: Request) => boolean };
 }
 
 export interface Replay {
@@ -51,15 +58,19 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
     );
     return Math.max(0, ...ts.map((t) => t ?? 0));
   };
-  const sessions = setupReplayNamespace(nsp, {
-    store,
-    stateAt: deps.stateAt,
-    rollup: deps.rollup,
-    endMs,
-    tickMs: deps.tickMs ?? REPLAY_TICK_MS,
-    maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,
-    ...(deps.onStall ? { onStall: deps.onStall } : {}),
-  });
+  const sessions = setupReplayNamespace(
+    nsp,
+    {
+      store,
+      stateAt: deps.stateAt,
+      rollup: deps.rollup,
+      endMs,
+      tickMs: deps.tickMs ?? REPLAY_TICK_MS,
+      maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,
+      ...(deps.onStall ? { onStall: deps.onStall } : {}),
+    },
+    deps.seesOpsDetails?.socket ?? (() => true),
+  );
 
   const r = guardedRouter(deps.guard);
   r.get('/timeline', 'read', async (req, res) => {
@@ -83,7 +94,8 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
     const areas = q.area === undefined ? undefined : (deps.areasWithin?.(q.area) ?? [q.area]);
     if (areas?.length === 0) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
     const filter = { fromMs, toMs, ...(q.stream ? { stream: q.stream } : {}), ...(areas ? { areas } : {}) };
-    await streamExport(res, store, filter, q.area, q.format);
+    const withhold = !(deps.seesOpsDetails?.request(req) ?? true);
+    await streamExport(res, store, filter, q.area, q.format, withhold ? withholdOpsDetails : undefined);
   });
 
   return {

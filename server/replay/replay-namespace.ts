@@ -10,9 +10,15 @@ import {
   type Ack,
   type ReplayClientToServer,
   type ReplayServerToClient,
+  type ReplaySnapshot,
 } from '../../protocol';
 import { describeIssues } from '../ingest/describe-issues';
 import { protocolGuard } from '../live/protocol-guard';
+import {
+  withholdAlertDetails,
+  withholdReplayBatchDetails,
+  withholdStateDetails,
+} from '../security/ops-redaction';
 import { createReplaySession, type ReplaySession, type ReplaySessionDeps } from './replay-session';
 
 export type ReplayNamespace = Namespace<ReplayClientToServer, ReplayServerToClient>;
@@ -52,17 +58,27 @@ function command<K extends keyof ReplayClientToServer, S extends z.ZodType>(
 export function setupReplayNamespace(
   nsp: ReplayNamespace,
   deps: ReplaySessionDeps,
+  /** Whether the socket holds the operate right; others get operators' names and comments withheld. */
+  seesOpsDetails: (socket: Socket) => boolean = () => true,
 ): ReadonlyMap<string, ReplaySession> {
   const sessions = new Map<string, ReplaySession>();
   nsp.use(protocolGuard(ReplayAuth));
   nsp.on('connection', (socket: ReplaySocket) => {
-    const session = createReplaySession(deps, (batch, done) => socket.emit('replay:batch', batch, done));
+    const full = seesOpsDetails(socket as Socket);
+    const session = createReplaySession(deps, (batch, done) =>
+      socket.emit('replay:batch', full ? batch : withholdReplayBatchDetails(batch), done),
+    );
     sessions.set(socket.id, session);
-    command(socket, 'replay:seek', ReplaySeek, (r) => session.seek(r.atMs));
+    const shown = <T extends ReplaySnapshot>(snap: T): T =>
+      full ? snap : { ...snap, state: withholdStateDetails(snap.state) };
+    command(socket, 'replay:seek', ReplaySeek, async (r) => shown(await session.seek(r.atMs)));
     command(socket, 'replay:play', ReplayPlay, (r) => session.play(r.speed, r.untilMs));
     command(socket, 'replay:pause', ReplayPause, () => session.pause());
-    command(socket, 'replay:step', ReplayStep, (r) => session.step(r.count));
-    command(socket, 'replay:jump', ReplayJump, (r) => session.jump(r.direction));
+    command(socket, 'replay:step', ReplayStep, async (r) => shown(await session.step(r.count)));
+    command(socket, 'replay:jump', ReplayJump, async (r) => {
+      const jumped = shown(await session.jump(r.direction));
+      return full || !jumped.alert ? jumped : { ...jumped, alert: withholdAlertDetails(jumped.alert) };
+    });
     socket.on('disconnect', () => {
       session.close();
       sessions.delete(socket.id);

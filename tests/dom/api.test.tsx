@@ -1,5 +1,7 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { navigation } from '../../client/access/navigation';
+import { resetOnUnauthorized } from '../../client/access/on-unauthorized';
 import { ApiError, fetchAreas, fetchHealth, fetchSeries, type AreasCollection } from '../../client/net/api';
 import type { HealthResponse, SeriesResponse } from '../../protocol';
 import { server } from './msw-server';
@@ -65,6 +67,7 @@ describe('HTTP API client', () => {
   it('reads the health report', async () => {
     const health: HealthResponse = {
       status: 'ok',
+      store: 'ok',
       version: '0.1.0',
       protocolVersion: 1,
       uptimeS: 12,
@@ -111,5 +114,59 @@ describe('HTTP API client', () => {
     server.use(http.get('*/api/health', () => HttpResponse.error()));
     await expect(fetchHealth()).rejects.toMatchObject({ name: 'ApiError', status: 0 });
     await expect(fetchHealth()).rejects.toThrow('/api/health: network error');
+  });
+});
+
+describe('a view whose session is missing or gone (issue 21: reads need a sign-in by default)', () => {
+  let go: MockInstance<typeof navigation.go>;
+  beforeEach(() => {
+    resetOnUnauthorized();
+    window.sessionStorage.clear();
+    go = vi.spyOn(navigation, 'go').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    go.mockRestore();
+    window.history.replaceState(null, '', '/');
+  });
+  const unauthorized = () =>
+    server.use(
+      http.get('*/api/areas', () =>
+        HttpResponse.json({ error: 'unauthorized', details: 'sign in first' }, { status: 401 }),
+      ),
+    );
+
+  it('goes to the login page on a 401, bringing the visitor back afterwards', async () => {
+    window.history.replaceState(null, '', '/kpi?area=794');
+    unauthorized();
+    await expect(fetchAreas()).rejects.toMatchObject({ status: 401 });
+    expect(go).toHaveBeenCalledWith(`/login?${new URLSearchParams({ next: '/kpi?area=794' })}`);
+    // Once: the other calls of the same page failing too do not stack up navigations.
+    await expect(fetchAreas()).rejects.toMatchObject({ status: 401 });
+    expect(go).toHaveBeenCalledTimes(1);
+  });
+
+  it('a wall holding its display token loads itself again to sign in with it, not the login page', async () => {
+    window.sessionStorage.setItem('ioc.displayToken', 'iocd_wall');
+    window.history.replaceState(null, '', '/wall?scenes=province:60');
+    unauthorized();
+    await expect(fetchAreas()).rejects.toMatchObject({ status: 401 });
+    expect(go).toHaveBeenCalledWith('/wall?scenes=province:60');
+  });
+
+  it("stays on an open page, and reads with the tab's operator token when it holds one", async () => {
+    window.history.replaceState(null, '', '/public');
+    unauthorized();
+    await expect(fetchAreas()).rejects.toMatchObject({ status: 401 });
+    expect(go).not.toHaveBeenCalled();
+    window.sessionStorage.setItem('ioc.operatorToken', 'op-token-0123');
+    let seen: string | null = null;
+    server.use(
+      http.get('*/api/areas', ({ request }) => {
+        seen = request.headers.get('authorization');
+        return HttpResponse.json(AREAS);
+      }),
+    );
+    await fetchAreas();
+    expect(seen).toBe('Bearer op-token-0123');
   });
 });

@@ -51,6 +51,8 @@ describe('leaders’ KPI review against npm start', () => {
         SIM_HISTORY_FROM: '2021-01-01T00:00:00+07:00',
         SIM_START: '2021-10-01T08:00:00+07:00',
         SIM_SPEED: '0',
+        // About the review's figures, not access (sign-in-server.e2e.ts is); its fetches read without a session.
+        READ_ACCESS: 'open',
       },
       undefined,
       START_MS,

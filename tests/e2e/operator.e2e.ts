@@ -9,7 +9,8 @@ describe('operator screen against npm start', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServerProcess();
+    // READ_ACCESS=open: this suite is about the operator screen's drawing, not access (sign-in-server.e2e.ts is).
+    server = await startServerProcess({ READ_ACCESS: 'open' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(server.url);

@@ -15,7 +15,8 @@ describe('replay export in Chromium against npm start', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServerProcess();
+    // READ_ACCESS=open: this suite is about the export's file, not access (sign-in-server.e2e.ts is).
+    server = await startServerProcess({ READ_ACCESS: 'open' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
     await page.goto(`${server.url}/replay?${new URLSearchParams({ from: FROM, to: TO })}`);

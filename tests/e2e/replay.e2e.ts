@@ -19,7 +19,11 @@ describe('analyst replay against npm start', () => {
 
   beforeAll(async () => {
     // History from mid-July: Long An's Directive 16 lockdown began on 19 July 2021.
-    server = await startServerProcess({ SIM_HISTORY_FROM: '2021-07-15T00:00:00+07:00' });
+    // READ_ACCESS=open: this suite is about replay, not access (sign-in-server.e2e.ts is).
+    server = await startServerProcess({
+      SIM_HISTORY_FROM: '2021-07-15T00:00:00+07:00',
+      READ_ACCESS: 'open',
+    });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${server.url}/replay`);

@@ -70,3 +70,70 @@ describe('sign-in against the server', () => {
     expect(audit).toContain('nguyen.van.a');
   });
 });
+
+/**
+ * Issue 21: secure by default. A fresh `npm start` with no READ_ACCESS set keeps the log and the dashboards to
+ * sessions and display tokens, while the citizens' page and the API documents stay open.
+ */
+describe('with no READ_ACCESS set', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    // Four days of history: public figures to show, a short start-up.
+    server = await startServerProcess({ SIM_HISTORY_FROM: '2021-07-28T00:00:00+07:00' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('refuses anonymous reads, renders /public, redirects a dashboard to /login, and boots a wall by its token', async () => {
+    expect(server.output()).toContain('Read access: signed-in');
+    expect(server.output()).not.toContain('WARNING: READ_ACCESS=open');
+    for (const p of ['/api/events?from=2021-07-28&to=2021-08-02', '/api/kpis?area=80']) {
+      const res = await fetch(server.url + p);
+      expect([p, res.status]).toEqual([p, 401]);
+      expect(await res.json()).toMatchObject({ error: 'unauthorized' });
+    }
+    expect((await fetch(`${server.url}/api/public/summary`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/openapi.json`)).status).toBe(200);
+
+    const citizen = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await citizen.goto(`${server.url}/public`);
+    const year = citizen.getByTestId('public-online-year');
+    await year.waitFor({ timeout: 30_000 });
+    expect(await year.textContent()).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    expect(await citizen.getByTestId('public-covid-table').locator('tbody tr').count()).toBe(15);
+
+    const visitor = await browser.newPage();
+    await visitor.goto(`${server.url}/kpi?area=794`);
+    await visitor.waitForURL(/\/login\?next=/);
+    expect(new URL(visitor.url()).searchParams.get('next')).toBe('/kpi?area=794');
+
+    // An admin (by the printed link) makes a display token; the wall boots from its URL alone.
+    const once = /\/login\?once=(\S+)/.exec(server.output())?.[1];
+    const json = { 'content-type': 'application/json', origin: server.url };
+    const signedIn = await fetch(`${server.url}/api/auth/token`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ token: once }),
+    });
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+    const created = await fetch(`${server.url}/api/admin/tokens`, {
+      method: 'POST',
+      headers: { ...json, cookie },
+      body: JSON.stringify({ kind: 'display', label: 'tuong-chinh' }),
+    });
+    expect(created.status).toBe(201);
+    const { token } = (await created.json()) as { token: string };
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wall.goto(`${server.url}/wall?display=${token}&chime=0`);
+    await wall.locator('[data-testid="wall-connection"][data-state="live"]').waitFor({ timeout: 60_000 });
+    expect(new URL(wall.url()).searchParams.get('display')).toBeNull();
+    const tile = wall.getByTestId('wall-tile-onlineToday-value');
+    await tile.waitFor({ timeout: 30_000 });
+    expect(await tile.textContent()).toMatch(/\d/);
+  });
+});

@@ -136,7 +136,8 @@ describe('who may do what', () => {
   });
 
   it('keeps operator tokens working for scripts: HTTP bearer and /live handshake', async () => {
-    server = await startAuthServer();
+    // Open reads, so a socket with a wrong operator token still connects and its refused command can be seen.
+    server = await startAuthServer({ readAccess: 'open' });
     const status = await call(server.url, 'GET', '/api/admin/webhooks', {
       headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
     });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021 } from '../../geo';
 import { applyEvents, emptyDashboardState, type LoggedEvent, type SensorReading } from '../../protocol';
 import { watchAlertRulesFile } from '../../server/alerts/alert-rules-file';
+import { withholdAlertDetails, WITHHELD_NAME } from '../../server/security/ops-redaction';
 import {
   connectLive,
   startTestServer,
@@ -72,12 +73,24 @@ describe('alerts over /live', () => {
 
     const ackSeq = res.ok ? res.data.seq : -1;
     await until(wall.socket, () => wall.batches.some((b) => b.toSeq >= ackSeq));
-    // The wall folds what it received onto its snapshot and sees the same alert, acknowledged.
+    // The wall folds what it received onto its snapshot and sees the same alert, acknowledged; who did it and
+    // their comment are for the operate right only (issue 21).
     let state = wall.snapshot.state;
     for (const b of wall.batches) state = applyEvents(state, b.events, rollup);
     const seen = state.alerts.recent.find((a) => a.id === cmd.alertId)!;
-    expect(seen.ack).toMatchObject({ operator: 'Trực ban A', comment: 'Đã báo đội ứng cứu', seq: ackSeq });
-    expect(state.alerts).toEqual(server.app.engine.state.alerts);
+    expect(seen.ack).toMatchObject({ operator: WITHHELD_NAME, comment: '', seq: ackSeq });
+    expect(state.alerts).toEqual({
+      ...server.app.engine.state.alerts,
+      recent: server.app.engine.state.alerts.recent.map(withholdAlertDetails),
+    });
+    // The console, holding the right, folds the same alert with the name and the comment.
+    await until(console_.socket, () => console_.batches.some((b) => b.toSeq >= ackSeq));
+    let full = console_.snapshot.state;
+    for (const b of console_.batches) full = applyEvents(full, b.events, rollup);
+    expect(full.alerts.recent.find((a) => a.id === cmd.alertId)!.ack).toMatchObject({
+      operator: 'Trực ban A',
+      comment: 'Đã báo đội ứng cứu',
+    });
 
     // The log alone gives the same alerts.
     const logged: LoggedEvent[] = await server.store.readAfter(0, 1000);

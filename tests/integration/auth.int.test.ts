@@ -70,7 +70,7 @@ describe('signing in', () => {
       headers: { origin: server.url },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ principal: { name: 'truc.ban', role: 'operator' }, readAccess: 'open' });
+    expect(ok.body).toEqual({ principal: { name: 'truc.ban', role: 'operator' }, readAccess: 'signed-in' });
     const flags = ok.setCookie!.split(';').map((f) => f.trim().toLowerCase());
     expect(flags).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
     // Plain HTTP (a LAN install without TLS): a Secure cookie would never come back.
@@ -163,6 +163,23 @@ describe('signing in', () => {
     ).toBe(401);
   });
 
+  it('refuses a printed one-time admin link once any admin has a password, checked when it is used', async () => {
+    server = await startAuthServer();
+    // Printed at start, while no admin had a password; not used yet.
+    const printed = onceToken(firstRunSignIn(server.auth, server.url))!;
+    // Later an admin gets a password, through the CLI on the same file, with no restart in between.
+    const added = await cli(server.dir, ['users', 'add', 'quan.tri', '--role', 'admin'], `${PASSWORD}\n`);
+    expect(added.code, added.err).toBe(0);
+    const late = await call(server.url, 'POST', '/api/auth/token', { body: { token: printed } });
+    expect(late.status).toBe(401);
+    expect(late.setCookie).toBeNull();
+    // Dead for good: removing that admin again does not bring the old link back.
+    await cli(server.dir, ['users', 'remove', 'quan.tri']);
+    expect((await call(server.url, 'POST', '/api/auth/token', { body: { token: printed } })).status).toBe(
+      401,
+    );
+  });
+
   it(
     'adds, lists and removes users with the CLI, on the file the running server reads',
     { timeout: 120_000 },
@@ -211,10 +228,12 @@ describe('READ_ACCESS', () => {
     await server?.close();
   });
 
-  const reads = ['/api/health', '/api/areas', '/api/kpis?area=80', '/api/metrics/catalog', '/metrics'];
+  const reads = ['/api/areas', '/api/kpis?area=80', '/api/metrics/catalog', '/metrics'];
+  /** Open in both modes: liveness and readiness probes carry no session; the API documents hold no data. */
+  const alwaysOpen = ['/api/health', '/api/ready', '/api/openapi.json', '/api/asyncapi.json', '/docs'];
 
-  it('open (the default): the outside contract reads without a session, writes still need a right', async () => {
-    server = await startAuthServer();
+  it('open (an explicit choice): the outside contract reads without a session, writes still need a right', async () => {
+    server = await startAuthServer({ readAccess: 'open' });
     for (const p of reads) expect([p, (await call(server.url, 'GET', p)).status]).toEqual([p, 200]);
     const events = await call(server.url, 'GET', '/api/events?from=2021-08-01&to=2021-08-02');
     expect(events.status).toBe(200);
@@ -228,9 +247,12 @@ describe('READ_ACCESS', () => {
     });
   });
 
-  it('signed-in: reads need a session or a display/operator bearer; the citizen surface stays public', async () => {
-    server = await startAuthServer({ readAccess: 'signed-in' });
+  it('signed-in (the default): reads need a session or a display/operator bearer; the citizen surface stays public', async () => {
+    server = await startAuthServer();
     for (const p of reads) expect([p, (await call(server.url, 'GET', p)).status]).toEqual([p, 401]);
+    const events = await call(server.url, 'GET', '/api/events?from=2021-08-01&to=2021-08-02');
+    expect(events.status).toBe(401);
+    for (const p of alwaysOpen) expect([p, (await call(server.url, 'GET', p)).status]).toEqual([p, 200]);
     await expect(connectSocket(server.url, '/live')).rejects.toThrow('unauthorized');
     await expect(connectSocket(server.url, '/replay')).rejects.toThrow('unauthorized');
     expect((await call(server.url, 'GET', '/api/public/summary')).status).toBe(200);

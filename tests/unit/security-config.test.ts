@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config';
+import { loadConfig, readAccessAnnouncement } from '../../server/config';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ioc-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,12 +20,23 @@ describe('security configuration', () => {
   });
 
   it('reads READ_ACCESS and TRUST_PROXY, refusing what it does not know', () => {
-    expect(load({}).readAccess).toBe('open');
+    expect(load({ READ_ACCESS: 'open' }).readAccess).toBe('open');
     expect(load({ READ_ACCESS: 'signed-in' }).readAccess).toBe('signed-in');
     expect(() => load({ READ_ACCESS: 'closed' })).toThrow(/READ_ACCESS/);
     expect(load({}).trustProxy).toBeUndefined();
     expect(load({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(load({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(load({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+  });
+
+  it('is secure by default: reads need a sign-in unless READ_ACCESS=open is set explicitly (issue 21)', () => {
+    expect(load({}).readAccess).toBe('signed-in');
+  });
+
+  it('announces READ_ACCESS=open as a warning at start, and signed-in plainly', () => {
+    expect(readAccessAnnouncement('open')).toMatch(
+      /^WARNING: READ_ACCESS=open: anyone .* without signing in/,
+    );
+    expect(readAccessAnnouncement('signed-in')).not.toMatch(/WARNING/);
   });
 });

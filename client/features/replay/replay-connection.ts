@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { onUnauthorized } from '../../access/on-unauthorized';
 import type {
   Ack,
   DashboardState,
@@ -83,6 +84,9 @@ export function connectReplay(
     });
   });
   socket.on('disconnect', () => useStore.getState().setConnection('reconnecting'));
+  socket.on('connect_error', (err) => {
+    if (err.message === 'unauthorized') onUnauthorized();
+  });
   socket.on('replay:batch', (batch: ReplayBatch, done) => {
     const current = useStore.getState().feed.state;
     if (batch.position.epoch === epoch && current) {

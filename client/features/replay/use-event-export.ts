@@ -6,6 +6,7 @@ import {
   type ReplayExportQuery,
 } from '../../../protocol';
 import { downloadBlob } from '../../ui/download';
+import { onUnauthorized } from '../../access/on-unauthorized';
 
 export type ExportStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -53,6 +54,7 @@ export function useEventExport() {
     setProgress({ ...IDLE, status: 'running' });
     try {
       const res = await fetch(`/api/replay/export?${params}`, { signal: controller.signal });
+      if (res.status === 401) onUnauthorized();
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
         return setProgress({ ...IDLE, status: 'failed', error: body?.error ?? `HTTP ${res.status}` });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ReplayTimeline } from '../../../protocol';
+import { onUnauthorized } from '../../access/on-unauthorized';
 import { vnIso } from './replay-link';
 import { useReplayStore } from './replay.store';
 
@@ -14,7 +15,10 @@ export function useTimelineLoader(): void {
     const ctrl = new AbortController();
     const q = new URLSearchParams({ from: vnIso(fromMs), to: vnIso(toMs), buckets: String(BUCKETS) });
     fetch(`/api/replay/timeline?${q.toString()}`, { signal: ctrl.signal })
-      .then((r) => (r.ok ? (r.json() as Promise<ReplayTimeline>) : null))
+      .then((r) => {
+        if (r.status === 401) onUnauthorized();
+        return r.ok ? (r.json() as Promise<ReplayTimeline>) : null;
+      })
       .then((timeline) => timeline && useReplayStore.setState({ timeline }))
       .catch(() => undefined);
     return () => ctrl.abort();

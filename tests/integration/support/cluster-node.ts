@@ -42,6 +42,8 @@ export async function startClusterNode(opts: {
     version: 'test',
     adapter: redis.adapter,
     sharedLog: store,
+    // About the scale path, not access: its dashboards connect without signing in.
+    readAccess: 'open',
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const mqttLog: string[] = [];

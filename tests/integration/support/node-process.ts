@@ -33,7 +33,8 @@ export async function startNodeProcess(
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-node-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
+    // READ_ACCESS=open: these nodes are about failover; their dashboards connect without signing in.
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, READ_ACCESS: 'open', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: { atMs: number; text: string }[] = [];

@@ -14,6 +14,7 @@ import { SCHEMATIC_2021 } from '../../../geo';
 import type { DossierSubmitted, SensorReading } from '../../../protocol';
 import { createApp, type App } from '../../../server/app';
 import type { SecurityOptions } from '../../../server/security/options';
+import type { ReadAccess } from '../../../server/auth/access-policy';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
 
@@ -68,7 +69,8 @@ export interface SecureServer {
 /** The real app on port 0 with the security options under test (the shared test server takes none). */
 export async function startSecureServer(
   security: Partial<SecurityOptions> = {},
-  opts: { batchWindowMs?: number; ingestTokens?: string[] } = {},
+  /** `readAccess`: `open` unless given, as these suites are about sources' rights and recovery, not reading. */
+  opts: { batchWindowMs?: number; ingestTokens?: string[]; readAccess?: ReadAccess } = {},
 ): Promise<SecureServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-rel-'));
   const store = openSqliteStore(path.join(dir, 'events.sqlite'));
@@ -80,6 +82,7 @@ export async function startSecureServer(
     security,
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
+    readAccess: opts.readAccess ?? 'open',
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
@@ -155,7 +158,16 @@ export async function freePort(): Promise<number> {
 export async function spawnServer(port: number, dataDir: string, env: Record<string, string> = {}) {
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SIM: 'off', INGEST_TOKENS: TOKEN, ...env },
+    // READ_ACCESS=open: the crash suites check what dashboards and downloads see, not who may read.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SIM: 'off',
+      INGEST_TOKENS: TOKEN,
+      READ_ACCESS: 'open',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

@@ -14,6 +14,7 @@ import {
 } from '../../../protocol';
 import { SCHEMATIC_2021, type AreaSetRegistry } from '../../../geo';
 import { createApp, type App } from '../../../server/app';
+import type { ReadAccess } from '../../../server/auth/access-policy';
 import type { Clock } from '../../../server/clock';
 import type { SnapshotPolicy } from '../../../server/engine/state-engine';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
@@ -39,6 +40,8 @@ export async function startTestServer(
     dir?: string;
     areaSets?: AreaSetRegistry;
     snapshotPolicy?: SnapshotPolicy;
+    /** The product's default is `signed-in`; the suites on this server are about the pipeline, not access. */
+    readAccess?: ReadAccess;
   } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
@@ -53,6 +56,7 @@ export async function startTestServer(
     security: { operatorTokens: [TEST_OPERATOR_TOKEN] },
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
+    readAccess: opts.readAccess ?? 'open',
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
