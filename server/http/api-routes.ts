@@ -23,6 +23,7 @@ import type { EventStore } from '../store/event-store';
 import { HttpError } from './http-error';
 import { parseQuery } from './parse-query';
 import { buildSeries } from './series';
+import { writeEvents } from '../replay/export-events';
 
 export interface ApiDeps {
   store: EventStore;
@@ -133,14 +134,9 @@ export function apiRoutes(deps: ApiDeps): Router {
       ...(q.area ? { areas: deps.areasWithin(q.area) } : {}),
     };
     res.status(200).type('application/x-ndjson');
-    // Written with backpressure: a three-year export streams through a small buffer instead of memory.
-    for await (const e of deps.store.iterateByTime(filter)) {
-      if (!res.write(JSON.stringify(e) + '\n')) {
-        await new Promise((resolve) => res.once('drain', resolve));
-        if (res.destroyed) return;
-      }
-    }
-    res.end();
+    // Written with backpressure, in the store's pages: a three-year export streams through a small buffer
+    // instead of memory, and dashboards get their batches between its pages.
+    await writeEvents(res, deps.store.iterateByTime(filter));
   });
 
   // POST /ingest lives in server/ingest/ingest-http.ts (rate limits, token, size cap), mounted before these.
