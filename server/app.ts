@@ -4,7 +4,7 @@ import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient } from '../protocol';
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { makeRollup, type AreaInfo } from '../geo/areas';
 import type { AreaSetRegistry } from '../geo/area-sets';
 import { SENSOR_SITES } from '../geo';
@@ -42,7 +42,10 @@ import { adminRoutes } from './auth/admin-routes';
 import { authRoutes } from './auth/auth-routes';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
 import { ingestTokenCheck } from './auth/ingest-tokens';
-import type { RateLimitOptions } from './security/rate-limit';
+import { ipKey, type RateLimitOptions } from './security/rate-limit';
+import { createMessageLimiter, type LimiterRedisClient } from './security/message-limiter';
+import type { MessageGuard } from './security/message-guard';
+import { exportSlots } from './http/export-slots';
 
 export interface AppDeps {
   store: EventStore;
@@ -65,6 +68,8 @@ export interface AppDeps {
   staticDir?: string;
   /** Socket.IO adapter shared by several nodes (the Redis Streams adapter, `REDIS_URL`); in-memory when omitted. */
   adapter?: ServerOptions['adapter'];
+  /** Where the `/live` and `/replay` message limits count (`REDIS_URL`'s client); this process's memory when omitted. */
+  rateLimitRedis?: LimiterRedisClient;
   /** A log shared with other nodes (PostgreSQL): this node then delivers every node's events, in seq order. */
   sharedLog?: AppendFeed | null;
   /** What `GET /api/ready` consults; the caller keeps it to report draining. The store is checked in any case. */
@@ -171,6 +176,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     });
     next();
   });
+  // Who a download is charged to: the signed-in principal, or the caller's address.
+  const requester = (req: Request) => {
+    const p = access.principalOfRequest(req);
+    return p ? `principal:${p.name}` : ipKey(req.ip);
+  };
+  web.get([...AUDITED_EXPORTS], exportSlots(security.exportsPerPrincipal, requester));
   const httpServer = createServer(web);
   const io = new Server(httpServer, {
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
@@ -181,6 +192,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     connectionStateRecovery: { maxDisconnectionDuration: security.recoveryWindowMs, skipMiddlewares: false },
   });
 
+  const principalKey = (socket: Socket) => {
+    const p = access.principalOf(socket);
+    return p ? `principal:${p.name}` : ipKey(socket.handshake.address);
+  };
+  const guardOf = (nsp: string): MessageGuard => ({
+    limiter: createMessageLimiter(nsp, security.messageRateLimit, deps.rateLimitRedis),
+    principalKey,
+  });
   const live = io.of('/live') as LiveNamespace;
   live.use(access.socketGuard('/live'));
   io.of('/replay').use(access.socketGuard('/replay'));
@@ -217,6 +236,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     isKnownArea,
     ingest,
     may: (socket, event) => access.socketMay(socket, '/live', event),
+    guard: guardOf('live'),
+    resyncMaxEvents: security.liveResyncMaxEvents,
     audit: (socket, action, target) =>
       access.audit({
         actor: access.principalOf(socket)?.name ?? 'unknown',
@@ -260,6 +281,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     rollup,
     stateAt: engine.stateAt,
     areasWithin,
+    guard: guardOf('replay'),
+    sessionLimits: security.replaySessions,
   });
   web.use('/api/replay', replay.router);
   web.use(

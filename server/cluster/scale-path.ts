@@ -8,7 +8,7 @@ import { startScenarioLease, type ScenarioLease, type ScenarioLeaseOptions } fro
 
 export interface ScalePath {
   /** What createApp needs for several nodes: the adapter, the shared log's feed, the readiness it reports. */
-  appDeps: Pick<AppDeps, 'adapter' | 'sharedLog' | 'readiness'>;
+  appDeps: Pick<AppDeps, 'adapter' | 'sharedLog' | 'readiness' | 'rateLimitRedis'>;
   readiness: Readiness;
   /** Subscribes to the sensors' MQTT topics when `MQTT_URL` is set. */
   startInputs(app: App): Promise<void>;
@@ -41,7 +41,7 @@ export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedSto
   let mqtt: MqttIngest | null = null;
   return {
     appDeps: {
-      ...(redis ? { adapter: redis.adapter } : {}),
+      ...(redis ? { adapter: redis.adapter, rateLimitRedis: redis.client } : {}),
       sharedLog: opened.shared,
       readiness,
     },

@@ -15,14 +15,22 @@ import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
 import type { EventStore } from '../store/event-store';
 import { describeIssues } from '../ingest/describe-issues';
-import { scopeState } from '../engine/scope-state';
 import { isLiveRoom, roomOf } from './fan-out';
 import { protocolGuard } from './protocol-guard';
 import { setupAlertCommands } from './alert-commands';
 import type { IngestService } from '../ingest/ingest-service';
+import { chargeMore, guardMessages, yieldToLoop, type MessageGuard } from '../security/message-guard';
+import { createSnapshotCache } from './snapshot-cache';
 
 /** A client further behind than this re-subscribes for a fresh snapshot instead of replaying the gap. */
-const MAX_RESYNC_EVENTS = 50_000;
+export const DEFAULT_RESYNC_MAX_EVENTS = 5_000;
+/** A resync costs one point more per this many events in its gap, charged when counted, before the read. */
+const RESYNC_EVENTS_PER_POINT = 500;
+/**
+ * What each message costs up front. A snapshot is the largest answer (the whole scoped state), so a socket can
+ * afford only a few per window however often it asks.
+ */
+const LIVE_COSTS = { 'live:subscribe': 5 } as const;
 
 export type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient>;
 
@@ -37,12 +45,19 @@ export interface LiveDeps {
   /** Whether the socket may send an operator command now (session role or operator token). */
   may: (socket: Socket, event: string) => boolean;
   audit: (socket: Socket, action: AuditAction, target: string) => void;
+  /** The per-socket and per-principal allowance every message is charged against. */
+  guard: MessageGuard;
+  /** The largest gap `live:resync` fills; past it the answer is `too_far_behind`. */
+  resyncMaxEvents?: number;
 }
 
 export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => void {
   nsp.use(protocolGuard(LiveAuth));
+  const maxResync = deps.resyncMaxEvents ?? DEFAULT_RESYNC_MAX_EVENTS;
+  const snapshots = createSnapshotCache(deps.rollup);
 
   nsp.on('connection', (socket) => {
+    guardMessages(socket, deps.guard, LIVE_COSTS);
     socket.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() });
     setupAlertCommands(socket, nsp, deps);
 
@@ -55,8 +70,7 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       if (!deps.isKnownArea(area)) return ack({ ok: false, error: 'unknown_area', details: area });
       for (const room of socket.rooms) if (isLiveRoom(room)) void socket.leave(room);
       void socket.join(roomOf(area, mode));
-      const state = scopeState(deps.engine.state, area, deps.rollup);
-      const res: Ack<LiveSnapshot> = { ok: true, data: { area, seq: state.seq, state } };
+      const res: Ack<LiveSnapshot> = { ok: true, data: snapshots.of(deps.engine.state, area) };
       ack(res);
     });
 
@@ -66,11 +80,24 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       if (!parsed.success)
         return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
       const { area, afterSeq } = parsed.data;
+      // Counted, not read: seqs are gap-free, so the head tells the gap's size before a single row is parsed.
+      const behind = Math.max(0, (await deps.store.lastSeq()) - afterSeq);
+      if (behind > maxResync)
+        return ack({
+          ok: false,
+          error: 'too_far_behind',
+          details: { behind, maxEvents: maxResync, action: 'resubscribe' },
+        });
+      const { limited, retryAfterMs } = await chargeMore(
+        socket,
+        deps.guard,
+        Math.floor(behind / RESYNC_EVENTS_PER_POINT),
+      );
+      if (limited) return ack({ ok: false, error: 'rate_limited', details: { retryAfterMs } });
+      await yieldToLoop();
       // Everything logged after afterSeq, even what the next batch will bring again: the reducers skip seqs
       // already applied, so overlap is harmless and no seq can fall between the resync and the next batch.
-      const events = await deps.store.readAfter(afterSeq, MAX_RESYNC_EVENTS + 1);
-      if (events.length > MAX_RESYNC_EVENTS)
-        return ack({ ok: false, error: 'batch_too_large', details: 'resubscribe' });
+      const events = await deps.store.readAfter(afterSeq, maxResync);
       const batch: LiveBatch = {
         area,
         fromSeq: afterSeq + 1,

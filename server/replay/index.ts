@@ -9,7 +9,8 @@ import {
 import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
 import type { EventStore } from '../store/event-store';
-import { setupReplayNamespace, type ReplayNamespace } from './replay-namespace';
+import type { MessageGuard } from '../security/message-guard';
+import { setupReplayNamespace, type ReplayNamespace, type ReplaySessionLimits } from './replay-namespace';
 import type { ReplaySessionStats } from './replay-session';
 import { streamExport } from './export-events';
 import { buildTimeline } from './timeline';
@@ -29,6 +30,10 @@ export interface ReplayDeps {
   onStall?: () => void;
   /** Codes of the areas under an area (itself included), for the export's `area` filter. */
   areasWithin?: (code: string) => string[];
+  /** The per-socket and per-principal allowance every replay command is charged against. */
+  guard: MessageGuard;
+  /** Open sessions allowed in total and per principal; DEFAULT_REPLAY_SESSION_LIMITS when omitted. */
+  sessionLimits?: ReplaySessionLimits;
 }
 
 export interface Replay {
@@ -48,15 +53,20 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
     );
     return Math.max(0, ...ts.map((t) => t ?? 0));
   };
-  const sessions = setupReplayNamespace(nsp, {
-    store,
-    stateAt: deps.stateAt,
-    rollup: deps.rollup,
-    endMs,
-    tickMs: deps.tickMs ?? REPLAY_TICK_MS,
-    maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,
-    ...(deps.onStall ? { onStall: deps.onStall } : {}),
-  });
+  const sessions = setupReplayNamespace(
+    nsp,
+    {
+      store,
+      stateAt: deps.stateAt,
+      rollup: deps.rollup,
+      endMs,
+      tickMs: deps.tickMs ?? REPLAY_TICK_MS,
+      maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,
+      ...(deps.onStall ? { onStall: deps.onStall } : {}),
+    },
+    deps.guard,
+    deps.sessionLimits,
+  );
 
   const router = express.Router();
   router.get('/timeline', async (req, res) => {
