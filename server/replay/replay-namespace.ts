@@ -28,7 +28,7 @@ export interface ReplaySessionLimits {
 export const DEFAULT_REPLAY_SESSION_LIMITS: ReplaySessionLimits = { total: 32, perPrincipal: 4 };
 
 /** A seek or a jump folds the log from a snapshot: the dearest commands, so the fewest per window. */
-const REPLAY_COSTS = { 'replay:seek': 5, 'replay:jump': 5, 'replay:step': 2 } as const;
+const REPLAY_COSTS = { 'replay:seek': 2, 'replay:jump': 2 } as const;
 
 type AckData<K extends keyof ReplayClientToServer> =
   Parameters<Parameters<ReplayClientToServer[K]>[1]>[0] extends Ack<infer T> ? T : never;

@@ -36,8 +36,8 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   maxSocketMessageBytes: 64 * 1024,
   ingestRateLimit: { windowMs: 10_000, limit: 1000 },
   allowedOrigins: [],
-  // A subscribe costs 5, a seek 5, most messages 1: a dashboard spends a handful per window, a flood is cut
-  // after ten snapshots. Per principal (an anonymous one is its address) a wall fleet behind one NAT still boots.
+  // A subscribe costs 5, a seek 2, most messages 1: a dashboard spends a handful per window, a flood is cut
+  // after ten snapshots, an analyst scrubbing the timeline gets 25 seeks per window. Per principal (an anonymous one is its address) a wall fleet behind one NAT still boots.
   messageRateLimit: { windowMs: 10_000, perSocket: 50, perPrincipal: 1000 },
   liveResyncMaxEvents: 5000,
   replaySessions: { total: 32, perPrincipal: 4 },

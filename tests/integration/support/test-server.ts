@@ -16,6 +16,7 @@ import { SCHEMATIC_2021, type AreaSetRegistry } from '../../../geo';
 import { createApp, type App } from '../../../server/app';
 import type { Clock } from '../../../server/clock';
 import type { SnapshotPolicy } from '../../../server/engine/state-engine';
+import type { SecurityOptions } from '../../../server/security/options';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
 
@@ -39,6 +40,8 @@ export async function startTestServer(
     dir?: string;
     areaSets?: AreaSetRegistry;
     snapshotPolicy?: SnapshotPolicy;
+    /** Limits beyond the defaults (message allowance, replay sessions, exports …). */
+    security?: Partial<SecurityOptions>;
   } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
@@ -50,7 +53,7 @@ export async function startTestServer(
     ...(opts.areaSets ? { areaSets: opts.areaSets } : {}),
     ...(opts.snapshotPolicy ? { snapshotPolicy: opts.snapshotPolicy } : {}),
     ingestTokens: [TEST_TOKEN],
-    security: { operatorTokens: [TEST_OPERATOR_TOKEN] },
+    security: { operatorTokens: [TEST_OPERATOR_TOKEN], ...opts.security },
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
   });
