@@ -90,6 +90,8 @@ export async function writeEvents(
       if (!res.write(line(e)) && !(await drained(res))) return;
     }
   } catch (err) {
+    // The client left (or the server is closing) while the next page was read: nobody to tell.
+    if (res.destroyed) return;
     // The status is sent already: cutting the connection is how the client learns the file is incomplete.
     console.error('export failed', err);
     res.destroy();
