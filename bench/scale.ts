@@ -90,6 +90,8 @@ async function startNodes(config: Config, schema: string, prefix: string, dir: s
         SIM: 'off',
         INGEST_TOKENS: TOKEN,
         INGEST_RATE_LIMIT: '1000000',
+        // Every benchmark dashboard comes from the loopback: one principal for the per-principal limit.
+        SOCKET_MESSAGE_RATE_PER_PRINCIPAL: '1000000',
         ...(config.shared
           ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: prefix }
           : { DATABASE_URL: '', REDIS_URL: '' }),

@@ -43,7 +43,7 @@ import { authRoutes } from './auth/auth-routes';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
 import { ingestTokenCheck } from './auth/ingest-tokens';
 import { ipKey, type RateLimitOptions } from './security/rate-limit';
-import { createMessageLimiter, type LimiterRedisClient } from './security/message-limiter';
+import { createMessageLimiter, type LimiterRedis } from './security/message-limiter';
 import type { MessageGuard } from './security/message-guard';
 import { exportSlots } from './http/export-slots';
 
@@ -69,7 +69,7 @@ export interface AppDeps {
   /** Socket.IO adapter shared by several nodes (the Redis Streams adapter, `REDIS_URL`); in-memory when omitted. */
   adapter?: ServerOptions['adapter'];
   /** Where the `/live` and `/replay` message limits count (`REDIS_URL`'s client); this process's memory when omitted. */
-  rateLimitRedis?: LimiterRedisClient;
+  rateLimitRedis?: LimiterRedis;
   /** A log shared with other nodes (PostgreSQL): this node then delivers every node's events, in seq order. */
   sharedLog?: AppendFeed | null;
   /** What `GET /api/ready` consults; the caller keeps it to report draining. The store is checked in any case. */

@@ -31,17 +31,20 @@ export interface ScalePath {
 export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedStore): Promise<ScalePath> {
   const readiness = createReadiness();
   let redis: RedisAdapter | null = null;
+  const redisPrefix = env.REDIS_PREFIX ?? 'ioc';
   if (env.REDIS_URL) {
     if (!opened.shared)
       throw new Error('REDIS_URL needs DATABASE_URL=postgres://…: nodes that share rooms must share one log');
-    redis = await connectRedisAdapter(env.REDIS_URL, env.REDIS_PREFIX ?? 'ioc');
+    redis = await connectRedisAdapter(env.REDIS_URL, redisPrefix);
     const r = redis;
     readiness.add(() => (r.connected() ? null : 'redis not connected'));
   }
   let mqtt: MqttIngest | null = null;
   return {
     appDeps: {
-      ...(redis ? { adapter: redis.adapter, rateLimitRedis: redis.client } : {}),
+      ...(redis
+        ? { adapter: redis.adapter, rateLimitRedis: { client: redis.client, prefix: redisPrefix } }
+        : {}),
       sharedLog: opened.shared,
       readiness,
     },

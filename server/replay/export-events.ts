@@ -91,7 +91,7 @@ export async function writeEvents(
     }
   } catch (err) {
     // The client left (or the server is closing) while the next page was read: nobody to tell.
-    if (res.destroyed) return;
+    if (res.destroyed || !res.socket || res.socket.destroyed) return;
     // The status is sent already: cutting the connection is how the client learns the file is incomplete.
     console.error('export failed', err);
     res.destroy();

@@ -12,8 +12,11 @@ export interface MessageRateLimit {
   perPrincipal: number;
 }
 
-/** A Redis client the limiter can share with the Socket.IO adapter (node-redis 4+). */
-export type LimiterRedisClient = object;
+/** A Redis client the limiter can share with the Socket.IO adapter (node-redis 4+), and the cluster's key prefix. */
+export interface LimiterRedis {
+  client: object;
+  prefix: string;
+}
 
 export interface MessageLimiter {
   /**
@@ -29,18 +32,18 @@ export interface MessageLimiter {
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-function limiter(points: number, windowMs: number, prefix: string, redis?: LimiterRedisClient) {
+function limiter(points: number, windowMs: number, prefix: string, redis?: LimiterRedis) {
   const memory = new RateLimiterMemory({ points, duration: seconds(windowMs), keyPrefix: prefix });
   if (!redis) return memory;
   // Shared across the nodes of the scale path, so a principal cannot multiply its allowance by the node count;
   // while Redis is unreachable each node limits on its own rather than letting everything through.
   return new RateLimiterRedis({
-    storeClient: redis,
+    storeClient: redis.client,
     useRedisPackage: true,
     rejectIfRedisNotReady: true,
     points,
     duration: seconds(windowMs),
-    keyPrefix: prefix,
+    keyPrefix: `${redis.prefix}:${prefix}`,
     insuranceLimiter: memory,
   });
 }
@@ -59,10 +62,10 @@ async function spend(l: RateLimiterAbstract, key: string, points: number): Promi
 export function createMessageLimiter(
   name: string,
   opts: MessageRateLimit,
-  redis?: LimiterRedisClient,
+  redis?: LimiterRedis,
 ): MessageLimiter {
-  const perSocket = limiter(opts.perSocket, opts.windowMs, `ioc:msg:${name}:socket`, redis);
-  const perPrincipal = limiter(opts.perPrincipal, opts.windowMs, `ioc:msg:${name}:principal`, redis);
+  const perSocket = limiter(opts.perSocket, opts.windowMs, `msg:${name}`, redis);
+  const perPrincipal = limiter(opts.perPrincipal, opts.windowMs, `msg:${name}`, redis);
   return {
     async charge(socketKey, principalKey, points) {
       const socketWait = await spend(perSocket, socketKey, points);
