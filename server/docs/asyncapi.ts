@@ -143,7 +143,7 @@ const NAMESPACES: Namespace[] = [
     key: 'live',
     path: '/live',
     description:
-      'Dashboards: subscribe to an area, then receive batched events with their seq range. Every message is charged to the socket and its principal; one past the allowance is answered `rate_limited` with `retryAfterMs`.',
+      'Dashboards: subscribe to an area, then receive batched events with their seq range. Every message is charged to the socket and its principal; one past the allowance is answered `rate_limited` with `retryAfterMs`, and a socket that goes on to twice its allowance in a window is disconnected.',
     auth: 'LiveAuth',
     events: LIVE_EVENTS,
   },

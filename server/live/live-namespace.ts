@@ -61,13 +61,18 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
     socket.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() });
     setupAlertCommands(socket, nsp, deps);
 
-    socket.on('live:subscribe', (req, ack) => {
+    socket.on('live:subscribe', async (req, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = LiveSubscribe.safeParse(req);
       if (!parsed.success)
         return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
       const { area, mode = 'events' } = parsed.data;
       if (!deps.isKnownArea(area)) return ack({ ok: false, error: 'unknown_area', details: area });
+      // A snapshot is the largest answer there is: each one is encoded in its own turn of the event loop, so
+      // subscribes that arrive together (one socket's burst, a wall fleet's reconnect) never encode back to back.
+      await yieldToLoop();
+      if (!socket.connected) return;
+      // Joined and answered in one turn, as before: no batch of the room can come between the two.
       for (const room of socket.rooms) if (isLiveRoom(room)) void socket.leave(room);
       void socket.join(roomOf(area, mode));
       const res: Ack<LiveSnapshot> = { ok: true, data: snapshots.of(deps.engine.state, area) };

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
 import type { Ack } from '../../protocol';
-import type { MessageLimiter } from './message-limiter';
+import type { ChargeResult, MessageLimiter } from './message-limiter';
 
 export interface MessageGuard {
   limiter: MessageLimiter;
@@ -28,25 +28,27 @@ function answer(args: unknown[], res: Ack<never>) {
 
 /**
  * Every incoming message of the socket is charged before its handler sees it; one over the allowance gets the
- * typed `rate_limited` answer with `retryAfterMs` (as ingest answers) and never reaches the handler.
+ * typed `rate_limited` answer with `retryAfterMs` (as ingest answers) and never reaches the handler. A socket
+ * that goes on to twice its allowance in one window is disconnected.
  */
 export function guardMessages(socket: Socket, guard: MessageGuard, costs: MessageCosts): void {
   socket.use(([event, ...args], next) => {
     guard.limiter.charge(socketKey(socket), principalOf(guard, socket), costs[event] ?? 1).then(
-      ({ limited, retryAfterMs }) =>
-        limited ? answer(args, { ok: false, error: 'rate_limited', details: { retryAfterMs } }) : next(),
+      ({ limited, retryAfterMs, flooding }) => {
+        if (!limited) return next();
+        answer(args, { ok: false, error: 'rate_limited', details: { retryAfterMs } });
+        // Closed rather than answered message by message: what is still queued on the connection is then
+        // dropped by the transport, unparsed, instead of costing one refusal each.
+        if (flooding && socket.connected) socket.disconnect(true);
+      },
       () => answer(args, { ok: false, error: 'internal' }),
     );
   });
 }
 
 /** Charges more for a message whose cost is known only once counted (a resync's gap), before the work. */
-export function chargeMore(
-  socket: Socket,
-  guard: MessageGuard,
-  points: number,
-): Promise<{ limited: boolean; retryAfterMs: number }> {
-  if (points <= 0) return Promise.resolve({ limited: false, retryAfterMs: 0 });
+export function chargeMore(socket: Socket, guard: MessageGuard, points: number): Promise<ChargeResult> {
+  if (points <= 0) return Promise.resolve({ limited: false, retryAfterMs: 0, flooding: false });
   return guard.limiter.charge(socketKey(socket), principalOf(guard, socket), points);
 }
 

@@ -21,13 +21,16 @@ export interface LimiterRedis {
 export interface MessageLimiter {
   /**
    * Charges `points` to the socket and to its principal before any work is done for the message; when either is
-   * spent, `retryAfterMs` says when the window that refused it ends.
+   * spent, `retryAfterMs` says when the window that refused it ends. `flooding` is set once the socket has asked
+   * for twice its allowance in one window: it ignores the answers it gets, and is better closed.
    */
-  charge(
-    socketKey: string,
-    principalKey: string,
-    points: number,
-  ): Promise<{ limited: boolean; retryAfterMs: number }>;
+  charge(socketKey: string, principalKey: string, points: number): Promise<ChargeResult>;
+}
+
+export interface ChargeResult {
+  limited: boolean;
+  retryAfterMs: number;
+  flooding: boolean;
 }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
@@ -48,12 +51,18 @@ function limiter(points: number, windowMs: number, prefix: string, redis?: Limit
   });
 }
 
-async function spend(l: RateLimiterAbstract, key: string, points: number): Promise<number> {
+/** Waits 0 when the points were granted; what the key has asked for in this window either way. */
+async function spend(
+  l: RateLimiterAbstract,
+  key: string,
+  points: number,
+): Promise<{ waitMs: number; consumed: number }> {
   try {
-    await l.consume(key, points);
-    return 0;
+    const res = await l.consume(key, points);
+    return { waitMs: 0, consumed: res.consumedPoints };
   } catch (res) {
-    if (res instanceof RateLimiterRes) return Math.max(1, res.msBeforeNext);
+    if (res instanceof RateLimiterRes)
+      return { waitMs: Math.max(1, res.msBeforeNext), consumed: res.consumedPoints };
     throw res;
   }
 }
@@ -68,10 +77,11 @@ export function createMessageLimiter(
   const perPrincipal = limiter(opts.perPrincipal, opts.windowMs, `msg:${name}`, redis);
   return {
     async charge(socketKey, principalKey, points) {
-      const socketWait = await spend(perSocket, socketKey, points);
+      const own = await spend(perSocket, socketKey, points);
+      const flooding = own.consumed > 2 * opts.perSocket;
       // A socket over its own allowance does not also drain its principal's: other tabs keep working.
-      const retryAfterMs = socketWait || (await spend(perPrincipal, principalKey, points));
-      return { limited: retryAfterMs > 0, retryAfterMs };
+      const retryAfterMs = own.waitMs || (await spend(perPrincipal, principalKey, points)).waitMs;
+      return { limited: retryAfterMs > 0, retryAfterMs, flooding };
     },
   };
 }

@@ -216,11 +216,23 @@ export function openSqliteStore(file: string): EventStore {
       const { areas: _areas, ...unfiltered } = filter;
       const span = rangeWhere(unfiltered);
       const bounds = readDb
-        .prepare<unknown[], { lo: number | null; hi: number | null }>(
-          `SELECT min(seq) AS lo, max(seq) AS hi FROM events WHERE ${span.sql}`,
+        .prepare<unknown[], { lo: number | null; hi: number | null; n: number }>(
+          `SELECT min(seq) AS lo, max(seq) AS hi, count(*) AS n FROM events WHERE ${span.sql}`,
         )
         .get(...span.params);
       if (bounds?.lo == null || bounds.hi == null) return;
+      // A short range (a replay tick, a step) is one read through the time index, whatever seqs it spans: a late
+      // event far from the others would otherwise cost every page between them.
+      if (bounds.n <= RANGE_PAGE_SEQS) {
+        const { sql, params } = rangeWhere(filter);
+        const rows = readDb
+          .prepare<unknown[], { seq: number; body: string }>(
+            `SELECT seq, body FROM events WHERE ${sql} ORDER BY seq`,
+          )
+          .all(...params);
+        for (const row of rows) yield toLogged(row);
+        return;
+      }
       const { sql, params } = rangeWhere(filter, true);
       const page = readDb.prepare<unknown[], { seq: number; body: string }>(
         `SELECT seq, body FROM events WHERE seq > ? AND seq <= ? AND ${sql} ORDER BY seq`,

@@ -1,6 +1,7 @@
 // A client in its own process, so that what a flood costs the server is measured on the server's event loop
 // alone: `node flood-client.mjs <url> <namespace> <json: [[event, payload, count], …]> [json: auth]`.
-// Prints one JSON line: the answer of every message, in the order sent ("ok" or the error reason), the first
+// Prints one JSON line: the answer of every message, in the order sent ("ok", the error reason, or
+// "disconnected" once the server closed the socket), the first
 // answer of each kind, and the bytes received.
 import { io } from 'socket.io-client';
 
@@ -11,7 +12,6 @@ const socket = io(`${url}${nsp}`, {
   forceNew: true,
 });
 let bytes = 0;
-socket.io.on('packet', () => undefined);
 await new Promise((resolve, reject) => {
   socket.once('connect', resolve);
   socket.once('connect_error', reject);
@@ -19,8 +19,14 @@ await new Promise((resolve, reject) => {
 socket.io.engine.on('data', (d) => (bytes += typeof d === 'string' ? d.length : d.byteLength));
 const answers = [];
 const first = {};
+// A server that closes a flooding socket answers nothing more: what was still unanswered counts as "disconnected".
+const closed = new Promise((resolve) =>
+  socket.once('disconnect', () => resolve({ ok: false, error: 'disconnected' })),
+);
 for (const [event, payload, count] of JSON.parse(plan)) {
-  const sent = Array.from({ length: count }, () => socket.timeout(60_000).emitWithAck(event, payload));
+  const sent = Array.from({ length: count }, () =>
+    Promise.race([socket.connected ? socket.timeout(60_000).emitWithAck(event, payload) : closed, closed]),
+  );
   for (const res of await Promise.all(sent)) {
     const kind = res.ok ? 'ok' : res.error;
     answers.push(kind);
