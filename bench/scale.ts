@@ -92,6 +92,8 @@ async function startNodes(config: Config, schema: string, prefix: string, dir: s
         INGEST_RATE_LIMIT: '1000000',
         // Measures fan-out, not access: the benchmark's dashboards connect without signing in.
         READ_ACCESS: 'open',
+        // Every benchmark dashboard comes from the loopback: one principal for the per-principal limit.
+        SOCKET_MESSAGE_RATE_PER_PRINCIPAL: '1000000',
         ...(config.shared
           ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: prefix }
           : { DATABASE_URL: '', REDIS_URL: '' }),

@@ -9,6 +9,8 @@ export const ERROR_REASONS = [
   'protocol_mismatch',
   'batch_too_large',
   'rate_limited',
+  /** A `live:resync` whose gap is larger than the server fills: subscribe again for a fresh snapshot. */
+  'too_far_behind',
   'internal',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

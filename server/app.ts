@@ -4,7 +4,7 @@ import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient } from '../protocol';
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { makeRollup, type AreaInfo } from '../geo/areas';
 import type { AreaSetRegistry } from '../geo/area-sets';
 import { SENSOR_SITES } from '../geo';
@@ -45,7 +45,10 @@ import { adminRoutes } from './auth/admin-routes';
 import { authRoutes } from './auth/auth-routes';
 import { openAuthStore, type AuthStore } from './auth/auth-store';
 import { ingestTokenCheck } from './auth/ingest-tokens';
-import type { RateLimitOptions } from './security/rate-limit';
+import { ipKey, type RateLimitOptions } from './security/rate-limit';
+import { createMessageLimiter, type LimiterRedis } from './security/message-limiter';
+import type { MessageGuard } from './security/message-guard';
+import { exportSlots } from './http/export-slots';
 
 export interface AppDeps {
   store: EventStore;
@@ -68,6 +71,8 @@ export interface AppDeps {
   staticDir?: string;
   /** Socket.IO adapter shared by several nodes (the Redis Streams adapter, `REDIS_URL`); in-memory when omitted. */
   adapter?: ServerOptions['adapter'];
+  /** Where the `/live` and `/replay` message limits count (`REDIS_URL`'s client); this process's memory when omitted. */
+  rateLimitRedis?: LimiterRedis;
   /** A log shared with other nodes (PostgreSQL): this node then delivers every node's events, in seq order. */
   sharedLog?: AppendFeed | null;
   /** What `GET /api/ready` consults; the caller keeps it to report draining. The store is checked in any case. */
@@ -184,6 +189,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     });
     next();
   });
+  // Who a download is charged to: the signed-in principal, or the caller's address.
+  const requester = (req: Request) => {
+    const p = access.principalOfRequest(req);
+    return p ? `principal:${p.name}` : ipKey(req.ip);
+  };
+  web.get([...AUDITED_EXPORTS], exportSlots(security.exportsPerPrincipal, requester));
   const httpServer = createServer(web);
   const io = new Server(httpServer, {
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
@@ -194,6 +205,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     connectionStateRecovery: { maxDisconnectionDuration: security.recoveryWindowMs, skipMiddlewares: false },
   });
 
+  const principalKey = (socket: Socket) => {
+    const p = access.principalOf(socket);
+    return p ? `principal:${p.name}` : ipKey(socket.handshake.address);
+  };
+  const guardOf = (nsp: string): MessageGuard => ({
+    limiter: createMessageLimiter(nsp, security.messageRateLimit, deps.rateLimitRedis),
+    principalKey,
+  });
   const live = io.of('/live') as LiveNamespace;
   live.use(access.socketGuard('/live'));
   io.of('/replay').use(access.socketGuard('/replay'));
@@ -231,6 +250,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ingest,
     may: (socket, event) => access.socketMay(socket, '/live', event),
     seesOpsDetails: operatorGuard.socket,
+    guard: guardOf('live'),
+    resyncMaxEvents: security.liveResyncMaxEvents,
     audit: (socket, action, target) =>
       access.audit({
         actor: access.principalOf(socket)?.name ?? 'unknown',
@@ -276,6 +297,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stateAt: engine.stateAt,
     areasWithin,
     guard: access.guard,
+    messageGuard: guardOf('replay'),
+    sessionLimits: security.replaySessions,
     seesOpsDetails: { socket: operatorGuard.socket, request: requestSeesOpsDetails },
   });
   web.use('/api/replay', replay.router);

@@ -38,6 +38,14 @@ export interface Config {
   ingestRateLimit: { windowMs: number; limit: number };
   /** Browser origins allowed to open sockets besides the page's own (`ALLOWED_ORIGINS`, comma-separated). */
   allowedOrigins: string[];
+  /** `/live` and `/replay` message allowance (`SOCKET_MESSAGE_RATE_WINDOW_MS`, `_PER_SOCKET`, `_PER_PRINCIPAL`). */
+  messageRateLimit: { windowMs: number; perSocket: number; perPrincipal: number };
+  /** Largest gap `live:resync` fills before answering `too_far_behind` (`LIVE_RESYNC_MAX_EVENTS`). */
+  liveResyncMaxEvents: number;
+  /** Replay sessions at once (`REPLAY_MAX_SESSIONS`, `REPLAY_MAX_SESSIONS_PER_PRINCIPAL`). */
+  replaySessions: { total: number; perPrincipal: number };
+  /** Log downloads streaming at once per principal (`EXPORTS_PER_PRINCIPAL`). */
+  exportsPerPrincipal: number;
   /** When the engine stores a snapshot (`SNAPSHOT_EVERY_EVENTS`, `SNAPSHOT_EVERY_MS`): what a replay seek folds at most. */
   snapshotPolicy: SnapshotPolicy;
 }
@@ -62,6 +70,16 @@ function parseMax(name: string, n: number, max: number): number {
     throw new Error(`${name} must be at most ${max} (issue 7: sockets buffer whole messages), got ${n}`);
   return n;
 }
+
+function parseInteger(name: string, value: string, min: number): number {
+  const n = parseNumber(name, value, min);
+  if (!Number.isInteger(n)) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+/** An integer setting of DEFAULT_SECURITY, overridden by `env[name]`. */
+const integerOr = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number) =>
+  parseInteger(name, env[name] ?? String(fallback), min);
 
 function parseReadAccess(value: string): ReadAccess {
   if (value === 'open' || value === 'signed-in') return value;
@@ -153,6 +171,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       limit: parseNumber('INGEST_RATE_LIMIT', env.INGEST_RATE_LIMIT ?? '1000', 1),
     },
     allowedOrigins: parseList(env.ALLOWED_ORIGINS),
+    messageRateLimit: {
+      // Whole seconds: the limiter counts its windows in seconds.
+      windowMs: integerOr(
+        env,
+        'SOCKET_MESSAGE_RATE_WINDOW_MS',
+        DEFAULT_SECURITY.messageRateLimit.windowMs,
+        1000,
+      ),
+      perSocket: integerOr(
+        env,
+        'SOCKET_MESSAGE_RATE_PER_SOCKET',
+        DEFAULT_SECURITY.messageRateLimit.perSocket,
+        10,
+      ),
+      perPrincipal: integerOr(
+        env,
+        'SOCKET_MESSAGE_RATE_PER_PRINCIPAL',
+        DEFAULT_SECURITY.messageRateLimit.perPrincipal,
+        10,
+      ),
+    },
+    liveResyncMaxEvents: integerOr(env, 'LIVE_RESYNC_MAX_EVENTS', DEFAULT_SECURITY.liveResyncMaxEvents, 100),
+    replaySessions: {
+      total: integerOr(env, 'REPLAY_MAX_SESSIONS', DEFAULT_SECURITY.replaySessions.total, 1),
+      perPrincipal: integerOr(
+        env,
+        'REPLAY_MAX_SESSIONS_PER_PRINCIPAL',
+        DEFAULT_SECURITY.replaySessions.perPrincipal,
+        1,
+      ),
+    },
+    exportsPerPrincipal: integerOr(env, 'EXPORTS_PER_PRINCIPAL', DEFAULT_SECURITY.exportsPerPrincipal, 1),
     snapshotPolicy: {
       everyEvents: parseNumber(
         'SNAPSHOT_EVERY_EVENTS',

@@ -68,6 +68,13 @@ if (typeof window !== 'undefined') (window as unknown as { __iocLive: unknown })
 /** An ack that never comes (server restarted mid-call) must not wedge the feed: give up after this long. */
 const ACK_TIMEOUT_MS = 10_000;
 
+/** How long a `rate_limited` answer asks the client to wait, ms; 0 for any other answer. */
+function retryAfter(res: Ack<unknown>): number {
+  if (res.ok || res.error !== 'rate_limited') return 0;
+  const ms = (res.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof ms === 'number' && Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 60_000) : 0;
+}
+
 /**
  * Opens the `/live` socket and wires it to the store: subscribe (and re-subscribe after every reconnect, which
  * brings a fresh snapshot), apply batches, fill gaps with `live:resync`, and follow the scenario clock.
@@ -91,9 +98,12 @@ export function connectLive(sink: LiveSink, area: string, url = '/live', hooks: 
     if (!req) return;
     socket.timeout(ACK_TIMEOUT_MS).emit('live:resync', req, (err: Error | null, res: Ack<LiveBatch>) => {
       if (!err && res.ok) return resync(sink.receiveResync(res.data));
-      // The log could not fill the hole (or did not answer): start over from a fresh snapshot.
+      // Too far behind for the server to fill (`too_far_behind`), refused, or no answer: start over from a
+      // fresh snapshot, once the server's allowance is back if it said when.
       sink.abandonResync();
-      subscribe();
+      const wait = err ? 0 : retryAfter(res);
+      if (wait > 0) setTimeout(subscribe, wait);
+      else subscribe();
     });
   };
 
@@ -103,7 +113,7 @@ export function connectLive(sink: LiveSink, area: string, url = '/live', hooks: 
       .emit('live:subscribe', { area, mode: 'state' }, (err: Error | null, res: Ack<LiveSnapshot>) => {
         if (err || !res.ok) {
           sink.setConnection('reconnecting');
-          if (socket.connected) setTimeout(subscribe, 2_000);
+          if (socket.connected) setTimeout(subscribe, Math.max(2_000, err ? 0 : retryAfter(res)));
           return;
         }
         sink.setConnection('live');

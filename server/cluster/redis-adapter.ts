@@ -6,6 +6,8 @@ import { redact } from '../store/postgres-store';
 export interface RedisAdapter {
   /** For `new Server(…, { adapter })`: rooms and broadcasts shared by every node through one Redis stream. */
   adapter: ServerOptions['adapter'];
+  /** The connection itself, shared with the message rate limits so that every node counts in one place. */
+  client: object;
   /** Whether the connection to Redis is up now (readiness). */
   connected(): boolean;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function connectRedisAdapter(url: string, prefix = 'ioc'): Promise<
       // Every packet is JSON: skip the search for binary attachments.
       onlyPlaintext: true,
     }) as ServerOptions['adapter'],
+    client,
     connected: () => client.isReady,
     close: async () => void (await client.quit().catch(() => undefined)),
   };

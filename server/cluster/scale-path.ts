@@ -9,7 +9,7 @@ import { startScenarioLease, type ScenarioLease, type ScenarioLeaseOptions } fro
 
 export interface ScalePath {
   /** What createApp needs for several nodes: the adapter, the shared log's feed, the readiness it reports. */
-  appDeps: Pick<AppDeps, 'adapter' | 'sharedLog' | 'readiness'>;
+  appDeps: Pick<AppDeps, 'adapter' | 'sharedLog' | 'readiness' | 'rateLimitRedis'>;
   readiness: Readiness;
   /** Subscribes to the sensors' MQTT topics when `MQTT_URL` is set. */
   startInputs(app: App): Promise<void>;
@@ -33,17 +33,20 @@ export interface ScalePath {
 export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedStore): Promise<ScalePath> {
   const readiness = createReadiness();
   let redis: RedisAdapter | null = null;
+  const redisPrefix = env.REDIS_PREFIX ?? 'ioc';
   if (env.REDIS_URL) {
     if (!opened.shared)
       throw new Error('REDIS_URL needs DATABASE_URL=postgres://…: nodes that share rooms must share one log');
-    redis = await connectRedisAdapter(env.REDIS_URL, env.REDIS_PREFIX ?? 'ioc');
+    redis = await connectRedisAdapter(env.REDIS_URL, redisPrefix);
     const r = redis;
     readiness.add(() => (r.connected() ? null : 'redis not connected'));
   }
   let mqtt: MqttIngest | null = null;
   return {
     appDeps: {
-      ...(redis ? { adapter: redis.adapter } : {}),
+      ...(redis
+        ? { adapter: redis.adapter, rateLimitRedis: { client: redis.client, prefix: redisPrefix } }
+        : {}),
       sharedLog: opened.shared,
       readiness,
     },

@@ -61,7 +61,8 @@ const LIVE_EVENTS = {
     ack: 'LiveSubscribeAck',
   },
   'live:resync': {
-    summary: 'Ask for the events of a room after a seq, to fill a gap seen in the batches.',
+    summary:
+      'Ask for the events of a room after a seq, to fill a gap seen in the batches. A gap larger than the server fills is answered `too_far_behind`: subscribe again for a fresh snapshot.',
     payload: 'LiveResync',
     ack: 'LiveResyncAck',
   },
@@ -141,7 +142,8 @@ const NAMESPACES: Namespace[] = [
   {
     key: 'live',
     path: '/live',
-    description: 'Dashboards: subscribe to an area, then receive batched events with their seq range.',
+    description:
+      'Dashboards: subscribe to an area, then receive batched events with their seq range. Every message is charged to the socket and its principal; one past the allowance is answered `rate_limited` with `retryAfterMs`, and a socket that goes on to twice its allowance in a window is disconnected.',
     auth: 'LiveAuth',
     events: LIVE_EVENTS,
   },
@@ -155,7 +157,8 @@ const NAMESPACES: Namespace[] = [
   {
     key: 'replay',
     path: '/replay',
-    description: 'Analyst sessions: seek, play at a speed, pause, step and jump through the recorded log.',
+    description:
+      'Analyst sessions: seek, play at a speed, pause, step and jump through the recorded log. Sessions are capped per principal and per server (the handshake is refused `rate_limited`), and commands are charged like `/live` messages.',
     auth: 'ReplayAuth',
     events: REPLAY_EVENTS,
   },

@@ -26,6 +26,7 @@ import { parseQuery } from './parse-query';
 import { withholdOpsDetails } from '../security/ops-redaction';
 import { storeReport } from './liveness';
 import { buildSeries } from './series';
+import { writeEvents } from '../replay/export-events';
 
 export interface ApiDeps {
   store: EventStore;
@@ -138,14 +139,9 @@ export function apiRoutes(deps: ApiDeps): Router {
     };
     const shown = deps.seesOpsDetails(req) ? (e: LoggedEvent) => e : withholdOpsDetails;
     res.status(200).type('application/x-ndjson');
-    // Written with backpressure: a three-year export streams through a small buffer instead of memory.
-    for await (const e of deps.store.iterateByTime(filter)) {
-      if (!res.write(JSON.stringify(shown(e)) + '\n')) {
-        await new Promise((resolve) => res.once('drain', resolve));
-        if (res.destroyed) return;
-      }
-    }
-    res.end();
+    // Written with backpressure, in the store's pages: a three-year export streams through a small buffer
+    // instead of memory, and dashboards get their batches between its pages.
+    await writeEvents(res, deps.store.iterateByTime(filter), (e) => JSON.stringify(shown(e)) + '\n');
   });
 
   // POST /ingest lives in server/ingest/ingest-http.ts (rate limits, token, size cap), mounted before these.

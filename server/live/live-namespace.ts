@@ -22,9 +22,18 @@ import { isLiveRoom, roomOf } from './fan-out';
 import { protocolGuard } from './protocol-guard';
 import { setupAlertCommands } from './alert-commands';
 import type { IngestService } from '../ingest/ingest-service';
+import { chargeMore, guardMessages, yieldToLoop, type MessageGuard } from '../security/message-guard';
+import { createSnapshotCache } from './snapshot-cache';
 
 /** A client further behind than this re-subscribes for a fresh snapshot instead of replaying the gap. */
-const MAX_RESYNC_EVENTS = 50_000;
+export const DEFAULT_RESYNC_MAX_EVENTS = 5_000;
+/** A resync costs one point more per this many events in its gap, charged when counted, before the read. */
+const RESYNC_EVENTS_PER_POINT = 500;
+/**
+ * What each message costs up front. A snapshot is the largest answer (the whole scoped state), so a socket can
+ * afford only a few per window however often it asks.
+ */
+const LIVE_COSTS = { 'live:subscribe': 5 } as const;
 
 export type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient>;
 
@@ -41,28 +50,41 @@ export interface LiveDeps {
   /** Whether the socket holds the operate right, and so sees operators' names and comments. */
   seesOpsDetails: (socket: Socket) => boolean;
   audit: (socket: Socket, action: AuditAction, target: string) => void;
+  /** The per-socket and per-principal allowance every message is charged against. */
+  guard: MessageGuard;
+  /** The largest gap `live:resync` fills; past it the answer is `too_far_behind`. */
+  resyncMaxEvents?: number;
 }
 
 export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => void {
   nsp.use(protocolGuard(LiveAuth));
+  const maxResync = deps.resyncMaxEvents ?? DEFAULT_RESYNC_MAX_EVENTS;
+  const snapshots = createSnapshotCache(deps.rollup);
 
   nsp.on('connection', (socket) => {
+    guardMessages(socket, deps.guard, LIVE_COSTS);
     socket.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() });
     setupAlertCommands(socket, nsp, deps);
 
-    socket.on('live:subscribe', (req, ack) => {
+    socket.on('live:subscribe', async (req, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = LiveSubscribe.safeParse(req);
       if (!parsed.success)
         return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
       const { area, mode = 'events' } = parsed.data;
       if (!deps.isKnownArea(area)) return ack({ ok: false, error: 'unknown_area', details: area });
+      // A snapshot is the largest answer there is: each one is encoded in its own turn of the event loop, so
+      // subscribes that arrive together (one socket's burst, a wall fleet's reconnect) never encode back to back.
+      await yieldToLoop();
+      if (!socket.connected) return;
+      // Joined and answered in one turn, as before: no batch of the room can come between the two.
       for (const room of socket.rooms) if (isLiveRoom(room)) void socket.leave(room);
       const audience = deps.seesOpsDetails(socket) ? 'operate' : 'readers';
       void socket.join(roomOf(area, mode, audience));
-      const scoped = scopeState(deps.engine.state, area, deps.rollup);
-      const state = audience === 'operate' ? scoped : withholdStateDetails(scoped);
-      const res: Ack<LiveSnapshot> = { ok: true, data: { area, seq: state.seq, state } };
+      const res: Ack<LiveSnapshot> = {
+        ok: true,
+        data: snapshots.of(deps.engine.state, area, audience === 'operate' ? 'all' : 'withheld'),
+      };
       ack(res);
     });
 
@@ -72,11 +94,24 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       if (!parsed.success)
         return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
       const { area, afterSeq } = parsed.data;
+      // Counted, not read: seqs are gap-free, so the head tells the gap's size before a single row is parsed.
+      const behind = Math.max(0, (await deps.store.lastSeq()) - afterSeq);
+      if (behind > maxResync)
+        return ack({
+          ok: false,
+          error: 'too_far_behind',
+          details: { behind, maxEvents: maxResync, action: 'resubscribe' },
+        });
+      const { limited, retryAfterMs } = await chargeMore(
+        socket,
+        deps.guard,
+        Math.floor(behind / RESYNC_EVENTS_PER_POINT),
+      );
+      if (limited) return ack({ ok: false, error: 'rate_limited', details: { retryAfterMs } });
+      await yieldToLoop();
       // Everything logged after afterSeq, even what the next batch will bring again: the reducers skip seqs
       // already applied, so overlap is harmless and no seq can fall between the resync and the next batch.
-      const events = await deps.store.readAfter(afterSeq, MAX_RESYNC_EVENTS + 1);
-      if (events.length > MAX_RESYNC_EVENTS)
-        return ack({ ok: false, error: 'batch_too_large', details: 'resubscribe' });
+      const events = await deps.store.readAfter(afterSeq, maxResync);
       const inArea = events.filter((e) => eventReachesArea(e, area, deps.rollup));
       const batch: LiveBatch = {
         area,

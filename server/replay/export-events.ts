@@ -71,16 +71,31 @@ export async function streamExport(
   res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(filter, area, format)}"`);
   res.setHeader('Cache-Control', 'no-store');
   if (format === 'csv') res.write(csv.head);
+  await writeEvents(res, store.iterateByTime(filter), format === 'csv' ? csvRow : ndjsonLine);
+}
+
+const ndjsonLine = (e: LoggedEvent) => JSON.stringify(e) + '\n';
+
+/**
+ * Writes the events, one line each, and ends the response. Waits whenever the socket's buffer is full and
+ * stops (releasing the store's read) when the client goes away; the store's pages give the event loop its turns
+ * between writes that the socket accepts at once, so a fast reader does not hold the server either.
+ */
+export async function writeEvents(
+  res: Response,
+  events: AsyncIterable<LoggedEvent>,
+  line: (e: LoggedEvent) => string = ndjsonLine,
+): Promise<void> {
   try {
-    for await (const logged of store.iterateByTime(filter)) {
+    for await (const e of events) {
       if (res.destroyed) return;
-      const e = shown(logged);
-      const line = format === 'csv' ? csvRow(e) : JSON.stringify(e) + '\n';
-      if (!res.write(line) && !(await drained(res))) return;
+      if (!res.write(line(e)) && !(await drained(res))) return;
     }
   } catch (err) {
+    // The client left (or the server is closing) while the next page was read: nobody to tell.
+    if (res.destroyed || !res.socket || res.socket.destroyed) return;
     // The status is sent already: cutting the connection is how the client learns the file is incomplete.
-    console.error('replay export failed', err);
+    console.error('export failed', err);
     res.destroy();
     return;
   }

@@ -12,7 +12,8 @@ import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
 import { withholdOpsDetails } from '../security/ops-redaction';
 import type { EventStore } from '../store/event-store';
-import { setupReplayNamespace, type ReplayNamespace } from './replay-namespace';
+import type { MessageGuard } from '../security/message-guard';
+import { setupReplayNamespace, type ReplayNamespace, type ReplaySessionLimits } from './replay-namespace';
 import type { ReplaySessionStats } from './replay-session';
 import { streamExport } from './export-events';
 import { buildTimeline } from './timeline';
@@ -39,6 +40,10 @@ export interface ReplayDeps {
    * comments withheld. Everyone sees them when omitted (tests of replay alone).
    */
   seesOpsDetails?: { socket: (socket: Socket) => boolean; request: (req: Request) => boolean };
+  /** The per-socket and per-principal allowance every replay command is charged against. */
+  messageGuard: MessageGuard;
+  /** Open sessions allowed in total and per principal; DEFAULT_REPLAY_SESSION_LIMITS when omitted. */
+  sessionLimits?: ReplaySessionLimits;
 }
 
 export interface Replay {
@@ -69,6 +74,8 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
       maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,
       ...(deps.onStall ? { onStall: deps.onStall } : {}),
     },
+    deps.messageGuard,
+    deps.sessionLimits,
     deps.seesOpsDetails?.socket ?? (() => true),
   );
 

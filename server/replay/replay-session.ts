@@ -13,6 +13,8 @@ import { playTarget } from './play-target';
 import { readWindow } from './read-window';
 import { stepTarget } from './step-target';
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type { ReplaySession, ReplaySessionDeps, ReplaySessionStats, SendBatch } from './session-types';
 
 /**
@@ -38,7 +40,9 @@ export function createReplaySession(deps: ReplaySessionDeps, send: SendBatch): R
   let chain: Promise<unknown> = Promise.resolve();
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = chain.then(fn);
+    // A turn of the event loop before each: queued seeks would otherwise fold one after another in a single
+    // stretch of microtasks, with every HTTP request and dashboard of the server waiting behind them.
+    const run = chain.then(nextTurn).then(fn);
     chain = run.catch(() => undefined);
     return run;
   };

@@ -59,7 +59,10 @@ export interface EventStore {
   lastSeq(): Promise<number>;
   /** Events with seq > afterSeq in seq order, at most `limit`. */
   readAfter(afterSeq: number, limit: number): Promise<LoggedEvent[]>;
-  /** Events in [fromMs, toMs) by event time, in seq order, without holding them all in memory. */
+  /**
+   * Events in [fromMs, toMs) by event time, in seq order, without holding them all in memory: read in pages
+   * that each end with a turn of the event loop, so a long range never holds the server for its whole read.
+   */
   iterateByTime(filter: TimeRangeFilter): AsyncIterableIterator<LoggedEvent>;
   /** Sums of the per-day metric aggregates for [fromDay, toDay) over the given areas. */
   dailyAggregates(metric: string, area: string, fromDay: string, toDay: string): Promise<DailyAggregateRow[]>;

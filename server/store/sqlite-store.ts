@@ -80,11 +80,16 @@ SELECT e.seq, e.body FROM late_events l CROSS JOIN events e ON e.seq = l.seq WHE
 ORDER BY seq
 `;
 
-function rangeWhere(filter: TimeRangeFilter): { sql: string; params: (string | number)[] } {
-  const where = ['ts_ms >= ?', 'ts_ms < ?'];
+/**
+ * `byRowid` writes the columns as `+col`, which keeps SQLite off their indexes: a page of a range reads a short
+ * stretch of the primary key, where the time index would read (and sort) the whole range once per page.
+ */
+function rangeWhere(filter: TimeRangeFilter, byRowid = false): { sql: string; params: (string | number)[] } {
+  const col = (name: string) => (byRowid ? `+${name}` : name);
+  const where = [`${col('ts_ms')} >= ?`, `${col('ts_ms')} < ?`];
   const params: (string | number)[] = [filter.fromMs, filter.toMs];
   if (filter.stream) {
-    where.push('stream = ?');
+    where.push(`${col('stream')} = ?`);
     params.push(filter.stream);
   }
   if (filter.afterSeq !== undefined) {
@@ -97,6 +102,9 @@ function rangeWhere(filter: TimeRangeFilter): { sql: string; params: (string | n
   }
   return { sql: where.join(' AND '), params };
 }
+
+/** Seqs one page of `iterateByTime` covers: a few milliseconds of reading between two turns of the event loop. */
+const RANGE_PAGE_SEQS = 2000;
 
 /**
  * The embedded event log. WAL with `synchronous = FULL`: a transaction that returned is on disk, so an
@@ -201,11 +209,40 @@ export function openSqliteStore(file: string): EventStore {
     lastSeq: async () => maxSeq.get()?.seq ?? 0,
     readAfter: async (afterSeq, limit) => after.all(afterSeq, limit).map(toLogged),
     async *iterateByTime(filter: TimeRangeFilter) {
-      const { sql, params } = rangeWhere(filter);
-      const stmt = readDb.prepare<unknown[], { seq: number; body: string }>(
-        `SELECT seq, body FROM events WHERE ${sql} ORDER BY seq`,
+      // A statement left iterating would make the read connection busy for every other query, and a single
+      // query over a long range runs without a pause: read in short pages of seqs instead, each one query,
+      // and give the event loop a turn between pages. The range's seqs are fixed first, so what is appended
+      // meanwhile (always above them) stays out, as a single snapshot would keep it.
+      // Bounded without the area filter: the time indexes alone answer it, and a wider span only adds pages.
+      const { areas: _areas, ...unfiltered } = filter;
+      const span = rangeWhere(unfiltered);
+      const bounds = readDb
+        .prepare<unknown[], { lo: number | null; hi: number | null; n: number }>(
+          `SELECT min(seq) AS lo, max(seq) AS hi, count(*) AS n FROM events WHERE ${span.sql}`,
+        )
+        .get(...span.params);
+      if (bounds?.lo == null || bounds.hi == null) return;
+      // A short range (a replay tick, a step) is one read through the time index, whatever seqs it spans: a late
+      // event far from the others would otherwise cost every page between them.
+      if (bounds.n <= RANGE_PAGE_SEQS) {
+        const { sql, params } = rangeWhere(filter);
+        const rows = readDb
+          .prepare<unknown[], { seq: number; body: string }>(
+            `SELECT seq, body FROM events WHERE ${sql} ORDER BY seq`,
+          )
+          .all(...params);
+        for (const row of rows) yield toLogged(row);
+        return;
+      }
+      const { sql, params } = rangeWhere(filter, true);
+      const page = readDb.prepare<unknown[], { seq: number; body: string }>(
+        `SELECT seq, body FROM events WHERE seq > ? AND seq <= ? AND ${sql} ORDER BY seq`,
       );
-      for (const row of stmt.iterate(...params)) yield toLogged(row);
+      for (let after = bounds.lo - 1; after < bounds.hi; after += RANGE_PAGE_SEQS) {
+        for (const row of page.all(after, Math.min(after + RANGE_PAGE_SEQS, bounds.hi), ...params))
+          yield toLogged(row);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     },
     countByTime: async (filter) => {
       const { sql, params } = rangeWhere(filter);

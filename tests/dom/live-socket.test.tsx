@@ -76,6 +76,31 @@ describe('live socket', () => {
     expect(s.clock).toMatchObject({ nowMs: 1_628_000_000_000, speed: 60 });
   });
 
+  it('subscribes again for a fresh snapshot when a resync is too far behind', async () => {
+    let subscribes = 0;
+    const url = await startServer((live) => {
+      live.on('connection', (socket) => {
+        socket.on('live:subscribe', (req, ack) => {
+          subscribes++;
+          const seq = subscribes === 1 ? 100 : 90_000;
+          ack({ ok: true, data: { area: req.area, seq, state: { ...sampleState(), seq } } });
+          if (subscribes === 1) socket.emit('live:batch', batch(80_001, 80_002)); // a hole of 80 000 events
+        });
+        socket.on('live:resync', (_req, ack) =>
+          ack({
+            ok: false,
+            error: 'too_far_behind',
+            details: { behind: 80_000, maxEvents: 5000, action: 'resubscribe' },
+          }),
+        );
+      });
+    });
+    close = connectLive(useStore.getState(), '80', url);
+    await until(() => useStore.getState().feed.lastSeq === 90_000);
+    expect(subscribes).toBe(2);
+    expect(useStore.getState().feed.resyncing).toBe(false);
+  });
+
   it('re-subscribes after the server drops it, and takes the fresh snapshot', async () => {
     let subscribes = 0;
     const url = await startServer((live) => {

@@ -25,7 +25,11 @@ describe('replay seek = snapshot + bounded range, equal to a fold from the start
   let snapshots: StoredSnapshot[];
 
   beforeAll(async () => {
-    server = await startTestServer({ snapshotPolicy: POLICY });
+    // Dozens of seeks in a second, one after another: more than an analyst's default allowance.
+    server = await startTestServer({
+      snapshotPolicy: POLICY,
+      security: { messageRateLimit: { windowMs: 10_000, perSocket: 10_000, perPrincipal: 10_000 } },
+    });
     const sim = createSimulation({ seed: 7, sites: SENSOR_SITES, sensorHistoryFromMs: START });
     const events = sim.eventsBetween(START, END);
     // The log as a live source writes it, in time order, except for a sensor's backlog of readings of

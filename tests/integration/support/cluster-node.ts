@@ -7,6 +7,7 @@ import { startMqttIngest, type MqttIngest } from '../../../server/mqtt/mqtt-inge
 import { openPostgresStore, type PostgresStore } from '../../../server/store/postgres-store';
 import { MQTT_URL, PG_URL, REDIS_URL, requireService } from './services';
 import { TEST_TOKEN } from './test-server';
+import type { SecurityOptions } from '../../../server/security/options';
 
 export interface ClusterNode {
   url: string;
@@ -27,6 +28,8 @@ export async function startClusterNode(opts: {
   redisPrefix: string;
   mqtt?: { topicRoot: string; shareGroup?: string };
   batchWindowMs?: number;
+  /** Limits beyond the defaults (the message allowance …). */
+  security?: Partial<SecurityOptions>;
 }): Promise<ClusterNode> {
   await requireService('PostgreSQL', PG_URL);
   await requireService('Redis', REDIS_URL);
@@ -41,9 +44,12 @@ export async function startClusterNode(opts: {
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
     adapter: redis.adapter,
+    // As the scale path wires it: the message limits count in the shared Redis.
+    rateLimitRedis: { client: redis.client, prefix: opts.redisPrefix },
     sharedLog: store,
     // About the scale path, not access: its dashboards connect without signing in.
     readAccess: 'open',
+    ...(opts.security ? { security: opts.security } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const mqttLog: string[] = [];

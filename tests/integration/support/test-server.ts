@@ -17,6 +17,7 @@ import { createApp, type App } from '../../../server/app';
 import type { ReadAccess } from '../../../server/auth/access-policy';
 import type { Clock } from '../../../server/clock';
 import type { SnapshotPolicy } from '../../../server/engine/state-engine';
+import type { SecurityOptions } from '../../../server/security/options';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
 
@@ -42,6 +43,8 @@ export async function startTestServer(
     snapshotPolicy?: SnapshotPolicy;
     /** The product's default is `signed-in`; the suites on this server are about the pipeline, not access. */
     readAccess?: ReadAccess;
+    /** Limits beyond the defaults (message allowance, replay sessions, exports …). */
+    security?: Partial<SecurityOptions>;
   } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
@@ -53,7 +56,7 @@ export async function startTestServer(
     ...(opts.areaSets ? { areaSets: opts.areaSets } : {}),
     ...(opts.snapshotPolicy ? { snapshotPolicy: opts.snapshotPolicy } : {}),
     ingestTokens: [TEST_TOKEN],
-    security: { operatorTokens: [TEST_OPERATOR_TOKEN] },
+    security: { operatorTokens: [TEST_OPERATOR_TOKEN], ...opts.security },
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
     readAccess: opts.readAccess ?? 'open',
