@@ -170,31 +170,36 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/api/admin',
     adminRoutes({ store: authStore, access, onTokenRevoked: () => dropRevokedSockets() }),
   );
-  // Exports of the log are audited: who took which range. The same right as the exports' own routes.
-  const audited = guardedRouter(access.guard);
-  web.use(audited.router);
-  audited.get(AUDITED_EXPORTS, 'read', (req, res, next) => {
-    // Read now: routers below rewrite req.path relative to where they are mounted.
-    const query = new URLSearchParams(req.query as Record<string, string>).toString();
-    const target = `${req.path}?${query}`.slice(0, 240);
-    res.once('finish', () => {
-      if (res.statusCode !== 200) return;
-      access.audit({
-        // Reads may be open to anonymous callers (`READ_ACCESS=open`).
-        actor: access.principalOfRequest(req)?.name ?? 'anonymous',
-        action: 'export',
-        target,
-        ip: req.ip ?? null,
-      });
-    });
-    next();
-  });
   // Who a download is charged to: the signed-in principal, or the caller's address.
   const requester = (req: Request) => {
     const p = access.principalOfRequest(req);
     return p ? `principal:${p.name}` : ipKey(req.ip);
   };
-  web.get([...AUDITED_EXPORTS], exportSlots(security.exportsPerPrincipal, requester));
+  // Exports of the log are audited: who took which range. The same right as the exports' own routes.
+  const audited = guardedRouter(access.guard);
+  web.use(audited.router);
+  audited.get(
+    AUDITED_EXPORTS,
+    'read',
+    (req, res, next) => {
+      // Read now: routers below rewrite req.path relative to where they are mounted.
+      const query = new URLSearchParams(req.query as Record<string, string>).toString();
+      const target = `${req.path}?${query}`.slice(0, 240);
+      res.once('finish', () => {
+        if (res.statusCode !== 200) return;
+        access.audit({
+          // Reads may be open to anonymous callers (`READ_ACCESS=open`).
+          actor: access.principalOfRequest(req)?.name ?? 'anonymous',
+          action: 'export',
+          target,
+          ip: req.ip ?? null,
+        });
+      });
+      next();
+    },
+    // At most a few downloads at once per caller: each one holds a read of the log.
+    exportSlots(security.exportsPerPrincipal, requester),
+  );
   const httpServer = createServer(web);
   const io = new Server(httpServer, {
     ...(deps.adapter ? { adapter: deps.adapter } : {}),

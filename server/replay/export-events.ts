@@ -71,7 +71,8 @@ export async function streamExport(
   res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(filter, area, format)}"`);
   res.setHeader('Cache-Control', 'no-store');
   if (format === 'csv') res.write(csv.head);
-  await writeEvents(res, store.iterateByTime(filter), format === 'csv' ? csvRow : ndjsonLine);
+  const line = format === 'csv' ? csvRow : ndjsonLine;
+  await writeEvents(res, store.iterateByTime(filter), (e) => line(shown(e)));
 }
 
 const ndjsonLine = (e: LoggedEvent) => JSON.stringify(e) + '\n';
