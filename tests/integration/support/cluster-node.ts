@@ -6,6 +6,7 @@ import { startMqttIngest, type MqttIngest } from '../../../server/mqtt/mqtt-inge
 import { openPostgresStore, type PostgresStore } from '../../../server/store/postgres-store';
 import { MQTT_URL, PG_URL, REDIS_URL, requireService } from './services';
 import { TEST_TOKEN } from './test-server';
+import { FIXTURE_ADMISSION } from './fixture-admission';
 
 export interface ClusterNode {
   url: string;
@@ -41,6 +42,7 @@ export async function startClusterNode(opts: {
     version: 'test',
     adapter: redis.adapter,
     sharedLog: store,
+    admission: FIXTURE_ADMISSION,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const mqttLog: string[] = [];

@@ -18,6 +18,8 @@ import type { Clock } from '../../../server/clock';
 import type { SnapshotPolicy } from '../../../server/engine/state-engine';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
+import { FIXTURE_ADMISSION } from './fixture-admission';
+import type { AdmissionRules } from '../../../server/ingest/event-admission';
 
 export const TEST_TOKEN = 'test-token-0123456789';
 /** Carries the operator right on the test server (acknowledging alerts, steering the wall). */
@@ -39,6 +41,8 @@ export async function startTestServer(
     dir?: string;
     areaSets?: AreaSetRegistry;
     snapshotPolicy?: SnapshotPolicy;
+    /** The ingest rules; {@link FIXTURE_ADMISSION} when omitted. */
+    admission?: AdmissionRules;
   } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
@@ -53,6 +57,7 @@ export async function startTestServer(
     security: { operatorTokens: [TEST_OPERATOR_TOKEN] },
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
+    admission: opts.admission ?? FIXTURE_ADMISSION,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
