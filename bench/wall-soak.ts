@@ -64,7 +64,12 @@ const fmt = (s: Sample) =>
 
 async function main() {
   const server = await startServerProcess(
-    { SIM_SPEED: String(speed), SIM_HISTORY_FROM: '2021-07-25T00:00:00+07:00' },
+    // SOAK-WL is the soak's own site, outside geo/'s list.
+    {
+      SIM_SPEED: String(speed),
+      SIM_HISTORY_FROM: '2021-07-25T00:00:00+07:00',
+      EXTRA_SENSOR_SITES: 'SOAK-WL',
+    },
     undefined,
     180_000,
   );

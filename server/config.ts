@@ -49,6 +49,8 @@ export interface Config {
     historyFromMs: number;
     /** Sources whose COVID reports are official (`COVID_OFFICIAL_SOURCES`, comma-separated). */
     covidOfficialSources: string[];
+    /** Sensor sites taken besides geo/data/sensor-sites.json (`EXTRA_SENSOR_SITES`, comma-separated ids). */
+    extraSites: string[];
   };
 }
 
@@ -171,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // The simulator's history is the history: a backfill from before it would be refused event by event.
       historyFromMs: parseTime('EVENT_HISTORY_FROM', env.EVENT_HISTORY_FROM ?? simHistoryFrom),
       covidOfficialSources: covidOfficial.length ? covidOfficial : [...DEFAULT_COVID_OFFICIAL_SOURCES],
+      extraSites: parseList(env.EXTRA_SENSOR_SITES),
     },
   };
 }

@@ -28,13 +28,20 @@ export const DEFAULT_FUTURE_TOLERANCE_MS = 5 * 60_000;
 export const DEFAULT_HISTORY_FROM_MS = Date.parse('2019-01-01T00:00:00+07:00');
 
 export function admissionRules(
-  opts: { futureToleranceMs?: number; historyFromMs?: number; covidOfficialSources?: readonly string[] } = {},
+  opts: {
+    futureToleranceMs?: number;
+    historyFromMs?: number;
+    covidOfficialSources?: readonly string[];
+    /** Sites taken besides geo/'s list: a new station before the list is updated, a test rig. */
+    extraSites?: readonly string[];
+  } = {},
 ): AdmissionRules {
   const official = new Set(opts.covidOfficialSources ?? DEFAULT_COVID_OFFICIAL_SOURCES);
+  const extra = new Set(opts.extraSites ?? []);
   return {
     futureToleranceMs: opts.futureToleranceMs ?? DEFAULT_FUTURE_TOLERANCE_MS,
     historyFromMs: opts.historyFromMs ?? DEFAULT_HISTORY_FROM_MS,
-    isKnownSite: (siteId) => SITES_BY_ID.has(siteId),
+    isKnownSite: (siteId) => SITES_BY_ID.has(siteId) || extra.has(siteId),
     isOfficialCovidSource: (source) => official.has(source),
   };
 }
