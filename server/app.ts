@@ -121,9 +121,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
 
   const admission = deps.admission ?? admissionRules();
-  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy, () =>
-    foldBoundsAt(admission, clock.now(), Date.now()),
-  );
+  const foldBounds = () => foldBoundsAt(admission, clock.now(), Date.now());
+  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy, foldBounds);
   const setAt = (atMs: number) => (registry ? registry.setAt(atMs) : deps.areaSet);
   const siteAreas = createSiteAreas(setAt, SENSOR_SITES, clock);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
@@ -268,6 +267,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     rollup,
     stateAt: engine.stateAt,
     areasWithin,
+    foldBounds,
   });
   web.use('/api/replay', replay.router);
   web.use(

@@ -5,6 +5,7 @@ import {
   parseInstant,
   type AreaRollup,
   type DashboardState,
+  type EventTimeBounds,
 } from '../../protocol';
 import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
@@ -13,6 +14,7 @@ import { setupReplayNamespace, type ReplayNamespace } from './replay-namespace';
 import type { ReplaySessionStats } from './replay-session';
 import { streamExport } from './export-events';
 import { buildTimeline } from './timeline';
+import { withinFoldBounds } from './bounded-store';
 
 /** How often a playing session advances: five batches a second look smooth and cost little. */
 export const REPLAY_TICK_MS = 200;
@@ -29,6 +31,8 @@ export interface ReplayDeps {
   onStall?: () => void;
   /** Codes of the areas under an area (itself included), for the export's `area` filter. */
   areasWithin?: (code: string) => string[];
+  /** The state engine's fold bounds: what a replay plays, steps and jumps through; exports keep the whole log. */
+  foldBounds?: () => EventTimeBounds;
 }
 
 export interface Replay {
@@ -48,8 +52,9 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
     );
     return Math.max(0, ...ts.map((t) => t ?? 0));
   };
+  const folded = deps.foldBounds ? withinFoldBounds(store, deps.foldBounds) : store;
   const sessions = setupReplayNamespace(nsp, {
-    store,
+    store: folded,
     stateAt: deps.stateAt,
     rollup: deps.rollup,
     endMs,
@@ -69,7 +74,7 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
         'invalid_query',
         'from and to must be instants, to after from, 400 days at most',
       );
-    res.json(await buildTimeline(deps, fromMs, toMs, q.buckets));
+    res.json(await buildTimeline({ ...deps, store: folded }, fromMs, toMs, q.buckets));
   });
   router.get('/export', async (req, res) => {
     const q = parseQuery(ReplayExportQuery, req.query);

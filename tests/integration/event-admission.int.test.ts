@@ -16,6 +16,7 @@ import { SENSOR_SITES } from '../../geo';
 import { AREAS_2021, makeRollup } from '../../geo/areas';
 import { admissionRules } from '../../server/ingest/event-admission';
 import { startTestServer, TEST_TOKEN, type TestServer } from './support/test-server';
+import { connectReplay, ok } from './support/replay-client';
 import { addUser, call, signIn, startAuthServer, T0, type AuthServer } from './support/auth-server';
 
 /** The IOC clock of these servers: a morning of the 2021 wave. */
@@ -195,6 +196,14 @@ describe('no event outside its time (issue 21, finding 3)', () => {
       await fetch(`${server.url}/api/kpis?area=807&at=${new Date(NOW).toISOString()}`)
     ).json();
     expect(at).toMatchObject({ covidLastDate: '2021-08-05', epidemicLevel: 4 });
+
+    // Replay plays through the old reports as a seek sees them: the day 9999-12-31 is not among them.
+    const replay = await connectReplay(server.url);
+    onTestFinished(() => void replay.close());
+    ok(await replay.emitWithAck('replay:seek', { atMs: NOW - 2 * 3600_000 }));
+    const stepped = ok(await replay.emitWithAck('replay:step', { count: 2 }));
+    expect(stepped.position.cursorMs).toBe(NOW - 3600_000);
+    expect(stepped.state.areas['807']!.covid).toMatchObject({ lastDate: '2021-08-05', epidemicLevel: 4 });
   });
 });
 
