@@ -65,7 +65,13 @@ const fmt = (s: Sample) =>
 async function main() {
   const server = await startServerProcess(
     // READ_ACCESS=open: a soak of the wall's memory, not of access; the page reads without signing in.
-    { SIM_SPEED: String(speed), SIM_HISTORY_FROM: '2021-07-25T00:00:00+07:00', READ_ACCESS: 'open' },
+    // SOAK-WL is the soak's own site, outside geo/'s list.
+    {
+      SIM_SPEED: String(speed),
+      SIM_HISTORY_FROM: '2021-07-25T00:00:00+07:00',
+      READ_ACCESS: 'open',
+      EXTRA_SENSOR_SITES: 'SOAK-WL',
+    },
     undefined,
     180_000,
   );

@@ -5,6 +5,16 @@ export const ERROR_REASONS = [
   'invalid_payload',
   'unknown_area',
   'unknown_alert',
+  /** Readings of a sensor site this installation does not list (geo/data/sensor-sites.json). */
+  'unknown_site',
+  /** Dated ahead of the IOC clock beyond the tolerance, or a COVID report for a day still to come. */
+  'future_event',
+  /** Dated before the start of the history. */
+  'stale_event',
+  /** The token may not write this stream, or this area (its scope). */
+  'out_of_scope',
+  /** A COVID report from a source that is not one of the official ones (COVID_OFFICIAL_SOURCES). */
+  'unofficial_source',
   'unauthorized',
   'protocol_mismatch',
   'batch_too_large',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AreaCode, DATA_STREAMS, DataStreamName } from './events.schema';
 
 /**
  * Who may do what (`/api/auth/*`, `/api/admin/*`). Roles follow the three journeys plus the one who runs the
@@ -65,10 +66,23 @@ export type UserSummary = z.infer<typeof UserSummary>;
 export const TokenKind = z.enum(['ingest', 'display']);
 export type TokenKind = z.infer<typeof TokenKind>;
 
+/**
+ * What an ingest token may write: the data streams (a sensor gateway: `["sensor"]`) and, optionally, the areas
+ * (each with everything under it). Omitted streams: all data streams; omitted areas: every area.
+ */
+const TokenStreams = z
+  .array(DataStreamName)
+  .min(1)
+  .max(DATA_STREAMS.length)
+  .refine((s) => new Set(s).size === s.length, 'streams must not repeat');
+const TokenAreas = z.array(AreaCode).min(1).max(100);
+
 export const CreateTokenRequest = z.strictObject({
   kind: TokenKind,
   /** The source or the wall the token is for, e.g. `cổng-dvc` or `tường-phòng-điều-hành`. */
   label: z.string().min(1).max(120),
+  streams: TokenStreams.optional(),
+  areas: TokenAreas.optional(),
 });
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequest>;
 
@@ -78,6 +92,9 @@ export const TokenSummary = z.strictObject({
   label: z.string(),
   createdAtMs: z.number().int().min(0),
   revokedAtMs: z.number().int().min(0).nullable(),
+  /** An ingest token's streams and areas; absent (or null) for a display token and for no limit. */
+  streams: TokenStreams.nullable().optional(),
+  areas: TokenAreas.nullable().optional(),
 });
 export type TokenSummary = z.infer<typeof TokenSummary>;
 

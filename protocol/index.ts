@@ -1,5 +1,6 @@
 export * from './version';
 export * from './time';
+export * from './event-time';
 export * from './ack';
 export * from './events.schema';
 export * from './ingest.schema';

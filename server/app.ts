@@ -23,6 +23,7 @@ import { PROVINCE_CODE } from '../geo/areas';
 import { ingestHttpRoutes } from './ingest/ingest-http';
 import { setupIngestNamespace } from './ingest/ingest-namespace';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
+import { admissionRules, foldBoundsAt, timeBoundsAt, type AdmissionRules } from './ingest/event-admission';
 import { createFanOut } from './live/fan-out';
 import { setupLiveNamespace, type LiveNamespace } from './live/live-namespace';
 import { createPublicSurface, type PublicOptions } from './public/public-surface';
@@ -89,6 +90,8 @@ export interface AppDeps {
   loginRateLimit?: RateLimitOptions;
   /** Express's `trust proxy` (`TRUST_PROXY`): lets `req.ip` and `req.secure` follow the proxy's headers. */
   trustProxy?: string | number | boolean;
+  /** Event time, sensor sites and official COVID sources taken in; `admissionRules()` (the defaults) when omitted. */
+  admission?: AdmissionRules;
 }
 
 export interface App {
@@ -125,7 +128,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const isKnownArea = registry ? registry.isKnownArea : (code: string) => known.has(code);
   const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
 
-  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy);
+  const admission = deps.admission ?? admissionRules();
+  const foldBounds = () => foldBoundsAt(admission, clock.now(), Date.now());
+  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy, foldBounds);
   const setAt = (atMs: number) => (registry ? registry.setAt(atMs) : deps.areaSet);
   const siteAreas = createSiteAreas(setAt, SENSOR_SITES, clock);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
@@ -239,6 +244,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       store,
       rollup,
       isKnownArea,
+      rules: admission,
+      timeBounds: () => timeBoundsAt(admission, clock.now()),
       onAccepted: tail.through((events) => {
         engine.apply(events);
         fanOut.push(events);
@@ -305,6 +312,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     messageGuard: guardOf('replay'),
     sessionLimits: security.replaySessions,
     seesOpsDetails: { socket: operatorGuard.socket, request: requestSeesOpsDetails },
+    foldBounds,
   });
   web.use('/api/replay', replay.router);
   web.use(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './engine/state-engine';
 import type { ReadAccess } from './auth/access-policy';
 import { DEFAULT_SECURITY } from './security/options';
+import { DEFAULT_COVID_OFFICIAL_SOURCES, DEFAULT_FUTURE_TOLERANCE_MS } from './ingest/event-admission';
 
 export interface Config {
   port: number;
@@ -48,6 +49,17 @@ export interface Config {
   exportsPerPrincipal: number;
   /** When the engine stores a snapshot (`SNAPSHOT_EVERY_EVENTS`, `SNAPSHOT_EVERY_MS`): what a replay seek folds at most. */
   snapshotPolicy: SnapshotPolicy;
+  /** What ingest takes in besides a valid shape (issue 21, findings 3 and 6). */
+  admission: {
+    /** How far ahead of the IOC clock an event may be dated, ms (`EVENT_FUTURE_TOLERANCE_MS`). */
+    futureToleranceMs: number;
+    /** Start of the history: older events are refused (`EVENT_HISTORY_FROM`, default `SIM_HISTORY_FROM`). */
+    historyFromMs: number;
+    /** Sources whose COVID reports are official (`COVID_OFFICIAL_SOURCES`, comma-separated). */
+    covidOfficialSources: string[];
+    /** Sensor sites taken besides geo/data/sensor-sites.json (`EXTRA_SENSOR_SITES`, comma-separated ids). */
+    extraSites: string[];
+  };
 }
 
 const DEFAULT_SIM_START = '2021-08-01T08:00:00+07:00';
@@ -131,6 +143,8 @@ function tokensOrGenerated(fromEnv: string[], file: string): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true });
+  const simHistoryFrom = env.SIM_HISTORY_FROM ?? DEFAULT_HISTORY_FROM;
+  const covidOfficial = parseList(env.COVID_OFFICIAL_SOURCES);
   return {
     port: parseNumber('PORT', env.PORT ?? '8080', 0),
     dataDir,
@@ -140,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       seed: parseNumber('SIM_SEED', env.SIM_SEED ?? '2021', 0),
       startMs: parseTime('SIM_START', env.SIM_START ?? DEFAULT_SIM_START),
       speed: parseNumber('SIM_SPEED', env.SIM_SPEED ?? '1', 0),
-      historyFromMs: parseTime('SIM_HISTORY_FROM', env.SIM_HISTORY_FROM ?? DEFAULT_HISTORY_FROM),
+      historyFromMs: parseTime('SIM_HISTORY_FROM', simHistoryFrom),
     },
     batchWindowMs: parseNumber('BATCH_WINDOW_MS', env.BATCH_WINDOW_MS ?? '100', 10),
     // No operator token by default: operator actions stay closed until someone is given the right.
@@ -214,6 +228,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         env.SNAPSHOT_EVERY_MS ?? String(DEFAULT_SNAPSHOT_POLICY.everyEventMs),
         60_000,
       ),
+    },
+    admission: {
+      futureToleranceMs: parseNumber(
+        'EVENT_FUTURE_TOLERANCE_MS',
+        env.EVENT_FUTURE_TOLERANCE_MS ?? String(DEFAULT_FUTURE_TOLERANCE_MS),
+        0,
+      ),
+      // The simulator's history is the history: a backfill from before it would be refused event by event.
+      historyFromMs: parseTime('EVENT_HISTORY_FROM', env.EVENT_HISTORY_FROM ?? simHistoryFrom),
+      covidOfficialSources: covidOfficial.length ? covidOfficial : [...DEFAULT_COVID_OFFICIAL_SOURCES],
+      extraSites: parseList(env.EXTRA_SENSOR_SITES),
     },
   };
 }

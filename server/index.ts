@@ -5,6 +5,7 @@ import { areaSetsDir, loadAreaSetsDir } from '../geo/area-sets-dir';
 import pkg from '../package.json';
 import { watchAlertRulesFile } from './alerts/alert-rules-file';
 import { createApp } from './app';
+import { admissionRules } from './ingest/event-admission';
 import { watchImportedSets } from './areas/watch-imported-sets';
 import { wallClock, type Clock } from './clock';
 import { clockFromAnchor, registerLeaseMetric, type ScenarioLease } from './cluster/scenario-lease';
@@ -73,6 +74,7 @@ async function main() {
     publicApi: publicOptionsFromEnv(process.env),
     authStore,
     readAccess: config.readAccess,
+    admission: admissionRules(config.admission),
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
   });
 

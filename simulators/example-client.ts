@@ -25,7 +25,8 @@ const vnDate = new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
 /** Events of each stream, with ids that are unique per source and stable for a run: retrying is harmless. */
 function exampleEvents(): unknown[] {
   const envelope = (id: string, area: string) => ({ v: 1, id, source: SOURCE, area, tsMs: now });
-  const siteId = 'example-vam-co-tay';
+  // A site of geo/data/sensor-sites.json: readings of a site the installation does not list are refused.
+  const siteId = 'LA-WL-794-01';
   const dossierCode = `000.00.39.H38-${vnDate.slice(2).replace(/-/g, '')}-${RUN_ID.slice(-4).padStart(4, '0')}`;
   const sensor = {
     ...envelope(`${siteId}:${RUN_ID}`, '794'),

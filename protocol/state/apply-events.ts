@@ -1,5 +1,6 @@
 import type { CovidReport, DossierEvent, LoggedEvent, SensorReading } from '../events.schema';
 import { vnDateKey, vnDayNumber, vnDayStartMs, DAY_MS } from '../time';
+import { outOfTime, type EventTimeBounds } from '../event-time';
 import {
   DAILY_WINDOW_DAYS,
   emptyAreaState,
@@ -19,11 +20,14 @@ export type AreaRollup = (area: string) => readonly string[];
  * Applies events, in seq order, to a dashboard state and returns the new state; the input is never changed.
  * Each touched area is copied once per call, so applying a batch costs the batch, not the state's size.
  * This one function serves the server's live state, replay and the browser, so they cannot disagree.
+ * With `bounds`, an event outside them only moves `seq`: a log written before ingest checked event time may
+ * hold one dated 2099, and folding it would move the sensor clock and the daily windows there for good.
  */
 export function applyEvents(
   state: DashboardState,
   events: readonly LoggedEvent[],
   rollup: AreaRollup,
+  bounds?: EventTimeBounds,
 ): DashboardState {
   // Nothing new (an empty or fully overlapping batch): the same object, so views need not redraw.
   if (!events.some((e) => e.seq > state.seq)) return state;
@@ -54,6 +58,7 @@ export function applyEvents(
   for (const ev of events) {
     if (ev.seq <= next.seq) continue; // already applied: a resync may overlap what a batch brought
     next.seq = ev.seq;
+    if (bounds && outOfTime(ev, bounds)) continue;
     if (ev.stream === 'ops') {
       alerts.step(ev, next.sites);
       continue;

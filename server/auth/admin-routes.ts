@@ -12,7 +12,7 @@ import { guardedRouter } from '../http/guarded-router';
 import { HttpError } from '../http/http-error';
 import { parseQuery } from '../http/parse-query';
 import type { Access } from './access';
-import type { AuthStore } from './auth-store';
+import type { AuthStore, TokenScope } from './auth-store';
 import { parseBody, smallJson } from './json-body';
 import { hashPassword } from './password';
 
@@ -53,13 +53,14 @@ export function adminRoutes(deps: AdminRoutesDeps): Router {
   r.get('/tokens', 'administer', (_req, res) => void res.json(store.listTokens()));
 
   r.post('/tokens', 'administer', smallJson, (req, res) => {
-    const { kind, label } = parseBody(CreateTokenRequest, req.body);
+    const { kind, label, streams, areas } = parseBody(CreateTokenRequest, req.body);
     checkIngestLabel(kind, label);
-    const created = store.createToken(kind, label);
+    checkIngestScope(kind, { streams, areas });
+    const created = store.createToken(kind, label, Date.now(), { streams, areas });
     access.audit({
       actor: actor(req),
       action: 'token_created',
-      target: `${created.summary.id} (${kind} ${label})`,
+      target: `${created.summary.id} (${kind} ${label}${scopeNote({ streams, areas })})`,
       ip: req.ip,
     });
     res.status(201).set('cache-control', 'no-store').json(CreatedToken.parse(created));
@@ -92,4 +93,19 @@ export function checkIngestLabel(kind: CreateTokenRequest['kind'], label: string
     throw new HttpError(400, 'invalid_payload', [
       `label: an ingest token's label is its source name; ${ok.error.issues[0]?.message}`,
     ]);
+}
+
+/** Streams and areas limit what a source writes: a wall's token writes nothing, so it takes neither. */
+export function checkIngestScope(kind: CreateTokenRequest['kind'], scope: TokenScope): void {
+  if (kind !== 'ingest' && (scope.streams || scope.areas))
+    throw new HttpError(400, 'invalid_payload', ['streams and areas are for ingest tokens only']);
+}
+
+/** How the audit names a token's limits, e.g. ` streams=sensor areas=794`. */
+export function scopeNote(scope: TokenScope): string {
+  const parts = [
+    scope.streams ? `streams=${scope.streams.join(',')}` : '',
+    scope.areas ? `areas=${scope.areas.join(',')}` : '',
+  ].filter(Boolean);
+  return parts.length ? ' ' + parts.join(' ') : '';
 }

@@ -3,10 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Password, Role, TokenKind, UserName } from '../../protocol';
+import { CreateTokenRequest, Password, Role, TokenKind, UserName } from '../../protocol';
 import { openAuthStore, type AuthStore } from './auth-store';
 import { hashPassword } from './password';
-import { checkIngestLabel } from './admin-routes';
+import { checkIngestLabel, checkIngestScope, scopeNote } from './admin-routes';
 
 /**
  * `npm run users -- …` and `npm run tokens -- …`: the same auth store the server reads (`$DATA_DIR/auth.sqlite`),
@@ -18,6 +18,7 @@ const USAGE = {
        npm run users -- list
        npm run users -- remove <username>`,
   tokens: `usage: npm run tokens -- create ingest|display --label <label>   (ingest: the label is the source name)
+         [--streams sensor,dossier,covid] [--areas 794,795]   (ingest only; default: every stream, every area)
        npm run tokens -- list
        npm run tokens -- revoke <id>`,
 };
@@ -88,7 +89,7 @@ function tokens(store: AuthStore, args: string[], actor: string): string {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { label: { type: 'string' } },
+    options: { label: { type: 'string' }, streams: { type: 'string' }, areas: { type: 'string' } },
   });
   const [command, arg] = positionals;
   if (command === 'list')
@@ -97,6 +98,8 @@ function tokens(store: AuthStore, args: string[], actor: string): string {
         id: t.id,
         kind: t.kind,
         label: t.label,
+        streams: t.streams?.join(','),
+        areas: t.areas?.join(','),
         created: when(t.createdAtMs),
         revoked: when(t.revokedAtMs),
       })),
@@ -111,11 +114,28 @@ function tokens(store: AuthStore, args: string[], actor: string): string {
     } catch {
       throw new UsageError("an ingest token's label is its source name: letters, digits, _ . : - only");
     }
-    const { summary, token } = store.createToken(kind.data, label);
+    // The same schema as POST /api/admin/tokens, so the CLI cannot make a token the API would refuse.
+    const request = CreateTokenRequest.safeParse({
+      kind: kind.data,
+      label,
+      ...(values.streams !== undefined ? { streams: values.streams.split(',').map((x) => x.trim()) } : {}),
+      ...(values.areas !== undefined ? { areas: values.areas.split(',').map((x) => x.trim()) } : {}),
+    });
+    if (!request.success)
+      throw new UsageError(
+        `--streams sensor,dossier,covid and --areas <codes>: ${request.error.issues[0]?.message}`,
+      );
+    const scope = { streams: request.data.streams, areas: request.data.areas };
+    try {
+      checkIngestScope(kind.data, scope);
+    } catch {
+      throw new UsageError('--streams and --areas are for ingest tokens only');
+    }
+    const { summary, token } = store.createToken(kind.data, label, Date.now(), scope);
     store.audit({
       actor,
       action: 'token_created',
-      target: `${summary.id} (${kind.data} ${label})`,
+      target: `${summary.id} (${kind.data} ${label}${scopeNote(scope)})`,
       ip: null,
     });
     return `created ${kind.data} token ${summary.id} for ${label}; the secret is shown only now:\n${token}`;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type {
+  DataStreamName,
   AuditAction,
   AuditEntry,
   Principal,
@@ -66,7 +67,36 @@ export interface TokenIdentity {
   id: string;
   kind: TokenKind;
   label: string;
+  /** What an ingest token may write; null: every data stream, every area (tokens made before scopes). */
+  streams: DataStreamName[] | null;
+  areas: string[] | null;
 }
+
+/** An ingest token's limits, chosen when it is made. */
+export interface TokenScope {
+  streams?: readonly DataStreamName[] | undefined;
+  areas?: readonly string[] | undefined;
+}
+
+/** Scopes were added to an existing table: a database made before them gets the columns, its tokens none. */
+function addScopeColumns(db: Database.Database): void {
+  const cols = new Set(
+    (db.prepare('PRAGMA table_info(tokens)').all() as { name: string }[]).map((c) => c.name),
+  );
+  if (!cols.has('streams')) db.exec('ALTER TABLE tokens ADD COLUMN streams TEXT');
+  if (!cols.has('areas')) db.exec('ALTER TABLE tokens ADD COLUMN areas TEXT');
+}
+
+const listOf = <T extends string>(csv: string | null): T[] | null => (csv ? (csv.split(',') as T[]) : null);
+const csvOf = (list: readonly string[] | undefined) => (list?.length ? list.join(',') : null);
+
+type TokenRow = Omit<TokenSummary, 'streams' | 'areas'> & { streams: string | null; areas: string | null };
+// Only the limits a token has: a display token's summary stays as it was before scopes.
+const summaryOf = ({ streams, areas, ...t }: TokenRow): TokenSummary => ({
+  ...t,
+  ...(streams ? { streams: listOf<DataStreamName>(streams) } : {}),
+  ...(areas ? { areas: listOf(areas) } : {}),
+});
 
 export interface AuditInput {
   actor: string;
@@ -88,7 +118,12 @@ export interface AuthStore {
   /** Removes the user and ends their sessions; false when there was no such user. */
   removeUser(username: string): boolean;
 
-  createToken(kind: TokenKind, label: string, nowMs?: number): { summary: TokenSummary; token: string };
+  createToken(
+    kind: TokenKind,
+    label: string,
+    nowMs?: number,
+    scope?: TokenScope,
+  ): { summary: TokenSummary; token: string };
   listTokens(): TokenSummary[];
   /** Marks the token revoked and ends the sessions it opened; false when unknown or already revoked. */
   revokeToken(id: string, nowMs?: number): boolean;
@@ -121,6 +156,7 @@ export function openAuthStore(file: string): AuthStore {
   // Several processes share the file (server, CLI, other nodes on one host): wait for a writer, never fail.
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addScopeColumns(db);
 
   const q = {
     adminWithPassword: db.prepare('SELECT 1 FROM users WHERE role = ? AND password_hash IS NOT NULL LIMIT 1'),
@@ -132,16 +168,17 @@ export function openAuthStore(file: string): AuthStore {
     removeUser: db.prepare('DELETE FROM users WHERE username = ?'),
     endUserSessions: db.prepare('DELETE FROM sessions WHERE username = ?'),
     addToken: db.prepare(
-      'INSERT INTO tokens (id, kind, label, secret_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO tokens (id, kind, label, secret_hash, created_at_ms, streams, areas)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     tokens: db.prepare(
-      `SELECT id, kind, label, created_at_ms AS createdAtMs, revoked_at_ms AS revokedAtMs
+      `SELECT id, kind, label, created_at_ms AS createdAtMs, revoked_at_ms AS revokedAtMs, streams, areas
        FROM tokens ORDER BY created_at_ms, id`,
     ),
     revokeToken: db.prepare('UPDATE tokens SET revoked_at_ms = ? WHERE id = ? AND revoked_at_ms IS NULL'),
     endTokenSessions: db.prepare('DELETE FROM sessions WHERE token_id = ?'),
     findToken: db.prepare(
-      'SELECT id, kind, label FROM tokens WHERE secret_hash = ? AND revoked_at_ms IS NULL',
+      'SELECT id, kind, label, streams, areas FROM tokens WHERE secret_hash = ? AND revoked_at_ms IS NULL',
     ),
     dropUnusedLinks: db.prepare('DELETE FROM sign_in_links WHERE used_at_ms IS NULL'),
     addLink: db.prepare('INSERT INTO sign_in_links (secret_hash, expires_at_ms) VALUES (?, ?)'),
@@ -185,18 +222,26 @@ export function openAuthStore(file: string): AuthStore {
       return q.removeUser.run(username).changes > 0;
     }),
 
-    createToken(kind, label, nowMs = Date.now()) {
+    createToken(kind, label, nowMs = Date.now(), scope = {}) {
       const id = newId();
       const token = newSecret(kind === 'ingest' ? 'ioci' : 'iocd');
-      q.addToken.run(id, kind, label, hashSecret(token), nowMs);
-      return { summary: { id, kind, label, createdAtMs: nowMs, revokedAtMs: null }, token };
+      const [streams, areas] = [csvOf(scope.streams), csvOf(scope.areas)];
+      q.addToken.run(id, kind, label, hashSecret(token), nowMs, streams, areas);
+      const row = { id, kind, label, createdAtMs: nowMs, revokedAtMs: null, streams, areas };
+      return { summary: summaryOf(row), token };
     },
-    listTokens: () => q.tokens.all() as TokenSummary[],
+    listTokens: () => (q.tokens.all() as TokenRow[]).map(summaryOf),
     revokeToken: db.transaction((id: string, nowMs: number = Date.now()) => {
       q.endTokenSessions.run(id);
       return q.revokeToken.run(nowMs, id).changes > 0;
     }),
-    findToken: (secret) => (q.findToken.get(hashSecret(secret)) as TokenIdentity | undefined) ?? null,
+    findToken(secret) {
+      const row = q.findToken.get(hashSecret(secret)) as
+        | (Omit<TokenIdentity, 'streams' | 'areas'> & { streams: string | null; areas: string | null })
+        | undefined;
+      if (!row) return null;
+      return { ...row, streams: listOf<DataStreamName>(row.streams), areas: listOf(row.areas) };
+    },
 
     createSignInLink: db.transaction((nowMs: number = Date.now()) => {
       q.dropUnusedLinks.run();

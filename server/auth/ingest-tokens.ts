@@ -1,4 +1,5 @@
 import { tokenLabel, tokenMatcher } from '../security/tokens';
+import type { WriterScope } from '../ingest/ingest-service';
 import type { AuthStore } from './auth-store';
 
 /** Who a valid ingest token speaks for. */
@@ -9,6 +10,8 @@ export interface IngestIdentity {
   tokenId: string | null;
   /** The source its events must carry, or null when the token is not bound to one (the environment's tokens). */
   source: string | null;
+  /** What it may write: its source, streams and areas (the environment's tokens: no limits). */
+  scope: WriterScope;
 }
 
 export type IngestTokenCheck = (token: string) => IngestIdentity | null;
@@ -22,9 +25,16 @@ export function ingestTokenCheck(envTokens: readonly string[], store: AuthStore 
   const isEnvToken = tokenMatcher(envTokens);
   return (token) => {
     if (envTokens.length && isEnvToken(token))
-      return { key: `token:${tokenLabel(token)}`, tokenId: null, source: null };
+      // Shared and unbound, as before scopes existed: INGEST_TOKENS keep every data stream (docs/security.md).
+      return {
+        key: `token:${tokenLabel(token)}`,
+        tokenId: null,
+        source: null,
+        scope: { source: null, streams: null, areas: null },
+      };
     const found = store?.findToken(token);
     if (found?.kind !== 'ingest') return null;
-    return { key: `token:${found.id}`, tokenId: found.id, source: found.label };
+    const scope = { source: found.label, streams: found.streams, areas: found.areas };
+    return { key: `token:${found.id}`, tokenId: found.id, source: found.label, scope };
   };
 }

@@ -1,7 +1,10 @@
 import {
   applyEvents,
   emptyDashboardState,
+  outOfTime,
+  vnDayStartMs,
   type AreaRollup,
+  type EventTimeBounds,
   type DashboardState,
   type LoggedEvent,
 } from '../../protocol';
@@ -33,16 +36,48 @@ export interface StateEngine {
 /** Events folded at a time by a seek: one page in memory, whatever the distance to the snapshot. */
 const FOLD_PAGE = 5000;
 
-const maxTs = (events: readonly LoggedEvent[], from: number) =>
-  events.reduce((m, e) => Math.max(m, e.tsMs), from);
+/** Newest event time among the events the fold took: a skipped one must not date the snapshot either. */
+const maxTs = (events: readonly LoggedEvent[], from: number, bounds: EventTimeBounds | undefined) =>
+  events.reduce((m, e) => (bounds && outOfTime(e, bounds) ? m : Math.max(m, e.tsMs)), from);
 
-/** Rebuilds the state from the newest snapshot plus the events after it, then keeps it up to date. */
+/**
+ * The newest snapshot a fold up to `atMs` may start from. Within `bounds` only: one stored before event time was
+ * bounded may carry a 2099 sensor clock or a COVID day 9999-12-31; the fold then starts earlier (or from the
+ * start of the log), once, and the snapshots stored after it are clean.
+ */
+async function foldableSnapshot(
+  store: EventStore,
+  atMs: number | undefined,
+  bounds: EventTimeBounds | undefined,
+) {
+  const limit = bounds ? Math.min(atMs ?? Number.MAX_SAFE_INTEGER, bounds.notAfterMs) : atMs;
+  const snap = await store.latestSnapshot(limit);
+  return snap && bounds && !stateWithin(snap.state, bounds) ? null : snap;
+}
+
+function stateWithin(state: DashboardState, bounds: EventTimeBounds): boolean {
+  const max = bounds.notAfterMs;
+  if ((state.alerts?.sensorClockMs ?? 0) > max) return false;
+  if (Object.values(state.sites).some((s) => s.tsMs > max)) return false;
+  return Object.values(state.areas).every(
+    (a) =>
+      Math.max(a.lastTsMs.dossier, a.lastTsMs.sensor, a.lastTsMs.covid) <= max &&
+      (a.covid.lastDate === null || vnDayStartMs(a.covid.lastDate) <= max),
+  );
+}
+
+/**
+ * Rebuilds the state from the newest snapshot plus the events after it, then keeps it up to date. `foldBounds`
+ * (read at each fold) is the span of event time folded; events of the log outside it are skipped, so an old
+ * log that holds one dated 2099 does not poison the state on restart, on `stateAt` or in replay.
+ */
 export async function createStateEngine(
   store: EventStore,
   rollup: AreaRollup,
   policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
+  foldBounds?: () => EventTimeBounds,
 ): Promise<StateEngine> {
-  const snap = await store.latestSnapshot();
+  const snap = await foldableSnapshot(store, undefined, foldBounds?.());
   let state = snap?.state ?? emptyDashboardState();
   let stateMaxTs = snap?.maxTsMs ?? 0;
   let sinceSnapshot = 0;
@@ -61,8 +96,9 @@ export async function createStateEngine(
     return saving;
   };
   const apply = (events: readonly LoggedEvent[]) => {
-    state = applyEvents(state, events, rollup);
-    stateMaxTs = maxTs(events, stateMaxTs);
+    const bounds = foldBounds?.();
+    state = applyEvents(state, events, rollup, bounds);
+    stateMaxTs = maxTs(events, stateMaxTs, bounds);
     sinceSnapshot += events.length;
     if (snapshotTs === 0) snapshotTs = stateMaxTs; // the first events: event time starts counting there
     if (sinceSnapshot >= policy.everyEvents || stateMaxTs - snapshotTs >= policy.everyEventMs)
@@ -82,10 +118,12 @@ export async function createStateEngine(
     snapshot,
     async stateAt(atMs) {
       // A snapshot whose every event is at or before atMs is a valid start; the rest is a bounded range read.
-      const from = await store.latestSnapshot(atMs);
+      const from = await foldableSnapshot(store, atMs, foldBounds?.());
       let s = from?.state ?? emptyDashboardState();
       const start = from ?? { seq: 0, maxTsMs: Number.MIN_SAFE_INTEGER };
-      for await (const page of store.foldRange(start, atMs, FOLD_PAGE)) s = applyEvents(s, page, rollup);
+      const bounds = foldBounds?.();
+      for await (const page of store.foldRange(start, atMs, FOLD_PAGE))
+        s = applyEvents(s, page, rollup, bounds);
       return s;
     },
   };

@@ -8,7 +8,7 @@ import { httpLimiter, ipKey, type RateLimitOptions } from '../security/rate-limi
 import { bearerToken } from '../security/tokens';
 import type { IngestTokenCheck } from '../auth/ingest-tokens';
 import { describeIssues } from './describe-issues';
-import type { IngestService } from './ingest-service';
+import type { IngestService, WriterScope } from './ingest-service';
 
 export interface IngestHttpOptions {
   /** Which source a bearer token speaks for, or null if it is not (or no longer) a valid ingest token. */
@@ -42,7 +42,7 @@ export function ingestHttpRoutes(ingest: IngestService, opts: IngestHttpOptions)
         throw new HttpError(429, 'rate_limited', 'too many requests with a wrong token from this address');
       }
       res.locals.tokenKey = identity.key;
-      res.locals.boundSource = identity.source;
+      res.locals.scope = identity.scope;
       next();
     },
     httpLimiter(opts.rateLimit, (_req, res) => String(res.locals.tokenKey)),
@@ -56,7 +56,7 @@ export function ingestHttpRoutes(ingest: IngestService, opts: IngestHttpOptions)
     async (req, res) => {
       const parsed = IngestBatch.safeParse(req.body);
       if (!parsed.success) throw new HttpError(400, 'invalid_payload', describeIssues(parsed.error.issues));
-      res.json(await ingest.ingest(parsed.data.events, 'source', res.locals.boundSource as string | null));
+      res.json(await ingest.ingest(parsed.data.events, 'source', res.locals.scope as WriterScope));
     },
   );
   // Body-parser's own refusals (bad JSON, too large, unknown charset or encoding) become JSON 4xx with a reason.

@@ -90,7 +90,7 @@ export function setupIngestNamespace(
         });
       }
       try {
-        ack({ ok: true, data: await ingest.ingest(parsed.data.events, 'source', identity.source) });
+        ack({ ok: true, data: await ingest.ingest(parsed.data.events, 'source', identity.scope) });
       } catch (err) {
         console.error('ingest failed', err);
         ack({ ok: false, error: 'internal' });

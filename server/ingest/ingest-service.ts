@@ -1,6 +1,10 @@
 import {
   IocEvent,
+  outOfTime,
   type AreaRollup,
+  type DataStreamName,
+  type ErrorReason,
+  type EventTimeBounds,
   type IngestItemResult,
   type IngestReport,
   type LoggedEvent,
@@ -8,6 +12,7 @@ import {
 import type { EventStore } from '../store/event-store';
 import { dailyIncrements } from './daily-aggregates';
 import { describeIssues } from './describe-issues';
+import { admissionRefusal, type AdmissionRules } from './event-admission';
 import { createGroupCommit } from './group-commit';
 
 /**
@@ -17,6 +22,16 @@ import { createGroupCommit } from './group-commit';
  */
 export type IngestOrigin = 'source' | 'server';
 
+/**
+ * What one ingest token may write: as which source (null: any), which data streams and which areas (an area
+ * and everything under it; null: all). The environment's shared tokens have no limits (compatibility).
+ */
+export interface WriterScope {
+  source: string | null;
+  streams: readonly DataStreamName[] | null;
+  areas: readonly string[] | null;
+}
+
 export interface IngestService {
   /**
    * Validates each item on its own, appends the valid ones durably, then hands them on. The returned report is
@@ -25,7 +40,8 @@ export interface IngestService {
   ingest(
     items: readonly unknown[],
     origin?: IngestOrigin,
-    boundSource?: string | null,
+    /** A source name alone binds the source and leaves streams and areas open. */
+    scope?: string | null | WriterScope,
   ): Promise<IngestReport>;
   /**
    * The in-process simulator's path: its events are built by our own code from the seed and cross no
@@ -48,6 +64,17 @@ export interface IngestDeps {
   isKnownArea: (code: string) => boolean;
   /** Called with the newly accepted events, in seq order, after they are durable. */
   onAccepted: (events: LoggedEvent[]) => void;
+  /** What is taken in besides a valid shape: event time, sites, official COVID sources. */
+  rules: AdmissionRules;
+  /** The span of event time accepted, read per request since the clock moves. */
+  timeBounds: () => EventTimeBounds;
+}
+
+const UNSCOPED: WriterScope = { source: null, streams: null, areas: null };
+
+function scopeOf(scope: string | null | WriterScope | undefined): WriterScope {
+  if (scope === undefined || scope === null) return UNSCOPED;
+  return typeof scope === 'string' ? { ...UNSCOPED, source: scope } : scope;
 }
 
 function idOf(item: unknown): string | null {
@@ -72,13 +99,13 @@ export function createIngestService(deps: IngestDeps): IngestService {
     maxEvents: GROUP_MAX_EVENTS,
   });
   return {
-    ingest(items, origin = 'server', boundSource = null) {
-      return ingestChecked(items, origin, boundSource);
+    ingest(items, origin = 'server', scope = null) {
+      return ingestChecked(items, origin, scopeOf(scope));
     },
     async appendPlanned(events) {
-      const known = events.every((e) => deps.isKnownArea(e.area))
-        ? events
-        : events.filter((e) => deps.isKnownArea(e.area));
+      const bounds = deps.timeBounds();
+      const fits = (e: IocEvent) => deps.isKnownArea(e.area) && !outOfTime(e, bounds);
+      const known = events.every(fits) ? events : events.filter(fits);
       const { accepted } = await append(known);
       return {
         accepted: accepted.length,
@@ -91,9 +118,12 @@ export function createIngestService(deps: IngestDeps): IngestService {
   async function ingestChecked(
     items: readonly unknown[],
     origin: IngestOrigin,
-    boundSource: string | null,
+    scope: WriterScope,
   ): Promise<IngestReport> {
     const results: IngestItemResult[] = new Array(items.length);
+    const ctx = { rules: deps.rules, bounds: deps.timeBounds(), scope, rollup: deps.rollup };
+    const refuse = (index: number, id: string, reason: ErrorReason, details: string) =>
+      (results[index] = { index, id, status: 'rejected', reason, details });
     const valid: IocEvent[] = [];
     const validIndex: number[] = [];
     items.forEach((item, index) => {
@@ -108,11 +138,13 @@ export function createIngestService(deps: IngestDeps): IngestService {
         // An ingest token is the right to report facts, not to act as an operator on alerts or rules.
         const details = 'sources may not write the ops stream; operator actions need an operator token';
         results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
-      } else if (boundSource !== null && parsed.data.source !== boundSource) {
+      } else if (scope.source !== null && parsed.data.source !== scope.source) {
         // A per-source token speaks for its own source only, so a leaked one cannot forge another's events.
-        const details = `this token belongs to source "${boundSource}", not "${parsed.data.source}"`;
+        const details = `this token belongs to source "${scope.source}", not "${parsed.data.source}"`;
         results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
       } else {
+        const why = admissionRefusal(parsed.data, ctx);
+        if (why) return void refuse(index, parsed.data.id, why[0], why[1]);
         valid.push(parsed.data);
         validIndex.push(index);
       }

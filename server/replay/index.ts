@@ -6,6 +6,7 @@ import {
   parseInstant,
   type AreaRollup,
   type DashboardState,
+  type EventTimeBounds,
 } from '../../protocol';
 import { guardedRouter, type GuardFor } from '../http/guarded-router';
 import { HttpError } from '../http/http-error';
@@ -17,6 +18,7 @@ import { setupReplayNamespace, type ReplayNamespace, type ReplaySessionLimits } 
 import type { ReplaySessionStats } from './replay-session';
 import { streamExport } from './export-events';
 import { buildTimeline } from './timeline';
+import { withinFoldBounds } from './bounded-store';
 
 /** How often a playing session advances: five batches a second look smooth and cost little. */
 export const REPLAY_TICK_MS = 200;
@@ -44,6 +46,8 @@ export interface ReplayDeps {
   messageGuard: MessageGuard;
   /** Open sessions allowed in total and per principal; DEFAULT_REPLAY_SESSION_LIMITS when omitted. */
   sessionLimits?: ReplaySessionLimits;
+  /** The state engine's fold bounds: what a replay plays, steps and jumps through; exports keep the whole log. */
+  foldBounds?: () => EventTimeBounds;
 }
 
 export interface Replay {
@@ -63,10 +67,11 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
     );
     return Math.max(0, ...ts.map((t) => t ?? 0));
   };
+  const folded = deps.foldBounds ? withinFoldBounds(store, deps.foldBounds) : store;
   const sessions = setupReplayNamespace(
     nsp,
     {
-      store,
+      store: folded,
       stateAt: deps.stateAt,
       rollup: deps.rollup,
       endMs,
@@ -90,7 +95,7 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
         'invalid_query',
         'from and to must be instants, to after from, 400 days at most',
       );
-    res.json(await buildTimeline(deps, fromMs, toMs, q.buckets));
+    res.json(await buildTimeline({ ...deps, store: folded }, fromMs, toMs, q.buckets));
   });
   r.get('/export', 'read', async (req, res) => {
     const q = parseQuery(ReplayExportQuery, req.query);

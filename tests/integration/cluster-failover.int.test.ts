@@ -86,6 +86,8 @@ describe('kill -9 of a node in a two-node cluster', () => {
       SIM_SPEED: '3',
       INGEST_TOKENS: TOKEN,
       BATCH_WINDOW_MS: '100',
+      // The gateway's readings are dated two days after the scenario's clock, apart from its own events.
+      EVENT_FUTURE_TOLERANCE_MS: String(30 * 86_400_000),
     };
     // A first, so it takes the scenario lease and runs the backfill; B starts as a follower.
     const a: NodeProcess = await startNodeProcess(env);

@@ -30,15 +30,13 @@ describe('the example client against a real server', () => {
     expect(first).toHaveLength(7);
     const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const code = `000.00.39.H38-${day.slice(2).replace(/-/g, '')}-1234`;
-    expect(first[0]).toMatch(/^#0 example-vam-co-tay:1700000001234 accepted seq=\d+$/);
+    expect(first[0]).toMatch(/^#0 LA-WL-794-01:1700000001234 accepted seq=\d+$/);
     expect(first[1]).toMatch(new RegExp(`^#1 covid:803:${day} accepted seq=\\d+$`));
     expect(first[2]).toMatch(new RegExp(`^#2 ${code.replace(/\./g, '\\.')}:submitted accepted seq=\\d+$`));
-    expect(first[3]).toMatch(/^#3 example-vam-co-tay:1700000001234:bad-area rejected unknown_area: /);
-    expect(first[4]).toMatch(
-      /^#4 example-vam-co-tay:1700000001234:no-value rejected invalid_payload: .*value/,
-    );
+    expect(first[3]).toMatch(/^#3 LA-WL-794-01:1700000001234:bad-area rejected unknown_area: /);
+    expect(first[4]).toMatch(/^#4 LA-WL-794-01:1700000001234:no-value rejected invalid_payload: .*value/);
     const seq0 = first[0]!.split('seq=')[1];
-    expect(first[5]).toBe(`#5 example-vam-co-tay:1700000001234 duplicate seq=${seq0}`);
+    expect(first[5]).toBe(`#5 LA-WL-794-01:1700000001234 duplicate seq=${seq0}`);
     expect(first[6]).toBe('accepted=3 duplicates=1 rejected=2');
 
     // What the client was told is what the log holds.

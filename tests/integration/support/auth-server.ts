@@ -11,6 +11,7 @@ import { openAuthStore, type AuthStore } from '../../../server/auth/auth-store';
 import { hashPassword } from '../../../server/auth/password';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
+import { FIXTURE_ADMISSION } from './fixture-admission';
 
 export const ENV_INGEST_TOKEN = 'env-ingest-token-0123456789';
 export const OPERATOR_TOKEN = 'auth-test-operator-token-0123';
@@ -48,6 +49,7 @@ export async function startAuthServer(
     batchWindowMs: 50,
     version: 'test',
     authStore: auth,
+    admission: FIXTURE_ADMISSION,
     ...(opts.readAccess ? { readAccess: opts.readAccess } : {}),
     ...(opts.loginRateLimit ? { loginRateLimit: opts.loginRateLimit } : {}),
     ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),

@@ -8,6 +8,7 @@ import { openPostgresStore, type PostgresStore } from '../../../server/store/pos
 import { MQTT_URL, PG_URL, REDIS_URL, requireService } from './services';
 import { TEST_TOKEN } from './test-server';
 import type { SecurityOptions } from '../../../server/security/options';
+import { FIXTURE_ADMISSION } from './fixture-admission';
 
 export interface ClusterNode {
   url: string;
@@ -50,6 +51,7 @@ export async function startClusterNode(opts: {
     // About the scale path, not access: its dashboards connect without signing in.
     readAccess: 'open',
     ...(opts.security ? { security: opts.security } : {}),
+    admission: FIXTURE_ADMISSION,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const mqttLog: string[] = [];

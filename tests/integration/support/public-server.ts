@@ -7,6 +7,7 @@ import { createApp, type App } from '../../../server/app';
 import type { PublicOptions } from '../../../server/public/public-surface';
 import type { WebhookConfig } from '../../../server/public/webhook-config';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
+import { FIXTURE_ADMISSION } from './fixture-admission';
 
 export const PUBLIC_TEST_TOKEN = 'public-test-token-0123456789';
 
@@ -34,6 +35,7 @@ export async function startPublicServer(opts: {
     security: { operatorTokens: [PUBLIC_TEST_TOKEN] },
     batchWindowMs: 50,
     version: 'test',
+    admission: FIXTURE_ADMISSION,
     ...(opts.publicApi ? { publicApi: opts.publicApi } : {}),
     ...(opts.webhooks ? { webhooks: opts.webhooks } : {}),
   });

@@ -10,13 +10,14 @@ import { createClockSlice } from '../../../client/store/clock.slice';
 import { createConnectionSlice } from '../../../client/store/connection.slice';
 import { createDashboardSlice } from '../../../client/store/dashboard.slice';
 import type { RootState } from '../../../client/store/store';
-import { SCHEMATIC_2021 } from '../../../geo';
+import { SCHEMATIC_2021, SENSOR_SITES } from '../../../geo';
 import type { DossierSubmitted, SensorReading } from '../../../protocol';
 import { createApp, type App } from '../../../server/app';
 import type { SecurityOptions } from '../../../server/security/options';
 import type { ReadAccess } from '../../../server/auth/access-policy';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
+import { FIXTURE_ADMISSION } from './fixture-admission';
 
 export const TOKEN = 'reliability-token-0123456789';
 const T0 = Date.UTC(2021, 7, 2, 2);
@@ -31,7 +32,8 @@ export function reading(source: string, n: number): SensorReading {
     area: DISTRICTS[n % DISTRICTS.length]!,
     tsMs: T0 + n * 1000,
     stream: 'sensor',
-    siteId: `site-${n % 7}`,
+    // Registered sites: the spawned server takes readings of those only (unknown_site).
+    siteId: SENSOR_SITES[n % 7]!.siteId,
     kind: 'water_level',
     value: (n % 300) / 100,
     unit: 'm',
@@ -83,6 +85,7 @@ export async function startSecureServer(
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
     readAccess: opts.readAccess ?? 'open',
+    admission: FIXTURE_ADMISSION,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

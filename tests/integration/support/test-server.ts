@@ -20,6 +20,8 @@ import type { SnapshotPolicy } from '../../../server/engine/state-engine';
 import type { SecurityOptions } from '../../../server/security/options';
 import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
+import { FIXTURE_ADMISSION } from './fixture-admission';
+import type { AdmissionRules } from '../../../server/ingest/event-admission';
 
 export const TEST_TOKEN = 'test-token-0123456789';
 /** Carries the operator right on the test server (acknowledging alerts, steering the wall). */
@@ -45,6 +47,8 @@ export async function startTestServer(
     readAccess?: ReadAccess;
     /** Limits beyond the defaults (message allowance, replay sessions, exports …). */
     security?: Partial<SecurityOptions>;
+    /** The ingest rules; {@link FIXTURE_ADMISSION} when omitted. */
+    admission?: AdmissionRules;
   } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
@@ -60,6 +64,7 @@ export async function startTestServer(
     batchWindowMs: opts.batchWindowMs ?? 50,
     version: 'test',
     readAccess: opts.readAccess ?? 'open',
+    admission: opts.admission ?? FIXTURE_ADMISSION,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
