@@ -9,6 +9,8 @@ export * from './state/dashboard-state';
 export * from './state/apply-events';
 export * from './state/sensor-status';
 export * from './state/kpis';
+export * from './state/map-metrics';
+export * from './compare';
 export * from './state/alerts';
 export * from './state/state-patch';
 export * from './alert-rules.schema';

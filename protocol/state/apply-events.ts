@@ -1,7 +1,9 @@
 import type { CovidReport, DossierEvent, LoggedEvent, SensorReading } from '../events.schema';
 import { vnDateKey, vnDayNumber, vnDayStartMs, DAY_MS } from '../time';
+import { vnMinuteOfDay } from '../compare';
 import {
   DAILY_WINDOW_DAYS,
+  MINUTE_WINDOW_DAYS,
   emptyAreaState,
   type AreaState,
   type DashboardState,
@@ -36,6 +38,8 @@ export function applyEvents(
   // A snapshot stored before alerts existed has none: alerts start from the events after it.
   const alerts = new AlertsDraft(state.alerts ?? emptyAlertsState());
   const copied = new Set<string>();
+  // Per-minute maps copied in this call: each is copied once per batch, not once per event.
+  const ownMinutes = new WeakSet<Record<string, number>>();
   let sitesCopied = false;
 
   const areaForWrite = (code: string): AreaState => {
@@ -62,7 +66,7 @@ export function applyEvents(
     for (const code of rollup(ev.area)) {
       const area = areaForWrite(code);
       area.lastTsMs[ev.stream] = Math.max(area.lastTsMs[ev.stream], ev.tsMs);
-      if (ev.stream === 'dossier') applyDossier(area, ev);
+      if (ev.stream === 'dossier') applyDossier(area, ev, ownMinutes);
       else if (ev.stream === 'covid') applyCovid(area, ev);
     }
     if (ev.stream === 'sensor') {
@@ -85,7 +89,7 @@ function dayFor(area: AreaState, key: string): DayCounters {
     : { submitted: 0, online: 0, covidNewCases: 0 });
 }
 
-function applyDossier(area: AreaState, ev: DossierEvent): void {
+function applyDossier(area: AreaState, ev: DossierEvent, ownMinutes: WeakSet<Record<string, number>>): void {
   const d = area.dossier;
   switch (ev.action) {
     case 'submitted': {
@@ -97,7 +101,16 @@ function applyDossier(area: AreaState, ev: DossierEvent): void {
       else if (ev.serviceLevel === 4) d.level4Submitted++;
       const day = dayFor(area, vnDateKey(ev.tsMs));
       day.submitted++;
-      if (ev.channel === 'online') day.online++;
+      if (ev.channel === 'online') {
+        day.online++;
+        let minutes = day.onlineByMinute;
+        if (!minutes || !ownMinutes.has(minutes)) {
+          minutes = day.onlineByMinute = { ...minutes };
+          ownMinutes.add(minutes);
+        }
+        const m = String(vnMinuteOfDay(ev.tsMs));
+        minutes[m] = (minutes[m] ?? 0) + 1;
+      }
       break;
     }
     case 'resolved':
@@ -146,8 +159,16 @@ function applySensor(state: DashboardState, ev: SensorReading): void {
 /** Keeps the per-day window bounded: days older than the window before the area's newest day are dropped. */
 function pruneDaily(area: AreaState): void {
   const keys = Object.keys(area.daily);
-  if (keys.length <= DAILY_WINDOW_DAYS) return;
+  if (keys.length === 0) return;
   const newest = keys.reduce((a, b) => (a > b ? a : b));
+  // Minutes are kept for today and yesterday only: older days are compared by whole days.
+  const minuteCutoff = vnDateKey(vnDayStartMs(newest) - (MINUTE_WINDOW_DAYS - 1) * DAY_MS);
+  for (const k of keys)
+    if (k < minuteCutoff && area.daily[k]!.onlineByMinute) {
+      const { onlineByMinute: _dropped, ...rest } = area.daily[k]!;
+      area.daily[k] = rest;
+    }
+  if (keys.length <= DAILY_WINDOW_DAYS) return;
   const cutoff = vnDateKey(vnDayStartMs(newest) - (DAILY_WINDOW_DAYS - 1) * DAY_MS);
   for (const k of keys) if (k < cutoff) delete area.daily[k];
 }

@@ -21,7 +21,16 @@ export interface DayCounters {
   submitted: number;
   online: number;
   covidNewCases: number;
+  /**
+   * Online submissions per minute of the day (`0`–`1439`, Vietnam time), only for the area's two newest days:
+   * "today so far" is compared with yesterday up to the same minute (see `todaySoFar`). Absent on older days
+   * and in snapshots stored before it existed.
+   */
+  onlineByMinute?: Record<string, number>;
 }
+
+/** Days (the newest first) whose per-minute counts are kept: today and the yesterday it is compared with. */
+export const MINUTE_WINDOW_DAYS = 2;
 
 export interface CovidCounters {
   cumulativeCases: number;
