@@ -1,4 +1,5 @@
 import {
+  periodProgress,
   vnBucketStart,
   vnDateKey,
   vnNextBucket,
@@ -16,7 +17,9 @@ export function vnIso(ms: number): string {
 
 /**
  * A metric's buckets over [fromMs, toMs), read from the per-day aggregates. Buckets are whole Vietnam-time
- * days, months or years; the first starts at the bucket that holds `fromMs`.
+ * days, months or years; the first starts at the bucket that holds `fromMs`. At `nowMs` (the server's clock)
+ * the bucket in progress is marked incomplete (its value is to date) and buckets not yet begun have no value,
+ * so a chart never reads a month eight hours old, or one to come, as a fall to zero.
  */
 export async function buildSeries(
   store: EventStore,
@@ -25,6 +28,7 @@ export async function buildSeries(
   bucket: Bucket,
   fromMs: number,
   toMs: number,
+  nowMs: number,
 ): Promise<SeriesResponse> {
   const rows = await store.dailyAggregates(metric.name, area, vnDateKey(fromMs), vnDateKey(toMs - 1) + '~');
   const points: SeriesResponse['points'] = [];
@@ -42,10 +46,12 @@ export async function buildSeries(
         weight += row.weight;
       }
     }
+    const begun = start < nowMs;
     points.push({
       t: vnIso(start),
-      value: metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value,
+      value: !begun ? null : metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value,
+      complete: periodProgress({ fromMs: start, toMs: Math.min(end, toMs) }, nowMs).complete,
     });
   }
-  return { metric: metric.name, area, bucket, points };
+  return { metric: metric.name, area, bucket, points, asOf: vnIso(Math.min(toMs, Math.max(fromMs, nowMs))) };
 }

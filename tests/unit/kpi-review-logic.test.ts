@@ -144,6 +144,7 @@ describe('year over year', () => {
   const month = (y: number, m: number, value: number) => ({
     t: `${y}-${String(m).padStart(2, '0')}-01T00:00:00+07:00`,
     value,
+    complete: true,
   });
   it('compares a year under way with the same months of the years before', () => {
     const points = [
