@@ -41,19 +41,58 @@ export interface LikeForLike {
 }
 
 /**
- * The one rule every comparison follows: a period in progress is compared with the same elapsed time of the
- * period it is compared with, never with the whole of it. Today until 08:05 is compared with yesterday until
- * 08:05 (Vietnam has no daylight saving, so elapsed time is clock time), the 10 first days of a month with the
- * 10 first days of the other month; a complete period with the whole of the other. The earlier span never runs
- * past its own period's end (1–31 March so far against February stops at 28/29 February).
+ * How the earlier span is cut: `elapsed` after the same time from its start (a custom span of days), or at
+ * the `sameDate` and clock time, counted in calendar months from its start (1 January–1 October 08:00 against
+ * 1 January–1 October 08:00 of the year before, whatever leap day lies between).
  */
-export function likeForLike(current: Span, previous: Span, nowMs: number): LikeForLike {
+export type Alignment = 'elapsed' | 'sameDate';
+
+/** Whole Vietnam-time calendar months from the month of `fromMs` to that of `toMs`. */
+function monthsBetween(fromMs: number, toMs: number): number {
+  const a = new Date(fromMs + VN_OFFSET_MS);
+  const b = new Date(toMs + VN_OFFSET_MS);
+  return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
+}
+
+/** The same Vietnam-time date and clock time `months` calendar months earlier (past a month's end: its end). */
+function monthsEarlier(tsMs: number, months: number): number {
+  const d = new Date(tsMs + VN_OFFSET_MS);
+  const shifted = Date.UTC(
+    d.getUTCFullYear(),
+    d.getUTCMonth() - months,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
+  const monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months + 1, 1);
+  return Math.min(shifted, monthEnd) - VN_OFFSET_MS;
+}
+
+/**
+ * The one rule every comparison follows: a period in progress is compared with the same span of the period it
+ * is compared with, never with the whole of it. Today until 08:05 is compared with yesterday until 08:05
+ * (Vietnam has no daylight saving, so elapsed time is clock time), the 10 first days of a month with the 10
+ * first days of the other month, a year until 1 October with the year before until 1 October; a complete
+ * period with the whole of the other. The earlier span never runs past its own period's end (1–31 March so far
+ * against February stops at the end of February).
+ */
+export function likeForLike(
+  current: Span,
+  previous: Span,
+  nowMs: number,
+  align: Alignment = 'elapsed',
+): LikeForLike {
   const p = periodProgress(current, nowMs);
   if (p.complete) return { current, previous, complete: true, asOfMs: current.toMs };
-  const elapsed = p.asOfMs - current.fromMs;
+  const cut =
+    align === 'elapsed'
+      ? previous.fromMs + (p.asOfMs - current.fromMs)
+      : monthsEarlier(p.asOfMs, monthsBetween(previous.fromMs, current.fromMs));
   return {
     current: { fromMs: current.fromMs, toMs: p.asOfMs },
-    previous: { fromMs: previous.fromMs, toMs: Math.min(previous.toMs, previous.fromMs + elapsed) },
+    previous: { fromMs: previous.fromMs, toMs: Math.min(previous.toMs, Math.max(previous.fromMs, cut)) },
     complete: false,
     asOfMs: p.asOfMs,
   };
@@ -74,7 +113,7 @@ export function todaySoFar(nowMs: number): LikeForLike {
 /** "This month so far" against the same number of days (and hours) of the month before. */
 export function monthSoFar(nowMs: number): LikeForLike {
   const month = bucketSpan(nowMs, 'month');
-  return likeForLike(month, bucketSpan(month.fromMs - 1, 'month'), nowMs);
+  return likeForLike(month, bucketSpan(month.fromMs - 1, 'month'), nowMs, 'sameDate');
 }
 
 /** Which way a change is good for a KPI: more dossiers on time is good, more late dossiers is bad. */

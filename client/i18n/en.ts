@@ -105,6 +105,10 @@ export const en: Record<MessageKey, string> = {
   'review.loading': 'Loading figures…',
   'review.loadError': 'Could not load the figures: {message}',
   'review.noData': 'No figures for this period',
+  'review.toDate': 'to {date}',
+  'review.toDateNote':
+    'Period in progress: figures to {time} {date}, compared with the same span of the other period',
+  'review.chart.provisional': '{when} (to {date}, incomplete)',
   'review.comparedWith': 'compared with {span}',
   'review.section.scorecard': 'Public services',
   'review.section.trends': 'Trends since 2019',

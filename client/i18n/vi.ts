@@ -106,6 +106,10 @@ export const vi = {
   'review.loading': 'Đang tải số liệu…',
   'review.loadError': 'Không tải được số liệu: {message}',
   'review.noData': 'Không có số liệu trong kỳ này',
+  'review.toDate': 'đến {date}',
+  'review.toDateNote':
+    'Kỳ chưa kết thúc: số liệu đến {time} {date}, so sánh với cùng khoảng thời gian của kỳ so sánh',
+  'review.chart.provisional': '{when} (đến {date}, chưa trọn kỳ)',
   'review.comparedWith': 'so với {span}',
   'review.section.scorecard': 'Dịch vụ công',
   'review.section.trends': 'Xu hướng từ năm 2019',

@@ -138,3 +138,14 @@ describe('mapMetricValues: the one map selector', () => {
     expect(mapMetricValues(withResolved, 'onTimeRate', now)).toEqual({});
   });
 });
+
+describe('likeForLike across a leap day', () => {
+  it('cuts a calendar year at the same date and time, a custom span after the same elapsed time', () => {
+    const y2021 = { fromMs: vn('2021-01-01T00:00:00'), toMs: vn('2022-01-01T00:00:00') };
+    const y2020 = { fromMs: vn('2020-01-01T00:00:00'), toMs: vn('2021-01-01T00:00:00') };
+    const now = vn('2021-10-01T08:00:00');
+    expect(likeForLike(y2021, y2020, now, 'sameDate').previous.toMs).toBe(vn('2020-10-01T08:00:00'));
+    // 273 days and 8 hours from 1 January 2020 end on 30 September: 2020 had a 29 February.
+    expect(likeForLike(y2021, y2020, now, 'elapsed').previous.toMs).toBe(vn('2020-09-30T08:00:00'));
+  });
+});

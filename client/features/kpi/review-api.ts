@@ -1,11 +1,11 @@
 import type { Bucket, SeriesPoint } from '../../../protocol';
-import type { Period } from './period';
+import type { Bounds, Period } from './period';
 
 /** Request paths of the review; the store caches by path, so equal requests share one fetch. */
 export const reviewPaths = {
   health: () => '/api/health',
   reference: () => '/api/review/reference',
-  period: (area: string, p: Period) =>
+  period: (area: string, p: Period | Bounds) =>
     `/api/kpis/period?${new URLSearchParams({ area, from: p.from, to: p.to })}`,
   deadlines: (area: string, p: Period) => `/api/kpis/deadlines?${new URLSearchParams({ area, at: p.to })}`,
   ranking: (metric: string, p: Period) =>
@@ -19,6 +19,35 @@ export const TRENDS_FROM = '2019-01-01';
 
 /** `YYYY-MM-DD` of a series point (its `t` carries the +07:00 offset, so the date part is Vietnam time). */
 export const pointDay = (p: SeriesPoint) => p.t.slice(0, 10);
+
+/** Key of the provisional part of a chart line: the bucket in progress, drawn dashed. */
+export const provisionalKey = (key: string) => `${key}~`;
+
+/**
+ * Moves each series' buckets in progress (`complete: false`) to its provisional key, joined to the last
+ * complete bucket so the dashed segment continues the line: the partial month reads as "so far", not as a
+ * fall or a jump of the line itself.
+ */
+export function splitProvisional(
+  keys: readonly string[],
+  series: readonly { points: readonly SeriesPoint[] }[],
+  rows: readonly Record<string, string | number | null>[],
+): Record<string, string | number | null>[] {
+  const out = rows.map((r) => ({ ...r }));
+  series.forEach((s, i) => {
+    const key = keys[i]!;
+    const open = new Set(s.points.filter((p) => p.complete === false).map(pointDay));
+    if (open.size === 0) return;
+    const first = out.findIndex((r) => open.has(String(r.t)));
+    for (const r of out)
+      if (open.has(String(r.t))) {
+        r[provisionalKey(key)] = r[key] ?? null;
+        r[key] = null;
+      }
+    if (first > 0) out[first - 1]![provisionalKey(key)] = out[first - 1]![key] ?? null;
+  });
+  return out;
+}
 
 /** Joins series of the same buckets into chart rows: `{ t, [key]: value }`. */
 export function joinSeries(
