@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   'age.report': 'report of {date}',
   'age.sensors': '{ok}/{total} sites normal',
   'chart.title': 'Online dossiers per day — last 30 days',
+  'chart.soFar': '(to {time}, day in progress)',
   'chart.latest': '{date}: {value} dossiers',
   'chart.empty': 'No daily data yet',
   'map.schematic': 'Schematic map — not official boundaries',

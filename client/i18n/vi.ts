@@ -27,6 +27,7 @@ export const vi = {
   'age.report': 'báo cáo ngày {date}',
   'age.sensors': '{ok}/{total} trạm bình thường',
   'chart.title': 'Hồ sơ nộp trực tuyến theo ngày — 30 ngày gần nhất',
+  'chart.soFar': '(đến {time}, chưa hết ngày)',
   'chart.latest': 'Ngày {date}: {value} hồ sơ',
   'chart.empty': 'Chưa có dữ liệu theo ngày',
   'map.schematic': 'Sơ đồ minh hoạ — không phải ranh giới chính thức',

@@ -4,7 +4,8 @@ import { formatNumber, formatPercent } from '../../ui/format';
 import { areaLabel, SERIES_COLOURS } from './area-label';
 import { ChartCard } from './ChartCard';
 import { toDateLabel } from '../../../protocol/compare';
-import { joinSeries, provisionalKey, reviewPaths, splitProvisional } from './review-api';
+import { provisionalKey } from '../../ui/provisional';
+import { joinSeries, reviewPaths, splitProvisional } from './review-api';
 import { useResources } from './review.store';
 import { SeriesPlot } from '../../ui/SeriesPlot';
 

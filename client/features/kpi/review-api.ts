@@ -1,4 +1,5 @@
 import type { Bucket, SeriesPoint } from '../../../protocol';
+import { splitRows } from '../../ui/provisional';
 import type { Bounds, Period } from './period';
 
 /** Request paths of the review; the store caches by path, so equal requests share one fetch. */
@@ -20,33 +21,22 @@ export const TRENDS_FROM = '2019-01-01';
 /** `YYYY-MM-DD` of a series point (its `t` carries the +07:00 offset, so the date part is Vietnam time). */
 export const pointDay = (p: SeriesPoint) => p.t.slice(0, 10);
 
-/** Key of the provisional part of a chart line: the bucket in progress, drawn dashed. */
-export const provisionalKey = (key: string) => `${key}~`;
-
 /**
- * Moves each series' buckets in progress (`complete: false`) to its provisional key, joined to the last
- * complete bucket so the dashed segment continues the line: the partial month reads as "so far", not as a
- * fall or a jump of the line itself.
+ * Each series' buckets in progress (`complete: false`) moved to its provisional key (see `splitRows`), drawn
+ * dashed: the partial month is "so far", not a fall or a jump of the line itself.
  */
 export function splitProvisional(
   keys: readonly string[],
   series: readonly { points: readonly SeriesPoint[] }[],
   rows: readonly Record<string, string | number | null>[],
 ): Record<string, string | number | null>[] {
-  const out = rows.map((r) => ({ ...r }));
-  series.forEach((s, i) => {
-    const key = keys[i]!;
-    const open = new Set(s.points.filter((p) => p.complete === false).map(pointDay));
-    if (open.size === 0) return;
-    const first = out.findIndex((r) => open.has(String(r.t)));
-    for (const r of out)
-      if (open.has(String(r.t))) {
-        r[provisionalKey(key)] = r[key] ?? null;
-        r[key] = null;
-      }
-    if (first > 0) out[first - 1]![provisionalKey(key)] = out[first - 1]![key] ?? null;
-  });
-  return out;
+  return series.reduce<Record<string, string | number | null>[]>(
+    (acc, s, i) => {
+      const open = new Set(s.points.filter((p) => p.complete === false).map(pointDay));
+      return open.size ? splitRows(acc, [keys[i]!], (r) => open.has(String(r.t))) : acc;
+    },
+    rows.map((r) => ({ ...r })),
+  );
 }
 
 /** Joins series of the same buckets into chart rows: `{ t, [key]: value }`. */
