@@ -153,6 +153,11 @@ export function vnMinuteOfDay(tsMs: number): number {
   return Math.floor(((((tsMs + VN_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
 }
 
+/** First minute of the `slotMinutes`-minute slot of the Vietnam-time day that holds `tsMs`. */
+export function vnSlotOfDay(tsMs: number, slotMinutes: number): number {
+  return Math.floor(vnMinuteOfDay(tsMs) / slotMinutes) * slotMinutes;
+}
+
 /** Whole Vietnam-time days of a span, and the parts of days at either end, for counters kept per day. */
 export function splitByDay(span: Span): { day: string; fromMs: number; toMs: number; whole: boolean }[] {
   const out: { day: string; fromMs: number; toMs: number; whole: boolean }[] = [];

@@ -1,9 +1,10 @@
 import type { CovidReport, DossierEvent, LoggedEvent, SensorReading } from '../events.schema';
 import { vnDateKey, vnDayNumber, vnDayStartMs, DAY_MS } from '../time';
-import { vnMinuteOfDay } from '../compare';
+import { vnSlotOfDay } from '../compare';
 import {
   DAILY_WINDOW_DAYS,
-  MINUTE_WINDOW_DAYS,
+  SLOT_MINUTES,
+  SLOT_WINDOW_DAYS,
   emptyAreaState,
   type AreaState,
   type DashboardState,
@@ -38,8 +39,8 @@ export function applyEvents(
   // A snapshot stored before alerts existed has none: alerts start from the events after it.
   const alerts = new AlertsDraft(state.alerts ?? emptyAlertsState());
   const copied = new Set<string>();
-  // Per-minute maps copied in this call: each is copied once per batch, not once per event.
-  const ownMinutes = new WeakSet<Record<string, number>>();
+  // Slot maps copied in this call: each is copied once per batch, not once per event.
+  const ownSlots = new WeakSet<Record<string, number>>();
   let sitesCopied = false;
 
   const areaForWrite = (code: string): AreaState => {
@@ -66,7 +67,7 @@ export function applyEvents(
     for (const code of rollup(ev.area)) {
       const area = areaForWrite(code);
       area.lastTsMs[ev.stream] = Math.max(area.lastTsMs[ev.stream], ev.tsMs);
-      if (ev.stream === 'dossier') applyDossier(area, ev, ownMinutes);
+      if (ev.stream === 'dossier') applyDossier(area, ev, ownSlots);
       else if (ev.stream === 'covid') applyCovid(area, ev);
     }
     if (ev.stream === 'sensor') {
@@ -89,7 +90,7 @@ function dayFor(area: AreaState, key: string): DayCounters {
     : { submitted: 0, online: 0, covidNewCases: 0 });
 }
 
-function applyDossier(area: AreaState, ev: DossierEvent, ownMinutes: WeakSet<Record<string, number>>): void {
+function applyDossier(area: AreaState, ev: DossierEvent, ownSlots: WeakSet<Record<string, number>>): void {
   const d = area.dossier;
   switch (ev.action) {
     case 'submitted': {
@@ -103,13 +104,13 @@ function applyDossier(area: AreaState, ev: DossierEvent, ownMinutes: WeakSet<Rec
       day.submitted++;
       if (ev.channel === 'online') {
         day.online++;
-        let minutes = day.onlineByMinute;
-        if (!minutes || !ownMinutes.has(minutes)) {
-          minutes = day.onlineByMinute = { ...minutes };
-          ownMinutes.add(minutes);
+        let slots = day.onlineBySlot;
+        if (!slots || !ownSlots.has(slots)) {
+          slots = day.onlineBySlot = { ...slots };
+          ownSlots.add(slots);
         }
-        const m = String(vnMinuteOfDay(ev.tsMs));
-        minutes[m] = (minutes[m] ?? 0) + 1;
+        const m = String(vnSlotOfDay(ev.tsMs, SLOT_MINUTES));
+        slots[m] = (slots[m] ?? 0) + 1;
       }
       break;
     }
@@ -161,11 +162,11 @@ function pruneDaily(area: AreaState): void {
   const keys = Object.keys(area.daily);
   if (keys.length === 0) return;
   const newest = keys.reduce((a, b) => (a > b ? a : b));
-  // Minutes are kept for today and yesterday only: older days are compared by whole days.
-  const minuteCutoff = vnDateKey(vnDayStartMs(newest) - (MINUTE_WINDOW_DAYS - 1) * DAY_MS);
+  // Slots are kept for today and yesterday only: older days are compared by whole days.
+  const slotCutoff = vnDateKey(vnDayStartMs(newest) - (SLOT_WINDOW_DAYS - 1) * DAY_MS);
   for (const k of keys)
-    if (k < minuteCutoff && area.daily[k]!.onlineByMinute) {
-      const { onlineByMinute: _dropped, ...rest } = area.daily[k]!;
+    if (k < slotCutoff && area.daily[k]!.onlineBySlot) {
+      const { onlineBySlot: _dropped, ...rest } = area.daily[k]!;
       area.daily[k] = rest;
     }
   if (keys.length <= DAILY_WINDOW_DAYS) return;

@@ -1,6 +1,8 @@
 import { splitByDay, todaySoFar, type Span } from '../compare';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../time';
-import type { AreaState, DashboardState, DossierCounters } from './dashboard-state';
+import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters } from './dashboard-state';
+
+const SLOT_MS = SLOT_MINUTES * 60_000;
 import { countByStatus, type SensorStatus } from './sensor-status';
 
 /**
@@ -28,8 +30,9 @@ export function onlineOnDay(area: AreaState | undefined, dayKey: string): number
 }
 
 /**
- * Online submissions of an area over a span: whole days from the daily counts, parts of days (to the minute)
- * from the per-minute counts. Null when a part of a day is needed and its minutes are no longer kept.
+ * Online submissions of an area over a span: whole days from the daily counts, parts of days from the slot
+ * counts (a slot counts when it has ended by the span's end). Null when a part of a day is needed and its
+ * slots are not kept.
  */
 export function onlineInSpan(area: AreaState | undefined, span: Span): number | null {
   let sum = 0;
@@ -39,12 +42,12 @@ export function onlineInSpan(area: AreaState | undefined, span: Span): number | 
       sum += day?.online ?? 0;
       continue;
     }
-    if (!day.onlineByMinute) return null;
+    if (!day.onlineBySlot) return null;
     const start = vnDayStartMs(part.day);
-    for (const [m, n] of Object.entries(day.onlineByMinute)) {
+    for (const [m, n] of Object.entries(day.onlineBySlot)) {
       const t = start + Number(m) * 60_000;
-      // A minute counts when it has ended by the span's end: both sides of a comparison are cut the same way.
-      if (t >= part.fromMs && t + 60_000 <= part.toMs) sum += n;
+      // Both sides of a comparison are cut the same way, at slot boundaries.
+      if (t >= part.fromMs && t + SLOT_MS <= part.toMs) sum += n;
     }
   }
   return sum;
@@ -52,14 +55,14 @@ export function onlineInSpan(area: AreaState | undefined, span: Span): number | 
 
 /**
  * Today's online submissions so far, and the fair comparison of "today so far" with yesterday: both days from
- * 00:00 to the same minute of the clock (the minute in progress is left out of both). `current` and `previous`
- * are null when the per-minute counts they need are not kept (a snapshot older than them).
+ * 00:00 to the same slot boundary of the clock (the slot in progress is left out of both; `asOfMs` is that
+ * boundary). `current` and `previous` are null when the slot counts they need are not kept (an old snapshot).
  */
 export function onlineTodayComparison(
   area: AreaState | undefined,
   nowMs: number,
 ): { today: number; current: number | null; previous: number | null; asOfMs: number } {
-  const cut = Math.floor(nowMs / 60_000) * 60_000;
+  const cut = Math.floor(nowMs / SLOT_MS) * SLOT_MS;
   const c = todaySoFar(cut);
   return {
     today: onlineOnDay(area, vnDateKey(nowMs)),

@@ -81,33 +81,38 @@ describe('online submissions so far', () => {
   it('at 08:05 compares today with yesterday until 08:05, not with the whole of yesterday', () => {
     const c = onlineTodayComparison(state.areas['794'], vn('2021-08-16T08:05:30'));
     expect(c).toEqual({ today: 1, current: 1, previous: 2, asOfMs: vn('2021-08-16T08:05:00') });
+    // Between slot boundaries both days are cut at the last one: 08:07 compares 00:00–08:05 with 00:00–08:05.
+    expect(onlineTodayComparison(state.areas['794'], vn('2021-08-16T08:07:00'))).toMatchObject({
+      previous: 2,
+      asOfMs: vn('2021-08-16T08:05:00'),
+    });
     // The province counts the same dossiers.
     expect(onlineTodayComparison(state.areas['80'], vn('2021-08-16T08:05:30')).previous).toBe(2);
   });
 
-  it('sums whole days from the daily counts and parts of days from the minutes', () => {
+  it('sums whole days from the daily counts and parts of days from the 5-minute slots', () => {
     const a = state.areas['794'];
     expect(onlineInSpan(a, { fromMs: vn('2021-08-15T00:00:00'), toMs: vn('2021-08-16T00:00:00') })).toBe(5);
     expect(onlineInSpan(a, { fromMs: vn('2021-08-15T08:00:00'), toMs: vn('2021-08-16T02:00:00') })).toBe(5);
   });
 
-  it('keeps the minutes of today and yesterday only, and says when a part of an older day is unknown', () => {
+  it('keeps the slots of today and yesterday only, and says when a part of an older day is unknown', () => {
     const later = applyEvents(
       state,
       onlineAt(['2021-08-17T09:00:00']).map((e) => ({ ...e, seq: 50 })),
       rollup,
     );
     const a = later.areas['794']!;
-    expect(a.daily['2021-08-15']!.onlineByMinute).toBeUndefined();
+    expect(a.daily['2021-08-15']!.onlineBySlot).toBeUndefined();
     expect(a.daily['2021-08-15']!.online).toBe(5);
-    expect(a.daily['2021-08-16']!.onlineByMinute).toEqual({ '60': 1 });
+    expect(a.daily['2021-08-16']!.onlineBySlot).toEqual({ '60': 1 });
     expect(
       onlineInSpan(a, { fromMs: vn('2021-08-15T00:00:00'), toMs: vn('2021-08-15T08:05:00') }),
     ).toBeNull();
     // The earlier state is not changed by the later batch.
-    expect(state.areas['794']!.daily['2021-08-15']!.onlineByMinute).toEqual({
+    expect(state.areas['794']!.daily['2021-08-15']!.onlineBySlot).toEqual({
       '420': 1,
-      '484': 1,
+      '480': 1,
       '485': 1,
       '1200': 1,
       '1260': 1,
