@@ -18,8 +18,9 @@ export function vnIso(ms: number): string {
 /**
  * A metric's buckets over [fromMs, toMs), read from the per-day aggregates. Buckets are whole Vietnam-time
  * days, months or years; the first starts at the bucket that holds `fromMs`. At `nowMs` (the server's clock)
- * the bucket in progress is marked incomplete (its value is to date) and buckets not yet begun have no value,
- * so a chart never reads a month eight hours old, or one to come, as a fall to zero.
+ * the bucket in progress is marked incomplete (its value is to date) and buckets not yet begun have no value
+ * unless the log already holds data for them, so a chart never reads a month eight hours old, or one to come,
+ * as a fall to zero.
  */
 export async function buildSeries(
   store: EventStore,
@@ -38,18 +39,21 @@ export async function buildSeries(
     const endKey = vnDateKey(end);
     let value = 0;
     let weight = 0;
+    let rowsIn = 0;
     // Rows are sorted by day, so one pass over them serves every bucket.
     while (rowIndex < rows.length && rows[rowIndex]!.day < endKey) {
       const row = rows[rowIndex++]!;
       if (row.day >= vnDateKey(start)) {
         value += row.value;
         weight += row.weight;
+        rowsIn++;
       }
     }
-    const begun = start < nowMs;
+    // A bucket still to come has no value, unless the log already holds some (a report dated ahead).
+    const unknown = start >= nowMs && rowsIn === 0;
     points.push({
       t: vnIso(start),
-      value: !begun ? null : metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value,
+      value: unknown ? null : metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value,
       complete: periodProgress({ fromMs: start, toMs: Math.min(end, toMs) }, nowMs).complete,
     });
   }
