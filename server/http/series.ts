@@ -2,18 +2,15 @@ import {
   periodProgress,
   vnBucketStart,
   vnDateKey,
+  vnIso,
   vnNextBucket,
-  VN_OFFSET_MS,
   type Bucket,
   type MetricDef,
   type SeriesResponse,
 } from '../../protocol';
 import type { EventStore } from '../store/event-store';
 
-/** ISO 8601 in Vietnam time, e.g. `2021-08-01T00:00:00+07:00`. */
-export function vnIso(ms: number): string {
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
-}
+export { vnIso };
 
 /**
  * A metric's buckets over [fromMs, toMs), read from the per-day aggregates. Buckets are whole Vietnam-time

@@ -1,5 +1,6 @@
 import { likeForLike, periodProgress, toDateLabel, type Span } from '../../../protocol/compare';
 import { parseInstant } from '../../../protocol/http.schema';
+import { VN_OFFSET_MS, vnIso } from '../../../protocol/time';
 
 /** How a review period is chosen; custom takes any span of whole days. */
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
@@ -98,9 +99,6 @@ export function bucketFor(p: Period): 'day' | 'month' {
 /** The instants a period covers, Vietnam time. */
 export const spanOf = (p: Bounds): Span => ({ fromMs: parseInstant(p.from), toMs: parseInstant(p.to) });
 
-/** ISO 8601 in Vietnam time, as the API reads bounds. */
-const vnIso = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 19) + '+07:00';
-
 /** A request's bounds: `from` inclusive, `to` exclusive; dates, or instants when a span is cut at a clock time. */
 export interface Bounds {
   from: string;
@@ -138,6 +136,6 @@ export function formatSpan(
   toDate: (ddmm: string) => string,
 ) {
   const d = (k: string) => `${k.slice(8, 10)}/${k.slice(5, 7)}/${k.slice(0, 4)}`;
-  const lastDay = new Date(toExclusiveMs - 1 + 7 * 3_600_000).toISOString().slice(0, 10);
+  const lastDay = new Date(toExclusiveMs - 1 + VN_OFFSET_MS).toISOString().slice(0, 10);
   return `${d(from.slice(0, 10))} – ${complete ? d(lastDay) : toDate(toDateLabel(toExclusiveMs))}`;
 }

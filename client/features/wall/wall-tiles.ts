@@ -13,6 +13,7 @@ import {
   openDossiers,
 } from '../../../protocol/state/kpis';
 import { countByStatus, STALE_AFTER_MS } from '../../../protocol/state/sensor-status';
+import { VN_OFFSET_MS } from '../../../protocol/time';
 import { PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
 import type { MessageKey } from '../../i18n';
 import { isWard } from '../../store/drill-down';
@@ -68,7 +69,7 @@ const sitesOf = (state: DashboardState, kind: SensorKind, inArea: (a: string) =>
   Object.values(state.sites).filter((s) => s.kind === kind && inArea(s.area));
 
 /** HH:MM of an instant, Vietnam time. */
-const vnClock = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(11, 16);
+const vnClock = (ms: number) => new Date(ms + VN_OFFSET_MS).toISOString().slice(11, 16);
 
 function compared(current: number | null, previous: number | null, polarity: Polarity) {
   const c = change(current, previous, polarity);
