@@ -180,6 +180,13 @@ describe('a review period in progress', () => {
     expect(screen.getByTestId('review-tile-online-delta')).toHaveTextContent('tốt hơn');
   });
 
+  it('says "to DD/MM" in English', async () => {
+    open('/kpi?p=2021&lang=en');
+    expect(await screen.findByTestId('review-tile-online-value')).toHaveTextContent('77,769');
+    expect(screen.getByTestId('review-scope')).toHaveTextContent('01/01/2021 – to 01/10');
+    expect(screen.getByTestId('scorecard-to-date')).toHaveTextContent('Period in progress: figures to 08:00');
+  });
+
   it('names the month in progress on a chart as to date, not as a month of 100 %', async () => {
     open('/kpi?p=2021-10');
     expect(await screen.findByTestId('review-scope')).toHaveTextContent('01/10/2021 – đến 01/10');
