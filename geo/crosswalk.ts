@@ -67,9 +67,14 @@ export function continueSeries(
     crosswalk.links.reduce((s, l) => s + (l.to.find((t) => t.code === to)?.weight ?? 0), 0);
 
   const times = new Set<string>();
+  // A bucket is complete only when every series it is made of is complete there.
+  const inProgress = new Set<string>();
   const byTime = (c: string) => {
     const points = seriesByCode.get(c) ?? [];
-    for (const p of points) times.add(p.t);
+    for (const p of points) {
+      times.add(p.t);
+      if (p.complete === false) inProgress.add(p.t);
+    }
     return new Map(points.map((p) => [p.t, p.value]));
   };
   const before: Part[] =
@@ -84,7 +89,11 @@ export function continueSeries(
   return [...times]
     .map((t) => ({ t, ms: parseInstant(t) }))
     .sort((a, b) => a.ms - b.ms)
-    .map(({ t, ms }) => ({ t, value: weightedSum(ms < changeMs ? before : after, t) }));
+    .map(({ t, ms }) => ({
+      t,
+      value: weightedSum(ms < changeMs ? before : after, t),
+      complete: !inProgress.has(t),
+    }));
 }
 
 /**

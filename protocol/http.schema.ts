@@ -44,13 +44,18 @@ export type SeriesQuery = z.infer<typeof SeriesQuery>;
 export interface SeriesPoint {
   /** Start of the bucket, ISO 8601 with the +07:00 offset. */
   t: string;
+  /** Null for a bucket that has not begun at the server's clock, and for a ratio without a denominator. */
   value: number | null;
+  /** False for the bucket in progress (its value is "to date", up to the answer's `asOf`) and those after it. */
+  complete: boolean;
 }
 export interface SeriesResponse {
   metric: string;
   area: string;
   bucket: 'day' | 'month' | 'year';
   points: SeriesPoint[];
+  /** End of what the points cover (ISO, Vietnam time): `to`, or the server's now when that is earlier. */
+  asOf: string;
 }
 
 /** Query of `GET /api/events`. */

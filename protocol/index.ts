@@ -11,6 +11,8 @@ export * from './state/apply-events';
 export * from './state/sensor-status';
 export * from './state/built-in-rules';
 export * from './state/kpis';
+export * from './state/map-metrics';
+export * from './compare';
 export * from './state/alerts';
 export * from './state/state-patch';
 export * from './state/event-scope';

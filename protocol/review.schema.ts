@@ -73,6 +73,13 @@ export interface PeriodKpisResponse {
   /** Bounds as ISO instants in Vietnam time. */
   from: string;
   to: string;
+  /**
+   * False while the period is in progress at the server's clock: its figures are then "to date", up to `asOf`,
+   * and are compared with the same elapsed span of another period (see `likeForLike`), never with all of it.
+   */
+  complete: boolean;
+  /** End of what the figures cover (ISO, Vietnam time): `to` when complete, else the server's now. */
+  asOf: string;
   kpis: Record<PeriodMetric, PeriodKpi>;
 }
 

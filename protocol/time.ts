@@ -5,6 +5,11 @@
 export const VN_OFFSET_MS = 7 * 3600_000;
 export const DAY_MS = 86_400_000;
 
+/** ISO 8601 in Vietnam time, e.g. `2021-08-01T00:00:00+07:00`: how the API writes and reads instants. */
+export function vnIso(ms: number): string {
+  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
+}
+
 /** Day number (days since 1970-01-01 in Vietnam time) of an instant. */
 export function vnDayNumber(tsMs: number): number {
   return Math.floor((tsMs + VN_OFFSET_MS) / DAY_MS);

@@ -7,7 +7,8 @@ import { countByStatus } from '../../protocol/state/sensor-status';
 import { vnDateKey } from '../../protocol/time';
 import { useT } from '../i18n/use-t';
 import { districtOf } from '../store/drill-down';
-import { choroplethValues, effectiveNowMs, siteMarkers } from '../store/selectors';
+import { mapMetricValues } from '../../protocol/state/map-metrics';
+import { effectiveNowMs, siteMarkers } from '../store/selectors';
 import { useStore } from '../store/store';
 import { useScenarioNow } from '../store/use-scenario-now';
 import { formatNumber } from '../ui/format';
@@ -36,7 +37,7 @@ export function MapPanel() {
   const today = vnDateKey(now);
   // Units of a later set (the 2025 wards) take their share of the 2021 units they came from.
   const values = useMemo(
-    () => carryOver(CROSSWALK_2025, choroplethValues(state, metric, Date.parse(`${today}T12:00:00+07:00`))),
+    () => carryOver(CROSSWALK_2025, mapMetricValues(state, metric, Date.parse(`${today}T12:00:00+07:00`))),
     [state, metric, today],
   );
   const scale = useMemo(() => choroplethScale(DISTRICT_CODES.map((c) => values[c] ?? 0)), [values]);

@@ -1,10 +1,9 @@
 import type { DashboardState, LonLat, SensorKind, SensorStatus } from '../../protocol';
-import { kpiSnapshot } from '../../protocol/state/kpis';
+import { kpiSnapshot, onlineDaily as onlineDays, onlineOnDay } from '../../protocol/state/kpis';
 import { siteStatus } from '../../protocol/state/sensor-status';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../../protocol/time';
 import { PROVINCE_CODE } from '../../geo/areas';
 import { rollup } from './dashboard.slice';
-import type { ChoroplethMetric } from './ui.slice';
 
 /** The figures of one column of KPI tiles. Rates are 0–1 or null; times are scenario ms, 0 when never. */
 export interface AreaKpis {
@@ -69,10 +68,9 @@ export function areaKpis(
   siteAreas: SiteAreas | null = null,
 ): AreaKpis {
   const k = kpiSnapshot(withSiteAreas(state, siteAreas), code, nowMs, inAreaOf(code));
-  const today = state.areas[code]?.daily[vnDateKey(nowMs)];
   const total = Object.values(k.sensors).reduce((a, b) => a + b, 0);
   return {
-    onlineToday: today?.online ?? 0,
+    onlineToday: onlineOnDay(state.areas[code], vnDateKey(nowMs)),
     onTimeRate: k.onTimeRate,
     openDossiers: k.openDossiers,
     covidNewCases: k.covidNewCasesLastDate,
@@ -99,28 +97,14 @@ export function onlineDaily(
   days = 30,
 ): DailyPoint[] {
   const lastStart = vnDayStartMs(vnDateKey(nowMs));
-  const out: DailyPoint[] = [];
-  for (let i = days - 1; i >= 0; i--) {
-    const day = vnDateKey(lastStart - i * DAY_MS);
-    const point: DailyPoint = { day };
-    for (const code of codes) point[code] = state.areas[code]?.daily[day]?.online ?? 0;
-    out.push(point);
-  }
-  return out;
-}
-
-/** Value per area code that colours the map's districts. */
-export function choroplethValues(
-  state: DashboardState,
-  metric: ChoroplethMetric,
-  nowMs: number,
-): Record<string, number> {
-  const today = vnDateKey(nowMs);
-  const out: Record<string, number> = {};
-  for (const [code, a] of Object.entries(state.areas)) {
-    out[code] = metric === 'onlineToday' ? (a.daily[today]?.online ?? 0) : a.covid.cumulativeCases;
-  }
-  return out;
+  const perCode = codes.map((code) => onlineDays(state.areas[code], nowMs, days));
+  return perCode[0]
+    ? perCode[0].map((_, i) => {
+        const point: DailyPoint = { day: vnDateKey(lastStart - (days - 1 - i) * DAY_MS) };
+        codes.forEach((code, j) => (point[code] = perCode[j]![i]!));
+        return point;
+      })
+    : Array.from({ length: days }, (_, i) => ({ day: vnDateKey(lastStart - (days - 1 - i) * DAY_MS) }));
 }
 
 export interface SiteMarker {

@@ -1,11 +1,12 @@
 import type { StateCreator } from 'zustand';
+import type { MapMetric } from '../../protocol/state/map-metrics';
 import { TAN_AN_CODE } from '../../geo/areas';
 import { isFocusable } from './drill-down';
 import type { Locale } from '../i18n';
 import type { RootState } from './store';
 
-/** What the map's districts are coloured by. */
-export type ChoroplethMetric = 'onlineToday' | 'covidCumulative';
+/** What the operator map's districts are coloured by: two of the map metrics of protocol/state/map-metrics.ts. */
+export type ChoroplethMetric = Extract<MapMetric, 'onlineToday' | 'covidCumulative'>;
 
 /** The district or Tân An ward a link asks to focus on (`?area=802`, `?area=27694`), or Tân An by default. */
 export function focusFromUrl(search: string): string {

@@ -15,6 +15,8 @@ export interface PlotSeries {
   name: string;
   colour: string;
   axis: 'left' | 'right';
+  /** Drawn dashed: the provisional part of a series (a period in progress, its value to date). */
+  dashed?: boolean;
 }
 
 export interface SeriesPlotProps {
@@ -109,6 +111,8 @@ export function SeriesPlot({
             name={s.name}
             stroke={s.colour}
             strokeWidth={large ? 3 : 2}
+            strokeDasharray={s.dashed ? '6 4' : undefined}
+            legendType={s.dashed ? 'none' : 'line'}
             dot={false}
             connectNulls={false}
             isAnimationActive={false}

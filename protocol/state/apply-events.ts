@@ -1,8 +1,11 @@
 import type { CovidReport, DossierEvent, LoggedEvent, SensorReading } from '../events.schema';
 import { vnDateKey, vnDayNumber, vnDayStartMs, DAY_MS } from '../time';
 import { outOfTime, type EventTimeBounds } from '../event-time';
+import { vnSlotOfDay } from '../compare';
 import {
   DAILY_WINDOW_DAYS,
+  SLOT_MINUTES,
+  SLOT_WINDOW_DAYS,
   emptyAreaState,
   type AreaState,
   type DashboardState,
@@ -39,6 +42,8 @@ export function applyEvents(
   };
   const alerts = new AlertsDraft(state.alerts);
   const copied = new Set<string>();
+  // Slot maps copied in this call: each is copied once per batch, not once per event.
+  const ownSlots = new WeakSet<Record<string, number>>();
   let sitesCopied = false;
 
   const areaForWrite = (code: string): AreaState => {
@@ -66,7 +71,7 @@ export function applyEvents(
     for (const code of rollup(ev.area)) {
       const area = areaForWrite(code);
       area.lastTsMs[ev.stream] = Math.max(area.lastTsMs[ev.stream], ev.tsMs);
-      if (ev.stream === 'dossier') applyDossier(area, ev);
+      if (ev.stream === 'dossier') applyDossier(area, ev, ownSlots);
       else if (ev.stream === 'covid') applyCovid(area, ev);
     }
     if (ev.stream === 'sensor') {
@@ -89,7 +94,7 @@ function dayFor(area: AreaState, key: string): DayCounters {
     : { submitted: 0, online: 0, covidNewCases: 0 });
 }
 
-function applyDossier(area: AreaState, ev: DossierEvent): void {
+function applyDossier(area: AreaState, ev: DossierEvent, ownSlots: WeakSet<Record<string, number>>): void {
   const d = area.dossier;
   switch (ev.action) {
     case 'submitted': {
@@ -101,7 +106,16 @@ function applyDossier(area: AreaState, ev: DossierEvent): void {
       else if (ev.serviceLevel === 4) d.level4Submitted++;
       const day = dayFor(area, vnDateKey(ev.tsMs));
       day.submitted++;
-      if (ev.channel === 'online') day.online++;
+      if (ev.channel === 'online') {
+        day.online++;
+        let slots = day.onlineBySlot;
+        if (!slots || !ownSlots.has(slots)) {
+          slots = day.onlineBySlot = { ...slots };
+          ownSlots.add(slots);
+        }
+        const m = String(vnSlotOfDay(ev.tsMs, SLOT_MINUTES));
+        slots[m] = (slots[m] ?? 0) + 1;
+      }
       break;
     }
     case 'resolved':
@@ -150,8 +164,16 @@ function applySensor(state: DashboardState, ev: SensorReading): void {
 /** Keeps the per-day window bounded: days older than the window before the area's newest day are dropped. */
 function pruneDaily(area: AreaState): void {
   const keys = Object.keys(area.daily);
-  if (keys.length <= DAILY_WINDOW_DAYS) return;
+  if (keys.length === 0) return;
   const newest = keys.reduce((a, b) => (a > b ? a : b));
+  // Slots are kept for today and yesterday only: older days are compared by whole days.
+  const slotCutoff = vnDateKey(vnDayStartMs(newest) - (SLOT_WINDOW_DAYS - 1) * DAY_MS);
+  for (const k of keys)
+    if (k < slotCutoff && area.daily[k]!.onlineBySlot) {
+      const { onlineBySlot: _dropped, ...rest } = area.daily[k]!;
+      area.daily[k] = rest;
+    }
+  if (keys.length <= DAILY_WINDOW_DAYS) return;
   const cutoff = vnDateKey(vnDayStartMs(newest) - (DAILY_WINDOW_DAYS - 1) * DAY_MS);
   for (const k of keys) if (k < cutoff) delete area.daily[k];
 }

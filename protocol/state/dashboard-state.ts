@@ -21,7 +21,23 @@ export interface DayCounters {
   submitted: number;
   online: number;
   covidNewCases: number;
+  /**
+   * Online submissions per {@link SLOT_MINUTES}-minute slot of the day, keyed by the slot's first minute
+   * (`0`–`1435`, Vietnam time), only for the area's two newest days: "today so far" is compared with yesterday
+   * up to the same slot boundary (see `onlineTodayComparison`). Absent on older days and in snapshots stored
+   * before it existed.
+   */
+  onlineBySlot?: Record<string, number>;
 }
+
+/**
+ * Width of an intraday slot. Five minutes keeps a busy area's two days to at most 576 counts, which every state
+ * patch of the area carries whole; a comparison lags the clock by less than a slot, the same on both sides.
+ */
+export const SLOT_MINUTES = 5;
+
+/** Days (the newest first) whose slot counts are kept: today and the yesterday it is compared with. */
+export const SLOT_WINDOW_DAYS = 2;
 
 export interface CovidCounters {
   cumulativeCases: number;

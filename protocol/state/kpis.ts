@@ -1,5 +1,135 @@
-import type { AreaState, DashboardState } from './dashboard-state';
+import { splitByDay, todaySoFar, type Span } from '../compare';
+import { DAY_MS, vnDateKey, vnDayStartMs } from '../time';
+import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters } from './dashboard-state';
+
+const SLOT_MS = SLOT_MINUTES * 60_000;
 import { countByStatus, type SensorStatus } from './sensor-status';
+
+/**
+ * The dossier and COVID figures every screen shows, each derived here once from the reduced state: the wall's
+ * tiles and map, the operator screen, `/api/kpis`. Rates are 0–1 (null without data), counts whole numbers;
+ * nothing is rounded here, views round when they format.
+ */
+
+const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+
+/** Resolved on time / resolved (null before the first resolution). */
+export const onTimeRate = (d: DossierCounters): number | null => ratio(d.resolvedOnTime, d.resolved);
+/** Submitted and not yet resolved. */
+export const openDossiers = (d: DossierCounters): number => d.submitted - d.resolved;
+/** Submitted online / submitted. */
+export const onlineShare = (d: DossierCounters): number | null => ratio(d.onlineSubmitted, d.submitted);
+/** Submitted at online service level 4 / submitted. */
+export const level4Share = (d: DossierCounters): number | null => ratio(d.level4Submitted, d.submitted);
+/** Paid through the national payment platform / submitted. */
+export const onlinePaymentShare = (d: DossierCounters): number | null => ratio(d.paidOnline, d.submitted);
+
+/** Online submissions of an area on the Vietnam-time day `dayKey`. */
+export function onlineOnDay(area: AreaState | undefined, dayKey: string): number {
+  return area?.daily[dayKey]?.online ?? 0;
+}
+
+/**
+ * Online submissions of an area over a span: whole days from the daily counts, parts of days from the slot
+ * counts (a slot counts when it has ended by the span's end). Null when a part of a day is needed and its
+ * slots are not kept.
+ */
+export function onlineInSpan(area: AreaState | undefined, span: Span): number | null {
+  let sum = 0;
+  for (const part of splitByDay(span)) {
+    const day = area?.daily[part.day];
+    if (part.whole || !day) {
+      sum += day?.online ?? 0;
+      continue;
+    }
+    if (!day.onlineBySlot) return null;
+    const start = vnDayStartMs(part.day);
+    for (const [m, n] of Object.entries(day.onlineBySlot)) {
+      const t = start + Number(m) * 60_000;
+      // Both sides of a comparison are cut the same way, at slot boundaries.
+      if (t >= part.fromMs && t + SLOT_MS <= part.toMs) sum += n;
+    }
+  }
+  return sum;
+}
+
+/**
+ * Today's online submissions so far, and the fair comparison of "today so far" with yesterday: both days from
+ * 00:00 to the same slot boundary of the clock (the slot in progress is left out of both; `asOfMs` is that
+ * boundary). `current` and `previous` are null when the slot counts they need are not kept (an old snapshot).
+ */
+export function onlineTodayComparison(
+  area: AreaState | undefined,
+  nowMs: number,
+): { today: number; current: number | null; previous: number | null; asOfMs: number } {
+  const cut = Math.floor(nowMs / SLOT_MS) * SLOT_MS;
+  const c = todaySoFar(cut);
+  return {
+    today: onlineOnDay(area, vnDateKey(nowMs)),
+    current: onlineInSpan(area, c.current),
+    previous: onlineInSpan(area, c.previous),
+    asOfMs: c.asOfMs,
+  };
+}
+
+/** Online submissions of the `days` days ending with the day of `nowMs`, oldest first. */
+export function onlineDaily(area: AreaState | undefined, nowMs: number, days: number): number[] {
+  return dailyValues(area, nowMs, days, (d) => d.online);
+}
+
+/** New COVID cases per reporting day over the `days` days ending with the day of `nowMs`, oldest first. */
+export function covidDaily(area: AreaState | undefined, nowMs: number, days: number): number[] {
+  return dailyValues(area, nowMs, days, (d) => d.covidNewCases);
+}
+
+function dailyValues(
+  area: AreaState | undefined,
+  nowMs: number,
+  days: number,
+  pick: (d: AreaState['daily'][string]) => number,
+): number[] {
+  const last = vnDayStartMs(vnDateKey(nowMs));
+  const out: number[] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const d = area?.daily[vnDateKey(last - i * DAY_MS)];
+    out.push(d ? pick(d) : 0);
+  }
+  return out;
+}
+
+/**
+ * New cases of the latest report day and of the report day before it: COVID reports cover whole days, so the
+ * two are complete and compare like for like.
+ */
+export function covidNewComparison(area: AreaState | undefined): {
+  latest: number | null;
+  dayBefore: number | null;
+} {
+  const c = area?.covid;
+  if (!c?.lastDate) return { latest: null, dayBefore: null };
+  const before = area?.daily[vnDateKey(vnDayStartMs(c.lastDate) - DAY_MS)];
+  return { latest: c.newCasesLastDate, dayBefore: before ? before.covidNewCases : null };
+}
+
+/**
+ * New cases of the 7 days ending with the day of `nowMs` per 100,000 people: the measure the epidemic levels are
+ * set by. Null when the population is unknown.
+ */
+export function covidWeekPer100k(area: AreaState | undefined, nowMs: number, population: number | undefined) {
+  if (!population) return null;
+  const week = covidDaily(area, nowMs, 7).reduce((a, b) => a + b, 0);
+  return (week * 100_000) / population;
+}
+
+/** Areas (other than `except`) at `level` or above of those `counted` picks: the districts of the province. */
+export function areasAtEpidemicLevel(
+  state: DashboardState,
+  counted: (code: string) => boolean,
+  level = 4,
+): number {
+  return Object.entries(state.areas).filter(([code, a]) => counted(code) && a.covid.epidemicLevel >= level)
+    .length;
+}
 
 /**
  * The headline figures of an area, derived from its reduced state. Rates are 0–1, or null with no data.
@@ -22,8 +152,6 @@ export interface KpiSnapshot {
   lastTsMs: AreaState['lastTsMs'];
 }
 
-const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
-
 /** KPIs of `area` as of `nowMs`; sensors count the sites in the area (all of them for the root area). */
 export function kpiSnapshot(
   state: DashboardState,
@@ -39,10 +167,10 @@ export function kpiSnapshot(
     seq: state.seq,
     dossierSubmitted: d?.submitted ?? 0,
     dossierOnlineSubmitted: d?.onlineSubmitted ?? 0,
-    onlineShare: d ? ratio(d.onlineSubmitted, d.submitted) : null,
-    onTimeRate: d ? ratio(d.resolvedOnTime, d.resolved) : null,
-    openDossiers: d ? d.submitted - d.resolved : 0,
-    onlinePaymentShare: d ? ratio(d.paidOnline, d.submitted) : null,
+    onlineShare: d ? onlineShare(d) : null,
+    onTimeRate: d ? onTimeRate(d) : null,
+    openDossiers: d ? openDossiers(d) : 0,
+    onlinePaymentShare: d ? onlinePaymentShare(d) : null,
     covidCumulativeCases: a?.covid.cumulativeCases ?? 0,
     covidNewCasesLastDate: a?.covid.newCasesLastDate ?? 0,
     covidLastDate: a?.covid.lastDate ?? null,

@@ -40,6 +40,12 @@ export const PeriodKpisResponseSchema = z.object({
   area: z.string(),
   from: z.string().meta({ description: 'ISO 8601 instant, Vietnam time.' }),
   to: z.string(),
+  complete: z
+    .boolean()
+    .meta({ description: 'False while the period is in progress: its figures are to date, up to `asOf`.' }),
+  asOf: z
+    .string()
+    .meta({ description: 'End of what the figures cover: `to`, or the server clock if earlier.' }),
   kpis: z.object(
     Object.fromEntries(PERIOD_METRICS.map((m) => [m, PeriodKpiSchema])) as Record<
       (typeof PERIOD_METRICS)[number],

@@ -59,12 +59,18 @@ same<z.output<typeof HealthResponseSchema>, HealthResponse>(true);
 const SeriesPointSchema = z.object({
   t: z.string().meta({ description: 'Start of the bucket, ISO 8601 with the +07:00 offset.' }),
   value: z.number().nullable(),
+  complete: z
+    .boolean()
+    .meta({ description: 'False for the bucket in progress (a value to date) and later ones.' }),
 });
 export const SeriesResponseSchema = z.object({
   metric: z.string(),
   area: z.string(),
   bucket: z.enum(['day', 'month', 'year']),
   points: z.array(SeriesPointSchema),
+  asOf: z
+    .string()
+    .meta({ description: 'End of what the points cover: `to`, or the server clock if earlier.' }),
 });
 same<z.output<typeof SeriesResponseSchema>, SeriesResponse>(true);
 

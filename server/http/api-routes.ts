@@ -125,7 +125,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     const toMs = instant(q.to, 'to');
     if (toMs <= fromMs) throw new HttpError(400, 'invalid_query', 'to must be after from');
     if (toMs - fromMs > 40 * 366 * 86_400_000) throw new HttpError(400, 'invalid_query', 'range too long');
-    res.json(await buildSeries(deps.store, metric, q.area, q.bucket, fromMs, toMs));
+    res.json(await buildSeries(deps.store, metric, q.area, q.bucket, fromMs, toMs, deps.clock.now()));
   });
 
   r.get('/events', 'read', async (req: Request, res: Response) => {

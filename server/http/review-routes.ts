@@ -6,6 +6,8 @@ import {
   PeriodKpisQuery,
   RankingQuery,
   parseInstant,
+  periodProgress,
+  splitByDay,
   vnDateKey,
   type MetricDef,
   type PeriodKpi,
@@ -48,14 +50,45 @@ function parseRange(from: string, to: string): { fromMs: number; toMs: number } 
   return { fromMs, toMs };
 }
 
-async function sumMetric(store: EventStore, metric: MetricDef, area: string, fromMs: number, toMs: number) {
-  const { fromDay, toDay } = dayRange(fromMs, toMs);
+/**
+ * A metric over [fromMs, toMs): whole days from the daily aggregates, and the part of a day at either end
+ * (a comparison cut at the clock time of a period in progress: 1–10 July until 08:00) from that part's events,
+ * counted under the day they are aggregated under. `within` lists the area and the areas under it.
+ */
+async function sumMetric(
+  store: EventStore,
+  metric: MetricDef,
+  area: string,
+  within: readonly string[],
+  fromMs: number,
+  toMs: number,
+) {
+  const parts = splitByDay({ fromMs, toMs });
+  const whole = parts.filter((p) => p.whole);
   let numerator = 0;
   let weight = 0;
-  for (const row of await store.dailyAggregates(metric.name, area, fromDay, toDay)) {
-    numerator += row.value;
-    weight += row.weight;
-  }
+  if (whole.length > 0)
+    for (const row of await store.dailyAggregates(
+      metric.name,
+      area,
+      whole[0]!.day,
+      whole.at(-1)!.day + '~',
+    )) {
+      numerator += row.value;
+      weight += row.weight;
+    }
+  for (const p of parts.filter((x) => !x.whole))
+    for await (const e of store.iterateByTime({
+      fromMs: p.fromMs,
+      toMs: p.toMs,
+      stream: metric.stream,
+      areas: within,
+    })) {
+      // A COVID report counts under the day it covers, as in the aggregates.
+      if ((e.stream === 'covid' ? e.date : vnDateKey(e.tsMs)) !== p.day) continue;
+      numerator += metric.value(e);
+      weight += metric.weight?.(e) ?? 0;
+    }
   if (metric.kind === 'count') return { value: numerator, numerator, denominator: null };
   return { value: weight > 0 ? numerator / weight : null, numerator, denominator: weight };
 }
@@ -73,7 +106,10 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     const { fromMs, toMs } = parseRange(q.from, q.to);
     const within = deps.areasWithin(q.area);
     const metrics = PERIOD_METRICS.map((name) => METRICS_BY_NAME.get(name)!);
-    const sums = await Promise.all(metrics.map((m) => sumMetric(deps.store, m, q.area, fromMs, toMs)));
+    const sums = await Promise.all(
+      metrics.map((m) => sumMetric(deps.store, m, q.area, within, fromMs, toMs)),
+    );
+    const progress = periodProgress({ fromMs, toMs }, deps.clock.now());
     const provenance = await provenanceOfAll(deps.store, metrics, q.area, within, {
       ...dayRange(fromMs, toMs),
       toMs,
@@ -82,6 +118,8 @@ export function reviewRoutes(deps: ReviewDeps): Router {
       area: q.area,
       from: vnIso(fromMs),
       to: vnIso(toMs),
+      complete: progress.complete,
+      asOf: vnIso(progress.asOfMs),
       kpis: Object.fromEntries(
         PERIOD_METRICS.map((name, i): [string, PeriodKpi] => [
           name,
@@ -113,7 +151,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
       DISTRICTS_2021.map(async (d) => ({
         area: d.code,
         name: d.name,
-        value: (await sumMetric(deps.store, metric, d.code, fromMs, toMs)).value,
+        value: (await sumMetric(deps.store, metric, d.code, deps.areasWithin(d.code), fromMs, toMs)).value,
       })),
     );
     values.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.area.localeCompare(b.area));

@@ -1,22 +1,23 @@
 import {
+  periodProgress,
   vnBucketStart,
   vnDateKey,
+  vnIso,
   vnNextBucket,
-  VN_OFFSET_MS,
   type Bucket,
   type MetricDef,
   type SeriesResponse,
 } from '../../protocol';
 import type { EventStore } from '../store/event-store';
 
-/** ISO 8601 in Vietnam time, e.g. `2021-08-01T00:00:00+07:00`. */
-export function vnIso(ms: number): string {
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
-}
+export { vnIso };
 
 /**
  * A metric's buckets over [fromMs, toMs), read from the per-day aggregates. Buckets are whole Vietnam-time
- * days, months or years; the first starts at the bucket that holds `fromMs`.
+ * days, months or years; the first starts at the bucket that holds `fromMs`. At `nowMs` (the server's clock)
+ * the bucket in progress is marked incomplete (its value is to date) and buckets not yet begun have no value
+ * unless the log already holds data for them, so a chart never reads a month eight hours old, or one to come,
+ * as a fall to zero.
  */
 export async function buildSeries(
   store: EventStore,
@@ -25,6 +26,7 @@ export async function buildSeries(
   bucket: Bucket,
   fromMs: number,
   toMs: number,
+  nowMs: number,
 ): Promise<SeriesResponse> {
   const rows = await store.dailyAggregates(metric.name, area, vnDateKey(fromMs), vnDateKey(toMs - 1) + '~');
   const points: SeriesResponse['points'] = [];
@@ -34,18 +36,23 @@ export async function buildSeries(
     const endKey = vnDateKey(end);
     let value = 0;
     let weight = 0;
+    let rowsIn = 0;
     // Rows are sorted by day, so one pass over them serves every bucket.
     while (rowIndex < rows.length && rows[rowIndex]!.day < endKey) {
       const row = rows[rowIndex++]!;
       if (row.day >= vnDateKey(start)) {
         value += row.value;
         weight += row.weight;
+        rowsIn++;
       }
     }
+    // A bucket still to come has no value, unless the log already holds some (a report dated ahead).
+    const unknown = start >= nowMs && rowsIn === 0;
     points.push({
       t: vnIso(start),
-      value: metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value,
+      value: unknown ? null : metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value,
+      complete: periodProgress({ fromMs: start, toMs: Math.min(end, toMs) }, nowMs).complete,
     });
   }
-  return { metric: metric.name, area, bucket, points };
+  return { metric: metric.name, area, bucket, points, asOf: vnIso(Math.min(toMs, Math.max(fromMs, nowMs))) };
 }

@@ -43,7 +43,8 @@ describe('HTTP API client', () => {
           metric: 'dossier.online_submitted',
           area: '80',
           bucket: 'day',
-          points: [{ t: '2021-08-16T00:00:00+07:00', value: 312 }],
+          points: [{ t: '2021-08-16T00:00:00+07:00', value: 312, complete: true }],
+          asOf: '2021-08-17T00:00:00+07:00',
         };
         return HttpResponse.json(body);
       }),

@@ -25,7 +25,18 @@ describe('online submissions chart', () => {
     const summary = screen.getByTestId('chart-online-daily-summary');
     expect(summary).toHaveTextContent('Toàn tỉnh Long An — Ngày 16/08: 77.769 hồ sơ');
     expect(summary).toHaveTextContent('TP. Tân An — Ngày 16/08: 1.520 hồ sơ');
-    expect(chart.querySelectorAll('.recharts-line')).toHaveLength(2);
+    expect(chart.querySelectorAll('.recharts-line')).toHaveLength(4);
+  });
+
+  it('draws today, a day in progress, as a dashed segment and says it is so far', () => {
+    seedStore();
+    render(<OnlineDailyChart size={SIZE} />);
+    const chart = screen.getByTestId('chart-online-daily');
+    // One dashed segment per series, from yesterday to today's count so far: not a fall every morning.
+    expect(chart.querySelectorAll('.recharts-line path[stroke-dasharray="6 4"]')).toHaveLength(2);
+    expect(screen.getByTestId('chart-online-daily-summary')).toHaveTextContent(
+      'Toàn tỉnh Long An — Ngày 16/08: 77.769 hồ sơ (đến 09:30, chưa hết ngày)',
+    );
   });
 
   it('follows the store as batches arrive', () => {

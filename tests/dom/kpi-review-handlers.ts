@@ -42,10 +42,15 @@ export function periodBody(area: string, from: string, to: string): PeriodKpisRe
       return [m, kpi(m, 100, null, 100)];
     }),
   ) as PeriodKpisResponse['kpis'];
+  const iso = (x: string) => (x.length === 10 ? `${x}T00:00:00+07:00` : x);
+  // As the server says it: a period that has not ended at its clock is to date, up to its now.
+  const complete = Date.parse(iso(to)) <= REVIEW_NOW_MS;
   return {
     area,
-    from: `${from}T00:00:00+07:00`,
-    to: `${to}T00:00:00+07:00`,
+    from: iso(from),
+    to: iso(to),
+    complete,
+    asOf: complete ? iso(to) : '2021-10-01T08:00:00+07:00',
     kpis,
   };
 }
@@ -64,12 +69,24 @@ export function seriesBody(
   for (let d = start; d.toISOString().slice(0, 10) < to;) {
     const key = d.toISOString().slice(0, 10);
     const value = metric.endsWith('share') ? 0.2 : Math.round(key >= '2021' ? base : base / 3);
-    points.push({ t: `${key}T00:00:00+07:00`, value: key >= '2021-10' ? 0 : value });
+    // October 2021 is eight hours old at the review's now: a few dossiers, all of them online.
+    const inProgress = key >= '2021-10';
+    points.push({
+      t: `${key}T00:00:00+07:00`,
+      value: inProgress ? (metric.endsWith('share') ? 1 : 5) : value,
+      complete: !inProgress,
+    });
     d = new Date(
       bucket === 'day' ? d.getTime() + 86_400_000 : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
     );
   }
-  return { metric, area, bucket: bucket as SeriesResponse['bucket'], points };
+  return {
+    metric,
+    area,
+    bucket: bucket as SeriesResponse['bucket'],
+    points,
+    asOf: to < '2021-10-01' ? `${to}T00:00:00+07:00` : '2021-10-01T08:00:00+07:00',
+  };
 }
 
 const REFERENCE: ReviewReferenceResponse = {

@@ -5,7 +5,7 @@ import type { MapViewProps } from '../../client/map/MapView';
 import KpiReviewRoute from '../../client/features/kpi/KpiReviewRoute';
 import { useReviewData } from '../../client/features/kpi/review.store';
 import { server } from './msw-server';
-import { reviewHandlers } from './kpi-review-handlers';
+import { periodBody, reviewHandlers } from './kpi-review-handlers';
 
 // jsdom has no WebGL: the map is replaced at its module boundary and shows the values it was given.
 vi.mock('../../client/map/MapView', () => ({
@@ -131,5 +131,66 @@ describe('leaders’ KPI review', () => {
     expect(csv[1]).toBe('2019-01-01,2880,457');
     expect(csv).toHaveLength(1 + 34 + 1);
     click.mockRestore();
+  });
+});
+
+describe('a review period in progress', () => {
+  beforeEach(() => server.use(...reviewHandlers));
+  afterEach(() => useReviewData.getState().reset());
+
+  it('labels the current year "to date" and compares it with the same span of the year before', async () => {
+    const asked: string[] = [];
+    server.events.on('request:start', ({ request }) => void asked.push(decodeURIComponent(request.url)));
+    // The review's now is 01/10/2021 08:00.
+    open('/kpi?p=2021&cmp=previous');
+    expect(await screen.findByTestId('review-tile-online-value')).toHaveTextContent('77.769');
+    const scope = screen.getByTestId('review-scope');
+    expect(scope).toHaveTextContent(
+      'Toàn tỉnh Long An · 01/01/2021 – đến 01/10 · so với 01/01/2020 – đến 01/10',
+    );
+    expect(scope).not.toHaveTextContent('31/12/2021');
+    expect(screen.getByTestId('scorecard-to-date')).toHaveTextContent(
+      'Kỳ chưa kết thúc: số liệu đến 08:00 Thứ Sáu, 01/10/2021',
+    );
+    // 2020 until 01/10 08:00, not the whole of 2020.
+    expect(asked).toContain(
+      `${location.origin}/api/kpis/period?area=80&from=2020-01-01T00:00:00+07:00&to=2020-10-01T08:00:00+07:00`,
+    );
+    server.events.removeAllListeners();
+  });
+
+  it('colours a change by whether it is good for the KPI, and says it in words', async () => {
+    server.use(
+      http.get('*/api/kpis/period', ({ request }) => {
+        const q = Object.fromEntries(new URL(request.url).searchParams);
+        const body = periodBody(q.area!, q.from!, q.to!);
+        // The period compared with had fewer late dossiers and fewer online ones.
+        if (q.from!.startsWith('2020')) {
+          body.kpis['dossier.late_resolved'] = { ...body.kpis['dossier.late_resolved'], value: 50 };
+          body.kpis['dossier.online_submitted'] = { ...body.kpis['dossier.online_submitted'], value: 70_000 };
+        }
+        return HttpResponse.json(body);
+      }),
+    );
+    open(`${JAN_SEP}&cmp=yoy`);
+    const late = await screen.findByTestId('review-tile-late-delta');
+    expect(late).toHaveAttribute('data-verdict', 'worse');
+    expect(late).toHaveTextContent('+100,0 % so với kỳ so sánh · xấu hơn');
+    expect(screen.getByTestId('review-tile-online-delta')).toHaveAttribute('data-verdict', 'better');
+    expect(screen.getByTestId('review-tile-online-delta')).toHaveTextContent('tốt hơn');
+  });
+
+  it('says "to DD/MM" in English', async () => {
+    open('/kpi?p=2021&lang=en');
+    expect(await screen.findByTestId('review-tile-online-value')).toHaveTextContent('77,769');
+    expect(screen.getByTestId('review-scope')).toHaveTextContent('01/01/2021 – to 01/10');
+    expect(screen.getByTestId('scorecard-to-date')).toHaveTextContent('Period in progress: figures to 08:00');
+  });
+
+  it('names the month in progress on a chart as to date, not as a month of 100 %', async () => {
+    open('/kpi?p=2021-10');
+    expect(await screen.findByTestId('review-scope')).toHaveTextContent('01/10/2021 – đến 01/10');
+    const summary = await screen.findByTestId('chart-online-share-summary');
+    expect(summary).toHaveTextContent('10/2021 (đến 01/10, chưa trọn kỳ): 100,00 %');
   });
 });

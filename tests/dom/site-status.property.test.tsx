@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeTiles } from '../../client/features/wall/wall-tiles';
-import { wallMetricValues } from '../../client/features/wall/wall-map-data';
+import { mapMetricValues } from '../../protocol/state/map-metrics';
 import { countCodes, siteStatusCodes } from '../../client/map/site-points';
 import { rollup } from '../../client/store/dashboard.slice';
 import { areaKpis, siteMarkers } from '../../client/store/selectors';
@@ -205,7 +205,7 @@ describe('site status from the rules in force (property)', () => {
         expect(countCodes(siteStatusCodes(sites, s.alerts, now))).toEqual(counts);
         expect(siteMarkers(s, now).filter((m) => m.status === 'alarm').length).toBe(counts.alarm);
         expect(areaKpis(s, '80', now).sensorAlarm).toBe(counts.alarm);
-        const perArea = Object.values(wallMetricValues(s, 'sensorAlarms', now));
+        const perArea = Object.values(mapMetricValues(s, 'sensorAlarms', now));
         expect(perArea.reduce((a, b) => a + b, 0)).toBe(counts.alarm);
       }),
       { numRuns: 200 },

@@ -22,7 +22,8 @@ import {
   type DashboardState,
   type LoggedEvent,
 } from '../../protocol';
-import { NOW_MS, sampleState, seedStore } from './fixtures';
+import { emptyDashboardState } from '../../protocol/state/dashboard-state';
+import { NOW_MS, onlineSubmitted, sampleState, seedStore } from './fixtures';
 import { server } from './msw-server';
 
 /** The layers of the mock map's last render, to tell a kept layer input (no redraw) from a rebuilt one. */
@@ -412,5 +413,64 @@ describe('console', () => {
     render(<ConsoleScreen />);
     expect(screen.queryByTestId('alert-ack')).toBeNull();
     expect(screen.getByTestId('session-badge')).toHaveTextContent('Lãnh đạo');
+  });
+});
+
+describe('wall scenes count their own area', () => {
+  /** Online submissions in `area` at the given Vietnam-time instants, numbered from `seq`. */
+  const submissions = (seq: number, area: string, isoTimes: readonly string[]): LoggedEvent[] =>
+    isoTimes.map((iso, i) => onlineSubmitted(seq + i, area, Date.parse(`${iso}+07:00`)));
+
+  it("shows Tân An's own figures in the Tân An scenes, not the province's", () => {
+    seedStore();
+    startWall('?scenes=tan-an:30,traffic:30&chime=0');
+    render(<WallScreen />);
+    expect(screen.getByTestId('wall-scene-title')).toHaveTextContent('TP. Tân An');
+    // Tân An: 1.520 online today and 5.000 − 4.000 open; the province has 77.769 and 82.000.
+    expect(screen.getByTestId('wall-tile-onlineToday-value')).toHaveTextContent(/^1\.520$/);
+    expect(screen.getByTestId('wall-tile-openDossiers-value')).toHaveTextContent(/^1\.000$/);
+    expect(screen.getByTestId('wall-tiles')).toHaveAttribute('data-area', '794');
+  });
+
+  it('scopes every scene of a wall to the district in its URL (?area=802): title, camera and tiles', async () => {
+    const state = sampleState();
+    const a802 = structuredClone(state.areas['794']!);
+    a802.dossier = { ...a802.dossier, submitted: 700, resolved: 400, resolvedOnTime: 300 };
+    a802.daily = { '2021-08-16': { submitted: 33, online: 33, covidNewCases: 0 } };
+    state.areas['802'] = a802;
+    seedStore(state);
+    startWall('?scenes=province:30,tan-an:30&chime=0&area=802');
+    render(<WallScreen />);
+    expect(screen.getByTestId('wall-scene-title')).toHaveTextContent('Đức Hòa — Tổng quan');
+    expect(screen.getByTestId('wall-tiles')).toHaveAttribute('data-area', '802');
+    expect(screen.getByTestId('wall-tile-onlineToday-value')).toHaveTextContent(/^33$/);
+    expect(screen.getByTestId('wall-tile-onTimeRate-value')).toHaveTextContent('75,00 %');
+    const map = await screen.findByTestId('map-mock', {}, { timeout: 15_000 });
+    expect(map.getAttribute('data-focus')).toMatch(/^scene:province:/);
+    // The Tân An scene, on this wall, is about Đức Hòa too.
+    act(() => useWallStore.getState().control({ action: 'next' }, Date.now()));
+    expect(screen.getByTestId('wall-scene-title')).toHaveTextContent('Đức Hòa — Tổng quan');
+    expect(screen.getByTestId('wall-tile-openDossiers-value')).toHaveTextContent(/^300$/);
+  });
+
+  it('compares today so far with yesterday up to the same minute, and says so, in words as well as colour', () => {
+    // Yesterday: 3 before 09:30 and 200 in the evening; today (until 09:30): 2.
+    const events = [
+      ...submissions(1, '794', [
+        '2021-08-15T07:00:00',
+        '2021-08-15T08:10:00',
+        '2021-08-15T09:29:10',
+        ...Array.from({ length: 200 }, () => '2021-08-15T19:00:00'),
+      ]),
+      ...submissions(300, '794', ['2021-08-16T07:30:00', '2021-08-16T09:00:00']),
+    ];
+    seedStore(applyEvents(emptyDashboardState(), events, rollup));
+    startWall('?scenes=province:30&chime=0');
+    render(<WallScreen />);
+    expect(screen.getByTestId('wall-tile-onlineToday-value')).toHaveTextContent(/^2$/);
+    const delta = screen.getByTestId('wall-tile-onlineToday-delta');
+    // 2 against yesterday's 3 until 09:30 — not against the 203 of the whole day.
+    expect(delta).toHaveTextContent('▼ 1 so với cùng giờ hôm qua (đến 09:30) · xấu hơn');
+    expect(delta).toHaveAttribute('data-verdict', 'worse');
   });
 });

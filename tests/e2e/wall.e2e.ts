@@ -103,6 +103,32 @@ describe('wall display and console against npm start', () => {
     await big.close();
   });
 
+  it("shows a scene's own area: Tân An's figures in its scene, a district's on a wall scoped by URL", async () => {
+    const kpis = async (area: string) =>
+      (await (await fetch(`${server.url}/api/kpis?area=${area}`)).json()) as { openDossiers: number };
+    const fmt = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+    for (const [url, area] of [
+      ['/wall?scenes=tan-an:120&chime=0', '794'],
+      ['/wall?scenes=services:120&chime=0&area=802', '802'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(`${server.url}${url}`);
+      await page.locator(`[data-testid="wall-tiles"][data-area="${area}"]`).waitFor({ timeout: 30_000 });
+      const tile = page.getByTestId('wall-tile-openDossiers-value');
+      // The feed is live: the tile and the server's derivation meet within a few looks, as the province never would.
+      let shown = '';
+      let expected = '';
+      for (let i = 0; i < 30 && (shown !== expected || !shown); i++) {
+        if (i) await page.waitForTimeout(500);
+        expected = fmt((await kpis(area)).openDossiers);
+        shown = (await tile.textContent()) ?? '';
+      }
+      expect(shown).toBe(expected);
+      expect(shown).not.toBe(fmt((await kpis('80')).openDossiers));
+      await page.close();
+    }
+  });
+
   it('lets a critical alert take over the wall, and an acknowledgement on the console release it', async () => {
     const token = readFileSync(path.join(dataDir, 'ingest-token'), 'utf8').trim();
     const { nowMs } = await health(server.url);

@@ -129,6 +129,43 @@ describe('review endpoints against a real server', () => {
     expect(ref.parIndex).toMatchObject({ score: 0.8625, rank: 7, of: 63 });
   });
 
+  it('says whether a period is complete or to date, and up to when', async () => {
+    const done = await getJson<PeriodKpisResponse>(
+      `${server.url}/api/kpis/period?area=80&from=${FROM}&to=${TO}`,
+    );
+    expect(done).toMatchObject({ complete: true, asOf: '2021-08-11T00:00:00+07:00' });
+    // August at the server's now (20/08 09:00) is in progress: to date, up to now.
+    const aug = await getJson<PeriodKpisResponse>(
+      `${server.url}/api/kpis/period?area=80&from=2021-08-01&to=2021-09-01`,
+    );
+    expect(aug).toMatchObject({ complete: false, asOf: '2021-08-20T09:00:00+07:00' });
+    const months = await getJson<SeriesResponse>(
+      `${server.url}/api/series?metric=dossier.online_submitted&area=80&from=2021-07-01&to=2021-10-01&bucket=month`,
+    );
+    expect(months.asOf).toBe('2021-08-20T09:00:00+07:00');
+    expect(months.points.map((p) => p.complete)).toEqual([true, false, false]);
+    // September has not begun: no value, rather than a fall to 0.
+    expect(months.points[2]!.value).toBeNull();
+  });
+
+  it('counts a span cut at a clock time exactly, as a like-for-like comparison asks', async () => {
+    const from = '2021-08-01T00:00:00+07:00';
+    const to = '2021-08-05T08:00:00+07:00';
+    const cut = await getJson<PeriodKpisResponse>(
+      `${server.url}/api/kpis/period?${new URLSearchParams({ area: '80', from, to })}`,
+    );
+    const [fromMs, toMs] = [Date.parse(from), Date.parse(to)];
+    const expected = events.filter(
+      (e) => e.stream === 'dossier' && e.action === 'submitted' && e.tsMs >= fromMs && e.tsMs < toMs,
+    ).length;
+    expect(cut.kpis['dossier.submitted'].value).toBe(expected);
+    // Less than the whole of 5 August: the day after 08:00 is not counted.
+    const whole = await getJson<PeriodKpisResponse>(
+      `${server.url}/api/kpis/period?area=80&from=2021-08-01&to=2021-08-06`,
+    );
+    expect(cut.kpis['dossier.submitted'].value).toBeLessThan(whole.kpis['dossier.submitted'].value!);
+  });
+
   it('answers bad queries with JSON errors', async () => {
     const bad = await fetch(`${server.url}/api/kpis/period?area=80&from=${TO}&to=${FROM}`);
     expect(bad.status).toBe(400);

@@ -177,7 +177,7 @@ describe('site assignment', () => {
 describe('crosswalk 2025', () => {
   const day = (d: string) => `${d}T00:00:00+07:00`;
   const series = (points: [string, number | null][]): SeriesPoint[] =>
-    points.map(([d, value]) => ({ t: day(d), value }));
+    points.map(([d, value]) => ({ t: day(d), value, complete: true }));
   const data = new Map<string, SeriesPoint[]>([
     [
       '794',

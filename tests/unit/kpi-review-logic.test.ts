@@ -12,6 +12,7 @@ import { assessTarget, fitLine, relativeChange } from '../../client/features/kpi
 import { formatViewState, parseViewState } from '../../client/features/kpi/url-state';
 import { latestRatio, sameSpanTotals } from '../../client/features/kpi/year-over-year';
 import { toCsv } from '../../client/features/kpi/export';
+import { joinSeries, splitProvisional } from '../../client/features/kpi/review-api';
 
 describe('review periods', () => {
   it('reads every URL form into whole days, `to` exclusive', () => {
@@ -144,6 +145,7 @@ describe('year over year', () => {
   const month = (y: number, m: number, value: number) => ({
     t: `${y}-${String(m).padStart(2, '0')}-01T00:00:00+07:00`,
     value,
+    complete: true,
   });
   it('compares a year under way with the same months of the years before', () => {
     const points = [
@@ -174,5 +176,18 @@ describe('CSV export', () => {
         ],
       ),
     ).toBe('t,name\r\n2021-01-01,"Tân An, ""city"""\r\n2021-01-02,\r\n');
+  });
+});
+
+describe('the bucket in progress on a chart', () => {
+  it('moves to a dashed segment that starts at the last complete bucket, the line itself stops there', () => {
+    const pt = (t: string, value: number, complete = true) => ({ t: `${t}T00:00:00+07:00`, value, complete });
+    const series = [{ points: [pt('2021-08-01', 0.3), pt('2021-09-01', 0.32), pt('2021-10-01', 1, false)] }];
+    const rows = splitProvisional(['80'], series, joinSeries(['80'], series));
+    expect(rows).toEqual([
+      { t: '2021-08-01', '80': 0.3 },
+      { t: '2021-09-01', '80': 0.32, '80~': 0.32 },
+      { t: '2021-10-01', '80': null, '80~': 1 },
+    ]);
   });
 });

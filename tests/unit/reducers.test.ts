@@ -27,7 +27,7 @@ describe('applyEvents', () => {
         paid: 1,
         paidOnline: 1,
       });
-      expect(s.areas[code]!.daily['2021-08-02']).toEqual({ submitted: 1, online: 1, covidNewCases: 0 });
+      expect(s.areas[code]!.daily['2021-08-02']).toMatchObject({ submitted: 1, online: 1, covidNewCases: 0 });
     }
     expect(s.areas['802']).toBeUndefined();
     expect(s.seq).toBe(3);

@@ -10,7 +10,8 @@ import './review.css';
 export default function KpiReviewRoute() {
   const { t } = useT();
   const health = useResource<HealthResponse>(reviewPaths.health());
-  if (health.status === 'ok') return <ReviewPage todayKey={vnDateKey(health.data.nowMs)} />;
+  if (health.status === 'ok')
+    return <ReviewPage todayKey={vnDateKey(health.data.nowMs)} nowMs={health.data.nowMs} />;
   return (
     <main className="review">
       <h1>{t('review.title')}</h1>

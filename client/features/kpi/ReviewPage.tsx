@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { useStore } from '../../store/store';
 import { areaLabel } from './area-label';
 import { CovidSummary } from './CovidSummary';
-import { addDays, comparisonPeriod, periodContaining, type Period } from './period';
+import { comparisonPeriod, formatSpan, periodContaining, reviewSpans, spanOf } from './period';
 import { RankingPanel } from './RankingPanel';
 import { ReviewToolbar } from './ReviewToolbar';
 import { Scorecard } from './Scorecard';
@@ -11,32 +11,36 @@ import { TargetsTable } from './TargetsTable';
 import { TrendCharts } from './TrendCharts';
 import { useReviewUrlState } from './use-review-url-state';
 
-const span = (p: Period) => {
-  const d = (k: string) => `${k.slice(8, 10)}/${k.slice(5, 7)}/${k.slice(0, 4)}`;
-  return `${d(p.from)} – ${d(addDays(p.to, -1))}`;
-};
-
-/** The leaders' review: scorecard, trends, targets, ranking and COVID for the period and area in the URL. */
-export function ReviewPage({ todayKey }: { todayKey: string }) {
+/**
+ * The leaders' review: scorecard, trends, targets, ranking and COVID for the period and area in the URL, at
+ * `nowMs` (the scenario clock): a period not yet over reads "to date" and is compared like for like.
+ */
+export function ReviewPage({ todayKey, nowMs }: { todayKey: string; nowMs: number }) {
   const { t } = useT();
   const [state, update] = useReviewUrlState(todayKey);
   const setLocale = useStore((s) => s.setLocale);
   useEffect(() => setLocale(state.lang), [state.lang, setLocale]);
   const cmp = comparisonPeriod(state.period, state.compare);
+  const spans = reviewSpans(state.period, cmp, nowMs);
+  const toDate = (date: string) => t('review.toDate', { date });
+  const scope = formatSpan(state.period.from, spans.asOfMs, spans.complete, toDate);
+  const cmpScope = spans.compared
+    ? formatSpan(spans.compared.from, spanOf(spans.compared).toMs, spans.complete, toDate)
+    : null;
   const thisMonth = periodContaining('month', todayKey);
   return (
     <main className="review" data-testid="kpi-review">
       <header className="review-header">
         <h1>{t('review.title')}</h1>
-        <p className="review-header__scope" data-testid="review-scope">
-          {areaLabel(state.area, t)} · {span(state.period)}
-          {cmp ? ` · ${t('review.comparedWith', { span: span(cmp) })}` : ''}
+        <p className="review-header__scope" data-testid="review-scope" data-complete={spans.complete}>
+          {areaLabel(state.area, t)} · {scope}
+          {cmpScope ? ` · ${t('review.comparedWith', { span: cmpScope })}` : ''}
         </p>
       </header>
       <ReviewToolbar state={state} todayKey={todayKey} update={update} />
       <section className="review-section">
         <h2>{t('review.section.scorecard')}</h2>
-        <Scorecard state={state} update={update} />
+        <Scorecard state={state} update={update} compared={spans.compared} />
       </section>
       <section className="review-section">
         <h2>{t('review.section.trends')}</h2>

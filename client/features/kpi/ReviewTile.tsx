@@ -22,7 +22,11 @@ export function ReviewTile({ tile, open, onToggle }: ReviewTileProps) {
       </p>
       {tile.sub ? <p className="review-tile__sub">{tile.sub}</p> : null}
       {tile.delta ? (
-        <p className="review-tile__delta" data-testid={`${testId}-delta`}>
+        <p
+          className={`review-tile__delta review-tile__delta--${tile.verdict ?? 'neutral'}`}
+          data-testid={`${testId}-delta`}
+          data-verdict={tile.verdict ?? undefined}
+        >
           {tile.delta}
         </p>
       ) : null}

@@ -3,7 +3,9 @@ import { useT } from '../../i18n/use-t';
 import { formatNumber, formatPercent } from '../../ui/format';
 import { areaLabel, SERIES_COLOURS } from './area-label';
 import { ChartCard } from './ChartCard';
-import { joinSeries, reviewPaths } from './review-api';
+import { toDateLabel } from '../../../protocol/compare';
+import { provisionalKey } from '../../ui/provisional';
+import { joinSeries, reviewPaths, splitProvisional } from './review-api';
 import { useResources } from './review.store';
 import { SeriesPlot } from '../../ui/SeriesPlot';
 
@@ -37,6 +39,8 @@ export function SeriesChart(p: SeriesChartProps) {
   );
   const data = resource.status === 'ok' ? resource.data : [];
   const rows = joinSeries(p.areas, data);
+  const drawn = splitProvisional(p.areas, data, rows);
+  const hasProvisional = data.some((s) => s.points.some((x) => x.complete === false));
   const fmt = (v: number | null) => (p.format === 'percent' ? formatPercent(v, intl) : formatNumber(v, intl));
   const xLabel = formatBucket(p.bucket);
   const summary = data.map((s, i) => {
@@ -47,8 +51,14 @@ export function SeriesChart(p: SeriesChartProps) {
       return { text: t('review.chart.total', { area: name, value: fmt(total) }), colour };
     }
     const last = [...s.points].reverse().find((x) => x.value !== null);
+    // A bucket in progress says so: "10/2021 (đến 01/10, chưa trọn kỳ)", never a bare figure of a few hours.
+    const when = last
+      ? last.complete !== false
+        ? xLabel(last.t)
+        : t('review.chart.provisional', { when: xLabel(last.t), date: toDateLabel(Date.parse(s.asOf)) })
+      : '';
     const text = last
-      ? t('review.chart.latest', { area: name, when: xLabel(last.t), value: fmt(last.value) })
+      ? t('review.chart.latest', { area: name, when, value: fmt(last.value) })
       : `${name}: ${t('review.noData')}`;
     return { text, colour };
   });
@@ -70,14 +80,17 @@ export function SeriesChart(p: SeriesChartProps) {
       {() => (
         <SeriesPlot
           kind={p.kind ?? 'line'}
-          rows={rows}
-          series={p.areas.map((a, i) => ({
-            key: a,
-            name: areaLabel(a, t),
-            colour: SERIES_COLOURS[i]!,
-            // Counts of the province dwarf a district's: each gets its own axis. Shares share one.
-            axis: p.format === 'count' && i > 0 ? 'right' : 'left',
-          }))}
+          rows={drawn}
+          series={p.areas.flatMap((a, i) => {
+            const line = {
+              key: a,
+              name: areaLabel(a, t),
+              colour: SERIES_COLOURS[i]!,
+              // Counts of the province dwarf a district's: each gets its own axis. Shares share one.
+              axis: p.format === 'count' && i > 0 ? ('right' as const) : ('left' as const),
+            };
+            return hasProvisional ? [line, { ...line, key: provisionalKey(a), dashed: true }] : [line];
+          })}
           formatTick={(v) =>
             p.format === 'percent' ? `${formatNumber(v * 100, intl)} %` : formatNumber(v, intl)
           }

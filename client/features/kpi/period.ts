@@ -1,3 +1,7 @@
+import { likeForLike, periodProgress, toDateLabel, type Span } from '../../../protocol/compare';
+import { parseInstant } from '../../../protocol/http.schema';
+import { VN_OFFSET_MS, vnIso } from '../../../protocol/time';
+
 /** How a review period is chosen; custom takes any span of whole days. */
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 
@@ -90,4 +94,48 @@ export const MAX_POINTS = 2000;
 /** The finest bucket that keeps a daily chart of the period within {@link MAX_POINTS} points. */
 export function bucketFor(p: Period): 'day' | 'month' {
   return daysBetween(p.from, p.to) <= MAX_POINTS ? 'day' : 'month';
+}
+
+/** The instants a period covers, Vietnam time. */
+export const spanOf = (p: Bounds): Span => ({ fromMs: parseInstant(p.from), toMs: parseInstant(p.to) });
+
+/** A request's bounds: `from` inclusive, `to` exclusive; dates, or instants when a span is cut at a clock time. */
+export interface Bounds {
+  from: string;
+  to: string;
+}
+
+/**
+ * What the review asks for and says about a period at `nowMs` (the scenario clock): the period itself, whether
+ * it is complete, and the comparison cut to the same elapsed time (`likeForLike`): the year 2021 so far
+ * against 2020 up to the same day and hour, never against all of 2020.
+ */
+export function reviewSpans(
+  p: Period,
+  cmp: Period | null,
+  nowMs: number,
+): { complete: boolean; asOfMs: number; compared: Bounds | null } {
+  const progress = periodProgress(spanOf(p), nowMs);
+  if (!cmp) return { complete: progress.complete, asOfMs: progress.asOfMs, compared: null };
+  // Calendar periods are cut at the same date and time; a custom span of days after the same elapsed time.
+  const l = likeForLike(spanOf(p), spanOf(cmp), nowMs, p.kind === 'custom' ? 'elapsed' : 'sameDate');
+  return {
+    complete: l.complete,
+    asOfMs: l.asOfMs,
+    compared: l.complete
+      ? { from: cmp.from, to: cmp.to }
+      : { from: vnIso(l.previous.fromMs), to: vnIso(l.previous.toMs) },
+  };
+}
+
+/** `DD/MM/YYYY – DD/MM/YYYY`, or `DD/MM/YYYY – đến DD/MM` for a span to date (`toDate` formats the label). */
+export function formatSpan(
+  from: string,
+  toExclusiveMs: number,
+  complete: boolean,
+  toDate: (ddmm: string) => string,
+) {
+  const d = (k: string) => `${k.slice(8, 10)}/${k.slice(5, 7)}/${k.slice(0, 4)}`;
+  const lastDay = new Date(toExclusiveMs - 1 + VN_OFFSET_MS).toISOString().slice(0, 10);
+  return `${d(from.slice(0, 10))} – ${complete ? d(lastDay) : toDate(toDateLabel(toExclusiveMs))}`;
 }

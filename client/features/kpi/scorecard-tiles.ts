@@ -5,6 +5,7 @@ import type {
   PeriodMetric,
   ReviewReferenceResponse,
 } from '../../../protocol';
+import { change, type Change, type Polarity } from '../../../protocol/compare';
 import type { Translate } from '../../i18n';
 import { formatNumber, formatPercent } from '../../ui/format';
 import { relativeChange } from './projection';
@@ -25,6 +26,8 @@ export interface TileModel {
   sub?: string;
   /** Change against the comparison period, already formatted; null when there is none. */
   delta: string | null;
+  /** Whether the change is good or bad for this KPI (more late dossiers is bad); null without a change. */
+  verdict?: Change['verdict'];
   tone: 'normal' | 'alert';
   provenance: ProvenanceView;
 }
@@ -47,6 +50,22 @@ export function buildTiles(
   deadlines: Resource<DeadlineKpis>,
 ): TileModel[] {
   const pct = (v: number | null) => formatPercent(v, intl);
+  const verdictWord = (v: Change['verdict']) =>
+    v === 'better'
+      ? t('delta.better')
+      : v === 'worse'
+        ? t('delta.worse')
+        : v === 'same'
+          ? t('delta.same')
+          : null;
+  const judged = (metric: PeriodMetric, kind: 'count' | 'ratio', polarity: Polarity) => {
+    const text = delta(metric, kind);
+    if (!before || text === null) return { delta: text, verdict: null };
+    const c = change(now.kpis[metric].value, before.kpis[metric].value, polarity);
+    const word = verdictWord(c.verdict);
+    // The word as well as the colour, for readers who cannot tell red from green.
+    return { delta: word ? `${text} · ${word}` : text, verdict: c.verdict };
+  };
   const delta = (metric: PeriodMetric, kind: 'count' | 'ratio') => {
     if (!before) return null;
     const a = now.kpis[metric].value;
@@ -64,6 +83,7 @@ export function buildTiles(
     id: string,
     metric: PeriodMetric,
     kind: 'count' | 'ratio',
+    polarity: Polarity,
     extra: Partial<TileModel> = {},
   ) => {
     const k = now.kpis[metric];
@@ -71,7 +91,7 @@ export function buildTiles(
       id,
       label: t(`review.tile.${id}` as Parameters<Translate>[0]),
       value: kind === 'ratio' ? pct(k.value) : formatNumber(k.value, intl),
-      delta: delta(metric, kind),
+      ...judged(metric, kind, polarity),
       tone: 'normal' as const,
       provenance: fromEvents(k.provenance),
       ...extra,
@@ -101,16 +121,17 @@ export function buildTiles(
     provenance: catalogueView,
   });
   return [
-    tile('online', 'dossier.online_submitted', 'count', { sub: t('unit.dossiers') }),
-    tile('onlineShare', 'dossier.online_share', 'ratio'),
-    tile('onTime', 'dossier.on_time_rate', 'ratio', {
+    tile('online', 'dossier.online_submitted', 'count', 'higherIsBetter', { sub: t('unit.dossiers') }),
+    tile('onlineShare', 'dossier.online_share', 'ratio', 'higherIsBetter'),
+    tile('onTime', 'dossier.on_time_rate', 'ratio', 'higherIsBetter', {
       sub: t('review.tile.onTimeTarget'),
       tone: onTime !== null && onTime < 0.99 ? 'alert' : 'normal',
     }),
-    tile('late', 'dossier.late_resolved', 'count', { sub: t('unit.dossiers') }),
+    tile('late', 'dossier.late_resolved', 'count', 'lowerIsBetter', { sub: t('unit.dossiers') }),
     dueSoonTile(t, intl, deadlines),
-    tile('payment', 'dossier.online_payment_share', 'ratio'),
-    tile('postal', 'dossier.postal_share', 'ratio'),
+    tile('payment', 'dossier.online_payment_share', 'ratio', 'higherIsBetter'),
+    // The post carried dossiers through the lockdown: more of it is neither good nor bad in itself.
+    tile('postal', 'dossier.postal_share', 'ratio', 'neutral'),
     catTile('level3', cat?.level3),
     catTile('level4', cat?.level4),
     {

@@ -3,10 +3,11 @@ import { PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
 import { areaName, isWard } from '../../store/drill-down';
 import { vnDateKey } from '../../../protocol/time';
 import { useT } from '../../i18n/use-t';
-import { effectiveNowMs, hasOwnFigures, onlineDaily } from '../../store/selectors';
+import { effectiveNowMs, hasOwnFigures, onlineDaily, type DailyPoint } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { useScenarioNow } from '../../store/use-scenario-now';
-import { formatDayKey, formatNumber } from '../../ui/format';
+import { formatClock, formatDayKey, formatNumber } from '../../ui/format';
+import { provisionalKey, splitRows } from '../../ui/provisional';
 import { OnlineDailyChartView, type ChartSeries } from './OnlineDailyChartView';
 
 /** Online submissions per day, last 30 days, from the per-day counts the state already carries. */
@@ -25,25 +26,33 @@ export function OnlineDailyChart({ size }: { size?: { width: number; height: num
   // A ward has no dossier series of its own: its line would be a flat zero, so it is left out and said so.
   const noWardData = !!state && isWard(focus) && !hasOwnFigures(state, focus);
   const focusName = focus === TAN_AN_CODE ? t('area.tanAn') : areaName(focus);
+  // Today is not over: its point is "so far", drawn as a dashed segment rather than a fall every morning.
+  const drawn = useMemo(
+    () => splitRows(data, noWardData ? [PROVINCE_CODE] : [PROVINCE_CODE, focus], (r) => r.day === today),
+    [data, today, focus, noWardData],
+  );
   const series: ChartSeries[] = [
     { key: PROVINCE_CODE, name: t('area.province'), colour: '#4cc9f0', axis: 'left' },
     ...(noWardData
       ? []
       : [{ key: focus, name: focusName, colour: '#f8961e', axis: 'right' } satisfies ChartSeries]),
   ];
+  const soFar = state
+    ? t('chart.soFar', { time: formatClock(effectiveNowMs(state, scenarioNow), intl).time.slice(0, 5) })
+    : '';
   const last = data.at(-1);
   const summary = last
     ? series.map(
         (s) =>
-          `${s.name} — ${t('chart.latest', { date: formatDayKey(last.day), value: formatNumber(Number(last[s.key]), intl) })}`,
+          `${s.name} — ${t('chart.latest', { date: formatDayKey(last.day), value: formatNumber(Number(last[s.key]), intl) })}${last.day === today ? ` ${soFar}` : ''}`,
       )
     : [t('chart.empty')];
   if (noWardData) summary.push(`${focusName} — ${t('kpi.noWardData')}`);
   return (
     <OnlineDailyChartView
       title={t('chart.title')}
-      data={data}
-      series={series}
+      data={drawn as DailyPoint[]}
+      series={[...series, ...series.map((s) => ({ ...s, key: provisionalKey(s.key), dashed: true }))]}
       summary={summary}
       intl={intl}
       size={size}

@@ -22,7 +22,9 @@ import { useScenarioNow } from '../../store/use-scenario-now';
 import { formatNumber } from '../../ui/format';
 import { useKept } from '../../ui/use-kept';
 import type { SceneDef } from './playlists';
-import { areaBounds, pointBounds, wallMetricValues } from './wall-map-data';
+import { mapMetricValues } from '../../../protocol/state/map-metrics';
+import { rollup } from '../../store/dashboard.slice';
+import { areaBounds, pointBounds, POPULATION } from './wall-map-data';
 import { useWallStore } from './wall.store';
 
 /**
@@ -85,8 +87,11 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
   const minute = Math.floor(now / 60_000);
   const metric = scene.metric;
   // Per-day metrics need not be recomputed every second: once a minute of scenario time and on new data.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const fresh = useMemo(() => wallMetricValues(state, metric, now), [state, metric, minute]);
+  const fresh = useMemo(
+    () => mapMetricValues(state, metric, now, { population: POPULATION, rollup }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state, metric, minute],
+  );
   // Equal values keep the choropleth as it is: a batch of readings alone does not redraw the districts.
   const values = useKept(fresh, sameValues);
   const scale = useMemo(

@@ -17,6 +17,8 @@ function formatDelta(delta: number, f: TileFormat, intl: string): string {
   return `${arrow} ${f === 'pct' ? formatPercent(abs, intl) : formatNumber(abs, intl, DIGITS[f])}`;
 }
 
+const VERDICT_WORD = { better: 'delta.better', worse: 'delta.worse', same: 'delta.same' } as const;
+
 /**
  * One KPI: value and unit, change on the previous period, target or alarm level, sparkline, and the age of its
  * data. A tile whose stream is late for its cadence is struck through with STALE and the time of its last data.
@@ -47,8 +49,17 @@ export function WallTile({ tile, nowMs }: { tile: TileModel; nowMs: number }) {
       </p>
       <p className="wall-tile__meta">
         {tile.delta !== null ? (
-          <span className="wall-tile__delta">
-            {t('wall.tile.delta', { delta: formatDelta(tile.delta, tile.format, intl) })}
+          <span
+            className={`wall-tile__delta wall-tile__delta--${tile.verdict ?? 'neutral'}`}
+            data-testid={`${testId}-delta`}
+            data-verdict={tile.verdict}
+          >
+            {t(tile.deltaBasis?.key ?? 'wall.tile.delta', {
+              delta: formatDelta(tile.delta, tile.format, intl),
+              time: tile.deltaBasis?.time ?? '',
+            })}
+            {/* The word as well as the colour: good or bad must not rest on red and green alone. */}
+            {tile.verdict && tile.verdict !== 'neutral' ? ` · ${t(VERDICT_WORD[tile.verdict])}` : null}
           </span>
         ) : null}
         {tile.target !== null ? (

@@ -14,11 +14,16 @@ export function WallTiles({ scene }: { scene: SceneDef }) {
   const scenarioNow = useScenarioNow(1000);
   const now = state ? effectiveNowMs(state, scenarioNow) : 0;
   const tiles = useMemo(
-    () => (state ? computeTiles(scene.tiles, state, now, samples) : []),
-    [state, scene.tiles, now, samples],
+    () => (state ? computeTiles(scene.tiles, state, now, samples, scene.focusArea) : []),
+    [state, scene.tiles, now, samples, scene.focusArea],
   );
   return (
-    <section className="wall-tiles" data-testid="wall-tiles" data-count={tiles.length}>
+    <section
+      className="wall-tiles"
+      data-testid="wall-tiles"
+      data-count={tiles.length}
+      data-area={scene.focusArea}
+    >
       {tiles.map((tile) => (
         <WallTile key={tile.id} tile={tile} nowMs={now} />
       ))}

@@ -2,9 +2,10 @@ import type { SensorKind } from '../../../protocol/sensor-kind';
 import { PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
 import type { AlertRuleName } from '../../../protocol/state/alerts';
 import type { MessageKey } from '../../i18n';
+import type { MapMetric } from '../../../protocol/state/map-metrics';
 
-/** What the districts are coloured by in a scene. */
-export type WallMetric = 'onlineToday' | 'onTimeRate' | 'covidPer100k' | 'epidemicLevel' | 'sensorAlarms';
+/** What the districts are coloured by in a scene: one of the map metrics of protocol/state/map-metrics.ts. */
+export type WallMetric = Exclude<MapMetric, 'covidCumulative'>;
 
 export type TileId =
   | 'onlineToday'
@@ -30,7 +31,9 @@ export type SceneId =
 export interface SceneDef {
   id: SceneId;
   title: MessageKey;
-  /** The area the camera frames (its bounds in the area set in force). */
+  /** The title on a wall scoped to one area (`/wall?area=…`), which then names the area: no place in it. */
+  scopedTitle: MessageKey;
+  /** The area the camera frames (its bounds in the area set in force) and whose figures the tiles show. */
   focusArea: string;
   metric: WallMetric;
   /** Sensor kinds drawn on the map; an empty list draws none. */
@@ -46,6 +49,7 @@ export const SCENES: Record<SceneId, SceneDef> = {
   province: {
     id: 'province',
     title: 'wall.scene.province',
+    scopedTitle: 'wall.scene.overview',
     focusArea: PROVINCE_CODE,
     metric: 'onlineToday',
     sensorKinds: 'all',
@@ -55,6 +59,7 @@ export const SCENES: Record<SceneId, SceneDef> = {
   'tan-an': {
     id: 'tan-an',
     title: 'wall.scene.tanAn',
+    scopedTitle: 'wall.scene.overview',
     focusArea: TAN_AN_CODE,
     metric: 'onlineToday',
     sensorKinds: 'all',
@@ -64,6 +69,7 @@ export const SCENES: Record<SceneId, SceneDef> = {
   services: {
     id: 'services',
     title: 'wall.scene.services',
+    scopedTitle: 'wall.scene.services',
     focusArea: PROVINCE_CODE,
     metric: 'onTimeRate',
     sensorKinds: [],
@@ -73,6 +79,7 @@ export const SCENES: Record<SceneId, SceneDef> = {
   covid: {
     id: 'covid',
     title: 'wall.scene.covid',
+    scopedTitle: 'wall.scene.covid',
     focusArea: PROVINCE_CODE,
     metric: 'covidPer100k',
     sensorKinds: [],
@@ -82,6 +89,7 @@ export const SCENES: Record<SceneId, SceneDef> = {
   'covid-levels': {
     id: 'covid-levels',
     title: 'wall.scene.covidLevels',
+    scopedTitle: 'wall.scene.covidLevels',
     focusArea: PROVINCE_CODE,
     metric: 'epidemicLevel',
     sensorKinds: [],
@@ -91,6 +99,7 @@ export const SCENES: Record<SceneId, SceneDef> = {
   environment: {
     id: 'environment',
     title: 'wall.scene.environment',
+    scopedTitle: 'wall.scene.environment',
     focusArea: PROVINCE_CODE,
     metric: 'sensorAlarms',
     sensorKinds: ENV_KINDS,
@@ -100,6 +109,7 @@ export const SCENES: Record<SceneId, SceneDef> = {
   traffic: {
     id: 'traffic',
     title: 'wall.scene.traffic',
+    scopedTitle: 'wall.scene.trafficScoped',
     focusArea: TAN_AN_CODE,
     metric: 'onlineToday',
     sensorKinds: ['traffic_flow', 'noise'],
@@ -109,6 +119,11 @@ export const SCENES: Record<SceneId, SceneDef> = {
 };
 
 export const SCENE_IDS = Object.keys(SCENES) as SceneId[];
+
+/** A scene on a wall scoped to `area` (null: the province wall, scenes as defined): it frames and counts it. */
+export function scopeScene(scene: SceneDef, area: string | null): SceneDef {
+  return area === null || area === scene.focusArea ? scene : { ...scene, focusArea: area };
+}
 
 /** A scene with how long it stays on screen. */
 export interface PlaylistItem {

@@ -3,7 +3,7 @@ import { emptyAlertsState, type Alert } from '../../../protocol/state/alerts';
 import { effectiveNowMs } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { useScenarioNow } from '../../store/use-scenario-now';
-import { ALERT_SCENE, SCENES, type SceneDef } from './playlists';
+import { ALERT_SCENE, SCENES, scopeScene, type SceneDef } from './playlists';
 import { currentItem } from './rotation';
 import { takeoverCandidate } from './takeover';
 import { useWallStore } from './wall.store';
@@ -36,7 +36,10 @@ export function useWallScene(): WallScene {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const takeover = useMemo(() => takeoverCandidate(alerts, now, parked), [alerts, minute, parked]);
   const item = useWallStore((s) => currentItem(s.rotation, s.items));
-  return { scene: takeover ? sceneOfAlert(takeover) : SCENES[item.scene], takeover };
+  const area = useWallStore((s) => s.config.area);
+  // A takeover frames its alert; its tiles still count the wall's own area.
+  const scene = takeover ? sceneOfAlert(takeover) : SCENES[item.scene];
+  return { scene: scopeScene(scene, area), takeover };
 }
 
 const EMPTY_ALERTS = emptyAlertsState();

@@ -3,6 +3,7 @@ import { VN_OFFSET_MS } from '../../../protocol/time';
 import { scenarioNowMs } from '../../store/clock.slice';
 import { useStore } from '../../store/store';
 import { TAKEOVER_MAX_MS, takeoverCandidate } from './takeover';
+import { SCENES, scopeScene } from './playlists';
 import { addSamples, computeTiles, SAMPLED_TILES } from './wall-tiles';
 import { useWallStore } from './wall.store';
 
@@ -35,7 +36,12 @@ export function useWallTimers(): void {
       if (!feed.state) return;
       const now = clock ? scenarioNowMs(clock, Date.now()) : Date.now();
       const wall = useWallStore.getState();
-      wall.setSamples(addSamples(wall.samples, computeTiles(SAMPLED_TILES, feed.state, now)));
+      // Each area some scene counts keeps its own history, so a sparkline never mixes two areas.
+      const areas = new Set(wall.items.map((i) => scopeScene(SCENES[i.scene], wall.config.area).focusArea));
+      let samples = wall.samples;
+      for (const area of areas)
+        samples = addSamples(samples, computeTiles(SAMPLED_TILES, feed.state, now, samples, area), area);
+      wall.setSamples(samples);
     };
     const sampler = setInterval(sample, SAMPLE_EVERY_MS);
     const first = setTimeout(sample, 2000);

@@ -1,11 +1,24 @@
 import type { DashboardState, SiteState } from '../../../protocol/state/dashboard-state';
 import type { SensorKind } from '../../../protocol/sensor-kind';
+import { change, type Change, type Polarity } from '../../../protocol/compare';
 import { alertIsOpen } from '../../../protocol/state/alerts';
 import { STALE_AFTER_MS, thresholdOf } from '../../../protocol/state/built-in-rules';
+import {
+  areasAtEpidemicLevel,
+  covidDaily,
+  covidNewComparison,
+  level4Share,
+  onlineDaily,
+  onlineTodayComparison,
+  onTimeRate,
+  openDossiers,
+} from '../../../protocol/state/kpis';
 import { countByStatus } from '../../../protocol/state/sensor-status';
-import { DAY_MS, vnDateKey, vnDayStartMs } from '../../../protocol/time';
+import { VN_OFFSET_MS } from '../../../protocol/time';
 import { PROVINCE_CODE, TAN_AN_CODE } from '../../../geo/areas';
 import type { MessageKey } from '../../i18n';
+import { isWard } from '../../store/drill-down';
+import { inAreaOf } from '../../store/selectors';
 import type { TileId } from './playlists';
 
 const HOUR_MS = 3_600_000;
@@ -32,6 +45,10 @@ export interface TileModel {
   unit: MessageKey | null;
   /** Change against the previous period (yesterday, the previous report), in the value's unit. */
   delta: number | null;
+  /** Whether that change is good or bad for this KPI (more new cases is bad), for its colour and word. */
+  verdict: Change['verdict'];
+  /** What the change is against: yesterday at the same time (a day in progress), or the report day before. */
+  deltaBasis: { key: MessageKey; time?: string } | null;
   target: number | null;
   /** What `target` is: a goal to reach, or the alarm level a reading must stay under. */
   targetKind: 'goal' | 'alarm';
@@ -45,24 +62,20 @@ export interface TileModel {
 
 const SPARK_DAYS = 14;
 
-function dailySeries(
-  state: DashboardState,
-  area: string,
-  nowMs: number,
-  pick: (d: { online: number; covidNewCases: number }) => number,
-) {
-  const daily = state.areas[area]?.daily ?? {};
-  const last = vnDayStartMs(vnDateKey(nowMs));
-  const out: number[] = [];
-  for (let i = SPARK_DAYS - 1; i >= 0; i--) {
-    const d = daily[vnDateKey(last - i * DAY_MS)];
-    out.push(d ? pick(d) : 0);
-  }
-  return out;
-}
+/** Key of a tile's samples: the same tile of two areas (two scenes) keeps two histories. */
+export const sampleKey = (area: string, id: TileId): string => `${area}/${id}`;
+export type TileSamples = Readonly<Partial<Record<string, readonly number[]>>>;
 
-const sitesOf = (state: DashboardState, kind: SensorKind, area?: string): SiteState[] =>
-  Object.values(state.sites).filter((s) => s.kind === kind && (!area || s.area === area));
+const sitesOf = (state: DashboardState, kind: SensorKind, inArea: (a: string) => boolean): SiteState[] =>
+  Object.values(state.sites).filter((s) => s.kind === kind && inArea(s.area));
+
+/** HH:MM of an instant, Vietnam time. */
+const vnClock = (ms: number) => new Date(ms + VN_OFFSET_MS).toISOString().slice(11, 16);
+
+function compared(current: number | null, previous: number | null, polarity: Polarity) {
+  const c = change(current, previous, polarity);
+  return { delta: c.delta, verdict: c.verdict };
+}
 
 function maxOf(sites: readonly SiteState[]): { value: number | null; tsMs: number } {
   let value: number | null = null;
@@ -75,17 +88,21 @@ function maxOf(sites: readonly SiteState[]): { value: number | null; tsMs: numbe
 }
 
 /**
- * The figures of the given tiles at `nowMs` (scenario time). `samples` holds the wall's own recent samples of
- * sensor tiles (the state keeps only the latest reading per site), oldest first.
+ * The figures of the given tiles of `area` (the scene's focus; the province by default) at `nowMs` (scenario
+ * time): its own dossier and COVID counters, the sites and alerts in it. Every figure is a protocol derivation
+ * (protocol/state/kpis.ts); this only picks, labels and judges them. `samples` holds the wall's own recent
+ * samples of sensor tiles (the state keeps only the latest reading per site), oldest first.
  */
 export function computeTiles(
   ids: readonly TileId[],
   state: DashboardState,
   nowMs: number,
-  samples: Readonly<Partial<Record<TileId, readonly number[]>>> = {},
+  samples: TileSamples = {},
+  area: string = PROVINCE_CODE,
 ): TileModel[] {
-  const prov = state.areas[PROVINCE_CODE];
-  const last = (s: Stream) => prov?.lastTsMs[s] ?? 0;
+  const here = state.areas[area];
+  const inArea = inAreaOf(area);
+  const last = (s: Stream) => here?.lastTsMs[s] ?? 0;
   const base = (id: TileId, label: MessageKey, stream: Stream, patch: Partial<TileModel>): TileModel => {
     const lastTsMs = patch.lastTsMs ?? last(stream);
     return {
@@ -95,25 +112,27 @@ export function computeTiles(
       format: 'int',
       unit: null,
       delta: null,
+      verdict: null,
+      deltaBasis: null,
       target: null,
       targetKind: 'goal',
-      spark: samples[id] ?? [],
+      spark: samples[sampleKey(area, id)] ?? [],
       tone: 'normal',
       ...patch,
       lastTsMs,
       stale: lastTsMs === 0 || nowMs - lastTsMs > STREAM_STALE_AFTER_MS[stream],
     };
   };
-  const d = prov?.dossier;
-  const c = prov?.covid;
+  const d = here?.dossier;
+  const c = here?.covid;
   const sensorMax = (
     id: TileId,
     label: MessageKey,
     kind: SensorKind,
     unit: MessageKey,
-    area?: string,
+    within: (a: string) => boolean = inArea,
   ): TileModel => {
-    const sites = sitesOf(state, kind, area);
+    const sites = sitesOf(state, kind, within);
     const m = maxOf(sites);
     const t = thresholdOf(state.alerts.rules, kind);
     // The colour is the sites' status, as the map and the alarm count have it, not a comparison of its own.
@@ -133,42 +152,41 @@ export function computeTiles(
   return ids.map((id): TileModel => {
     switch (id) {
       case 'onlineToday': {
-        const spark = dailySeries(state, PROVINCE_CODE, nowMs, (x) => x.online);
+        // Today is in progress: it is compared with yesterday up to the same minute, not with all of it.
+        const cmp = onlineTodayComparison(here, nowMs);
         return base(id, 'wall.tile.onlineToday', 'dossier', {
-          value: spark.at(-1)!,
+          value: cmp.today,
           unit: 'unit.dossiers',
-          delta: spark.at(-1)! - spark.at(-2)!,
-          spark,
+          ...compared(cmp.current, cmp.previous, 'higherIsBetter'),
+          deltaBasis: { key: 'wall.tile.vsSameTimeYesterday', time: vnClock(cmp.asOfMs) },
+          spark: onlineDaily(here, nowMs, SPARK_DAYS),
         });
       }
       case 'onTimeRate':
         return base(id, 'kpi.onTimeRate', 'dossier', {
-          value: d && d.resolved ? d.resolvedOnTime / d.resolved : null,
+          value: d ? onTimeRate(d) : null,
           format: 'pct',
           target: 0.99,
         });
       case 'openDossiers':
         return base(id, 'kpi.open', 'dossier', {
-          value: d ? d.submitted - d.resolved : null,
+          value: d ? openDossiers(d) : null,
           unit: 'unit.dossiers',
         });
       case 'level4Share':
         return base(id, 'wall.tile.level4Share', 'dossier', {
-          value: d && d.submitted ? d.level4Submitted / d.submitted : null,
+          value: d ? level4Share(d) : null,
           format: 'pct',
           target: 1,
         });
       case 'covidNew': {
-        const spark = dailySeries(state, PROVINCE_CODE, nowMs, (x) => x.covidNewCases);
-        const lastDate = c?.lastDate ?? null;
-        const prev = lastDate
-          ? prov?.daily[vnDateKey(vnDayStartMs(lastDate) - DAY_MS)]?.covidNewCases
-          : undefined;
+        const cmp = covidNewComparison(here);
         return base(id, 'kpi.covidNew', 'covid', {
-          value: c?.newCasesLastDate ?? null,
+          value: cmp.latest,
           unit: 'unit.cases',
-          delta: prev !== undefined && c ? c.newCasesLastDate - prev : null,
-          spark,
+          ...compared(cmp.latest, cmp.dayBefore, 'lowerIsBetter'),
+          deltaBasis: { key: 'wall.tile.vsDayBefore' },
+          spark: covidDaily(here, nowMs, SPARK_DAYS),
         });
       }
       case 'covidCumulative':
@@ -177,9 +195,10 @@ export function computeTiles(
           unit: 'unit.cases',
         });
       case 'epidemicLevel4': {
-        const n = Object.entries(state.areas).filter(
-          ([code, a]) => code !== PROVINCE_CODE && a.covid.epidemicLevel >= 4,
-        ).length;
+        // The province counts its districts (wards roll up into them); a district counts itself.
+        const n = areasAtEpidemicLevel(state, (code) =>
+          area === PROVINCE_CODE ? code !== PROVINCE_CODE && !isWard(code) : code === area,
+        );
         return base(id, 'wall.tile.epidemicLevel4', 'covid', {
           value: n,
           unit: 'wall.unit.districts',
@@ -192,7 +211,11 @@ export function computeTiles(
           unit: 'wall.unit.doses',
         });
       case 'sensorAlarms': {
-        const n = countByStatus(Object.values(state.sites), state.alerts, nowMs).alarm;
+        const n = countByStatus(
+          Object.values(state.sites).filter((s) => inArea(s.area)),
+          state.alerts,
+          nowMs,
+        ).alarm;
         return base(id, 'kpi.sensorAlarm', 'sensor', {
           value: n,
           unit: 'unit.sites',
@@ -200,7 +223,10 @@ export function computeTiles(
         });
       }
       case 'waterLevelMax':
-        return sensorMax(id, 'wall.tile.waterLevelMax', 'water_level', 'wall.unit.m', TAN_AN_CODE);
+        // The province's river gauge of record is at Tân An; a district's scene reads its own gauges.
+        return area === PROVINCE_CODE
+          ? sensorMax(id, 'wall.tile.waterLevelMax', 'water_level', 'wall.unit.m', inAreaOf(TAN_AN_CODE))
+          : sensorMax(id, 'wall.tile.waterLevelMaxHere', 'water_level', 'wall.unit.m');
       case 'rainfallMax':
         return sensorMax(id, 'wall.tile.rainfallMax', 'rainfall', 'wall.unit.mmh');
       case 'pm25Max':
@@ -210,7 +236,7 @@ export function computeTiles(
       case 'noiseMax':
         return sensorMax(id, 'wall.tile.noiseMax', 'noise', 'wall.unit.dba');
       case 'trafficFlow': {
-        const sites = sitesOf(state, 'traffic_flow');
+        const sites = sitesOf(state, 'traffic_flow', inArea);
         return base(id, 'wall.tile.trafficFlow', 'sensor', {
           value: sites.length ? sites.reduce((a, s) => a + s.value, 0) : null,
           unit: 'wall.unit.vehiclesH',
@@ -218,7 +244,7 @@ export function computeTiles(
         });
       }
       case 'openAlerts': {
-        const open = state.alerts.recent.filter(alertIsOpen);
+        const open = state.alerts.recent.filter((a) => alertIsOpen(a) && inArea(a.area));
         const critical = open.some((a) => a.severity === 'critical');
         return base(id, 'wall.tile.openAlerts', 'sensor', {
           value: open.length,
@@ -249,15 +275,17 @@ export const SAMPLED_TILES: readonly TileId[] = [
 /** Samples kept per tile: one a minute, an hour of history. */
 export const MAX_SAMPLES = 60;
 
-/** Appends one sample per sampled tile, keeping at most {@link MAX_SAMPLES}. */
+/** Appends one sample per sampled tile of `area`, keeping at most {@link MAX_SAMPLES}. */
 export function addSamples(
-  samples: Readonly<Partial<Record<TileId, readonly number[]>>>,
+  samples: TileSamples,
   tiles: readonly TileModel[],
-): Partial<Record<TileId, readonly number[]>> {
-  const out: Partial<Record<TileId, readonly number[]>> = { ...samples };
+  area: string = PROVINCE_CODE,
+): Partial<Record<string, readonly number[]>> {
+  const out: Partial<Record<string, readonly number[]>> = { ...samples };
   for (const t of tiles) {
     if (!SAMPLED_TILES.includes(t.id) || t.value === null) continue;
-    out[t.id] = [...(samples[t.id] ?? []), t.value].slice(-MAX_SAMPLES);
+    const key = sampleKey(area, t.id);
+    out[key] = [...(samples[key] ?? []), t.value].slice(-MAX_SAMPLES);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n';
+import { isFocusable } from '../../store/drill-down';
 import { PLAYLISTS, SCENES, SCENE_IDS, type Playlist, type PlaylistItem, type SceneId } from './playlists';
 
 /** Everything that makes a wall what it is, read from its URL alone, so a wall can be set up by a link. */
@@ -12,6 +13,11 @@ export interface WallConfig {
   chime: boolean;
   /** A MapLibre style URL for a basemap (remote or a local PMTiles-backed style); none: the offline style. */
   basemap: string | null;
+  /**
+   * The one district (or Tân An ward) the wall is about (`?area=802`), or null for the province: every scene
+   * then frames and counts that area.
+   */
+  area: string | null;
 }
 
 const isScene = (s: string): s is SceneId => (SCENE_IDS as string[]).includes(s);
@@ -29,7 +35,7 @@ function inlinePlaylist(spec: string): Playlist | null {
 }
 
 /**
- * `/wall?playlist=shift&lang=vi&scene=covid&paused=1&chime=0&basemap=…` or `?scenes=covid:30,province:20`.
+ * `/wall?playlist=shift&lang=vi&scene=covid&paused=1&chime=0&basemap=…&area=802` or `?scenes=covid:30,province:20`.
  * Vietnamese unless `lang=en`.
  */
 export function parseWallUrl(search: string): WallConfig {
@@ -48,5 +54,6 @@ export function parseWallUrl(search: string): WallConfig {
     chime: q.get('chime') !== '0',
     // Only same-origin paths or http(s) URLs: the parameter must not become a way to run script.
     basemap: basemap && /^(https?:\/\/|\/)[^\s]*$/.test(basemap) ? basemap : null,
+    area: isFocusable(q.get('area')) ? q.get('area') : null,
   };
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { WallControl } from '../../../protocol/live.schema';
-import type { PlaylistItem, TileId } from './playlists';
+import type { PlaylistItem } from './playlists';
 import { itemsAt, showScene, startRotation, stepRotation, tickRotation, type Rotation } from './rotation';
 import type { WallConfig } from './wall-url';
 import { parseWallUrl } from './wall-url';
@@ -14,7 +14,8 @@ export interface WallState {
   config: WallConfig;
   items: readonly PlaylistItem[];
   rotation: Rotation;
-  samples: Partial<Record<TileId, readonly number[]>>;
+  /** By `sampleKey(area, tile)`. */
+  samples: Partial<Record<string, readonly number[]>>;
   /** The alert holding the wall and since when (browser ms), so it can be parked after a while. */
   holding: { id: string; sinceMs: number } | null;
   /** Alerts that held the wall for their time and now wait on the console (newest last, bounded). */
@@ -25,7 +26,7 @@ export interface WallState {
   /** Called every second: follows the playlist's time-of-day slot and moves on when a scene's time is up. */
   tick: (nowMs: number, hour: number) => void;
   control: (cmd: WallControl, nowMs: number) => void;
-  setSamples: (samples: Partial<Record<TileId, readonly number[]>>) => void;
+  setSamples: (samples: Partial<Record<string, readonly number[]>>) => void;
   /** Notes which alert holds the wall now (null: none), parking it once it has held it `maxMs`. */
   hold: (id: string | null, nowMs: number, maxMs: number) => void;
   setSoundBlocked: (blocked: boolean) => void;
