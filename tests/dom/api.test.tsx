@@ -55,7 +55,7 @@ describe('HTTP API client', () => {
       from: '2021-07-18',
       to: '2021-08-17',
     });
-    expect(res.points).toEqual([{ t: '2021-08-16T00:00:00+07:00', value: 312 }]);
+    expect(res.points).toEqual([{ t: '2021-08-16T00:00:00+07:00', value: 312, complete: true }]);
     expect(Object.fromEntries(seen!)).toEqual({
       metric: 'dossier.online_submitted',
       area: '80',
