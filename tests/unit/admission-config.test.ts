@@ -1,20 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { configEnv } from './support/config-env';
 import { loadConfig } from '../../server/config';
 import { admissionRules } from '../../server/ingest/event-admission';
 
 describe('admission rules from the environment', () => {
-  const dirs: string[] = [];
-  const env = (vars: Record<string, string>) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ioc-config-'));
-    dirs.push(dir);
-    return { DATA_DIR: dir, ...vars };
-  };
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const env = configEnv();
 
   it('defaults to 5 minutes ahead, the simulated history, the simulator and the CSV import as COVID sources', () => {
     expect(loadConfig(env({})).admission).toEqual({

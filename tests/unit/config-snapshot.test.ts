@@ -1,20 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { configEnv } from './support/config-env';
 import { loadConfig } from '../../server/config';
 import { DEFAULT_SNAPSHOT_POLICY } from '../../server/engine/state-engine';
 
 describe('snapshot policy from the environment', () => {
-  const dirs: string[] = [];
-  const env = (vars: Record<string, string>) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ioc-config-'));
-    dirs.push(dir);
-    return { DATA_DIR: dir, ...vars };
-  };
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const env = configEnv();
 
   it('defaults to the engine policy and takes SNAPSHOT_EVERY_EVENTS and SNAPSHOT_EVERY_MS', () => {
     expect(loadConfig(env({})).snapshotPolicy).toEqual(DEFAULT_SNAPSHOT_POLICY);
