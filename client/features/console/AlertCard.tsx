@@ -29,6 +29,8 @@ export function AlertCard({
       data-alert-id={a.id}
       data-acked={a.ack !== null}
       data-resolved={a.resolved !== null}
+      data-severity={a.severity}
+      data-cleared={a.clearedTsMs !== null}
     >
       <header>
         <span className="alert-card__sev">{t(`alert.severity.${a.severity}`)}</span>

@@ -22,6 +22,8 @@ export function ConsoleScreen() {
   const { t } = useT();
   const alerts = useStore((s) => s.feed.state?.alerts) ?? EMPTY;
   const error = useConsoleStore((s) => s.error);
+  // The last seq folded in, as on the wall: a check can tell which batch the list shows.
+  const seq = useStore((s) => s.feed.lastSeq);
   const operate = useCanOperate();
   const principal = useSessionStore((s) => s.principal);
   useEffect(() => {
@@ -37,7 +39,7 @@ export function ConsoleScreen() {
     return { open, ended: all.filter((a) => !alertIsOpen(a)).slice(0, 20) };
   }, [alerts]);
   return (
-    <div className="console" data-testid="console">
+    <div className="console" data-testid="console" data-seq={seq}>
       <ProtocolBanner />
       <header className="app-header">
         <h1 className="app-header__title">{t('console.title')}</h1>
