@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveBatch } from '../../protocol';
-import { rollup } from '../../client/store/dashboard.slice';
 import {
   classifyBatch,
   emptyFeed,
@@ -11,7 +10,7 @@ import {
   type LiveFeed,
 } from '../../client/store/live-feed';
 import { useStore } from '../../client/store/store';
-import { onlineSubmitted, sampleState } from './fixtures';
+import { FIXTURE_AREA_TREE, FIXTURE_ROLLUP as rollup, onlineSubmitted, sampleState } from './fixtures';
 
 const batch = (fromSeq: number, toSeq: number, seqs: number[] = []): LiveBatch => ({
   area: '80',
@@ -123,7 +122,12 @@ describe('batch sequencing', () => {
 describe('store: gap detection', () => {
   it('returns the resync request the socket layer must emit', () => {
     const s = useStore.getState();
-    s.receiveSnapshot({ area: '80', seq: 100, state: { ...sampleState(), seq: 100 } });
+    s.receiveSnapshot({
+      area: '80',
+      seq: 100,
+      state: { ...sampleState(), seq: 100 },
+      areaTree: FIXTURE_AREA_TREE,
+    });
     expect(s.receiveBatch(batch(101, 101, [101]))).toBeNull();
     expect(s.receiveBatch(batch(105, 106, [105]))).toEqual({ area: '80', afterSeq: 101 });
     expect(s.receiveResync(batch(102, 104, [103]))).toBeNull();
