@@ -295,7 +295,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   web.use('/api', publicSurface.router);
   web.use(metricsRoutes({ metrics, readiness, guard: access.guard }));
-  web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin, guard: access.guard }));
+  web.use(
+    '/api',
+    reviewRoutes({
+      store,
+      clock,
+      isKnownArea,
+      areasWithin,
+      districts: catalog.districts,
+      guard: access.guard,
+    }),
+  );
   // Mounted before the SPA, whose catch-all would otherwise answer /docs.
   const docs = docsRoutes(deps.version, access.guard);
   // A getter: the datasets list the districts of the sets known when asked, not those known at start.
