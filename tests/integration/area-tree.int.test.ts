@@ -237,6 +237,15 @@ describe('a set imported while the server runs', () => {
     await waitFor(() => page.getState().feed.subscribed);
     const before = page.getState().areaTree;
     expect(before.chains[IMPORTED_CODE]).toBeUndefined();
+    // An analyst's replay, opened before the set joins: its next batch must bring the new tree.
+    const replayStore = browserStore();
+    const replay = await connectReplay(server.url);
+    closers.push(() => replay.close());
+    replay.on('replay:batch', (b) => b.areaTree && replayStore.getState().receiveAreaTree(b.areaTree));
+    const folder = replayFolder(replay, (c) => replayStore.getState().rollup(c));
+    const seek = ok(await replay.emitWithAck('replay:seek', { atMs: T0 + 199 * 60_000 }));
+    replayStore.getState().receiveAreaTree(seek.areaTree);
+    folder.reset(seek.state, seek.position.epoch);
 
     // `npm run geo:import` writes the set into the data directory; the server's watcher picks it up.
     const dir = path.join(dataDir, 'area-sets');
@@ -278,5 +287,12 @@ describe('a set imported while the server runs', () => {
     expect(resyncStore.getState().areaTree.chains[IMPORTED_CODE]).toEqual([IMPORTED_CODE, '802', '80']);
     const scoped = areasUnder(state, '80', registry.rollup);
     expect(areasUnder(resyncStore.getState().feed.state!, '80', registry.rollup)).toEqual(scoped);
+
+    const paused = folder.untilPaused();
+    ok(await replay.emitWithAck('replay:play', { speed: 3600, untilMs: T0 + 201 * 60_000 }));
+    await paused;
+    expect(folder.batches[0]?.areaTree?.chains[IMPORTED_CODE]).toEqual([IMPORTED_CODE, '802', '80']);
+    expect(folder.batches.slice(1).every((b) => b.areaTree === undefined)).toBe(true);
+    expect(areasUnder(folder.state!, '80', registry.rollup)).toEqual(scoped);
   });
 });
