@@ -27,8 +27,12 @@ export interface DashboardSlice {
   receiveSnapshot: (snap: LiveSnapshot) => LiveResync | null;
   receiveBatch: (batch: LiveBatch) => LiveResync | null;
   receiveResync: (batch: LiveBatch) => LiveResync | null;
-  /** A tree sent apart from a snapshot (`live:areas`, a replay batch); an older one than held is ignored. */
-  receiveAreaTree: (tree: AreaTree) => void;
+  /**
+   * A tree the server sent. `snapshot`: it came with a fresh starting point (a subscribe, a replay seek) and
+   * replaces whatever is held, as the state does (another node, or a restarted server, may count versions
+   * from scratch); otherwise (`live:areas`, a replay batch) an older one than held is ignored.
+   */
+  receiveAreaTree: (tree: AreaTree, from?: 'snapshot' | 'update') => void;
   /** A resync that failed: forget the held batches; the caller re-subscribes for a fresh snapshot. */
   abandonResync: () => void;
   /** The socket dropped: the next subscribe brings a fresh snapshot, so nothing received meanwhile is kept. */
@@ -41,8 +45,8 @@ export const createDashboardSlice: StateCreator<RootState, [], [], DashboardSlic
     set({ feed });
     return resync;
   };
-  const takeTree = (got: AreaTree | undefined) => {
-    const areaTree = newerTree(get().areaTree, got);
+  const takeTree = (got: AreaTree, from: 'snapshot' | 'update' = 'update') => {
+    const areaTree = from === 'snapshot' ? got : newerTree(get().areaTree, got);
     if (areaTree !== get().areaTree) set({ areaTree, rollup: rollupOfTree(areaTree) });
   };
   return {
@@ -50,12 +54,12 @@ export const createDashboardSlice: StateCreator<RootState, [], [], DashboardSlic
     areaTree: EMPTY_AREA_TREE,
     rollup: rollupOfTree(EMPTY_AREA_TREE),
     receiveSnapshot: (snap) => {
-      takeTree(snap.areaTree);
+      takeTree(snap.areaTree, 'snapshot');
       return step((f, rollup) => feedSnapshot(f, snap, rollup));
     },
     receiveBatch: (batch) => step((f, rollup) => feedBatch(f, batch, rollup)),
     receiveResync: (batch) => step((f, rollup) => feedResync(f, batch, rollup)),
-    receiveAreaTree: takeTree,
+    receiveAreaTree: (tree, from) => takeTree(tree, from),
     abandonResync: () => set((s) => ({ feed: feedDisconnected(s.feed) })),
     disconnected: () => set((s) => ({ feed: feedDisconnected(s.feed) })),
   };

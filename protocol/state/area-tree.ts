@@ -27,7 +27,7 @@ export function rollupOfTree(tree: AreaTree): AreaRollup {
   return r;
 }
 
-/** The newer of two trees: a late answer carrying an older tree must not undo a `live:areas` already applied. */
-export function newerTree(held: AreaTree, got: AreaTree | undefined): AreaTree {
-  return got && got.version >= held.version && got !== held ? got : held;
+/** The newer of two trees of one server: an update older than the tree held must not undo it. */
+export function newerTree(held: AreaTree, got: AreaTree): AreaTree {
+  return got.version >= held.version ? got : held;
 }

@@ -65,7 +65,7 @@ export function connectReplay(
     }
   };
   const land = (snap: ReplaySnapshot) => {
-    useStore.getState().receiveAreaTree(snap.areaTree);
+    useStore.getState().receiveAreaTree(snap.areaTree, 'snapshot');
     epoch = snap.position.epoch;
     cursorMs = snap.position.cursorMs;
     show(snap.state, snap.position);
