@@ -11,7 +11,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Server } from 'socket.io';
-import { DISTRICTS_2021, PROVINCE_CODE } from '../geo/areas';
+import { AREAS_2021, DISTRICTS_2021, PROVINCE_CODE, makeRollup } from '../geo/areas';
+import { areaTreeOf } from '../protocol/state/area-tree';
 import type {
   DashboardState,
   LiveBatch,
@@ -108,12 +109,17 @@ export async function startLivePointsFeed(
     const v = (socket.handshake.auth as { protocolVersion?: unknown }).protocolVersion;
     next(v === PROTOCOL_VERSION ? undefined : new Error('protocol_mismatch'));
   });
+  const areaTree = areaTreeOf(
+    AREAS_2021.map((a) => a.code),
+    makeRollup(AREAS_2021),
+    1,
+  );
   live.on('connection', (socket) => {
     socket.emit('live:clock', { nowMs: Date.now(), speed: 1 });
     socket.on('live:subscribe', (req, ack) => {
       const parsed = LiveSubscribe.safeParse(req);
       if (!parsed.success) return ack({ ok: false, error: 'invalid_payload', details: parsed.error.issues });
-      const snap: LiveSnapshot = { area: parsed.data.area, seq, state: stateOf(current, seq) };
+      const snap: LiveSnapshot = { area: parsed.data.area, seq, state: stateOf(current, seq), areaTree };
       void socket.join('feed');
       ack({ ok: true, data: snap });
     });

@@ -35,6 +35,10 @@ export interface AreaSetRegistry {
    * imported set of that name is already held: a set is immutable once loaded, a new version needs a restart.
    */
   add(set: AreaSet): boolean;
+  /** Grows by one with every set added, so what is derived from the sets can be cached until it changes. */
+  version(): number;
+  /** Called after each set added; returns the function that stops the calls. */
+  onAdded(listener: (set: AreaSet) => void): () => void;
 }
 
 interface Entry {
@@ -111,6 +115,8 @@ export function createAreaSetRegistry(
     merged.clear();
   };
   reindex();
+  let version = 1;
+  const listeners = new Set<(set: AreaSet) => void>();
   const rollup: AreaRollup = (code) => {
     let chain = merged.get(code);
     if (chain) return chain;
@@ -140,7 +146,14 @@ export function createAreaSetRegistry(
       entries.push(entryOf(set, 'imported', entries.length));
       entries.sort(byTime);
       reindex();
+      version++;
+      for (const listener of listeners) listener(set);
       return true;
+    },
+    version: () => version,
+    onAdded: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }

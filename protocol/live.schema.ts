@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from './ack';
+import type { AreaTree } from './area-tree.schema';
 import { AreaCode, StreamName, type LoggedEvent } from './events.schema';
 import type { DashboardState } from './state/dashboard-state';
 import type { StatePatch } from './state/state-patch';
@@ -31,11 +32,12 @@ export const LiveResync = z.strictObject({
 });
 export type LiveResync = z.infer<typeof LiveResync>;
 
-/** Where a dashboard starts: the reduced state of its area as of `seq`. */
+/** Where a dashboard starts: the reduced state of its area as of `seq`, and the tree it folds events with. */
 export interface LiveSnapshot {
   area: string;
   seq: number;
   state: DashboardState;
+  areaTree: AreaTree;
 }
 
 /**
@@ -113,6 +115,11 @@ export interface ClockTick {
 export interface LiveServerToClient {
   'live:batch': (batch: LiveBatch) => void;
   'live:clock': (tick: ClockTick) => void;
+  /**
+   * The area tree changed (a set was imported while the server runs). Sent before any batch that can hold an
+   * event of the new set's codes, since those are refused until the set has joined.
+   */
+  'live:areas': (tree: AreaTree) => void;
   /** A console's {@link WallControl}, relayed to every dashboard; only walls act on it. */
   'wall:control': (cmd: WallControl) => void;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from './ack';
+import type { AreaTree } from './area-tree.schema';
 import { AreaCode, MAX_EVENT_TS_MS, MIN_EVENT_TS_MS, StreamName, type LoggedEvent } from './events.schema';
 import { IsoInstant } from './http.schema';
 import type { Alert } from './state/alerts';
@@ -46,10 +47,11 @@ export interface ReplayPosition {
   endMs: number;
 }
 
-/** A fresh starting point: the answer to seek, step and jump. */
+/** A fresh starting point: the answer to seek, step and jump, with the tree the session's batches fold with. */
 export interface ReplaySnapshot {
   position: ReplayPosition;
   state: DashboardState;
+  areaTree: AreaTree;
 }
 
 /**
@@ -57,9 +59,12 @@ export interface ReplaySnapshot {
  * when the log holds a late event that seq order would skip, the server sends `state` instead, to replace it.
  * The client acknowledges each batch once applied; the next one is sent only then (backpressure).
  */
-export type ReplayBatch = { position: ReplayPosition; fromMs: number } & (
-  { events: LoggedEvent[]; state?: undefined } | { state: DashboardState; events?: undefined }
-);
+export type ReplayBatch = {
+  position: ReplayPosition;
+  fromMs: number;
+  /** Present when the server's tree changed since the session last sent one: fold this batch with it. */
+  areaTree?: AreaTree;
+} & ({ events: LoggedEvent[]; state?: undefined } | { state: DashboardState; events?: undefined });
 
 export interface ReplayJumpResult extends ReplaySnapshot {
   /** The alert jumped to, as the shared reducer raised it; null when there is none that way. */

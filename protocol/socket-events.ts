@@ -32,7 +32,7 @@ export const SOCKET_EVENTS = {
       'alert:resolve',
       'wall:control',
     ]),
-    serverToClient: namesOf<LiveServerToClient>()(['live:batch', 'live:clock', 'wall:control']),
+    serverToClient: namesOf<LiveServerToClient>()(['live:batch', 'live:clock', 'live:areas', 'wall:control']),
   },
   '/ingest': {
     clientToServer: namesOf<IngestClientToServer>()(['ingest:batch']),

@@ -5,9 +5,10 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { Server } from 'socket.io';
 import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient } from '../protocol';
 import type { Namespace, Socket } from 'socket.io';
-import { makeRollup, type AreaInfo } from '../geo/areas';
+import type { AreaInfo } from '../geo/areas';
 import type { AreaSetRegistry } from '../geo/area-sets';
 import { SENSOR_SITES } from '../geo';
+import { createAreaCatalog } from './areas/area-catalog';
 import { createSiteAreas } from './areas/site-areas';
 import type { Clock } from './clock';
 import { createStateEngine, type SnapshotPolicy, type StateEngine } from './engine/state-engine';
@@ -19,7 +20,6 @@ import { apiRoutes } from './http/api-routes';
 import { reviewRoutes } from './http/review-routes';
 import { docsRoutes } from './docs/docs-routes';
 import { openDataRoutes } from './open-data/open-data-routes';
-import { PROVINCE_CODE } from '../geo/areas';
 import { ingestHttpRoutes } from './ingest/ingest-http';
 import { setupIngestNamespace } from './ingest/ingest-namespace';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
@@ -121,12 +121,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { store, clock } = deps;
   const startedAtMs = Date.now();
   const registry = deps.areaSets;
-  const areas = registry ? registry.areas() : deps.areaSet.areas;
-  const rollup = registry ? registry.rollup : makeRollup(areas);
-  const known = new Set(areas.map((a) => a.code));
-  // The registry's own check, so codes of a set imported while running are accepted too.
-  const isKnownArea = registry ? registry.isKnownArea : (code: string) => known.has(code);
-  const areasWithin = (code: string) => areas.filter((a) => rollup(a.code).includes(code)).map((a) => a.code);
+  // Read from the registry at each use, so a set imported while running is in every list at once.
+  const catalog = createAreaCatalog(registry, deps.areaSet.areas);
+  const { rollup, isKnownArea, areasWithin } = catalog;
 
   const admission = deps.admission ?? admissionRules();
   const foldBounds = () => foldBoundsAt(admission, clock.now(), Date.now());
@@ -259,6 +256,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     rollup,
     isKnownArea,
+    areas: catalog,
     ingest,
     may: (socket, event) => access.socketMay(socket, '/live', event),
     seesOpsDetails: operatorGuard.socket,
@@ -297,15 +295,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   web.use('/api', publicSurface.router);
   web.use(metricsRoutes({ metrics, readiness, guard: access.guard }));
-  web.use('/api', reviewRoutes({ store, clock, isKnownArea, areasWithin, guard: access.guard }));
+  web.use(
+    '/api',
+    reviewRoutes({
+      store,
+      clock,
+      isKnownArea,
+      areasWithin,
+      districts: catalog.districts,
+      guard: access.guard,
+    }),
+  );
   // Mounted before the SPA, whose catch-all would otherwise answer /docs.
   const docs = docsRoutes(deps.version, access.guard);
-  const districts = areas.filter((a) => a.parent === PROVINCE_CODE);
-  web.use('/api', docs.api, openDataRoutes({ store, districts }, access.guard));
+  // A getter: the datasets list the districts of the sets known when asked, not those known at start.
+  const openData = {
+    store,
+    get districts() {
+      return catalog.districts();
+    },
+  };
+  web.use('/api', docs.api, openDataRoutes(openData, access.guard));
   web.use(docs.page);
   const replay = createReplay(io.of('/replay') as ReplayNamespace, {
     store,
     rollup,
+    areaTree: catalog.tree,
     stateAt: engine.stateAt,
     areasWithin,
     guard: access.guard,

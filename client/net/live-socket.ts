@@ -26,6 +26,7 @@ export type LiveSink = Pick<
   | 'receiveSnapshot'
   | 'receiveBatch'
   | 'receiveResync'
+  | 'receiveAreaTree'
   | 'abandonResync'
   | 'disconnected'
 >;
@@ -39,7 +40,15 @@ export interface LiveHooks {
 
 /** Sockets open now, for {@link liveDiagnostics}. */
 const openSockets = new Set<LiveSocket>();
-const SOCKET_EVENTS = ['connect', 'disconnect', 'connect_error', 'live:batch', 'live:clock', 'wall:control'];
+const SOCKET_EVENTS = [
+  'connect',
+  'disconnect',
+  'connect_error',
+  'live:batch',
+  'live:clock',
+  'live:areas',
+  'wall:control',
+];
 const MANAGER_EVENTS = [
   'reconnect_failed',
   'reconnect',
@@ -124,6 +133,7 @@ export function connectLive(sink: LiveSink, area: string, url = '/live', hooks: 
   socket.on('connect', subscribe);
   socket.on('live:batch', (batch) => resync(sink.receiveBatch(batch)));
   socket.on('live:clock', (tick) => sink.setClock(tick, Date.now()));
+  socket.on('live:areas', (tree) => sink.receiveAreaTree(tree));
   socket.on('disconnect', (reason) => {
     // After a server-side disconnect socket.io does not retry by itself; every other reason it does.
     if (reason === 'io server disconnect') socket.connect();

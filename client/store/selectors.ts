@@ -1,9 +1,8 @@
-import type { DashboardState, LonLat, SensorKind, SensorStatus } from '../../protocol';
+import type { AreaRollup, DashboardState, LonLat, SensorKind, SensorStatus } from '../../protocol';
 import { kpiSnapshot, onlineDaily as onlineDays, onlineOnDay } from '../../protocol/state/kpis';
 import { siteStatus } from '../../protocol/state/sensor-status';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../../protocol/time';
 import { PROVINCE_CODE } from '../../geo/areas';
-import { rollup } from './dashboard.slice';
 
 /** The figures of one column of KPI tiles. Rates are 0–1 or null; times are scenario ms, 0 when never. */
 export interface AreaKpis {
@@ -19,8 +18,11 @@ export interface AreaKpis {
   sensorTsMs: number;
 }
 
-/** Sites of the province are all sites; under it, those whose area rolls up to the code. */
-export function inAreaOf(code: string): (siteArea: string) => boolean {
+/**
+ * Sites of the province are all sites; under it, those whose area rolls up to the code in the server's tree
+ * (the store's `rollup`), so a site in a ward of a set imported while running counts in its district.
+ */
+export function inAreaOf(code: string, rollup: AreaRollup): (siteArea: string) => boolean {
   if (code === PROVINCE_CODE) return () => true;
   return (siteArea) => siteArea === code || rollup(siteArea).includes(code);
 }
@@ -65,9 +67,10 @@ export function areaKpis(
   state: DashboardState,
   code: string,
   nowMs: number,
+  rollup: AreaRollup,
   siteAreas: SiteAreas | null = null,
 ): AreaKpis {
-  const k = kpiSnapshot(withSiteAreas(state, siteAreas), code, nowMs, inAreaOf(code));
+  const k = kpiSnapshot(withSiteAreas(state, siteAreas), code, nowMs, inAreaOf(code, rollup));
   const total = Object.values(k.sensors).reduce((a, b) => a + b, 0);
   return {
     onlineToday: onlineOnDay(state.areas[code], vnDateKey(nowMs)),

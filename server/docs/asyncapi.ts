@@ -74,6 +74,11 @@ const LIVE_EVENTS = {
     summary: 'The scenario clock: simulated time runs at `speed` × real time from `nowMs`.',
     payload: 'ClockTick',
   },
+  'live:areas': {
+    summary:
+      'The area tree changed (a set imported while the server runs): fold the events that follow, and any resync answer, with this tree.',
+    payload: 'AreaTree',
+  },
   'alert:ack': {
     summary:
       'An operator acknowledges an alert; logged as an `ops` event (requestId makes a retry a duplicate).',

@@ -5,6 +5,7 @@ import {
   AlertResolved,
   AlertRulesChanged,
   AreaFeatureCollection,
+  AreaTree,
   CovidReport,
   DossierPaid,
   DossierResolved,
@@ -66,6 +67,7 @@ export const NAMED_SCHEMAS = {
   LiveSnapshot: LiveSnapshotSchema,
   LiveBatch: LiveBatchSchema,
   ClockTick: ClockTickSchema,
+  AreaTree,
   DashboardState: DashboardStateSchema,
 } satisfies Record<string, z.ZodType>;
 export type NamedSchema = keyof typeof NAMED_SCHEMAS;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AreaTree,
   ERROR_REASONS,
   IocEvent,
   ReplaySpeed,
@@ -156,6 +157,7 @@ export const LiveSnapshotSchema = z.object({
   area: z.string(),
   seq: z.number().int(),
   state: DashboardStateSchema,
+  areaTree: AreaTree,
 });
 same<z.output<typeof LiveSnapshotSchema>, LiveSnapshot>(true);
 
@@ -192,7 +194,11 @@ export const ReplayPositionSchema = z.object({
 });
 same<z.output<typeof ReplayPositionSchema>, ReplayPosition>(true);
 
-export const ReplaySnapshotSchema = z.object({ position: ReplayPositionSchema, state: DashboardStateSchema });
+export const ReplaySnapshotSchema = z.object({
+  position: ReplayPositionSchema,
+  state: DashboardStateSchema,
+  areaTree: AreaTree,
+});
 same<z.output<typeof ReplaySnapshotSchema>, ReplaySnapshot>(true);
 
 // Alerts are the shared reducer's objects (protocol/state/alerts.ts), documented by reference like the state.
@@ -204,15 +210,22 @@ const AlertSchema = z
 export const ReplayJumpResultSchema = z.object({
   position: ReplayPositionSchema,
   state: DashboardStateSchema,
+  areaTree: AreaTree,
   alert: AlertSchema.nullable(),
 });
 same<z.output<typeof ReplayJumpResultSchema>, ReplayJumpResult>(true);
 
 export const ReplayBatchSchema = z.union([
-  z.object({ position: ReplayPositionSchema, fromMs: Ms, events: z.array(LoggedEventSchema) }),
   z.object({
     position: ReplayPositionSchema,
     fromMs: Ms,
+    areaTree: AreaTree.optional(),
+    events: z.array(LoggedEventSchema),
+  }),
+  z.object({
+    position: ReplayPositionSchema,
+    fromMs: Ms,
+    areaTree: AreaTree.optional(),
     state: DashboardStateSchema.meta({
       description: 'Replaces the state when a late event changed the past.',
     }),

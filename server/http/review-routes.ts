@@ -15,7 +15,7 @@ import {
   type RankingResponse,
   type ReviewReferenceResponse,
 } from '../../protocol';
-import { DISTRICTS_2021 } from '../../geo/areas';
+import type { AreaInfo } from '../../geo/areas';
 import { SERVICE_CATALOGUE } from '../../simulators/catalogue';
 import type { Clock } from '../clock';
 import type { EventStore } from '../store/event-store';
@@ -31,6 +31,8 @@ export interface ReviewDeps {
   clock: Clock;
   isKnownArea: (code: string) => boolean;
   areasWithin: (code: string) => string[];
+  /** The province's district-level units the ranking compares: those of every set known when asked. */
+  districts: () => readonly AreaInfo[];
   guard: GuardFor;
 }
 
@@ -148,7 +150,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
       throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: [...METRICS_BY_NAME.keys()] });
     const { fromMs, toMs } = parseRange(q.from, q.to);
     const values = await Promise.all(
-      DISTRICTS_2021.map(async (d) => ({
+      deps.districts().map(async (d) => ({
         area: d.code,
         name: d.name,
         value: (await sumMetric(deps.store, metric, d.code, deps.areasWithin(d.code), fromMs, toMs)).value,

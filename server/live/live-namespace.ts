@@ -12,6 +12,7 @@ import {
   type LiveServerToClient,
   type LiveSnapshot,
 } from '../../protocol';
+import type { AreaCatalog } from '../areas/area-catalog';
 import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
 import type { EventStore } from '../store/event-store';
@@ -42,6 +43,8 @@ export interface LiveDeps {
   clock: Clock;
   rollup: AreaRollup;
   isKnownArea: (code: string) => boolean;
+  /** The tree dashboards fold with, sent in every snapshot and again (`live:areas`) whenever it changes. */
+  areas: Pick<AreaCatalog, 'tree' | 'onChange'>;
   /** Where operator commands (acknowledge, assign, resolve) are logged. */
   ingest: IngestService;
   /** Whether the socket may send an operator command now (session role or operator token). */
@@ -80,10 +83,8 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       for (const room of socket.rooms) if (isLiveRoom(room)) void socket.leave(room);
       const audience = deps.seesOpsDetails(socket) ? 'operate' : 'readers';
       void socket.join(roomOf(area, mode, audience));
-      const res: Ack<LiveSnapshot> = {
-        ok: true,
-        data: snapshots.of(deps.engine.state, area, audience === 'operate' ? 'all' : 'withheld'),
-      };
+      const snap = snapshots.of(deps.engine.state, area, audience === 'operate' ? 'all' : 'withheld');
+      const res: Ack<LiveSnapshot> = { ok: true, data: { ...snap, areaTree: deps.areas.tree() } };
       ack(res);
     });
 
@@ -128,5 +129,11 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
     1000,
   );
   tick.unref();
-  return () => clearInterval(tick);
+  // Local, like the clock: every node holds its own registry and tells its own sockets. Emitted as the set
+  // joins, before ingest can accept an event of its codes, so no batch needing the new tree comes first.
+  const stopAreas = deps.areas.onChange(() => nsp.local.emit('live:areas', deps.areas.tree()));
+  return () => {
+    clearInterval(tick);
+    stopAreas();
+  };
 }

@@ -5,6 +5,7 @@ import {
   ReplayTimelineQuery,
   parseInstant,
   type AreaRollup,
+  type AreaTree,
   type DashboardState,
   type EventTimeBounds,
 } from '../../protocol';
@@ -30,6 +31,8 @@ export interface ReplayDeps {
   store: EventStore;
   stateAt: (atMs: number) => Promise<DashboardState>;
   rollup: AreaRollup;
+  /** The tree `rollup` describes; sessions send it with their snapshots and with a batch after it changed. */
+  areaTree: () => AreaTree;
   tickMs?: number;
   maxBatchEvents?: number;
   onStall?: () => void;
@@ -74,6 +77,7 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
       store: folded,
       stateAt: deps.stateAt,
       rollup: deps.rollup,
+      areaTree: deps.areaTree,
       endMs,
       tickMs: deps.tickMs ?? REPLAY_TICK_MS,
       maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,

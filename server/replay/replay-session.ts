@@ -47,7 +47,19 @@ export function createReplaySession(deps: ReplaySessionDeps, send: SendBatch): R
     return run;
   };
   const position = (): ReplayPosition => ({ epoch, cursorMs, playing, speed, endMs });
-  const snapshot = (): ReplaySnapshot => ({ position: position(), state });
+  // The version of the tree the browser holds: a batch carries the tree only when it has changed since.
+  let sentTree = 0;
+  const snapshot = (): ReplaySnapshot => {
+    const areaTree = deps.areaTree();
+    sentTree = areaTree.version;
+    return { position: position(), state, areaTree };
+  };
+  const treeIfChanged = () => {
+    const areaTree = deps.areaTree();
+    if (areaTree.version === sentTree) return {};
+    sentTree = areaTree.version;
+    return { areaTree };
+  };
   const stopTimer = () => {
     if (timer) clearInterval(timer);
     timer = null;
@@ -82,8 +94,8 @@ export function createReplaySession(deps: ReplaySessionDeps, send: SendBatch): R
     const sent = (unacked = { token: ++token, events: late ? 0 : win.events.length });
     batchesSent++;
     const batch: ReplayBatch = late
-      ? { position: position(), fromMs, state }
-      : { position: position(), fromMs, events: win.events };
+      ? { position: position(), fromMs, ...treeIfChanged(), state }
+      : { position: position(), fromMs, ...treeIfChanged(), events: win.events };
     send(batch, () => {
       if (unacked === sent) unacked = null;
     });

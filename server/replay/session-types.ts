@@ -1,6 +1,7 @@
 import type {
   DashboardState,
   AreaRollup,
+  AreaTree,
   ReplayBatch,
   ReplayJumpResult,
   ReplayPosition,
@@ -14,6 +15,8 @@ export interface ReplaySessionDeps {
   /** Every event with tsMs ≤ atMs folded in seq order: the state engine's definition, shared with live. */
   stateAt: (atMs: number) => Promise<DashboardState>;
   rollup: AreaRollup;
+  /** The tree `rollup` describes, sent to the analyst's browser so it folds the batches the same way. */
+  areaTree: () => AreaTree;
   /** Latest event time in the log; playing stops there. */
   endMs: () => Promise<number>;
   tickMs: number;

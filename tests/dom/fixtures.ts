@@ -2,6 +2,17 @@ import type { DashboardState, LoggedEvent, SiteState } from '../../protocol';
 import { emptyAreaState } from '../../protocol/state/dashboard-state';
 import { emptyAlertsState } from '../../protocol/state/alerts';
 import { useStore } from '../../client/store/store';
+import { areaTreeOf, rollupOfTree } from '../../protocol/state/area-tree';
+import { AREAS_2021, TAN_AN_WARDS_2021, makeRollup } from '../../geo/areas';
+
+const FIXTURE_AREAS = [...AREAS_2021, ...TAN_AN_WARDS_2021];
+/** The tree a server holding the 2021 districts and Tân An's wards sends its dashboards. */
+export const FIXTURE_AREA_TREE = areaTreeOf(
+  FIXTURE_AREAS.map((a) => a.code),
+  makeRollup(FIXTURE_AREAS),
+  1,
+);
+export const FIXTURE_ROLLUP = rollupOfTree(FIXTURE_AREA_TREE);
 
 /** Scenario "now" for every dom test: a Monday morning of the August 2021 wave, Vietnam time. */
 export const NOW_MS = Date.parse('2021-08-16T09:30:00+07:00');
@@ -83,7 +94,7 @@ export function sampleState(): DashboardState {
 
 /** Puts a snapshot and a paused scenario clock in the store, as a subscribe ack and a tick would. */
 export function seedStore(state: DashboardState = sampleState()): void {
-  useStore.getState().receiveSnapshot({ area: '80', seq: state.seq, state });
+  useStore.getState().receiveSnapshot({ area: '80', seq: state.seq, state, areaTree: FIXTURE_AREA_TREE });
   useStore.getState().setClock({ nowMs: NOW_MS, speed: 0 }, Date.now());
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveBatch } from '../../protocol';
-import { rollup } from '../../client/store/dashboard.slice';
 import {
   classifyBatch,
   emptyFeed,
@@ -10,8 +9,8 @@ import {
   feedSnapshot,
   type LiveFeed,
 } from '../../client/store/live-feed';
-import { useStore } from '../../client/store/store';
-import { onlineSubmitted, sampleState } from './fixtures';
+import { resetStore, useStore } from '../../client/store/store';
+import { FIXTURE_AREA_TREE, FIXTURE_ROLLUP as rollup, onlineSubmitted, sampleState } from './fixtures';
 
 const batch = (fromSeq: number, toSeq: number, seqs: number[] = []): LiveBatch => ({
   area: '80',
@@ -123,10 +122,52 @@ describe('batch sequencing', () => {
 describe('store: gap detection', () => {
   it('returns the resync request the socket layer must emit', () => {
     const s = useStore.getState();
-    s.receiveSnapshot({ area: '80', seq: 100, state: { ...sampleState(), seq: 100 } });
+    s.receiveSnapshot({
+      area: '80',
+      seq: 100,
+      state: { ...sampleState(), seq: 100 },
+      areaTree: FIXTURE_AREA_TREE,
+    });
     expect(s.receiveBatch(batch(101, 101, [101]))).toBeNull();
     expect(s.receiveBatch(batch(105, 106, [105]))).toEqual({ area: '80', afterSeq: 101 });
     expect(s.receiveResync(batch(102, 104, [103]))).toBeNull();
     expect(useStore.getState().feed.lastSeq).toBe(106);
+  });
+});
+
+describe('store: the area tree it folds with', () => {
+  const tree = (version: number, chains: Record<string, string[]>) => ({ version, chains });
+  const snapshot = (areaTree: ReturnType<typeof tree>) => ({
+    area: '80',
+    seq: 100,
+    state: { ...sampleState(), seq: 100 },
+    areaTree,
+  });
+
+  it('folds a resync with the tree the server sent, and follows a newer one', () => {
+    resetStore();
+    const s = useStore.getState();
+    // A code no built-in list has: it counts in Tân An only because the server's tree says so.
+    s.receiveSnapshot(snapshot(tree(1, { '80': ['80'], '794': ['794', '80'] })));
+    s.receiveAreaTree(tree(2, { '80': ['80'], '794': ['794', '80'], '27990': ['27990', '794', '80'] }));
+    const before = useStore.getState().feed.state!.areas['794']!.dossier.submitted;
+    s.receiveBatch(batch(101, 101));
+    s.receiveBatch(batch(103, 103));
+    s.receiveResync({ area: '80', fromSeq: 102, toSeq: 103, events: [onlineSubmitted(102, '27990')] });
+    expect(useStore.getState().feed.state!.areas['794']!.dossier.submitted).toBe(before + 1);
+    expect(useStore.getState().feed.state!.areas['27990']!.dossier.submitted).toBe(1);
+  });
+
+  it('ignores an update older than the tree held, but takes every snapshot whole', () => {
+    resetStore();
+    const s = useStore.getState();
+    s.receiveSnapshot(snapshot(tree(3, { '80': ['80'] })));
+    s.receiveAreaTree(tree(2, {}));
+    expect(useStore.getState().areaTree.version).toBe(3);
+    // Another node, or a restarted server, counts from scratch: a snapshot is a fresh start.
+    s.receiveSnapshot(snapshot(tree(1, { '72': ['72'] })));
+    expect(useStore.getState().areaTree).toEqual(tree(1, { '72': ['72'] }));
+    expect(useStore.getState().rollup('72')).toEqual(['72']);
+    expect(useStore.getState().rollup('80')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectLive } from '../../client/net/live-socket';
 import { useStore } from '../../client/store/store';
 import type { LiveBatch, LiveClientToServer, LiveServerToClient } from '../../protocol';
-import { onlineSubmitted, sampleState } from './fixtures';
+import { FIXTURE_AREA_TREE, onlineSubmitted, sampleState } from './fixtures';
 import { server } from './msw-server';
 
 // A real Socket.IO server on port 0 stands in for ours, so the client's handshake, acks and event names are
@@ -56,7 +56,15 @@ describe('live socket', () => {
     const url = await startServer((live) => {
       live.on('connection', (socket) => {
         socket.on('live:subscribe', (req, ack) => {
-          ack({ ok: true, data: { area: req.area, seq: 100, state: { ...sampleState(), seq: 100 } } });
+          ack({
+            ok: true,
+            data: {
+              area: req.area,
+              seq: 100,
+              state: { ...sampleState(), seq: 100 },
+              areaTree: FIXTURE_AREA_TREE,
+            },
+          });
           socket.emit('live:clock', { nowMs: 1_628_000_000_000, speed: 60 });
           socket.emit('live:batch', batch(101, 102));
           socket.emit('live:batch', batch(105, 106)); // 103–104 never arrive
@@ -83,7 +91,10 @@ describe('live socket', () => {
         socket.on('live:subscribe', (req, ack) => {
           subscribes++;
           const seq = subscribes === 1 ? 100 : 90_000;
-          ack({ ok: true, data: { area: req.area, seq, state: { ...sampleState(), seq } } });
+          ack({
+            ok: true,
+            data: { area: req.area, seq, state: { ...sampleState(), seq }, areaTree: FIXTURE_AREA_TREE },
+          });
           if (subscribes === 1) socket.emit('live:batch', batch(80_001, 80_002)); // a hole of 80 000 events
         });
         socket.on('live:resync', (_req, ack) =>
@@ -108,7 +119,10 @@ describe('live socket', () => {
         socket.on('live:subscribe', (req, ack) => {
           subscribes++;
           const seq = subscribes === 1 ? 100 : 200;
-          ack({ ok: true, data: { area: req.area, seq, state: { ...sampleState(), seq } } });
+          ack({
+            ok: true,
+            data: { area: req.area, seq, state: { ...sampleState(), seq }, areaTree: FIXTURE_AREA_TREE },
+          });
           if (subscribes === 1) setTimeout(() => socket.disconnect(true), 20);
         });
       });

@@ -3,9 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MapViewProps } from '../../client/map/MapView';
 import { OperatorScreen } from '../../client/features/operator/OperatorScreen';
 import { useStore } from '../../client/store/store';
-import { rollup } from '../../client/store/dashboard.slice';
 import { applyEvents, DEFAULT_ALERT_RULES, type LoggedEvent } from '../../protocol';
-import { NOW_MS, sampleState, seedStore } from './fixtures';
+import { FIXTURE_ROLLUP as rollup, NOW_MS, sampleState, seedStore } from './fixtures';
 
 // jsdom has no WebGL: the maplibre + deck.gl component is replaced at its module boundary, and the mock
 // shows what it was given so the wiring from the store is still checked.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeTiles } from '../../client/features/wall/wall-tiles';
 import { mapMetricValues } from '../../protocol/state/map-metrics';
 import { countCodes, siteStatusCodes } from '../../client/map/site-points';
-import { rollup } from '../../client/store/dashboard.slice';
+import { FIXTURE_ROLLUP as rollup } from './fixtures';
 import { areaKpis, siteMarkers } from '../../client/store/selectors';
 import {
   AlertRules,
@@ -194,7 +194,7 @@ describe('site status from the rules in force (property)', () => {
         const now = Math.max(T0, ...events.map((e) => e.tsMs)) + laterS * 1000;
         const sites = Object.values(s.sites);
         const counts = countByStatus(sites, s.alerts, now);
-        const [alarms, water] = computeTiles(['sensorAlarms', 'waterLevelMax'], s, now);
+        const [alarms, water] = computeTiles(['sensorAlarms', 'waterLevelMax'], s, now, rollup);
         expect(alarms!.value).toBe(counts.alarm);
         expect(alarms!.tone).toBe(counts.alarm > 0 ? 'alarm' : 'normal');
         const tanAnWater = sites.filter((x) => x.kind === 'water_level' && x.area === '794');
@@ -204,7 +204,7 @@ describe('site status from the rules in force (property)', () => {
         );
         expect(countCodes(siteStatusCodes(sites, s.alerts, now))).toEqual(counts);
         expect(siteMarkers(s, now).filter((m) => m.status === 'alarm').length).toBe(counts.alarm);
-        expect(areaKpis(s, '80', now).sensorAlarm).toBe(counts.alarm);
+        expect(areaKpis(s, '80', now, rollup).sensorAlarm).toBe(counts.alarm);
         const perArea = Object.values(mapMetricValues(s, 'sensorAlarms', now));
         expect(perArea.reduce((a, b) => a + b, 0)).toBe(counts.alarm);
       }),

@@ -12,7 +12,6 @@ import { WALL_LAYER_IDS } from '../../client/map/wall-layers';
 import { parseWallUrl } from '../../client/features/wall/wall-url';
 import { useWallStore } from '../../client/features/wall/wall.store';
 import type { LiveCommands } from '../../client/net/live-commands';
-import { rollup } from '../../client/store/dashboard.slice';
 import { useStore } from '../../client/store/store';
 import { useAreasLoader } from '../../client/store/use-areas-loader';
 import {
@@ -23,7 +22,7 @@ import {
   type LoggedEvent,
 } from '../../protocol';
 import { emptyDashboardState } from '../../protocol/state/dashboard-state';
-import { NOW_MS, onlineSubmitted, sampleState, seedStore } from './fixtures';
+import { FIXTURE_ROLLUP as rollup, NOW_MS, onlineSubmitted, sampleState, seedStore } from './fixtures';
 import { server } from './msw-server';
 
 /** The layers of the mock map's last render, to tell a kept layer input (no redraw) from a rebuilt one. */

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAreaSetRegistry, parseAreaSet, type AreaSetRegistry } from '../../geo';
 import { PROTOCOL_VERSION, SENSOR_TOPIC, SOCKET_EVENTS, type SocketNamespace } from '../../protocol';
 import { buildAsyncApi } from '../../server/docs/asyncapi';
 import { HTTP_SCHEMAS } from '../../server/docs/http-routes';
@@ -25,8 +26,10 @@ const minus = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b
 
 describe('the API documents cover what the server serves', () => {
   let server: TestServer;
+  // A registry, so that a set can join while the test runs and `live:areas` be seen.
+  const registry: AreaSetRegistry = createAreaSetRegistry();
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ areaSets: registry });
   });
   afterAll(async () => {
     await server?.close();
@@ -167,6 +170,34 @@ describe('the API documents cover what the server serves', () => {
       body: JSON.stringify({ events }),
     });
 
+  /** A set valid only far ahead: joining changes the tree, not the set in force now. */
+  const futureSet = () => {
+    const parsed = parseAreaSet({
+      type: 'FeatureCollection',
+      name: 'coverage-import',
+      validFrom: '2090-01-01',
+      features: [
+        {
+          type: 'Feature',
+          properties: { code: '99', name: 'Coverage', kind: 'province', parent: null },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [106, 10.5],
+                [106.1, 10.5],
+                [106.1, 10.6],
+                [106, 10.5],
+              ],
+            ],
+          },
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    return parsed.set;
+  };
+
   it('/live: the server handles exactly the listed client events and emits only listed ones', async () => {
     const live = await connect('/live', { operatorToken: TEST_OPERATOR_TOKEN });
     try {
@@ -174,6 +205,7 @@ describe('the API documents cover what the server serves', () => {
       await live.socket.emitWithAck('live:subscribe', { area: '80' });
       expect((await post([reading('live-1')])).status).toBe(200);
       await live.socket.emitWithAck('wall:control', { action: 'pause' });
+      registry.add(futureSet());
       await live.sawAll(SOCKET_EVENTS['/live'].serverToClient);
       expect([...live.seen].sort()).toEqual([...SOCKET_EVENTS['/live'].serverToClient].sort());
     } finally {

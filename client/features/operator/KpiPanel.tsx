@@ -17,15 +17,22 @@ export function KpiPanel() {
   const state = useStore((s) => s.feed.state);
   const focus = useStore((s) => s.focusArea);
   const siteAreas = useStore((s) => s.siteAreas);
+  const rollup = useStore((s) => s.rollup);
   const focusPrefix = focus === TAN_AN_CODE ? 'kpi-tan-an' : `kpi-area-${focus}`;
   const scenarioNow = useScenarioNow(1000);
   const columns = useMemo(() => {
     if (!state) return null;
     const now = effectiveNowMs(state, scenarioNow);
     return {
-      province: kpiTiles(areaKpis(state, PROVINCE_CODE, now, siteAreas), 'kpi-province', now, t, intl),
+      province: kpiTiles(
+        areaKpis(state, PROVINCE_CODE, now, rollup, siteAreas),
+        'kpi-province',
+        now,
+        t,
+        intl,
+      ),
       focus: kpiTiles(
-        areaKpis(state, focus, now, siteAreas),
+        areaKpis(state, focus, now, rollup, siteAreas),
         focusPrefix,
         now,
         t,
@@ -33,7 +40,7 @@ export function KpiPanel() {
         !isWard(focus) || hasOwnFigures(state, focus),
       ),
     };
-  }, [state, scenarioNow, t, intl, focus, focusPrefix, siteAreas]);
+  }, [state, scenarioNow, t, intl, focus, focusPrefix, siteAreas, rollup]);
 
   if (!columns) {
     return (

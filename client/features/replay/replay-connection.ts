@@ -13,7 +13,6 @@ import type {
 import { PROVINCE_CODE } from '../../../geo/areas';
 import { applyEvents } from '../../../protocol/state/apply-events';
 import { PROTOCOL_VERSION } from '../../../protocol/version';
-import { rollup } from '../../store/dashboard.slice';
 import { emptyFeed } from '../../store/live-feed';
 import { useStore } from '../../store/store';
 import { useReplayStore } from './replay.store';
@@ -66,6 +65,7 @@ export function connectReplay(
     }
   };
   const land = (snap: ReplaySnapshot) => {
+    useStore.getState().receiveAreaTree(snap.areaTree, 'snapshot');
     epoch = snap.position.epoch;
     cursorMs = snap.position.cursorMs;
     show(snap.state, snap.position);
@@ -91,6 +91,9 @@ export function connectReplay(
     const current = useStore.getState().feed.state;
     if (batch.position.epoch === epoch && current) {
       cursorMs = batch.position.cursorMs;
+      // The server's tree, sent again when a set joined since: the batch is folded as the session folded it.
+      if (batch.areaTree) useStore.getState().receiveAreaTree(batch.areaTree);
+      const { rollup } = useStore.getState();
       show(batch.state ?? applyEvents(current, batch.events, rollup), batch.position);
     }
     // Acknowledged after the store update: React draws it on its next frame, before the next batch comes.

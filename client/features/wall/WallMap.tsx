@@ -23,7 +23,6 @@ import { formatNumber } from '../../ui/format';
 import { useKept } from '../../ui/use-kept';
 import type { SceneDef } from './playlists';
 import { mapMetricValues } from '../../../protocol/state/map-metrics';
-import { rollup } from '../../store/dashboard.slice';
 import { areaBounds, pointBounds, POPULATION } from './wall-map-data';
 import { useWallStore } from './wall.store';
 
@@ -82,6 +81,7 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
   const { t, intl } = useT();
   const areas = useStore((s) => s.areas);
   const state = useStore((s) => s.feed.state) ?? EMPTY;
+  const rollup = useStore((s) => s.rollup);
   const basemap = useWallStore((s) => s.config.basemap);
   const now = effectiveNowMs(state, useScenarioNow(1000));
   const minute = Math.floor(now / 60_000);
@@ -90,7 +90,7 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
   const fresh = useMemo(
     () => mapMetricValues(state, metric, now, { population: POPULATION, rollup }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state, metric, minute],
+    [state, metric, minute, rollup],
   );
   // Equal values keep the choropleth as it is: a batch of readings alone does not redraw the districts.
   const values = useKept(fresh, sameValues);

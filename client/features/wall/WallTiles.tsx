@@ -10,12 +10,13 @@ import { WallTile } from './WallTile';
 /** The scene's KPI tiles, recomputed when the state changes and once a second for their ages. */
 export function WallTiles({ scene }: { scene: SceneDef }) {
   const state = useStore((s) => s.feed.state);
+  const rollup = useStore((s) => s.rollup);
   const samples = useWallStore((s) => s.samples);
   const scenarioNow = useScenarioNow(1000);
   const now = state ? effectiveNowMs(state, scenarioNow) : 0;
   const tiles = useMemo(
-    () => (state ? computeTiles(scene.tiles, state, now, samples, scene.focusArea) : []),
-    [state, scene.tiles, now, samples, scene.focusArea],
+    () => (state ? computeTiles(scene.tiles, state, now, rollup, samples, scene.focusArea) : []),
+    [state, scene.tiles, now, samples, scene.focusArea, rollup],
   );
   return (
     <section

@@ -32,7 +32,7 @@ export function useWallTimers(): void {
       wall.hold(holding?.id ?? null, Date.now(), TAKEOVER_MAX_MS);
     }, 1000);
     const sample = () => {
-      const { feed, clock } = useStore.getState();
+      const { feed, clock, rollup } = useStore.getState();
       if (!feed.state) return;
       const now = clock ? scenarioNowMs(clock, Date.now()) : Date.now();
       const wall = useWallStore.getState();
@@ -40,7 +40,11 @@ export function useWallTimers(): void {
       const areas = new Set(wall.items.map((i) => scopeScene(SCENES[i.scene], wall.config.area).focusArea));
       let samples = wall.samples;
       for (const area of areas)
-        samples = addSamples(samples, computeTiles(SAMPLED_TILES, feed.state, now, samples, area), area);
+        samples = addSamples(
+          samples,
+          computeTiles(SAMPLED_TILES, feed.state, now, rollup, samples, area),
+          area,
+        );
       wall.setSamples(samples);
     };
     const sampler = setInterval(sample, SAMPLE_EVERY_MS);

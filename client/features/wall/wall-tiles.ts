@@ -1,3 +1,4 @@
+import type { AreaRollup } from '../../../protocol/state/apply-events';
 import type { DashboardState, SiteState } from '../../../protocol/state/dashboard-state';
 import type { SensorKind } from '../../../protocol/sensor-kind';
 import { change, type Change, type Polarity } from '../../../protocol/compare';
@@ -97,11 +98,12 @@ export function computeTiles(
   ids: readonly TileId[],
   state: DashboardState,
   nowMs: number,
+  rollup: AreaRollup,
   samples: TileSamples = {},
   area: string = PROVINCE_CODE,
 ): TileModel[] {
   const here = state.areas[area];
-  const inArea = inAreaOf(area);
+  const inArea = inAreaOf(area, rollup);
   const last = (s: Stream) => here?.lastTsMs[s] ?? 0;
   const base = (id: TileId, label: MessageKey, stream: Stream, patch: Partial<TileModel>): TileModel => {
     const lastTsMs = patch.lastTsMs ?? last(stream);
@@ -225,7 +227,13 @@ export function computeTiles(
       case 'waterLevelMax':
         // The province's river gauge of record is at Tân An; a district's scene reads its own gauges.
         return area === PROVINCE_CODE
-          ? sensorMax(id, 'wall.tile.waterLevelMax', 'water_level', 'wall.unit.m', inAreaOf(TAN_AN_CODE))
+          ? sensorMax(
+              id,
+              'wall.tile.waterLevelMax',
+              'water_level',
+              'wall.unit.m',
+              inAreaOf(TAN_AN_CODE, rollup),
+            )
           : sensorMax(id, 'wall.tile.waterLevelMaxHere', 'water_level', 'wall.unit.m');
       case 'rainfallMax':
         return sensorMax(id, 'wall.tile.rainfallMax', 'rainfall', 'wall.unit.mmh');
