@@ -1,4 +1,5 @@
-import type { CovidReport, DossierEvent, LoggedEvent, SensorReading } from '../events.schema';
+import type { CovidReport, DossierEvent, IocEvent, LoggedEvent, SensorReading } from '../events.schema';
+import { countOf, dayCountersOf, metricDay } from '../metrics';
 import { vnDateKey, vnDayNumber, vnDayStartMs, DAY_MS } from '../time';
 import { outOfTime, type EventTimeBounds } from '../event-time';
 import { vnSlotOfDay } from '../compare';
@@ -71,8 +72,9 @@ export function applyEvents(
     for (const code of rollup(ev.area)) {
       const area = areaForWrite(code);
       area.lastTsMs[ev.stream] = Math.max(area.lastTsMs[ev.stream], ev.tsMs);
-      if (ev.stream === 'dossier') applyDossier(area, ev, ownSlots);
+      if (ev.stream === 'dossier') applyDossier(area, ev);
       else if (ev.stream === 'covid') applyCovid(area, ev);
+      countDay(area, ev, ownSlots);
     }
     if (ev.stream === 'sensor') {
       if (!sitesCopied) {
@@ -94,7 +96,33 @@ function dayFor(area: AreaState, key: string): DayCounters {
     : { submitted: 0, online: 0, covidNewCases: 0 });
 }
 
-function applyDossier(area: AreaState, ev: DossierEvent, ownSlots: WeakSet<Record<string, number>>): void {
+/**
+ * Moves the area's per-day counters through the metric table's classification, on the day the daily
+ * aggregates count the event under; a day is only created when a counter counts the event.
+ */
+function countDay(area: AreaState, ev: IocEvent, ownSlots: WeakSet<Record<string, number>>): void {
+  let day: DayCounters | undefined;
+  for (const [key, counter] of dayCountersOf(ev.stream)) {
+    const n = countOf(counter, ev);
+    if (n === null) continue;
+    day ??= dayFor(area, metricDay(ev));
+    day[key] += n;
+    if (key === 'online') countSlot(day, ev.tsMs, n, ownSlots);
+  }
+}
+
+/** Online submissions per slot of the day, for "today so far" against the same span of yesterday. */
+function countSlot(day: DayCounters, tsMs: number, n: number, ownSlots: WeakSet<Record<string, number>>) {
+  let slots = day.onlineBySlot;
+  if (!slots || !ownSlots.has(slots)) {
+    slots = day.onlineBySlot = { ...slots };
+    ownSlots.add(slots);
+  }
+  const m = String(vnSlotOfDay(tsMs, SLOT_MINUTES));
+  slots[m] = (slots[m] ?? 0) + n;
+}
+
+function applyDossier(area: AreaState, ev: DossierEvent): void {
   const d = area.dossier;
   switch (ev.action) {
     case 'submitted': {
@@ -104,18 +132,6 @@ function applyDossier(area: AreaState, ev: DossierEvent, ownSlots: WeakSet<Recor
       else d.counterSubmitted++;
       if (ev.serviceLevel === 3) d.level3Submitted++;
       else if (ev.serviceLevel === 4) d.level4Submitted++;
-      const day = dayFor(area, vnDateKey(ev.tsMs));
-      day.submitted++;
-      if (ev.channel === 'online') {
-        day.online++;
-        let slots = day.onlineBySlot;
-        if (!slots || !ownSlots.has(slots)) {
-          slots = day.onlineBySlot = { ...slots };
-          ownSlots.add(slots);
-        }
-        const m = String(vnSlotOfDay(ev.tsMs, SLOT_MINUTES));
-        slots[m] = (slots[m] ?? 0) + 1;
-      }
       break;
     }
     case 'resolved':
@@ -143,7 +159,6 @@ function applyCovid(area: AreaState, ev: CovidReport): void {
     c.newCasesLastDate += ev.newCases;
     c.epidemicLevel = Math.max(c.epidemicLevel, ev.epidemicLevel);
   }
-  dayFor(area, ev.date).covidNewCases += ev.newCases;
 }
 
 function applySensor(state: DashboardState, ev: SensorReading): void {

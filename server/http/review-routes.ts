@@ -1,7 +1,12 @@
 import type { Router } from 'express';
 import {
   DeadlinesQuery,
-  METRICS_BY_NAME,
+  METRIC,
+  METRIC_NAMES,
+  metricByName,
+  metricDay,
+  metricFigure,
+  sumRows,
   PERIOD_METRICS,
   PeriodKpisQuery,
   RankingQuery,
@@ -65,18 +70,10 @@ async function sumMetric(
 ) {
   const parts = splitByDay({ fromMs, toMs });
   const whole = parts.filter((p) => p.whole);
-  let numerator = 0;
-  let weight = 0;
-  if (whole.length > 0)
-    for (const row of await store.dailyAggregates(
-      metric.name,
-      area,
-      whole[0]!.day,
-      whole.at(-1)!.day + '~',
-    )) {
-      numerator += row.value;
-      weight += row.weight;
-    }
+  const sums =
+    whole.length > 0
+      ? sumRows(await store.dailyAggregates(metric.name, area, whole[0]!.day, whole.at(-1)!.day + '~'))
+      : { value: 0, weight: 0 };
   for (const p of parts.filter((x) => !x.whole))
     for await (const e of store.iterateByTime({
       fromMs: p.fromMs,
@@ -84,13 +81,11 @@ async function sumMetric(
       stream: metric.stream,
       areas: within,
     })) {
-      // A COVID report counts under the day it covers, as in the aggregates.
-      if ((e.stream === 'covid' ? e.date : vnDateKey(e.tsMs)) !== p.day) continue;
-      numerator += metric.value(e);
-      weight += metric.weight?.(e) ?? 0;
+      if (metricDay(e) !== p.day) continue;
+      sums.value += metric.value(e);
+      sums.weight += metric.weight?.(e) ?? 0;
     }
-  if (metric.kind === 'count') return { value: numerator, numerator, denominator: null };
-  return { value: weight > 0 ? numerator / weight : null, numerator, denominator: weight };
+  return metricFigure(metric, sums);
 }
 
 /**
@@ -105,7 +100,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     if (!deps.isKnownArea(q.area)) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
     const { fromMs, toMs } = parseRange(q.from, q.to);
     const within = deps.areasWithin(q.area);
-    const metrics = PERIOD_METRICS.map((name) => METRICS_BY_NAME.get(name)!);
+    const metrics = PERIOD_METRICS.map((name) => METRIC[name]);
     const sums = await Promise.all(
       metrics.map((m) => sumMetric(deps.store, m, q.area, within, fromMs, toMs)),
     );
@@ -143,9 +138,8 @@ export function reviewRoutes(deps: ReviewDeps): Router {
 
   r.get('/ranking', 'read', async (req, res) => {
     const q = parseQuery(RankingQuery, req.query);
-    const metric = METRICS_BY_NAME.get(q.metric);
-    if (!metric)
-      throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: [...METRICS_BY_NAME.keys()] });
+    const metric = metricByName(q.metric);
+    if (!metric) throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: METRIC_NAMES });
     const { fromMs, toMs } = parseRange(q.from, q.to);
     const values = await Promise.all(
       DISTRICTS_2021.map(async (d) => ({
