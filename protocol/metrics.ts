@@ -22,7 +22,10 @@ const submittedVia = (e: IocEvent, channel: 'online' | 'postal') =>
  * numerator: it is not in the catalogue because logs aggregated before it existed hold no rows of its own.
  */
 const COUNTERS = {
-  'dossier.submitted': { stream: 'dossier', counts: (e) => e.stream === 'dossier' && e.action === 'submitted' },
+  'dossier.submitted': {
+    stream: 'dossier',
+    counts: (e) => e.stream === 'dossier' && e.action === 'submitted',
+  },
   'dossier.online_submitted': {
     stream: 'dossier',
     counts: (e) => submittedVia(e, 'online'),

@@ -4,17 +4,12 @@ import {
   METRIC,
   METRIC_NAMES,
   metricByName,
-  metricDay,
-  metricFigure,
-  sumRows,
   PERIOD_METRICS,
   PeriodKpisQuery,
   RankingQuery,
   parseInstant,
   periodProgress,
-  splitByDay,
   vnDateKey,
-  type MetricDef,
   type PeriodKpi,
   type PeriodKpisResponse,
   type RankingResponse,
@@ -29,6 +24,7 @@ import { HttpError } from './http-error';
 import { parseQuery } from './parse-query';
 import { deadlinesAt } from './review-deadlines';
 import { provenanceOfAll } from './review-provenance';
+import { periodFigure } from './period-figure';
 import { vnIso } from './series';
 
 export interface ReviewDeps {
@@ -56,39 +52,6 @@ function parseRange(from: string, to: string): { fromMs: number; toMs: number } 
 }
 
 /**
- * A metric over [fromMs, toMs): whole days from the daily aggregates, and the part of a day at either end
- * (a comparison cut at the clock time of a period in progress: 1–10 July until 08:00) from that part's events,
- * counted under the day they are aggregated under. `within` lists the area and the areas under it.
- */
-async function sumMetric(
-  store: EventStore,
-  metric: MetricDef,
-  area: string,
-  within: readonly string[],
-  fromMs: number,
-  toMs: number,
-) {
-  const parts = splitByDay({ fromMs, toMs });
-  const whole = parts.filter((p) => p.whole);
-  const sums =
-    whole.length > 0
-      ? sumRows(await store.dailyAggregates(metric.name, area, whole[0]!.day, whole.at(-1)!.day + '~'))
-      : { value: 0, weight: 0 };
-  for (const p of parts.filter((x) => !x.whole))
-    for await (const e of store.iterateByTime({
-      fromMs: p.fromMs,
-      toMs: p.toMs,
-      stream: metric.stream,
-      areas: within,
-    })) {
-      if (metricDay(e) !== p.day) continue;
-      sums.value += metric.value(e);
-      sums.weight += metric.weight?.(e) ?? 0;
-    }
-  return metricFigure(metric, sums);
-}
-
-/**
  * The leaders' review (`/kpi`): period totals with their provenance, the district ranking and the reference
  * facts.
  */
@@ -102,7 +65,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     const within = deps.areasWithin(q.area);
     const metrics = PERIOD_METRICS.map((name) => METRIC[name]);
     const sums = await Promise.all(
-      metrics.map((m) => sumMetric(deps.store, m, q.area, within, fromMs, toMs)),
+      metrics.map((m) => periodFigure(deps.store, m, q.area, within, fromMs, toMs)),
     );
     const progress = periodProgress({ fromMs, toMs }, deps.clock.now());
     const provenance = await provenanceOfAll(deps.store, metrics, q.area, within, {
@@ -145,7 +108,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
       DISTRICTS_2021.map(async (d) => ({
         area: d.code,
         name: d.name,
-        value: (await sumMetric(deps.store, metric, d.code, deps.areasWithin(d.code), fromMs, toMs)).value,
+        value: (await periodFigure(deps.store, metric, d.code, deps.areasWithin(d.code), fromMs, toMs)).value,
       })),
     );
     values.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.area.localeCompare(b.area));

@@ -68,7 +68,11 @@ const dossiersByChannel: DatasetDef = {
   ],
   coverageMetric: 'dossier.submitted',
   async *rows(src, fromDay, toDay) {
-    const metrics: MetricName[] = ['dossier.submitted', 'dossier.online_submitted', 'dossier.postal_submitted'];
+    const metrics: MetricName[] = [
+      'dossier.submitted',
+      'dossier.online_submitted',
+      'dossier.postal_submitted',
+    ];
     for await (const d of districtDays(src, metrics, fromDay, toDay)) {
       const all = count(d.get('dossier.submitted'));
       if (all === 0) continue;

@@ -30,7 +30,8 @@ const provinceOf = (c: AreaFeatureCollection) =>
   c.features.find((f) => f.properties.kind === 'province' || f.properties.parent === null)!.properties;
 
 async function figure(store: EventStore, metric: MetricName, area: string, fromDay: string, toDay: string) {
-  return metricFigure(METRIC[metric], sumRows(await store.dailyAggregates(metric, area, fromDay, toDay))).value;
+  return metricFigure(METRIC[metric], sumRows(await store.dailyAggregates(metric, area, fromDay, toDay)))
+    .value;
 }
 
 /** Province totals over [startMs, the end of today), read from the daily aggregates, not the log. */
