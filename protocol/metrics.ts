@@ -1,5 +1,5 @@
 import type { IocEvent, StreamName } from './events.schema';
-import type { DayCounters } from './state/dashboard-state';
+import type { CovidCounters, DayCounters, DossierCounters } from './state/dashboard-state';
 import { SENSOR_THRESHOLDS } from './state/built-in-rules';
 import { vnDateKey } from './time';
 
@@ -18,8 +18,9 @@ const submittedVia = (e: IocEvent, channel: 'online' | 'postal') =>
   e.stream === 'dossier' && e.action === 'submitted' && e.channel === channel;
 
 /**
- * Every daily counter, keyed by the count metric it is. One, `dossier.resolved_on_time`, is only a ratio's
- * numerator: it is not in the catalogue because logs aggregated before it existed hold no rows of its own.
+ * Every counter, keyed by the count metric it is. Three are not in the catalogue, because logs aggregated
+ * before they existed hold no rows of their own: `dossier.resolved_on_time` (a ratio's numerator),
+ * `dossier.counter_submitted` and `dossier.paid` (running totals of the live state only).
  */
 const COUNTERS = {
   'dossier.submitted': {
@@ -34,6 +35,11 @@ const COUNTERS = {
     stream: 'dossier',
     counts: (e) => submittedVia(e, 'postal'),
   },
+  'dossier.counter_submitted': {
+    stream: 'dossier',
+    counts: (e) => e.stream === 'dossier' && e.action === 'submitted' && e.channel === 'counter',
+  },
+  'dossier.paid': { stream: 'dossier', counts: (e) => e.stream === 'dossier' && e.action === 'paid' },
   'dossier.resolved': { stream: 'dossier', counts: (e) => e.stream === 'dossier' && e.action === 'resolved' },
   'dossier.resolved_on_time': {
     stream: 'dossier',
@@ -291,15 +297,44 @@ export const DAY_COUNTERS = {
 } as const satisfies Record<Exclude<keyof DayCounters, 'onlineBySlot'>, CounterName>;
 export type DayCounterKey = keyof typeof DAY_COUNTERS;
 
-const DAY_COUNTERS_BY_STREAM = new Map<StreamName, readonly (readonly [DayCounterKey, CounterName])[]>();
-for (const [key, counter] of Object.entries(DAY_COUNTERS) as [DayCounterKey, CounterName][]) {
-  const stream = COUNTERS[counter].stream;
-  DAY_COUNTERS_BY_STREAM.set(stream, [...(DAY_COUNTERS_BY_STREAM.get(stream) ?? []), [key, counter]]);
-}
+/** The reducer's running dossier totals (`AreaState.dossier`), each one counter of the table. */
+export const DOSSIER_TOTALS = {
+  submitted: 'dossier.submitted',
+  onlineSubmitted: 'dossier.online_submitted',
+  postalSubmitted: 'dossier.postal_submitted',
+  counterSubmitted: 'dossier.counter_submitted',
+  level3Submitted: 'dossier.level3_submitted',
+  level4Submitted: 'dossier.level4_submitted',
+  resolved: 'dossier.resolved',
+  resolvedOnTime: 'dossier.resolved_on_time',
+  paid: 'dossier.paid',
+  paidOnline: 'dossier.paid_online',
+} as const satisfies Record<keyof DossierCounters, CounterName>;
 
-/** The reducer's per-day counters an event of this stream may move, with the counter each one is. */
-export function dayCountersOf(stream: StreamName): readonly (readonly [DayCounterKey, CounterName])[] {
-  return DAY_COUNTERS_BY_STREAM.get(stream) ?? [];
+/** The reducer's running COVID sums (`AreaState.covid`); the latest day and level are not sums. */
+export const COVID_TOTALS = {
+  cumulativeCases: 'covid.new_cases',
+  recovered: 'covid.recovered',
+  deaths: 'covid.deaths',
+  vaccineDoses: 'covid.vaccine_doses',
+} as const satisfies Partial<Record<keyof CovidCounters, CounterName>>;
+
+/** A counter the event belongs to, keyed by the reducer's name for it, and by how much it moves it. */
+export type CounterMove<K extends string> = readonly [key: K, amount: number];
+
+/** The counters of `map` one event moves: computed once per event, applied to every area it rolls up to. */
+export function counterMoves<K extends string>(
+  map: Readonly<Record<K, CounterName>>,
+  e: IocEvent,
+): CounterMove<K>[] {
+  const moves: CounterMove<K>[] = [];
+  for (const key in map) {
+    const counter = map[key];
+    if (COUNTERS[counter].stream !== e.stream) continue;
+    const n = countOf(counter, e);
+    if (n !== null) moves.push([key, n]);
+  }
+  return moves;
 }
 
 /** The sums of a metric's daily aggregate rows over a span: the numerator's (`value`) and the denominator's. */

@@ -1,5 +1,13 @@
-import type { CovidReport, DossierEvent, IocEvent, LoggedEvent, SensorReading } from '../events.schema';
-import { countOf, dayCountersOf, metricDay } from '../metrics';
+import type { CovidReport, LoggedEvent, SensorReading } from '../events.schema';
+import {
+  COVID_TOTALS,
+  DAY_COUNTERS,
+  DOSSIER_TOTALS,
+  counterMoves,
+  metricDay,
+  type CounterMove,
+  type DayCounterKey,
+} from '../metrics';
 import { vnDateKey, vnDayNumber, vnDayStartMs, DAY_MS } from '../time';
 import { outOfTime, type EventTimeBounds } from '../event-time';
 import { vnSlotOfDay } from '../compare';
@@ -69,12 +77,17 @@ export function applyEvents(
       alerts.step(ev, next.sites);
       continue;
     }
+    // Classified once, by the metric table, and counted in every area the event rolls up to.
+    const day = counterMoves(DAY_COUNTERS, ev);
+    const dossier = ev.stream === 'dossier' ? counterMoves(DOSSIER_TOTALS, ev) : [];
+    const covid = ev.stream === 'covid' ? counterMoves(COVID_TOTALS, ev) : [];
     for (const code of rollup(ev.area)) {
       const area = areaForWrite(code);
       area.lastTsMs[ev.stream] = Math.max(area.lastTsMs[ev.stream], ev.tsMs);
-      if (ev.stream === 'dossier') applyDossier(area, ev);
-      else if (ev.stream === 'covid') applyCovid(area, ev);
-      countDay(area, ev, ownSlots);
+      for (const [key, n] of dossier) area.dossier[key] += n;
+      for (const [key, n] of covid) area.covid[key] += n;
+      if (ev.stream === 'covid') applyCovidDay(area, ev);
+      if (day.length > 0) countDay(area, ev, day, ownSlots);
     }
     if (ev.stream === 'sensor') {
       if (!sitesCopied) {
@@ -96,16 +109,15 @@ function dayFor(area: AreaState, key: string): DayCounters {
     : { submitted: 0, online: 0, covidNewCases: 0 });
 }
 
-/**
- * Moves the area's per-day counters through the metric table's classification, on the day the daily
- * aggregates count the event under; a day is only created when a counter counts the event.
- */
-function countDay(area: AreaState, ev: IocEvent, ownSlots: WeakSet<Record<string, number>>): void {
-  let day: DayCounters | undefined;
-  for (const [key, counter] of dayCountersOf(ev.stream)) {
-    const n = countOf(counter, ev);
-    if (n === null) continue;
-    day ??= dayFor(area, metricDay(ev));
+/** Moves the area's per-day counters, on the day the daily aggregates count the event under. */
+function countDay(
+  area: AreaState,
+  ev: LoggedEvent,
+  moves: readonly CounterMove<DayCounterKey>[],
+  ownSlots: WeakSet<Record<string, number>>,
+): void {
+  const day = dayFor(area, metricDay(ev));
+  for (const [key, n] of moves) {
     day[key] += n;
     if (key === 'online') countSlot(day, ev.tsMs, n, ownSlots);
   }
@@ -122,35 +134,9 @@ function countSlot(day: DayCounters, tsMs: number, n: number, ownSlots: WeakSet<
   slots[m] = (slots[m] ?? 0) + n;
 }
 
-function applyDossier(area: AreaState, ev: DossierEvent): void {
-  const d = area.dossier;
-  switch (ev.action) {
-    case 'submitted': {
-      d.submitted++;
-      if (ev.channel === 'online') d.onlineSubmitted++;
-      else if (ev.channel === 'postal') d.postalSubmitted++;
-      else d.counterSubmitted++;
-      if (ev.serviceLevel === 3) d.level3Submitted++;
-      else if (ev.serviceLevel === 4) d.level4Submitted++;
-      break;
-    }
-    case 'resolved':
-      d.resolved++;
-      if (ev.onTime) d.resolvedOnTime++;
-      break;
-    case 'paid':
-      d.paid++;
-      if (ev.online) d.paidOnline++;
-      break;
-  }
-}
-
-function applyCovid(area: AreaState, ev: CovidReport): void {
+/** The latest reported day of an area and its new cases and level: what "today's" COVID figures read. */
+function applyCovidDay(area: AreaState, ev: CovidReport): void {
   const c = area.covid;
-  c.cumulativeCases += ev.newCases;
-  c.recovered += ev.recovered;
-  c.deaths += ev.deaths;
-  c.vaccineDoses += ev.vaccineDoses;
   if (c.lastDate === null || ev.date > c.lastDate) {
     c.lastDate = ev.date;
     c.newCasesLastDate = ev.newCases;

@@ -8,6 +8,7 @@ import {
   DAY_MS,
   METRIC,
   METRICS,
+  METRIC_NAMES,
   PROTOCOL_VERSION,
   applyEvents,
   emptyDashboardState,
@@ -129,7 +130,17 @@ const STATE_RATIOS: Partial<Record<MetricName, (d: DossierCounters) => number | 
   'dossier.on_time_rate': onTimeRate,
   'dossier.online_share': onlineShare,
   'dossier.online_payment_share': onlinePaymentShare,
+  'dossier.postal_share': (d) => (d.submitted > 0 ? d.postalSubmitted / d.submitted : null),
 };
+
+/** Metrics the reduced state keeps no count of (sensor sites hold their latest reading only). */
+const NOT_REDUCED: readonly MetricName[] = [
+  'covid.reports',
+  'sensor.readings',
+  'sensor.alarms',
+  'sensor.water_level_readings',
+  'sensor.air_quality_readings',
+];
 
 describe('the metric table', () => {
   it('names every metric once, a typo being no metric, and keeps the catalogue names of the contract', () => {
@@ -150,6 +161,11 @@ describe('the metric table', () => {
       numerator: 'dossier.online_submitted',
       denominator: 'dossier.submitted',
     });
+  });
+
+  it('leaves no metric of the table unchecked against the reduced state but those it keeps no count of', () => {
+    const checked = [...Object.keys(TOTALS), ...Object.keys(STATE_RATIOS), ...NOT_REDUCED];
+    expect(checked.sort()).toEqual([...METRIC_NAMES].sort());
   });
 
   it('gives the reducer and the daily aggregates the same count for every day, area and metric', () => {
