@@ -372,3 +372,24 @@ export function metricFigure(metric: MetricDef, sums: MetricSums): MetricFigure 
     denominator: sums.weight,
   };
 }
+
+const TOTAL_OF = new Map<CounterName, keyof DossierCounters>(
+  (Object.entries(DOSSIER_TOTALS) as [keyof DossierCounters, CounterName][]).map(([key, c]) => [c, key]),
+);
+
+/**
+ * A dossier metric over the live state's running totals: the numerator's and the denominator's totals
+ * through the same {@link metricFigure} the daily aggregates go through, so a live rate and the series'
+ * rate over the same events are one number.
+ */
+export function totalsFigure(metric: MetricDef, d: DossierCounters): MetricFigure {
+  const total = (c: CounterName) => {
+    const key = TOTAL_OF.get(c);
+    if (key === undefined) throw new Error(`counter ${c} has no running total in the live state`);
+    return d[key];
+  };
+  return metricFigure(metric, {
+    value: total(metric.numerator),
+    weight: metric.denominator ? total(metric.denominator) : 0,
+  });
+}
