@@ -373,6 +373,31 @@ export function metricFigure(metric: MetricDef, sums: MetricSums): MetricFigure 
   };
 }
 
+/** Where the count of events behind a metric's figure is read: a metric's own `value`, `weight` or both. */
+export interface EventCountSource {
+  metric: MetricName;
+  use: 'value' | 'weight' | 'both';
+}
+
+/**
+ * How many events stand behind a metric's aggregate, where it is not the obvious: a 0/1 count is its own
+ * event count and a ratio's weight counts its denominator events; COVID sums (cases, doses) count reports,
+ * and the payment share counts both the payments and the submissions it divides by.
+ */
+const EVENTS_BEHIND: Partial<Record<MetricName, EventCountSource>> = {
+  'covid.new_cases': { metric: 'covid.reports', use: 'value' },
+  'covid.recovered': { metric: 'covid.reports', use: 'value' },
+  'covid.deaths': { metric: 'covid.reports', use: 'value' },
+  'covid.vaccine_doses': { metric: 'covid.reports', use: 'value' },
+  'dossier.online_payment_share': { metric: 'dossier.online_payment_share', use: 'both' },
+};
+
+export function eventCountSource(metric: MetricDef): EventCountSource {
+  return (
+    EVENTS_BEHIND[metric.name] ?? { metric: metric.name, use: metric.kind === 'ratio' ? 'weight' : 'value' }
+  );
+}
+
 const TOTAL_OF = new Map<CounterName, keyof DossierCounters>(
   (Object.entries(DOSSIER_TOTALS) as [keyof DossierCounters, CounterName][]).map(([key, c]) => [c, key]),
 );

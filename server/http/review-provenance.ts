@@ -1,38 +1,15 @@
 import {
   METRIC,
+  eventCountSource,
   metricDay,
   vnDayStartMs,
   DAY_MS,
-  type MetricName,
   type KpiProvenance,
   type MetricDef,
 } from '../../protocol';
 import type { DailyAggregateRow, EventStore } from '../store/event-store';
 
-interface EventCountSource {
-  metric: MetricName;
-  use: 'value' | 'weight' | 'both';
-}
-
-/**
- * How many events stand behind a metric's aggregate. A 0/1 count is its own event count and a ratio's weight
- * counts its denominator events; COVID sums (cases, doses) count reports, and the payment share counts both
- * the payments and the submissions it divides by.
- */
-const EVENT_COUNT: Readonly<Partial<Record<MetricName, EventCountSource>>> = {
-  'covid.new_cases': { metric: 'covid.reports', use: 'value' },
-  'covid.recovered': { metric: 'covid.reports', use: 'value' },
-  'covid.deaths': { metric: 'covid.reports', use: 'value' },
-  'covid.vaccine_doses': { metric: 'covid.reports', use: 'value' },
-  'dossier.online_payment_share': { metric: 'dossier.online_payment_share', use: 'both' },
-};
-
-export function eventCountSource(metric: MetricDef): EventCountSource {
-  return (
-    EVENT_COUNT[metric.name] ?? { metric: metric.name, use: metric.kind === 'ratio' ? 'weight' : 'value' }
-  );
-}
-
+/** The events behind a metric's rows, read as {@link eventCountSource} says. */
 export function countEvents(rows: readonly DailyAggregateRow[], use: 'value' | 'weight' | 'both'): number {
   let n = 0;
   for (const r of rows) n += use === 'value' ? r.value : use === 'weight' ? r.weight : r.value + r.weight;
