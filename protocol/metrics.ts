@@ -277,10 +277,6 @@ export function metricByName(name: string): MetricDef | undefined {
   return Object.hasOwn(METRIC, name) ? METRIC[name as MetricName] : undefined;
 }
 
-export function isMetricName(name: string): name is MetricName {
-  return Object.hasOwn(METRIC, name);
-}
-
 /** The day an event counts under: a COVID report under the day it covers, anything else its own (VN time). */
 export function metricDay(e: IocEvent): string {
   return e.stream === 'covid' ? e.date : vnDateKey(e.tsMs);
