@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AreaCode, StreamName } from './events.schema';
+import type { MetricName } from './metrics';
 
 const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
 
@@ -25,7 +26,7 @@ export const PERIOD_METRICS = [
   'covid.deaths',
   'covid.vaccine_doses',
   'covid.reports',
-] as const;
+] as const satisfies readonly MetricName[];
 export type PeriodMetric = (typeof PERIOD_METRICS)[number];
 
 /** Query of `GET /api/kpis/period`: `from` inclusive, `to` exclusive; bare dates are Vietnam-time midnights. */

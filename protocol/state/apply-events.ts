@@ -1,4 +1,13 @@
-import type { CovidReport, DossierEvent, LoggedEvent, SensorReading } from '../events.schema';
+import type { CovidReport, LoggedEvent, SensorReading } from '../events.schema';
+import {
+  COVID_TOTALS,
+  DAY_COUNTERS,
+  DOSSIER_TOTALS,
+  counterMoves,
+  metricDay,
+  type CounterMove,
+  type DayCounterKey,
+} from '../metrics';
 import { vnDateKey, vnDayNumber, vnDayStartMs, DAY_MS } from '../time';
 import { outOfTime, type EventTimeBounds } from '../event-time';
 import { vnSlotOfDay } from '../compare';
@@ -68,11 +77,17 @@ export function applyEvents(
       alerts.step(ev, next.sites);
       continue;
     }
+    // Classified once, by the metric table, and counted in every area the event rolls up to.
+    const day = counterMoves(DAY_COUNTERS, ev);
+    const dossier = ev.stream === 'dossier' ? counterMoves(DOSSIER_TOTALS, ev) : [];
+    const covid = ev.stream === 'covid' ? counterMoves(COVID_TOTALS, ev) : [];
     for (const code of rollup(ev.area)) {
       const area = areaForWrite(code);
       area.lastTsMs[ev.stream] = Math.max(area.lastTsMs[ev.stream], ev.tsMs);
-      if (ev.stream === 'dossier') applyDossier(area, ev, ownSlots);
-      else if (ev.stream === 'covid') applyCovid(area, ev);
+      for (const [key, n] of dossier) area.dossier[key] += n;
+      for (const [key, n] of covid) area.covid[key] += n;
+      if (ev.stream === 'covid') applyCovidDay(area, ev);
+      if (day.length > 0) countDay(area, ev, day, ownSlots);
     }
     if (ev.stream === 'sensor') {
       if (!sitesCopied) {
@@ -94,47 +109,34 @@ function dayFor(area: AreaState, key: string): DayCounters {
     : { submitted: 0, online: 0, covidNewCases: 0 });
 }
 
-function applyDossier(area: AreaState, ev: DossierEvent, ownSlots: WeakSet<Record<string, number>>): void {
-  const d = area.dossier;
-  switch (ev.action) {
-    case 'submitted': {
-      d.submitted++;
-      if (ev.channel === 'online') d.onlineSubmitted++;
-      else if (ev.channel === 'postal') d.postalSubmitted++;
-      else d.counterSubmitted++;
-      if (ev.serviceLevel === 3) d.level3Submitted++;
-      else if (ev.serviceLevel === 4) d.level4Submitted++;
-      const day = dayFor(area, vnDateKey(ev.tsMs));
-      day.submitted++;
-      if (ev.channel === 'online') {
-        day.online++;
-        let slots = day.onlineBySlot;
-        if (!slots || !ownSlots.has(slots)) {
-          slots = day.onlineBySlot = { ...slots };
-          ownSlots.add(slots);
-        }
-        const m = String(vnSlotOfDay(ev.tsMs, SLOT_MINUTES));
-        slots[m] = (slots[m] ?? 0) + 1;
-      }
-      break;
-    }
-    case 'resolved':
-      d.resolved++;
-      if (ev.onTime) d.resolvedOnTime++;
-      break;
-    case 'paid':
-      d.paid++;
-      if (ev.online) d.paidOnline++;
-      break;
+/** Moves the area's per-day counters, on the day the daily aggregates count the event under. */
+function countDay(
+  area: AreaState,
+  ev: LoggedEvent,
+  moves: readonly CounterMove<DayCounterKey>[],
+  ownSlots: WeakSet<Record<string, number>>,
+): void {
+  const day = dayFor(area, metricDay(ev));
+  for (const [key, n] of moves) {
+    day[key] += n;
+    if (key === 'online') countSlot(day, ev.tsMs, n, ownSlots);
   }
 }
 
-function applyCovid(area: AreaState, ev: CovidReport): void {
+/** Online submissions per slot of the day, for "today so far" against the same span of yesterday. */
+function countSlot(day: DayCounters, tsMs: number, n: number, ownSlots: WeakSet<Record<string, number>>) {
+  let slots = day.onlineBySlot;
+  if (!slots || !ownSlots.has(slots)) {
+    slots = day.onlineBySlot = { ...slots };
+    ownSlots.add(slots);
+  }
+  const m = String(vnSlotOfDay(tsMs, SLOT_MINUTES));
+  slots[m] = (slots[m] ?? 0) + n;
+}
+
+/** The latest reported day of an area and its new cases and level: what "today's" COVID figures read. */
+function applyCovidDay(area: AreaState, ev: CovidReport): void {
   const c = area.covid;
-  c.cumulativeCases += ev.newCases;
-  c.recovered += ev.recovered;
-  c.deaths += ev.deaths;
-  c.vaccineDoses += ev.vaccineDoses;
   if (c.lastDate === null || ev.date > c.lastDate) {
     c.lastDate = ev.date;
     c.newCasesLastDate = ev.newCases;
@@ -143,7 +145,6 @@ function applyCovid(area: AreaState, ev: CovidReport): void {
     c.newCasesLastDate += ev.newCases;
     c.epidemicLevel = Math.max(c.epidemicLevel, ev.epidemicLevel);
   }
-  dayFor(area, ev.date).covidNewCases += ev.newCases;
 }
 
 function applySensor(state: DashboardState, ev: SensorReading): void {

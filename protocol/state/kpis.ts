@@ -1,5 +1,6 @@
 import { splitByDay, todaySoFar, type Span } from '../compare';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../time';
+import { METRIC, totalsFigure } from '../metrics';
 import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters } from './dashboard-state';
 
 const SLOT_MS = SLOT_MINUTES * 60_000;
@@ -14,15 +15,18 @@ import { countByStatus, type SensorStatus } from './sensor-status';
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
 /** Resolved on time / resolved (null before the first resolution). */
-export const onTimeRate = (d: DossierCounters): number | null => ratio(d.resolvedOnTime, d.resolved);
+export const onTimeRate = (d: DossierCounters): number | null =>
+  totalsFigure(METRIC['dossier.on_time_rate'], d).value;
 /** Submitted and not yet resolved. */
 export const openDossiers = (d: DossierCounters): number => d.submitted - d.resolved;
 /** Submitted online / submitted. */
-export const onlineShare = (d: DossierCounters): number | null => ratio(d.onlineSubmitted, d.submitted);
-/** Submitted at online service level 4 / submitted. */
+export const onlineShare = (d: DossierCounters): number | null =>
+  totalsFigure(METRIC['dossier.online_share'], d).value;
+/** Submitted at online service level 4 / submitted (not a catalogue metric: the wall's share only). */
 export const level4Share = (d: DossierCounters): number | null => ratio(d.level4Submitted, d.submitted);
 /** Paid through the national payment platform / submitted. */
-export const onlinePaymentShare = (d: DossierCounters): number | null => ratio(d.paidOnline, d.submitted);
+export const onlinePaymentShare = (d: DossierCounters): number | null =>
+  totalsFigure(METRIC['dossier.online_payment_share'], d).value;
 
 /** Online submissions of an area on the Vietnam-time day `dayKey`. */
 export function onlineOnDay(area: AreaState | undefined, dayKey: string): number {

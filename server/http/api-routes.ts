@@ -4,7 +4,8 @@ import {
   KpisQuery,
   AreasQuery,
   METRICS,
-  METRICS_BY_NAME,
+  METRIC_NAMES,
+  metricByName,
   PROTOCOL_VERSION,
   SeriesQuery,
   kpiSnapshot,
@@ -117,9 +118,8 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   r.get('/series', 'read', async (req, res) => {
     const q = parseQuery(SeriesQuery, req.query);
-    const metric = METRICS_BY_NAME.get(q.metric);
-    if (!metric)
-      throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: [...METRICS_BY_NAME.keys()] });
+    const metric = metricByName(q.metric);
+    if (!metric) throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: METRIC_NAMES });
     knownArea(q.area);
     const fromMs = instant(q.from, 'from');
     const toMs = instant(q.to, 'to');

@@ -1,42 +1,19 @@
 import {
-  METRICS_BY_NAME,
-  vnDateKey,
+  METRIC,
+  eventCountSource,
+  metricDay,
   vnDayStartMs,
   DAY_MS,
-  type IocEvent,
   type KpiProvenance,
   type MetricDef,
 } from '../../protocol';
 import type { DailyAggregateRow, EventStore } from '../store/event-store';
 
-/**
- * How many events stand behind a metric's aggregate. A 0/1 count is its own event count and a ratio's weight
- * counts its denominator events; COVID sums (cases, doses) count reports, and the payment share counts both
- * the payments and the submissions it divides by.
- */
-const EVENT_COUNT: Readonly<Record<string, { metric: string; use: 'value' | 'weight' | 'both' }>> = {
-  'covid.new_cases': { metric: 'covid.reports', use: 'value' },
-  'covid.recovered': { metric: 'covid.reports', use: 'value' },
-  'covid.deaths': { metric: 'covid.reports', use: 'value' },
-  'covid.vaccine_doses': { metric: 'covid.reports', use: 'value' },
-  'dossier.online_payment_share': { metric: 'dossier.online_payment_share', use: 'both' },
-};
-
-export function eventCountSource(metric: MetricDef): { metric: string; use: 'value' | 'weight' | 'both' } {
-  return (
-    EVENT_COUNT[metric.name] ?? { metric: metric.name, use: metric.kind === 'ratio' ? 'weight' : 'value' }
-  );
-}
-
+/** The events behind a metric's rows, read as {@link eventCountSource} says. */
 export function countEvents(rows: readonly DailyAggregateRow[], use: 'value' | 'weight' | 'both'): number {
   let n = 0;
   for (const r of rows) n += use === 'value' ? r.value : use === 'weight' ? r.weight : r.value + r.weight;
   return n;
-}
-
-/** The day an event is aggregated under: a COVID report under the day it covers, anything else its own. */
-function aggregateDay(e: IocEvent): string {
-  return e.stream === 'covid' ? e.date : vnDateKey(e.tsMs);
 }
 
 /**
@@ -61,7 +38,7 @@ export async function lastEventsOnDays(
     const fromMs = vnDayStartMs(day);
     const events = store.iterateByTime({ fromMs, toMs: Math.min(toMs, fromMs + 2 * DAY_MS), stream, areas });
     for await (const e of events) {
-      if (aggregateDay(e) !== day) continue;
+      if (metricDay(e) !== day) continue;
       for (const m of metrics) {
         if (m.value(e) === 0 && (m.weight?.(e) ?? 0) === 0) continue;
         if (e.tsMs > (last.get(m) ?? -Infinity)) last.set(m, e.tsMs);
@@ -82,7 +59,7 @@ export async function provenanceOfAll(
   const counted = await Promise.all(
     metrics.map(async (metric) => {
       const source = eventCountSource(metric);
-      const countMetric = METRICS_BY_NAME.get(source.metric)!;
+      const countMetric = METRIC[source.metric];
       const rows = await store.dailyAggregates(countMetric.name, area, range.fromDay, range.toDay);
       return { metric, countMetric, events: countEvents(rows, source.use), day: rows.at(-1)?.day };
     }),

@@ -1,15 +1,15 @@
 import type { Router } from 'express';
 import {
   DeadlinesQuery,
-  METRICS_BY_NAME,
+  METRIC,
+  METRIC_NAMES,
+  metricByName,
   PERIOD_METRICS,
   PeriodKpisQuery,
   RankingQuery,
   parseInstant,
   periodProgress,
-  splitByDay,
   vnDateKey,
-  type MetricDef,
   type PeriodKpi,
   type PeriodKpisResponse,
   type RankingResponse,
@@ -24,6 +24,7 @@ import { HttpError } from './http-error';
 import { parseQuery } from './parse-query';
 import { deadlinesAt } from './review-deadlines';
 import { provenanceOfAll } from './review-provenance';
+import { periodFigure } from './period-figure';
 import { vnIso } from './series';
 
 export interface ReviewDeps {
@@ -53,49 +54,6 @@ function parseRange(from: string, to: string): { fromMs: number; toMs: number } 
 }
 
 /**
- * A metric over [fromMs, toMs): whole days from the daily aggregates, and the part of a day at either end
- * (a comparison cut at the clock time of a period in progress: 1–10 July until 08:00) from that part's events,
- * counted under the day they are aggregated under. `within` lists the area and the areas under it.
- */
-async function sumMetric(
-  store: EventStore,
-  metric: MetricDef,
-  area: string,
-  within: readonly string[],
-  fromMs: number,
-  toMs: number,
-) {
-  const parts = splitByDay({ fromMs, toMs });
-  const whole = parts.filter((p) => p.whole);
-  let numerator = 0;
-  let weight = 0;
-  if (whole.length > 0)
-    for (const row of await store.dailyAggregates(
-      metric.name,
-      area,
-      whole[0]!.day,
-      whole.at(-1)!.day + '~',
-    )) {
-      numerator += row.value;
-      weight += row.weight;
-    }
-  for (const p of parts.filter((x) => !x.whole))
-    for await (const e of store.iterateByTime({
-      fromMs: p.fromMs,
-      toMs: p.toMs,
-      stream: metric.stream,
-      areas: within,
-    })) {
-      // A COVID report counts under the day it covers, as in the aggregates.
-      if ((e.stream === 'covid' ? e.date : vnDateKey(e.tsMs)) !== p.day) continue;
-      numerator += metric.value(e);
-      weight += metric.weight?.(e) ?? 0;
-    }
-  if (metric.kind === 'count') return { value: numerator, numerator, denominator: null };
-  return { value: weight > 0 ? numerator / weight : null, numerator, denominator: weight };
-}
-
-/**
  * The leaders' review (`/kpi`): period totals with their provenance, the district ranking and the reference
  * facts.
  */
@@ -107,9 +65,9 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     if (!deps.isKnownArea(q.area)) throw new HttpError(404, 'unknown_area', `no area with code "${q.area}"`);
     const { fromMs, toMs } = parseRange(q.from, q.to);
     const within = deps.areasWithin(q.area);
-    const metrics = PERIOD_METRICS.map((name) => METRICS_BY_NAME.get(name)!);
+    const metrics = PERIOD_METRICS.map((name) => METRIC[name]);
     const sums = await Promise.all(
-      metrics.map((m) => sumMetric(deps.store, m, q.area, within, fromMs, toMs)),
+      metrics.map((m) => periodFigure(deps.store, m, q.area, within, fromMs, toMs)),
     );
     const progress = periodProgress({ fromMs, toMs }, deps.clock.now());
     const provenance = await provenanceOfAll(deps.store, metrics, q.area, within, {
@@ -145,15 +103,14 @@ export function reviewRoutes(deps: ReviewDeps): Router {
 
   r.get('/ranking', 'read', async (req, res) => {
     const q = parseQuery(RankingQuery, req.query);
-    const metric = METRICS_BY_NAME.get(q.metric);
-    if (!metric)
-      throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: [...METRICS_BY_NAME.keys()] });
+    const metric = metricByName(q.metric);
+    if (!metric) throw new HttpError(404, 'unknown_metric', { metric: q.metric, known: METRIC_NAMES });
     const { fromMs, toMs } = parseRange(q.from, q.to);
     const values = await Promise.all(
       deps.districts().map(async (d) => ({
         area: d.code,
         name: d.name,
-        value: (await sumMetric(deps.store, metric, d.code, deps.areasWithin(d.code), fromMs, toMs)).value,
+        value: (await periodFigure(deps.store, metric, d.code, deps.areasWithin(d.code), fromMs, toMs)).value,
       })),
     );
     values.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.area.localeCompare(b.area));

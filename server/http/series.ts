@@ -1,4 +1,5 @@
 import {
+  metricFigure,
   periodProgress,
   vnBucketStart,
   vnDateKey,
@@ -50,7 +51,7 @@ export async function buildSeries(
     const unknown = start >= nowMs && rowsIn === 0;
     points.push({
       t: vnIso(start),
-      value: unknown ? null : metric.kind === 'ratio' ? (weight > 0 ? value / weight : null) : value,
+      value: unknown ? null : metricFigure(metric, { value, weight }).value,
       complete: periodProgress({ fromMs: start, toMs: Math.min(end, toMs) }, nowMs).complete,
     });
   }

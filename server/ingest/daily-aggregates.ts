@@ -1,5 +1,6 @@
 import {
   METRICS,
+  metricDay,
   STREAMS,
   vnDateKey,
   vnDayNumber,
@@ -22,7 +23,8 @@ interface Cell {
 }
 
 /**
- * Folds accepted events into per-day, per-area increments of every metric in the catalogue, so that a
+ * Folds accepted events into per-day, per-area increments of every metric in the catalogue, each classified
+ * by the metric table (`protocol/metrics.ts`) as the reducer's per-day counters are, so that a
  * three-year series is a read of a few thousand rows instead of a scan of millions of events.
  * One map entry per (stream, day, area) rather than per metric: the backfill profile showed the per-metric key
  * strings as the cost, and a batch touches few days and areas.
@@ -34,10 +36,11 @@ export function dailyIncrements(events: readonly LoggedEvent[], rollup: AreaRoll
   for (const e of events) {
     const metrics = METRICS_BY_STREAM.get(e.stream) as MetricDef[];
     if (metrics.length === 0) continue;
+    // The day `metricDay` gives, as the reducer counts it; events come roughly in time order, so the day
+    // string of a timed event is rarely rebuilt.
     let day: string;
-    if (e.stream === 'covid') day = e.date;
+    if (e.stream === 'covid') day = metricDay(e);
     else {
-      // Events come roughly in time order, so the day string is rarely rebuilt.
       const dayNumber = vnDayNumber(e.tsMs);
       if (dayNumber !== lastDayNumber) {
         lastDayNumber = dayNumber;

@@ -1,4 +1,4 @@
-import type { SensorKind } from '../../protocol';
+import { METRIC, metricFigure, type MetricName, type SensorKind } from '../../protocol';
 import type { LocalizedText, OpenDataColumn, OpenDatasetId } from '../../protocol/open-data.schema';
 import { districtDays } from './district-rows';
 import { siteDays } from './site-rows';
@@ -12,7 +12,7 @@ export interface DatasetDef {
   resolution: LocalizedText;
   columns: OpenDataColumn[];
   /** Metric whose province aggregates mark the days the dataset holds data (its temporal coverage). */
-  coverageMetric: string;
+  coverageMetric: MetricName;
   /** First and last day with data, when the dataset's own source says it better than `coverageMetric`. */
   span?(src: OpenDataSource): Promise<{ from: string; to: string } | null>;
   /** Rows of [fromDay, toDay) in column order, produced lazily. */
@@ -27,7 +27,7 @@ const col = (
   type: ColumnType,
   vi: string,
   en: string,
-  extra: Partial<OpenDataColumn> = {},
+  extra: Partial<Omit<OpenDataColumn, 'seriesMetric'>> & { seriesMetric?: MetricName } = {},
 ): OpenDataColumn => ({ name, type, nullable: false, description: { vi, en }, ...extra });
 
 const DATE = col('date', 'date', 'Ngày (giờ Việt Nam), YYYY-MM-DD', 'Day (Vietnam time), YYYY-MM-DD');
@@ -68,7 +68,11 @@ const dossiersByChannel: DatasetDef = {
   ],
   coverageMetric: 'dossier.submitted',
   async *rows(src, fromDay, toDay) {
-    const metrics = ['dossier.submitted', 'dossier.online_submitted', 'dossier.postal_submitted'];
+    const metrics: MetricName[] = [
+      'dossier.submitted',
+      'dossier.online_submitted',
+      'dossier.postal_submitted',
+    ];
     for await (const d of districtDays(src, metrics, fromDay, toDay)) {
       const all = count(d.get('dossier.submitted'));
       if (all === 0) continue;
@@ -119,8 +123,9 @@ const onTimeByDistrict: DatasetDef = {
   async *rows(src, fromDay, toDay) {
     for await (const d of districtDays(src, ['dossier.on_time_rate'], fromDay, toDay)) {
       const row = d.get('dossier.on_time_rate');
-      if (!row || row.weight === 0) continue;
-      yield [d.day, d.code, d.name, row.weight, row.value, round(row.value / row.weight)];
+      const rate = row && metricFigure(METRIC['dossier.on_time_rate'], row);
+      if (!rate || rate.value === null) continue;
+      yield [d.day, d.code, d.name, rate.denominator!, rate.numerator, round(rate.value)];
     }
   },
 };
@@ -130,7 +135,7 @@ const COVID_METRICS = {
   recovered: 'covid.recovered',
   deaths: 'covid.deaths',
   vaccine_doses: 'covid.vaccine_doses',
-} as const;
+} as const satisfies Record<string, MetricName>;
 
 const covidByDistrict: DatasetDef = {
   id: 'covid-by-district',
@@ -161,7 +166,7 @@ const covidByDistrict: DatasetDef = {
   ],
   coverageMetric: 'covid.reports',
   async *rows(src, fromDay, toDay) {
-    const metrics = ['covid.reports', ...Object.values(COVID_METRICS)];
+    const metrics: MetricName[] = ['covid.reports', ...Object.values(COVID_METRICS)];
     for await (const d of districtDays(src, metrics, fromDay, toDay)) {
       if (count(d.get('covid.reports')) === 0) continue;
       yield [d.day, d.code, d.name, ...Object.values(COVID_METRICS).map((m) => count(d.get(m)))];
@@ -172,7 +177,7 @@ const covidByDistrict: DatasetDef = {
 function sensorDataset(
   id: OpenDatasetId,
   kinds: readonly SensorKind[],
-  readingsMetric: string,
+  readingsMetric: MetricName,
   text: Pick<DatasetDef, 'title' | 'description' | 'keywords'>,
 ): DatasetDef {
   return {

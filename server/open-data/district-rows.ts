@@ -1,3 +1,4 @@
+import type { MetricName } from '../../protocol';
 import type { DailyAggregateRow } from '../store/event-store';
 import { daysOf, monthChunks } from './days';
 import type { OpenDataSource } from './source';
@@ -7,7 +8,7 @@ export interface DistrictDay {
   code: string;
   name: string;
   /** The day's aggregate of `metric` in this district, or undefined when nothing counted that day. */
-  get(metric: string): DailyAggregateRow | undefined;
+  get(metric: MetricName): DailyAggregateRow | undefined;
 }
 
 /**
@@ -16,7 +17,7 @@ export interface DistrictDay {
  */
 export async function* districtDays(
   src: OpenDataSource,
-  metrics: readonly string[],
+  metrics: readonly MetricName[],
   fromDay: string,
   toDay: string,
 ): AsyncGenerator<DistrictDay> {

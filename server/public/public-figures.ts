@@ -1,4 +1,8 @@
 import {
+  METRIC,
+  metricFigure,
+  sumRows,
+  type MetricName,
   DAY_MS,
   PublicAreas,
   PublicCovid,
@@ -25,32 +29,30 @@ export interface FiguresDeps {
 const provinceOf = (c: AreaFeatureCollection) =>
   c.features.find((f) => f.properties.kind === 'province' || f.properties.parent === null)!.properties;
 
-async function sum(store: EventStore, metric: string, area: string, fromDay: string, toDay: string) {
-  let value = 0;
-  let weight = 0;
-  for (const row of await store.dailyAggregates(metric, area, fromDay, toDay)) {
-    value += row.value;
-    weight += row.weight;
-  }
-  return { value, weight };
+async function figure(store: EventStore, metric: MetricName, area: string, fromDay: string, toDay: string) {
+  return metricFigure(METRIC[metric], sumRows(await store.dailyAggregates(metric, area, fromDay, toDay)))
+    .value;
 }
 
 /** Province totals over [startMs, the end of today), read from the daily aggregates, not the log. */
 async function period(deps: FiguresDeps, area: string, startMs: number, nowMs: number) {
   const fromDay = vnDateKey(startMs);
   const toDay = vnDateKey(vnDayStartMs(vnDateKey(nowMs)) + DAY_MS);
-  const [submitted, online, resolved, onTime] = await Promise.all(
-    ['dossier.submitted', 'dossier.online_submitted', 'dossier.resolved', 'dossier.on_time_rate'].map((m) =>
-      sum(deps.store, m, area, fromDay, toDay),
-    ),
-  );
+  const read = (m: MetricName) => figure(deps.store, m, area, fromDay, toDay);
+  const [submitted, online, resolved, onTimeRate] = await Promise.all([
+    read('dossier.submitted'),
+    read('dossier.online_submitted'),
+    read('dossier.resolved'),
+    read('dossier.on_time_rate'),
+  ]);
+  // Counts always have a figure; only a ratio can be null.
   const figures: PublicPeriodFigures = {
     fromDay,
     toDay,
-    submitted: submitted!.value,
-    onlineSubmitted: online!.value,
-    resolved: resolved!.value,
-    onTimeRate: onTime!.weight > 0 ? onTime!.value / onTime!.weight : null,
+    submitted: submitted ?? 0,
+    onlineSubmitted: online ?? 0,
+    resolved: resolved ?? 0,
+    onTimeRate,
   };
   return figures;
 }

@@ -1,4 +1,4 @@
-import type { DashboardState, IocEvent, LoggedEvent, StreamName } from '../../protocol';
+import type { DashboardState, IocEvent, LoggedEvent, MetricName, StreamName } from '../../protocol';
 import type { SiteDailyRow } from './site-daily';
 
 export interface AppendResult {
@@ -21,7 +21,7 @@ export interface TimeRangeFilter {
 }
 
 export interface DailyAggregateRow {
-  metric: string;
+  metric: MetricName;
   area: string;
   /** Vietnam-time day, `YYYY-MM-DD`. */
   day: string;
@@ -65,7 +65,12 @@ export interface EventStore {
    */
   iterateByTime(filter: TimeRangeFilter): AsyncIterableIterator<LoggedEvent>;
   /** Sums of the per-day metric aggregates for [fromDay, toDay) over the given areas. */
-  dailyAggregates(metric: string, area: string, fromDay: string, toDay: string): Promise<DailyAggregateRow[]>;
+  dailyAggregates(
+    metric: MetricName,
+    area: string,
+    fromDay: string,
+    toDay: string,
+  ): Promise<DailyAggregateRow[]>;
   /**
    * Per-site daily summaries of sensor readings of these kinds for [fromDay, toDay), ordered by day, site and
    * kind. Kept by the store itself in the append transaction (every accepted reading, with or without an

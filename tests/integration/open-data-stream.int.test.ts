@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISTRICTS_2021 } from '../../geo';
-import { PROTOCOL_VERSION, type IocEvent } from '../../protocol';
+import { PROTOCOL_VERSION, type IocEvent, type MetricName } from '../../protocol';
 import type { DailyAggregateRow } from '../../server/store/event-store';
 import type { SiteDailyRow } from '../../server/store/site-daily';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 const FROM = '2019-01-01';
 const TO = '2022-01-01';
 const DAYS = 1096;
-const METRICS = ['dossier.submitted', 'dossier.online_submitted', 'dossier.postal_submitted'];
+const METRICS: MetricName[] = ['dossier.submitted', 'dossier.online_submitted', 'dossier.postal_submitted'];
 const SITES = ['stream-test-a', 'stream-test-b'];
 const dayOf = (d: number) => new Date(Date.UTC(2019, 0, 1 + d)).toISOString().slice(0, 10);
 

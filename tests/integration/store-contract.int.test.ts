@@ -12,6 +12,7 @@ import {
   vnDateKey,
   type IocEvent,
   type LoggedEvent,
+  type MetricName,
 } from '../../protocol';
 import { dailyIncrements } from '../../server/ingest/daily-aggregates';
 import type { EventStore } from '../../server/store/event-store';
@@ -313,7 +314,7 @@ describe.each(ENGINES)('EventStore contract: $name', ({ make }) => {
     }
     expect(want.size).toBeGreaterThan(0);
     for (const [key, v] of want) {
-      const [metric, area, day] = key.split('|') as [string, string, string];
+      const [metric, area, day] = key.split('|') as [MetricName, string, string];
       const rows = await store.dailyAggregates(metric, area, day, '2099-01-01');
       expect(rows[0]).toEqual({ metric, area, day, value: v.value, weight: v.weight });
     }

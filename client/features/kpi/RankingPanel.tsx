@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
-import type { RankingResponse } from '../../../protocol';
+import { METRIC, type RankingResponse } from '../../../protocol';
 import { choroplethScale } from '../../map/colours';
 import { useT } from '../../i18n/use-t';
 import { useStore } from '../../store/store';
@@ -13,11 +13,6 @@ import { useResource } from './review.store';
 import { RANKING_METRICS, type RankingMetric, type ReviewViewState } from './url-state';
 
 const MapView = lazy(() => import('../../map/MapView'));
-const RATIOS = new Set<string>([
-  'dossier.online_share',
-  'dossier.on_time_rate',
-  'dossier.online_payment_share',
-]);
 const NO_MARKERS: never[] = [];
 
 export interface RankingPanelProps {
@@ -31,7 +26,7 @@ export function RankingPanel({ state, update }: RankingPanelProps) {
   useAreasLoader();
   const areas = useStore((s) => s.areas);
   const res = useResource<RankingResponse>(reviewPaths.ranking(state.rank, state.period));
-  const ratio = RATIOS.has(state.rank);
+  const ratio = METRIC[state.rank].kind === 'ratio';
   const fmt = (v: number | null) => (ratio ? formatPercent(v, intl) : formatNumber(v, intl));
   const rows = res.status === 'ok' ? res.data.rows : [];
   // Shares are drawn in tenths of a percent so the equal-interval classes have room to differ.

@@ -1,4 +1,4 @@
-import type { Bucket, SeriesResponse } from '../../../protocol';
+import type { Bucket, MetricName, SeriesResponse } from '../../../protocol';
 import { useT } from '../../i18n/use-t';
 import { formatNumber, formatPercent } from '../../ui/format';
 import { areaLabel, SERIES_COLOURS } from './area-label';
@@ -12,7 +12,7 @@ import { SeriesPlot } from '../../ui/SeriesPlot';
 export interface SeriesChartProps {
   id: string;
   title: string;
-  metric: string;
+  metric: MetricName;
   /** The chosen area first, then its companion. */
   areas: readonly string[];
   from: string;

@@ -1,4 +1,4 @@
-import type { Bucket, SeriesPoint } from '../../../protocol';
+import type { Bucket, MetricName, SeriesPoint } from '../../../protocol';
 import { splitRows } from '../../ui/provisional';
 import type { Bounds, Period } from './period';
 
@@ -11,7 +11,7 @@ export const reviewPaths = {
   deadlines: (area: string, p: Period) => `/api/kpis/deadlines?${new URLSearchParams({ area, at: p.to })}`,
   ranking: (metric: string, p: Period) =>
     `/api/ranking?${new URLSearchParams({ metric, from: p.from, to: p.to })}`,
-  series: (metric: string, area: string, from: string, to: string, bucket: Bucket) =>
+  series: (metric: MetricName, area: string, from: string, to: string, bucket: Bucket) =>
     `/api/series?${new URLSearchParams({ metric, area, from, to, bucket })}`,
 };
 

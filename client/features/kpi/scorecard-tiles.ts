@@ -1,9 +1,10 @@
-import type {
-  DeadlineKpis,
-  KpiProvenance,
-  PeriodKpisResponse,
-  PeriodMetric,
-  ReviewReferenceResponse,
+import {
+  METRIC,
+  type DeadlineKpis,
+  type KpiProvenance,
+  type PeriodKpisResponse,
+  type PeriodMetric,
+  type ReviewReferenceResponse,
 } from '../../../protocol';
 import { change, type Change, type Polarity } from '../../../protocol/compare';
 import type { Translate } from '../../i18n';
@@ -79,14 +80,10 @@ export function buildTiles(
     if (r === null) return t('review.delta.none');
     return t('review.delta.relative', { value: `${r >= 0 ? '+' : ''}${formatNumber(r * 100, intl, 1)}` });
   };
-  const tile = (
-    id: string,
-    metric: PeriodMetric,
-    kind: 'count' | 'ratio',
-    polarity: Polarity,
-    extra: Partial<TileModel> = {},
-  ) => {
+  const tile = (id: string, metric: PeriodMetric, polarity: Polarity, extra: Partial<TileModel> = {}) => {
     const k = now.kpis[metric];
+    // A ratio reads as a percentage and moves by points, as the metric table defines it.
+    const kind = METRIC[metric].kind;
     return {
       id,
       label: t(`review.tile.${id}` as Parameters<Translate>[0]),
@@ -121,17 +118,17 @@ export function buildTiles(
     provenance: catalogueView,
   });
   return [
-    tile('online', 'dossier.online_submitted', 'count', 'higherIsBetter', { sub: t('unit.dossiers') }),
-    tile('onlineShare', 'dossier.online_share', 'ratio', 'higherIsBetter'),
-    tile('onTime', 'dossier.on_time_rate', 'ratio', 'higherIsBetter', {
+    tile('online', 'dossier.online_submitted', 'higherIsBetter', { sub: t('unit.dossiers') }),
+    tile('onlineShare', 'dossier.online_share', 'higherIsBetter'),
+    tile('onTime', 'dossier.on_time_rate', 'higherIsBetter', {
       sub: t('review.tile.onTimeTarget'),
       tone: onTime !== null && onTime < 0.99 ? 'alert' : 'normal',
     }),
-    tile('late', 'dossier.late_resolved', 'count', 'lowerIsBetter', { sub: t('unit.dossiers') }),
+    tile('late', 'dossier.late_resolved', 'lowerIsBetter', { sub: t('unit.dossiers') }),
     dueSoonTile(t, intl, deadlines),
-    tile('payment', 'dossier.online_payment_share', 'ratio', 'higherIsBetter'),
+    tile('payment', 'dossier.online_payment_share', 'higherIsBetter'),
     // The post carried dossiers through the lockdown: more of it is neither good nor bad in itself.
-    tile('postal', 'dossier.postal_share', 'ratio', 'neutral'),
+    tile('postal', 'dossier.postal_share', 'neutral'),
     catTile('level3', cat?.level3),
     catTile('level4', cat?.level4),
     {

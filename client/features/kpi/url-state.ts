@@ -1,4 +1,5 @@
 import { AREAS_2021, PROVINCE_CODE } from '../../../geo/areas';
+import type { MetricName } from '../../../protocol';
 import { formatPeriod, parsePeriod, periodContaining, type Comparison, type Period } from './period';
 
 /** Metrics the district ranking can be ordered by. */
@@ -9,7 +10,7 @@ export const RANKING_METRICS = [
   'dossier.late_resolved',
   'dossier.online_payment_share',
   'covid.new_cases',
-] as const;
+] as const satisfies readonly MetricName[];
 export type RankingMetric = (typeof RANKING_METRICS)[number];
 
 /** Everything the review shows is decided by this, and all of it lives in the URL so a link reproduces it. */
