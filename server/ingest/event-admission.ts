@@ -21,8 +21,15 @@ export interface AdmissionRules {
   isOfficialCovidSource: (source: string) => boolean;
 }
 
-/** The in-process simulator's feed and the CSV import's default source name (`npm run import:covid`). */
-export const DEFAULT_COVID_OFFICIAL_SOURCES: readonly string[] = [COVID_SOURCE, 'csv-import'];
+/**
+ * The in-process simulator's feed, the same feed run as an outside source (`npm run sim`, source prefix `ext-`)
+ * and the CSV import's default source name (`npm run import:covid`).
+ */
+export const DEFAULT_COVID_OFFICIAL_SOURCES: readonly string[] = [
+  COVID_SOURCE,
+  `ext-${COVID_SOURCE}`,
+  'csv-import',
+];
 /** A few minutes: sources' clocks drift, but a reading an hour ahead would call every other site offline. */
 export const DEFAULT_FUTURE_TOLERANCE_MS = 5 * 60_000;
 export const DEFAULT_HISTORY_FROM_MS = Date.parse('2019-01-01T00:00:00+07:00');

@@ -10,7 +10,7 @@ describe('admission rules from the environment', () => {
     expect(loadConfig(env({})).admission).toEqual({
       futureToleranceMs: 300_000,
       historyFromMs: Date.parse('2019-01-01T00:00:00+07:00'),
-      covidOfficialSources: ['sim-covid', 'csv-import'],
+      covidOfficialSources: ['sim-covid', 'ext-sim-covid', 'csv-import'],
       extraSites: [],
     });
     expect(loadConfig(env({ SIM_HISTORY_FROM: '2020-06-01T00:00:00+07:00' })).admission.historyFromMs).toBe(
