@@ -31,7 +31,10 @@ describe('importing the real 2021 COVID feed', () => {
       `${server.url}/api/series?metric=covid.new_cases&area=80&from=2021-01-01&to=2022-01-01&bucket=year`,
     );
     const series = await res.json();
-    expect(series.points).toEqual([{ t: '2021-01-01T00:00:00+07:00', value: expectedTotal }]);
+    // Whether the year reads complete depends on the test server's clock, not on the import.
+    expect(series.points.map(({ t, value }: { t: string; value: number }) => ({ t, value }))).toEqual([
+      { t: '2021-01-01T00:00:00+07:00', value: expectedTotal },
+    ]);
     // The published total for 2021 is 40,435 (SOURCE.md); compare windows, not single days (backlogged reports).
     expect(expectedTotal).toBe(40_435);
     const kpis = await (await fetch(`${server.url}/api/kpis?area=80`)).json();
