@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrWait } from '../security/failure-limiter';
 import type { RateLimitOptions } from '../security/rate-limit';
 
 /**
@@ -30,13 +31,7 @@ export function createLoginThrottle(opts: RateLimitOptions): LoginThrottle {
     async attempt(user, ip) {
       const key = keyOf(user, ip);
       if ((await failuresOf(key)) < opts.limit) return 0;
-      try {
-        await pacer.consume(key);
-        return 0;
-      } catch (res) {
-        if (res instanceof RateLimiterRes) return Math.max(1, res.msBeforeNext);
-        throw res;
-      }
+      return consumeOrWait(pacer, key);
     },
     async failed(user, ip) {
       const key = keyOf(user, ip);

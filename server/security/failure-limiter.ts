@@ -13,21 +13,24 @@ export interface FailureLimiter {
   giveBack(key: string): Promise<void>;
 }
 
+/** Takes one point of `key`: 0 if it was within the limit, else the ms until the key may go on. */
+export async function consumeOrWait(limiter: RateLimiterMemory, key: string): Promise<number> {
+  try {
+    await limiter.consume(key);
+    return 0;
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return Math.max(1, res.msBeforeNext);
+    throw res;
+  }
+}
+
 export function createFailureLimiter(opts: RateLimitOptions): FailureLimiter {
   const limiter = new RateLimiterMemory({
     points: opts.limit,
     duration: Math.max(1, Math.ceil(opts.windowMs / 1000)),
   });
   return {
-    async take(key) {
-      try {
-        await limiter.consume(key);
-        return 0;
-      } catch (res) {
-        if (res instanceof RateLimiterRes) return Math.max(1, res.msBeforeNext);
-        throw res;
-      }
-    },
+    take: (key) => consumeOrWait(limiter, key),
     async giveBack(key) {
       await limiter.reward(key, 1);
     },
