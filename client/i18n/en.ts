@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   'public.services.month': 'Online dossiers, {month}',
   'public.services.year': 'Online dossiers, {year}',
   'public.services.onTime': 'Resolved on time, {year}',
+  'public.services.toDate': '(to {day})',
   'public.services.ofTotal': 'of {total} dossiers in all',
   'public.services.resolved': 'of {n} dossiers resolved',
   'public.covid.title': 'COVID-19 situation',

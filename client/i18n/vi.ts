@@ -54,6 +54,7 @@ export const vi = {
   'public.services.month': 'Hồ sơ trực tuyến tháng {month}',
   'public.services.year': 'Hồ sơ trực tuyến năm {year}',
   'public.services.onTime': 'Tỷ lệ giải quyết đúng hạn năm {year}',
+  'public.services.toDate': '(đến {day})',
   'public.services.ofTotal': 'trên tổng số {total} hồ sơ',
   'public.services.resolved': 'trên {n} hồ sơ đã giải quyết',
   'public.covid.title': 'Tình hình dịch COVID-19',

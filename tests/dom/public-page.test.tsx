@@ -96,6 +96,11 @@ describe('public page', () => {
     expect(await screen.findByTestId('public-online-year')).toHaveTextContent('77.769');
     expect(screen.getByTestId('public-on-time')).toHaveTextContent('86,25 %');
     expect(screen.getByTestId('public-updated')).toHaveTextContent('Cập nhật lúc 09:58');
+    // This month and this year are in progress: each label says up to when.
+    expect(screen.getByTestId('public-figures')).toHaveTextContent(
+      'Hồ sơ trực tuyến tháng 08/2021 (đến 16/08)',
+    );
+    expect(screen.getByTestId('public-figures')).toHaveTextContent('Hồ sơ trực tuyến năm 2021 (đến 16/08)');
     expect(await screen.findByTestId('map-mock')).toHaveTextContent('794:3,802:4');
     // Highest level first: Đức Hòa (4) before Tân An (3).
     const rows = screen.getByTestId('public-covid-table').querySelectorAll('tbody tr');

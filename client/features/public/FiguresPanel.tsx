@@ -1,4 +1,5 @@
 import type { PublicSummary } from '../../../protocol/public.schema';
+import { vnDateKey } from '../../../protocol/time';
 import { useT } from '../../i18n/use-t';
 import { formatNumber, formatPercent } from '../../ui/format';
 
@@ -11,11 +12,15 @@ export function FiguresPanel({ summary }: { summary: PublicSummary | null }) {
   if (!summary) return <p className="public-muted">{t('waiting')}</p>;
   const { month, year } = summary;
   const y = year.fromDay.slice(0, 4);
+  // This month and this year are always in progress: their figures run to the summary's instant, and say so.
+  const asOf = vnDateKey(summary.asOfMs);
+  const toDate = ` ${t('public.services.toDate', { day: `${asOf.slice(8, 10)}/${asOf.slice(5, 7)}` })}`;
   return (
     <div className="public-figures" data-testid="public-figures">
       <div className="public-figure">
         <span className="public-figure__label">
           {t('public.services.month', { month: monthOf(month.fromDay) })}
+          {toDate}
         </span>
         <strong data-testid="public-online-month">{formatNumber(month.onlineSubmitted, intl)}</strong>
         <span className="public-muted">
@@ -23,14 +28,20 @@ export function FiguresPanel({ summary }: { summary: PublicSummary | null }) {
         </span>
       </div>
       <div className="public-figure">
-        <span className="public-figure__label">{t('public.services.year', { year: y })}</span>
+        <span className="public-figure__label">
+          {t('public.services.year', { year: y })}
+          {toDate}
+        </span>
         <strong data-testid="public-online-year">{formatNumber(year.onlineSubmitted, intl)}</strong>
         <span className="public-muted">
           {t('public.services.ofTotal', { total: formatNumber(year.submitted, intl) })}
         </span>
       </div>
       <div className="public-figure">
-        <span className="public-figure__label">{t('public.services.onTime', { year: y })}</span>
+        <span className="public-figure__label">
+          {t('public.services.onTime', { year: y })}
+          {toDate}
+        </span>
         <strong data-testid="public-on-time">{formatPercent(year.onTimeRate, intl)}</strong>
         <span className="public-muted">
           {t('public.services.resolved', { n: formatNumber(year.resolved, intl) })}
