@@ -34,6 +34,8 @@ describe('public page on a phone', () => {
 
   it('draws the epidemic-level map, not a blank canvas', async () => {
     const map = page.getByTestId('public-map');
+    // On a phone the map sits below the figures: measured where a citizen sees it, scrolled into view.
+    await map.scrollIntoViewIfNeeded();
     let spread = await colourSpread(map);
     // Wait for what the assertions ask, not less: labels alone give ten colours before the districts fill.
     const drawn = () => spread.distinct > 10 && spread.dominantShare < 0.9;
