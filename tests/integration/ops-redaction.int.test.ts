@@ -1,3 +1,4 @@
+import { reading as fixtureReading } from '../fixtures/events';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -23,17 +24,12 @@ const SECRETS = ['Trực ban Lê Thị C', '0909 123 456', 'Nguyễn Văn B'];
 const leaks = (x: unknown) => SECRETS.filter((s) => JSON.stringify(x).includes(s));
 
 const reading = (i: number, value: number): SensorReading => ({
-  v: 1,
+  ...fixtureReading,
   id: `wl-ops-${i}`,
   source: 'int-test',
-  area: '794',
   tsMs: T0 + i * 60_000,
-  stream: 'sensor',
   siteId: 'LA-WL-OPS',
-  kind: 'water_level',
   value,
-  unit: 'm',
-  lonLat: [106.41, 10.54],
 });
 
 /**
