@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SeriesResponse } from '../../protocol';
+import { PRINT_PLOT_PX } from '../../client/ui/print-media';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
@@ -17,6 +18,8 @@ const CHARTS = [
 ];
 const AREA_CHARTS = CHARTS.filter((c) => c !== 'ranking');
 const JAN_SEP = '/kpi?p=2021-01-01..2021-09-30';
+/** A4's content box at 96 px per inch: 210 × 297 mm less 12 mm margins each side. */
+const PAGE_BOX_PX = { width: (186 / 25.4) * 96, height: (273 / 25.4) * 96 };
 // Nine months of calibrated history are backfilled before the server answers (~40–60 s on an idle machine).
 const START_MS = 240_000;
 
@@ -163,4 +166,68 @@ describe('leaders’ KPI review against npm start', () => {
     }
     await print.close();
   });
+  // Charts measured on a wide screen used to be printed at their screen width, across their neighbours.
+  for (const width of [1920, 1440])
+    it(`prints from a ${width} px window: every chart redrawn at its print size, inside its card and page`, async () => {
+      const print = await browser.newPage({ viewport: { width, height: 1080 } });
+      print.setDefaultTimeout(90_000);
+      // Registered before the app's own listener, so it sees the page as it was printed.
+      await print.addInitScript(() => {
+        const w = window as unknown as { printedWidths: string[][] };
+        w.printedWidths = [];
+        window.addEventListener('afterprint', () =>
+          w.printedWidths.push(
+            [...document.querySelectorAll('.review-chart__plot svg.recharts-surface')].map(
+              (svg) => svg.getAttribute('width') ?? '',
+            ),
+          ),
+        );
+      });
+      await print.goto(`${server.url}${JAN_SEP}`);
+      await snapshot(print);
+      const screenWidths = await print.$$eval('.review-chart__plot svg.recharts-surface', (svgs) =>
+        svgs.map((svg) => Number(svg.getAttribute('width'))),
+      );
+      expect(screenWidths.length).toBe(AREA_CHARTS.length);
+      expect(Math.min(...screenWidths)).toBeGreaterThan(PRINT_PLOT_PX.width);
+
+      // Chromium's own print path (the Print dialog, page.pdf): beforeprint, print layout, afterprint.
+      const pdf = (await print.pdf({ preferCSSPageSize: true })).toString('latin1');
+      expect(pdf.match(/\/Type \/Page\b/g)?.length).toBeGreaterThan(1);
+      const printed = await print.evaluate(
+        () => (window as unknown as { printedWidths: string[][] }).printedWidths,
+      );
+      expect(printed).toEqual([screenWidths.map(() => String(PRINT_PLOT_PX.width))]);
+
+      await print.emulateMedia({ media: 'print' });
+      const layout = await print.evaluate(() => {
+        const review = document.querySelector('[data-testid="kpi-review"]')!.getBoundingClientRect();
+        const cards = [...document.querySelectorAll<HTMLElement>('.review-chart')].map((card) => {
+          const c = card.getBoundingClientRect();
+          const inner = [
+            ...card.querySelectorAll('.review-chart__plot, .recharts-wrapper, svg.recharts-surface'),
+          ];
+          return {
+            id: card.dataset.testid,
+            left: c.left - review.left,
+            right: c.right - review.left,
+            height: c.height,
+            outside: inner
+              .map((e) => e.getBoundingClientRect())
+              .filter((r) => r.left < c.left - 0.5 || r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5)
+              .length,
+          };
+        });
+        return { width: review.width, cards };
+      });
+      expect(layout.width).toBeLessThanOrEqual(PAGE_BOX_PX.width + 0.5);
+      expect(layout.cards.length).toBe(CHARTS.length);
+      for (const card of layout.cards) {
+        expect(card.outside, card.id).toBe(0);
+        expect(card.left, card.id).toBeGreaterThanOrEqual(-0.5);
+        expect(card.right, card.id).toBeLessThanOrEqual(PAGE_BOX_PX.width + 0.5);
+        expect(card.height, card.id).toBeLessThanOrEqual(PAGE_BOX_PX.height);
+      }
+      await print.close();
+    });
 });

@@ -1,5 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
+import { PRINT_PLOT_PX, usePrintMedia } from '../../ui/print-media';
 import { downloadCsv, downloadPng, exportName, toCsv, type CsvCell } from './export';
 import type { Resource } from './review.store';
 
@@ -14,7 +15,8 @@ export interface ChartCardProps {
   exportParts: string[];
   summary?: { text: string; colour: string }[];
   empty?: boolean;
-  children: () => ReactNode;
+  /** Draws the plot; `printSize` is set while printing: the plot's fixed size on the A4 page. */
+  children: (printSize?: { width: number; height: number }) => ReactNode;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface ChartCardProps {
 export function ChartCard(p: ChartCardProps) {
   const { t } = useT();
   const figure = useRef<HTMLElement>(null);
+  const printing = usePrintMedia();
   const ok = p.resource.status === 'ok';
   const csv = () => {
     const { header, rows } = p.table();
@@ -68,7 +71,7 @@ export function ChartCard(p: ChartCardProps) {
               ))}
             </ul>
           ) : null}
-          <div className="review-chart__plot">{p.children()}</div>
+          <div className="review-chart__plot">{p.children(printing ? PRINT_PLOT_PX : undefined)}</div>
         </>
       )}
     </figure>

@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useStore } from '../../store/store';
+import { PRINT_PLOT_MM } from '../../ui/print-media';
 import { areaLabel } from './area-label';
 import { CovidSummary } from './CovidSummary';
 import { comparisonPeriod, formatSpan, periodContaining, reviewSpans, spanOf } from './period';
@@ -10,6 +11,12 @@ import { Scorecard } from './Scorecard';
 import { TargetsTable } from './TargetsTable';
 import { TrendCharts } from './TrendCharts';
 import { useReviewUrlState } from './use-review-url-state';
+
+/** The printed plot's box, from the same millimetres the charts are drawn at while printing (review.css). */
+const PRINT_PLOT_VARS = {
+  '--print-plot-width': `${PRINT_PLOT_MM.width}mm`,
+  '--print-plot-height': `${PRINT_PLOT_MM.height}mm`,
+} as CSSProperties;
 
 /**
  * The leaders' review: scorecard, trends, targets, ranking and COVID for the period and area in the URL, at
@@ -29,7 +36,7 @@ export function ReviewPage({ todayKey, nowMs }: { todayKey: string; nowMs: numbe
     : null;
   const thisMonth = periodContaining('month', todayKey);
   return (
-    <main className="review" data-testid="kpi-review">
+    <main className="review" data-testid="kpi-review" style={PRINT_PLOT_VARS}>
       <header className="review-header">
         <h1>{t('review.title')}</h1>
         <p className="review-header__scope" data-testid="review-scope" data-complete={spans.complete}>

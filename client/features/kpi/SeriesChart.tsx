@@ -77,7 +77,7 @@ export function SeriesChart(p: SeriesChartProps) {
         rows: rows.map((r) => [r.t as string, ...p.areas.map((a) => (r[a] ?? null) as number | null)]),
       })}
     >
-      {() => (
+      {(printSize) => (
         <SeriesPlot
           kind={p.kind ?? 'line'}
           rows={drawn}
@@ -96,7 +96,7 @@ export function SeriesChart(p: SeriesChartProps) {
           }
           formatX={xLabel}
           band={p.band}
-          size={p.size}
+          size={p.size ?? printSize}
         />
       )}
     </ChartCard>

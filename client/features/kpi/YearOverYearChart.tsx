@@ -59,7 +59,7 @@ export function YearOverYearChart({ areas, to, size }: YearOverYearChartProps) {
         rows: rows.map((r) => [r.t as string, ...areas.map((a) => r[a] as number | null)]),
       })}
     >
-      {() => (
+      {(printSize) => (
         <SeriesPlot
           kind="bar"
           rows={rows}
@@ -71,7 +71,7 @@ export function YearOverYearChart({ areas, to, size }: YearOverYearChartProps) {
           }))}
           formatTick={(v) => formatNumber(v, intl)}
           formatX={(x) => x}
-          size={size}
+          size={size ?? printSize}
         />
       )}
     </ChartCard>
