@@ -18,4 +18,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  {
+    // The server logs through server/log/logger.ts (JSON lines with level, component, request id); only the
+    // command-line tools print for a person.
+    files: ['server/**/*.ts'],
+    ignores: ['server/auth/auth-cli.ts', 'server/docs/write-snapshot.ts'],
+    rules: { 'no-console': 'error' },
+  },
 );

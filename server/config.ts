@@ -5,9 +5,12 @@ import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './engine/state-eng
 import type { ReadAccess } from './auth/access-policy';
 import { DEFAULT_SECURITY } from './security/options';
 import { DEFAULT_COVID_OFFICIAL_SOURCES, DEFAULT_FUTURE_TOLERANCE_MS } from './ingest/event-admission';
+import { LOG_LEVELS, type LogLevel } from './log/logger';
 
 export interface Config {
   port: number;
+  /** Least severe level written (`LOG_LEVEL`: fatal, error, warn, info, debug, trace, silent). */
+  logLevel: LogLevel;
   dataDir: string;
   /** Tokens a source may present to `/ingest` and `POST /api/ingest`. */
   ingestTokens: string[];
@@ -93,6 +96,11 @@ function parseInteger(name: string, value: string, min: number): number {
 const integerOr = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number) =>
   parseInteger(name, env[name] ?? String(fallback), min);
 
+function parseLogLevel(value: string): LogLevel {
+  if ((LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
+  throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+}
+
 function parseReadAccess(value: string): ReadAccess {
   if (value === 'open' || value === 'signed-in') return value;
   throw new Error(`READ_ACCESS must be "open" or "signed-in", got "${value}"`);
@@ -147,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const covidOfficial = parseList(env.COVID_OFFICIAL_SOURCES);
   return {
     port: parseNumber('PORT', env.PORT ?? '8080', 0),
+    logLevel: parseLogLevel(env.LOG_LEVEL ?? 'info'),
     dataDir,
     ingestTokens: ingestTokens(env, dataDir),
     sim: {

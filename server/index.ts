@@ -18,22 +18,27 @@ import { createScenario, type Scenario } from './scenario';
 import { openAuthStore } from './auth/auth-store';
 import { firstRunSignIn } from './auth/first-run';
 import { auditRuleChange } from './auth/audit-rule-change';
+import { componentLogger, createLogger, setRootLogger } from './log/logger';
 
 async function main() {
   const config = loadConfig();
+  // JSON lines for a log shipper; readable lines only when a person watches the terminal.
+  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true });
+  setRootLogger(logger);
+  const log = logger.child({ component: 'server' });
   // DATABASE_URL=postgres://… selects the shared PostgreSQL log, REDIS_URL the Redis adapter (docs/scaling.md).
   const opened = await openStore(process.env, config.dataDir);
   const store = opened.store;
   const scale = await connectScalePath(process.env, opened);
-  console.log(`Event log: ${opened.describe}`);
+  log.info(`Event log: ${opened.describe}`);
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Sets installed by `npm run geo:import`; a bad file is skipped with a warning rather than stopping the server.
   const imported = loadAreaSetsDir(areaSetsDir(config.dataDir));
-  for (const e of imported.errors) console.warn(`Skipping area set ${e}`);
+  for (const e of imported.errors) log.warn(`Skipping area set ${e}`);
   const areaSets = createAreaSetRegistry(imported.sets);
   watchImportedSets(areaSetsDir(config.dataDir), areaSets);
   const setNames = areaSets.list().map((s) => s.name);
-  if (imported.sets.length) console.log(`Area sets: ${setNames.join(', ')}`);
+  if (imported.sets.length) log.info(`Area sets: ${setNames.join(', ')}`);
 
   // Set once the app exists (the scenario sends through its ingest); the clock reads them on every call.
   let scenario: Scenario | null = null;
@@ -115,24 +120,25 @@ async function main() {
 
   app.httpServer.listen(config.port, () => {
     const port = (app.httpServer.address() as { port: number }).port;
-    console.log(`Long An IOC listening on http://localhost:${port} (data in ${config.dataDir})`);
+    log.info(`Long An IOC listening on http://localhost:${port} (data in ${config.dataDir})`);
     const cursor = scenario?.cursorMs();
     if (cursor != null)
-      console.log(`Simulation live from ${new Date(cursor).toISOString()}, seed ${config.sim.seed}`);
-    else if (lease) console.log(`Simulation: following the node that holds the scenario lease`);
-    console.log(
+      log.info(`Simulation live from ${new Date(cursor).toISOString()}, seed ${config.sim.seed}`);
+    else if (lease) log.info(`Simulation: following the node that holds the scenario lease`);
+    log.info(
       `Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS); ` +
         `operator token for /console?operatorToken=… in ${path.join(config.dataDir, 'operator-token')} (or OPERATOR_TOKENS)`,
     );
-    console.log(readAccessAnnouncement(config.readAccess));
-    for (const line of firstRunSignIn(authStore, `http://localhost:${port}`)) console.log(line);
+    if (config.readAccess === 'open') log.warn(readAccessAnnouncement(config.readAccess));
+    else log.info(readAccessAnnouncement(config.readAccess));
+    for (const line of firstRunSignIn(authStore, `http://localhost:${port}`)) log.warn(line.trim());
   });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: draining`);
+    log.info(`${signal}: draining`);
     // Not ready from now on, so the load balancer sends new clients elsewhere; then no new inputs.
     scale.readiness.drain();
     await new Promise((resolve) => setTimeout(resolve, Number(process.env.SHUTDOWN_DRAIN_MS ?? 0)));
@@ -154,6 +160,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  // Before the configured logger exists (a bad configuration) this is the default root logger: still JSON.
+  componentLogger('server').fatal(err instanceof Error ? err.message : String(err));
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { startMqttIngest, type MqttIngest } from '../mqtt/mqtt-ingest';
 import type { OpenedStore } from '../store/open-store';
 import { connectRedisAdapter, type RedisAdapter } from './redis-adapter';
 import { startScenarioLease, type ScenarioLease, type ScenarioLeaseOptions } from './scenario-lease';
+import { componentLogger } from '../log/logger';
 
 export interface ScalePath {
   /** What createApp needs for several nodes: the adapter, the shared log's feed, the readiness it reports. */
@@ -69,7 +70,9 @@ export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedSto
         ingest: app.ingest,
         onRejected: (reason) => app.metrics.rejected(reason),
       });
-      console.log(`MQTT: subscribed to ioc/sensors/# on ${new URL(config.url).host} as ${config.clientId}`);
+      componentLogger('mqtt').info(
+        `MQTT: subscribed to ioc/sensors/# on ${new URL(config.url).host} as ${config.clientId}`,
+      );
     },
     async stopInputs() {
       await mqtt?.close();
