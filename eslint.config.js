@@ -25,4 +25,24 @@ export default tseslint.config(
     ignores: ['server/auth/auth-cli.ts', 'server/docs/write-snapshot.ts'],
     rules: { 'no-console': 'error' },
   },
+  {
+    // Configuration is read once, by server/config (one schema for the whole environment), and passed down.
+    files: ['server/**/*.ts', 'protocol/**/*.ts', 'client/**/*.{ts,tsx}', 'geo/**/*.ts'],
+    ignores: [
+      'server/config/**',
+      'server/auth/auth-cli.ts',
+      'server/docs/write-snapshot.ts',
+      'geo/import-cli.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration from server/config, passed down.',
+        },
+      ],
+    },
+  },
 );

@@ -10,8 +10,7 @@ import { watchImportedSets } from './areas/watch-imported-sets';
 import { wallClock, type Clock } from './clock';
 import { clockFromAnchor, registerLeaseMetric, type ScenarioLease } from './cluster/scenario-lease';
 import { loadConfig, readAccessAnnouncement } from './config';
-import { publicOptionsFromEnv } from './public/public-config';
-import { webhookConfigFromEnv } from './public/webhook-config';
+import { withGeneratedTokens } from './auth/generated-tokens';
 import { connectScalePath } from './cluster/scale-path';
 import { openStore } from './store/open-store';
 import { createScenario, type Scenario } from './scenario';
@@ -21,15 +20,16 @@ import { auditRuleChange } from './auth/audit-rule-change';
 import { componentLogger, createLogger, setRootLogger } from './log/logger';
 
 async function main() {
-  const config = loadConfig();
+  // The only read of the environment: one schema, every bad variable reported at once (server/config).
+  const config = withGeneratedTokens(loadConfig());
   // JSON lines for a log shipper; readable lines only when a person watches the terminal.
   const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true });
   setRootLogger(logger);
   const log = logger.child({ component: 'server' });
   // DATABASE_URL=postgres://… selects the shared PostgreSQL log, REDIS_URL the Redis adapter (docs/scaling.md).
-  const opened = await openStore(process.env, config.dataDir);
+  const opened = await openStore(config.store, config.dataDir);
   const store = opened.store;
-  const scale = await connectScalePath(process.env, opened);
+  const scale = await connectScalePath(config, opened);
   log.info(`Event log: ${opened.describe}`);
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Sets installed by `npm run geo:import`; a bad file is skipped with a warning rather than stopping the server.
@@ -75,8 +75,8 @@ async function main() {
     snapshotPolicy: config.snapshotPolicy,
     version: pkg.version,
     staticDir: path.resolve(here, '../client'),
-    webhooks: webhookConfigFromEnv(process.env),
-    publicApi: publicOptionsFromEnv(process.env),
+    webhooks: config.webhooks,
+    publicApi: config.publicApi,
     authStore,
     readAccess: config.readAccess,
     admission: admissionRules(config.admission),
@@ -111,7 +111,7 @@ async function main() {
 
   // After the backfill, so history is folded under the rules it was recorded with.
   const stopAlertRules = watchAlertRulesFile({
-    file: process.env.ALERT_RULES ?? path.join(config.dataDir, 'alert-rules.json'),
+    file: config.alertRulesFile,
     engine: app.engine,
     ingest: app.ingest,
     clock,
@@ -141,7 +141,7 @@ async function main() {
     log.info(`${signal}: draining`);
     // Not ready from now on, so the load balancer sends new clients elsewhere; then no new inputs.
     scale.readiness.drain();
-    await new Promise((resolve) => setTimeout(resolve, Number(process.env.SHUTDOWN_DRAIN_MS ?? 0)));
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
     await scale.stopInputs();
     stopAlertRules();
     await scenario?.stop();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mqttConfigFromEnv } from '../../server/mqtt/mqtt-config';
+import { loadConfig } from '../../server/config';
 import { startMqttIngest, type MqttIngest } from '../../server/mqtt/mqtt-ingest';
 import { freePort, reading, startSecureServer, type SecureServer } from './support/reliability';
 import { captureLogger, silentLogger } from '../support/capture-logger';
@@ -61,6 +61,9 @@ async function startLockedBroker(dir: string): Promise<{ port: number; ca: strin
   await listening(port);
   return { port, ca: cert, stop: () => broker.kill() };
 }
+
+/** The broker section of the one configuration schema. */
+const mqttConfigFromEnv = (env: Record<string, string>) => loadConfig(env).mqtt;
 
 describe('the IOC on a broker that needs credentials and TLS', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-mqtt-locked-'));
