@@ -23,7 +23,7 @@ import { AREAS_2021, makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../geo';
 import { applyEvents, type DashboardState } from '../protocol';
 import { createApp } from '../server/app';
 import { createSimulation } from '../simulators/plan';
-import { connectReplay, ok } from '../tests/integration/support/replay-client';
+import { connectReplay, ok } from '../testkit/replay-client';
 
 const { values } = parseArgs({
   options: {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SeriesResponse } from '../../protocol';
-import { launchBrowser, screenshotPath } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { launchBrowser, screenshotPath } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 /** Figures that follow the chosen area; the catalogue and PAR INDEX are province-wide facts. */
 const AREA_TILES = ['online', 'onlineShare', 'onTime', 'late', 'dueSoon', 'payment', 'postal'];

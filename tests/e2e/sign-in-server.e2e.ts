@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { launchBrowser } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 /**
  * The newcomer's journey against the real server's auth store, nothing answered in the browser: the one-time

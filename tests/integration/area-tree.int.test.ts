@@ -19,8 +19,8 @@ import {
   type LiveBatch,
 } from '../../protocol';
 import { watchImportedSets } from '../../server/areas/watch-imported-sets';
-import { connectIngest } from '../../simulators/ingest-client';
-import { connectReplay, ok, replayFolder } from './support/replay-client';
+import { connectIngest } from '../../sources/ingest-client';
+import { connectReplay, ok, replayFolder } from '../../testkit/replay-client';
 import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';
 import { silentLogger } from '../support/capture-logger';
 
