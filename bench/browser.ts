@@ -9,8 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../tests/e2e/support/browser';
-import { startServerProcess } from '../tests/e2e/support/server-process';
+import { launchBrowser } from '../testkit/browser';
+import { startServerProcess } from '../testkit/server-process';
 
 export interface BrowserFigure {
   firstMapDrawMs: number;

@@ -24,7 +24,7 @@ import { LiveSubscribe } from '../protocol/live.schema';
 import { emptyAlertsState } from '../protocol/state/alerts';
 import { emptyAreaState } from '../protocol/state/dashboard-state';
 import { PROTOCOL_VERSION } from '../protocol/version';
-import { conditionsOf, makeSites, tickSites } from './live-points-sites';
+import { conditionsOf, makeSites, tickSites } from '../testkit/live-points-sites';
 
 export interface LivePointsFeed {
   url: string;

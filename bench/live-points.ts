@@ -17,8 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { STATUS_COLOURS } from '../client/map/colours';
-import { launchBrowser } from '../tests/e2e/support/browser';
-import { startServerProcess } from '../tests/e2e/support/server-process';
+import { launchBrowser } from '../testkit/browser';
+import { startServerProcess } from '../testkit/server-process';
 import { SAMPLE_FRAMES } from './browser';
 import { startLivePointsFeed } from './live-points-feed';
 

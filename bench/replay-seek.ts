@@ -23,7 +23,7 @@ import { AREAS_2021, makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../geo';
 import { applyEvents, type DashboardState } from '../protocol';
 import { createApp } from '../server/app';
 import { createSimulation } from '../simulators/plan';
-import { connectReplay, ok } from '../tests/integration/support/replay-client';
+import { connectReplay, ok } from '../testkit/replay-client';
 
 const { values } = parseArgs({
   options: {
@@ -48,14 +48,13 @@ const load = () =>
     .join(' ');
 const n = (x: number) => Math.round(x).toLocaleString('en');
 
-// Durability is not what is measured here; the log is thrown away afterwards.
-process.env.SQLITE_SYNC = 'OFF';
 const { openSqliteStore } = await import('../server/store/sqlite-store');
 const dir = values.log
   ? null
   : mkdtempSync(path.join(process.env.BENCH_TMPDIR ?? os.tmpdir(), 'bench-replay-'));
 const file = values.log ?? path.join(dir!, 'events.sqlite');
-const store = openSqliteStore(file);
+// Durability is not what is measured here; the log is thrown away afterwards.
+const store = openSqliteStore(file, { synchronous: 'OFF' });
 const app = await createApp({
   store,
   clock: { now: () => Date.now(), speed: () => 1 },

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { benchBackfill } from './backfill';
 import { benchBrowser, type BrowserFigure } from './browser';
 import { benchLivePoints, type PointsFigure } from './live-points';
-import { benchRouteJs } from './route-js';
+import { benchRouteJs } from '../testkit/route-js';
 import { benchStartup, type StartupFigure } from './startup';
 import { benchPipeline, type PipelineOptions, type PipelineRun } from './pipeline';
 import { benchStoreAppend } from './store-append';

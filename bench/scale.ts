@@ -18,7 +18,7 @@ import { createClient } from 'redis';
 import { io } from 'socket.io-client';
 import { SENSOR_SITES } from '../geo';
 import { PROTOCOL_VERSION, type IocEvent, type LiveBatch } from '../protocol';
-import { connectIngest, type IngestClient } from '../simulators/ingest-client';
+import { connectIngest, type IngestClient } from '../sources/ingest-client';
 import { createSimulation } from '../simulators/plan';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -12,8 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser } from '../tests/e2e/support/browser';
-import { freePort } from '../tests/e2e/support/server-process';
+import { launchBrowser } from '../testkit/browser';
+import { freePort } from '../testkit/server-process';
 import { mapColours } from './browser';
 
 /** Milliseconds from the server process's start to each milestone. */

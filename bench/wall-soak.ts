@@ -12,8 +12,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchBrowser } from '../tests/e2e/support/browser';
-import { startServerProcess } from '../tests/e2e/support/server-process';
+import { launchBrowser } from '../testkit/browser';
+import { startServerProcess } from '../testkit/server-process';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

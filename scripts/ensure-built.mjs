@@ -5,7 +5,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const outputs = ['dist/server/index.js', 'dist/client/index.html'];
-const sources = ['protocol', 'server', 'geo', 'simulators', 'client', 'package.json', 'vite.config.ts'];
+const sources = [
+  'protocol',
+  'server',
+  'geo',
+  'simulators',
+  'sources',
+  'reference',
+  'client',
+  'package.json',
+  'vite.config.ts',
+];
 
 function newest(p) {
   if (!existsSync(p)) return 0;

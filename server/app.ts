@@ -50,6 +50,8 @@ import { ipKey, type RateLimitOptions } from './security/rate-limit';
 import { createMessageLimiter, type LimiterRedis } from './security/message-limiter';
 import type { MessageGuard } from './security/message-guard';
 import { exportSlots } from './http/export-slots';
+import { requestLog, requestLogger } from './http/request-log';
+import { componentLogger, type Logger } from './log/logger';
 
 export interface AppDeps {
   store: EventStore;
@@ -92,6 +94,8 @@ export interface AppDeps {
   trustProxy?: string | number | boolean;
   /** Event time, sensor sites and official COVID sources taken in; `admissionRules()` (the defaults) when omitted. */
   admission?: AdmissionRules;
+  /** Where the HTTP layer logs (each request's lines carry its `reqId`); the root logger's `http` child when omitted. */
+  logger?: Logger;
 }
 
 export interface App {
@@ -156,6 +160,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     guard: access.guard,
   });
   const web = express();
+  const httpLog = deps.logger ?? componentLogger('http');
+  web.use(requestLog(httpLog));
   web.disable('x-powered-by');
   if (deps.trustProxy !== undefined) web.set('trust proxy', deps.trustProxy);
   web.use(securityHeaders());
@@ -372,11 +378,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     web.use(spa.router);
   }
   web.use(noSuchRoute);
-  web.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  web.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) return void res.status(err.status).json(err.body());
     const refused = bodyRefusal(err);
     if (refused) return void res.status(refused.status).json(refused.body());
-    console.error(err);
+    requestLogger(res, httpLog).error(
+      { err, method: req.method, path: req.originalUrl.split('?')[0] },
+      'request failed',
+    );
     res.status(500).json({ error: 'internal' });
   });
 

@@ -10,30 +10,35 @@ import { watchImportedSets } from './areas/watch-imported-sets';
 import { wallClock, type Clock } from './clock';
 import { clockFromAnchor, registerLeaseMetric, type ScenarioLease } from './cluster/scenario-lease';
 import { loadConfig, readAccessAnnouncement } from './config';
-import { publicOptionsFromEnv } from './public/public-config';
-import { webhookConfigFromEnv } from './public/webhook-config';
+import { withGeneratedTokens } from './auth/generated-tokens';
 import { connectScalePath } from './cluster/scale-path';
 import { openStore } from './store/open-store';
 import { createScenario, type Scenario } from './scenario';
 import { openAuthStore } from './auth/auth-store';
 import { firstRunSignIn } from './auth/first-run';
 import { auditRuleChange } from './auth/audit-rule-change';
+import { componentLogger, createLogger, setRootLogger } from './log/logger';
 
 async function main() {
-  const config = loadConfig();
+  // The only read of the environment: one schema, every bad variable reported at once (server/config).
+  const config = withGeneratedTokens(loadConfig());
+  // JSON lines for a log shipper; readable lines only when a person watches the terminal.
+  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true });
+  setRootLogger(logger);
+  const log = logger.child({ component: 'server' });
   // DATABASE_URL=postgres://… selects the shared PostgreSQL log, REDIS_URL the Redis adapter (docs/scaling.md).
-  const opened = await openStore(process.env, config.dataDir);
+  const opened = await openStore(config.store, config.dataDir);
   const store = opened.store;
-  const scale = await connectScalePath(process.env, opened);
-  console.log(`Event log: ${opened.describe}`);
+  const scale = await connectScalePath(config, opened);
+  log.info(`Event log: ${opened.describe}`);
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Sets installed by `npm run geo:import`; a bad file is skipped with a warning rather than stopping the server.
   const imported = loadAreaSetsDir(areaSetsDir(config.dataDir));
-  for (const e of imported.errors) console.warn(`Skipping area set ${e}`);
+  for (const e of imported.errors) log.warn(`Skipping area set ${e}`);
   const areaSets = createAreaSetRegistry(imported.sets);
   watchImportedSets(areaSetsDir(config.dataDir), areaSets);
   const setNames = areaSets.list().map((s) => s.name);
-  if (imported.sets.length) console.log(`Area sets: ${setNames.join(', ')}`);
+  if (imported.sets.length) log.info(`Area sets: ${setNames.join(', ')}`);
 
   // Set once the app exists (the scenario sends through its ingest); the clock reads them on every call.
   let scenario: Scenario | null = null;
@@ -70,8 +75,8 @@ async function main() {
     snapshotPolicy: config.snapshotPolicy,
     version: pkg.version,
     staticDir: path.resolve(here, '../client'),
-    webhooks: webhookConfigFromEnv(process.env),
-    publicApi: publicOptionsFromEnv(process.env),
+    webhooks: config.webhooks,
+    publicApi: config.publicApi,
     authStore,
     readAccess: config.readAccess,
     admission: admissionRules(config.admission),
@@ -106,7 +111,7 @@ async function main() {
 
   // After the backfill, so history is folded under the rules it was recorded with.
   const stopAlertRules = watchAlertRulesFile({
-    file: process.env.ALERT_RULES ?? path.join(config.dataDir, 'alert-rules.json'),
+    file: config.alertRulesFile,
     engine: app.engine,
     ingest: app.ingest,
     clock,
@@ -115,27 +120,28 @@ async function main() {
 
   app.httpServer.listen(config.port, () => {
     const port = (app.httpServer.address() as { port: number }).port;
-    console.log(`Long An IOC listening on http://localhost:${port} (data in ${config.dataDir})`);
+    log.info(`Long An IOC listening on http://localhost:${port} (data in ${config.dataDir})`);
     const cursor = scenario?.cursorMs();
     if (cursor != null)
-      console.log(`Simulation live from ${new Date(cursor).toISOString()}, seed ${config.sim.seed}`);
-    else if (lease) console.log(`Simulation: following the node that holds the scenario lease`);
-    console.log(
+      log.info(`Simulation live from ${new Date(cursor).toISOString()}, seed ${config.sim.seed}`);
+    else if (lease) log.info(`Simulation: following the node that holds the scenario lease`);
+    log.info(
       `Ingest token for sources is in ${path.join(config.dataDir, 'ingest-token')} (or INGEST_TOKENS); ` +
         `operator token for /console?operatorToken=… in ${path.join(config.dataDir, 'operator-token')} (or OPERATOR_TOKENS)`,
     );
-    console.log(readAccessAnnouncement(config.readAccess));
-    for (const line of firstRunSignIn(authStore, `http://localhost:${port}`)) console.log(line);
+    if (config.readAccess === 'open') log.warn(readAccessAnnouncement(config.readAccess));
+    else log.info(readAccessAnnouncement(config.readAccess));
+    for (const line of firstRunSignIn(authStore, `http://localhost:${port}`)) log.warn(line.trim());
   });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: draining`);
+    log.info(`${signal}: draining`);
     // Not ready from now on, so the load balancer sends new clients elsewhere; then no new inputs.
     scale.readiness.drain();
-    await new Promise((resolve) => setTimeout(resolve, Number(process.env.SHUTDOWN_DRAIN_MS ?? 0)));
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
     await scale.stopInputs();
     stopAlertRules();
     await scenario?.stop();
@@ -154,6 +160,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  // Before the configured logger exists (a bad configuration) this is the default root logger: still JSON.
+  componentLogger('server').fatal(err instanceof Error ? err.message : String(err));
   process.exit(1);
 });

@@ -10,6 +10,7 @@ import type { Clock } from './clock';
 import { clockFromAnchor, type ClockAnchor } from './cluster/scenario-lease';
 import type { Config } from './config';
 import type { EventStore } from './store/event-store';
+import { componentLogger } from './log/logger';
 
 /** Sensor readings are backfilled only for the hours before the scenario starts: years of them would be ~10⁹. */
 const SENSOR_HISTORY_MS = 6 * 3600_000;
@@ -111,7 +112,7 @@ export function createScenario(deps: ScenarioDeps): Scenario {
           await deps.send(events);
         } catch (err) {
           // The runner has moved past these events: resume from the log rather than leave a hole in the plan.
-          console.error('scenario: append failed, resuming from the log', err);
+          componentLogger('scenario').error({ err }, 'scenario: append failed, resuming from the log');
           if (!current()) return;
           const failed = runner;
           generation++;
@@ -146,7 +147,9 @@ async function backfillWithProgress(
   toMs: number,
   send: (events: IocEvent[]) => Promise<void>,
 ): Promise<void> {
-  console.log(`Backfilling history ${new Date(fromMs).toISOString()} → ${new Date(toMs).toISOString()}`);
+  componentLogger('scenario').info(
+    `Backfilling history ${new Date(fromMs).toISOString()} → ${new Date(toMs).toISOString()}`,
+  );
   const bar = new SingleBar(
     {
       format: 'Backfill {bar} {percentage}% | {events} events | {eta_formatted} left',
@@ -162,5 +165,7 @@ async function backfillWithProgress(
   const n = await backfill(sim, fromMs, toMs, send, (done, events) => bar.update(done, { events })).finally(
     () => bar.stop(),
   );
-  console.log(`Backfilled ${n.toLocaleString('en')} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  componentLogger('scenario').info(
+    `Backfilled ${n.toLocaleString('en')} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

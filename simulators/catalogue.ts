@@ -1,4 +1,7 @@
+import { CATALOGUE_SIZE, FIRST_YEAR, LAST_YEAR, LEVEL_COUNTS } from '../reference/service-catalogue';
 import { hash } from './rng';
+
+export { CATALOGUE_SIZE, SERVICE_CATALOGUE, type CatalogueYear } from '../reference/service-catalogue';
 
 /** Which level of government handles a procedure; commune- and district-level ones are local to the filer. */
 export type Tier = 'province' | 'district' | 'commune';
@@ -277,36 +280,9 @@ const NAMED: readonly Named[] = [
 ];
 
 /** Level-3 and level-4 service counts per year; the rest of the catalogue is level 2. */
-const LEVEL_COUNTS: Readonly<Record<number, { level3: number; level4: number }>> = {
-  2019: { level3: 560, level4: 310 },
-  2020: { level3: 470, level4: 894 },
-  2021: { level3: 161, level4: 1421 },
-  2022: { level3: 120, level4: 1510 },
-  2023: { level3: 100, level4: 1560 },
-  2024: { level3: 80, level4: 1600 },
-  2025: { level3: 60, level4: 1640 },
-};
-const FIRST_YEAR = 2019;
-const LAST_YEAR = 2025;
-
-/** Provincial catalogue size: the seed's 161 (8.7 %) level-3 and 1,421 (76 %) level-4 services of 2021. */
-export const CATALOGUE_SIZE = 1860;
-
-export interface CatalogueYear {
-  year: number;
-  total: number;
-  level3: number;
-  level4: number;
-}
-
 function clampYear(year: number): number {
   return Math.min(LAST_YEAR, Math.max(FIRST_YEAR, year));
 }
-
-/** Services by level and year. 2021: 161 L3 + 1,421 L4 of 1,860; 2020: 894 L4 (1,421 = +59 %). */
-export const SERVICE_CATALOGUE: Readonly<Record<number, CatalogueYear>> = Object.fromEntries(
-  Object.entries(LEVEL_COUNTS).map(([y, c]) => [Number(y), { year: Number(y), total: CATALOGUE_SIZE, ...c }]),
-);
 
 const SECTORS = [
   'Hộ tịch',

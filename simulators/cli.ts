@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SENSOR_SITES } from '../geo';
-import { connectIngest } from './ingest-client';
+import { connectIngest } from '../sources/ingest-client';
 import { connectMqttPublisher, isReading } from './mqtt-publisher';
 import { createSimulation } from './plan';
 import { runLive } from './runner';

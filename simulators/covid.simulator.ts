@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSION, vnDateKey, type CovidReport } from '../protocol';
 import { dayOf, dayStartMs, weekday } from './calendar';
 import { DISTRICT_PROFILES } from './districts';
-import { epidemicLevel } from './epidemic-level';
+import { epidemicLevel } from '../reference/epidemic-level';
 import { Stream, hashFloat, largestRemainder, lognormalFromHash } from './rng';
 
 export const COVID_SOURCE = 'sim-covid';

@@ -1,7 +1,11 @@
+import { DISTRICT_POPULATION } from '../reference/district-population';
+
+export { PROVINCE_POPULATION, populationOf } from '../reference/district-population';
+
 /**
  * What the simulators assume about each district-level unit of Long An (2021 boundaries).
  *
- * `population`: approximate 2019-census figures, rounded (they sum to ~1.66 M of the province's 1,688,547).
+ * `population`: the reference 2019-census figures (reference/district-population.ts).
  *
  * `dossierWeight` (share of the province's dossiers, %): population share, then adjusted for where
  * administrative work concentrates. Tân An has ~8.6 % of the people but is the provincial capital and the
@@ -31,7 +35,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '794',
     unitName: 'TP. Tân An',
-    population: 145_000,
+    population: DISTRICT_POPULATION['794']!,
     dossierWeight: 16.0,
     onlinePropensity: 1.9,
     communes: 14,
@@ -40,7 +44,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '795',
     unitName: 'TX. Kiến Tường',
-    population: 66_000,
+    population: DISTRICT_POPULATION['795']!,
     dossierWeight: 4.0,
     onlinePropensity: 1.15,
     communes: 8,
@@ -49,7 +53,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '796',
     unitName: 'huyện Tân Hưng',
-    population: 50_000,
+    population: DISTRICT_POPULATION['796']!,
     dossierWeight: 2.6,
     onlinePropensity: 0.6,
     communes: 12,
@@ -58,7 +62,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '797',
     unitName: 'huyện Vĩnh Hưng',
-    population: 52_000,
+    population: DISTRICT_POPULATION['797']!,
     dossierWeight: 2.7,
     onlinePropensity: 0.6,
     communes: 10,
@@ -67,7 +71,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '798',
     unitName: 'huyện Mộc Hóa',
-    population: 30_000,
+    population: DISTRICT_POPULATION['798']!,
     dossierWeight: 1.6,
     onlinePropensity: 0.6,
     communes: 7,
@@ -76,7 +80,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '799',
     unitName: 'huyện Tân Thạnh',
-    population: 78_000,
+    population: DISTRICT_POPULATION['799']!,
     dossierWeight: 4.0,
     onlinePropensity: 0.65,
     communes: 13,
@@ -85,7 +89,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '800',
     unitName: 'huyện Thạnh Hóa',
-    population: 57_000,
+    population: DISTRICT_POPULATION['800']!,
     dossierWeight: 3.0,
     onlinePropensity: 0.65,
     communes: 11,
@@ -94,7 +98,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '801',
     unitName: 'huyện Đức Huệ',
-    population: 61_000,
+    population: DISTRICT_POPULATION['801']!,
     dossierWeight: 3.0,
     onlinePropensity: 0.6,
     communes: 11,
@@ -103,7 +107,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '802',
     unitName: 'huyện Đức Hòa',
-    population: 300_000,
+    population: DISTRICT_POPULATION['802']!,
     dossierWeight: 16.0,
     onlinePropensity: 1.0,
     communes: 20,
@@ -112,7 +116,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '803',
     unitName: 'huyện Bến Lức',
-    population: 185_000,
+    population: DISTRICT_POPULATION['803']!,
     dossierWeight: 11.5,
     onlinePropensity: 1.05,
     communes: 15,
@@ -121,7 +125,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '804',
     unitName: 'huyện Thủ Thừa',
-    population: 93_000,
+    population: DISTRICT_POPULATION['804']!,
     dossierWeight: 5.0,
     onlinePropensity: 0.8,
     communes: 13,
@@ -130,7 +134,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '805',
     unitName: 'huyện Tân Trụ',
-    population: 62_000,
+    population: DISTRICT_POPULATION['805']!,
     dossierWeight: 3.2,
     onlinePropensity: 0.75,
     communes: 10,
@@ -139,7 +143,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '806',
     unitName: 'huyện Cần Đước',
-    population: 182_000,
+    population: DISTRICT_POPULATION['806']!,
     dossierWeight: 9.6,
     onlinePropensity: 0.9,
     communes: 17,
@@ -148,7 +152,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '807',
     unitName: 'huyện Cần Giuộc',
-    population: 200_000,
+    population: DISTRICT_POPULATION['807']!,
     dossierWeight: 12.3,
     onlinePropensity: 1.0,
     communes: 17,
@@ -157,7 +161,7 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   {
     code: '808',
     unitName: 'huyện Châu Thành',
-    population: 103_000,
+    population: DISTRICT_POPULATION['808']!,
     dossierWeight: 5.5,
     onlinePropensity: 0.8,
     communes: 13,
@@ -165,15 +169,8 @@ export const DISTRICT_PROFILES: readonly DistrictProfile[] = [
   },
 ];
 
-export const PROVINCE_POPULATION = 1_688_547;
-
 const byCode = new Map(DISTRICT_PROFILES.map((d) => [d.code, d]));
 
 export function districtProfile(code: string): DistrictProfile | undefined {
   return byCode.get(code);
-}
-
-/** Population used for incidence rates; the province uses its census total. */
-export function populationOf(area: string): number | undefined {
-  return area === '80' ? PROVINCE_POPULATION : byCode.get(area)?.population;
 }

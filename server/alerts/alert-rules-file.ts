@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
 import { describeIssues } from '../ingest/describe-issues';
 import type { IngestService } from '../ingest/ingest-service';
+import { componentLogger, type Logger } from '../log/logger';
 
 export type RulesFileResult = { ok: true; rules: AlertRules } | { ok: false; message: string };
 
@@ -30,7 +31,8 @@ export interface AlertRulesWatchDeps {
   engine: StateEngine;
   ingest: IngestService;
   clock: Clock;
-  log?: Pick<Console, 'log' | 'error'>;
+  /** The root logger's `alerts` child when omitted. */
+  logger?: Logger;
   /** How often the file is looked at, ms (polling works on every file system, containers' included). */
   intervalMs?: number;
   /** Told of each rule set put in force (the audit log): the file and the log's seq of the change. */
@@ -43,7 +45,7 @@ export interface AlertRulesWatchDeps {
  * or validate is refused with its reasons and the rules in force stay. Returns a function that stops watching.
  */
 export function watchAlertRulesFile(deps: AlertRulesWatchDeps): () => void {
-  const log = deps.log ?? console;
+  const log = deps.logger ?? componentLogger('alerts');
   const apply = async () => {
     if (!existsSync(deps.file)) return;
     const read = readAlertRulesFile(deps.file);
@@ -72,13 +74,13 @@ export function watchAlertRulesFile(deps: AlertRulesWatchDeps): () => void {
     const r = report.results[0]!;
     if (r.status === 'rejected') log.error(`Alert rules refused: ${r.reason} ${JSON.stringify(r.details)}`);
     else {
-      log.log(`Alert rules from ${deps.file} in force from seq ${r.seq}`);
+      log.info(`Alert rules from ${deps.file} in force from seq ${r.seq}`);
       if (r.status === 'accepted') deps.onChanged?.(deps.file, r.seq);
     }
   };
   let running = Promise.resolve();
   const run = () => {
-    running = running.then(apply).catch((e: unknown) => log.error('Alert rules:', e));
+    running = running.then(apply).catch((e: unknown) => log.error({ err: e }, 'Alert rules: apply failed'));
   };
   run();
   const listener = () => run();

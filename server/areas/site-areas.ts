@@ -2,6 +2,7 @@ import type { LonLat, SiteAreasResponse } from '../../protocol';
 import type { AreaSet } from '../../geo/area-set';
 import { createSiteAssignments, siteAreasBody } from '../../geo/site-assignments';
 import type { Clock } from '../clock';
+import { componentLogger, type Logger } from '../log/logger';
 
 /** How often the live clock is checked against the validity dates; a scenario clock may run fast. */
 const CHECK_MS = 5_000;
@@ -20,11 +21,11 @@ export function createSiteAreas(
   setAt: (tsMs: number) => Pick<AreaSet, 'collection'>,
   sites: readonly { siteId: string; lonLat: LonLat }[],
   clock: Clock,
-  log: (message: string) => void = console.log,
+  log: Logger = componentLogger('areas'),
 ): SiteAreas {
   const assignments = createSiteAssignments(setAt, sites, (next, previous) => {
     if (previous)
-      log(
+      log.info(
         `Area set in force: ${next.set.collection.name} (was ${previous.set.collection.name}); sites re-assigned`,
       );
   });

@@ -1,5 +1,6 @@
 import type { AreaSetRegistry } from '../../geo/area-sets';
 import { loadAreaSetsDir } from '../../geo/area-sets-dir';
+import { componentLogger, type Logger } from '../log/logger';
 
 /** How often the data directory is read for sets imported while the server runs. */
 const POLL_MS = 30_000;
@@ -12,12 +13,12 @@ const POLL_MS = 30_000;
 export function watchImportedSets(
   dir: string,
   registry: AreaSetRegistry,
-  log: (message: string) => void = console.log,
+  log: Logger = componentLogger('areas'),
   pollMs = POLL_MS,
 ): () => void {
   const check = () => {
     for (const set of loadAreaSetsDir(dir).sets)
-      if (registry.add(set)) log(`Area set imported while running: ${set.name}`);
+      if (registry.add(set)) log.info(`Area set imported while running: ${set.name}`);
   };
   const timer = setInterval(check, pollMs);
   timer.unref();

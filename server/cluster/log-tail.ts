@@ -1,5 +1,6 @@
 import type { LoggedEvent } from '../../protocol';
 import type { EventStore } from '../store/event-store';
+import { componentLogger } from '../log/logger';
 
 /** What a shared log offers besides the store: a wake-up call whenever any node appended. */
 export interface AppendFeed {
@@ -67,7 +68,7 @@ export function createLogTail(
         }
       } while (again && !stopped);
     })()
-      .catch((err) => console.error('log tail: read failed', err))
+      .catch((err: unknown) => componentLogger('cluster').error({ err }, 'log tail: read failed'))
       .finally(() => {
         reading = null;
       });

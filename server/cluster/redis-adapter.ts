@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { ServerOptions } from 'socket.io';
 import { redact } from '../store/postgres-store';
+import { componentLogger } from '../log/logger';
 
 export interface RedisAdapter {
   /** For `new Server(…, { adapter })`: rooms and broadcasts shared by every node through one Redis stream. */
@@ -26,7 +27,7 @@ export async function connectRedisAdapter(url: string, prefix = 'ioc'): Promise<
   let started = false;
   // After start, a lost connection is retried by the client; log it rather than crash.
   client.on('error', (err: Error) => {
-    if (started) console.error(`redis: ${err.message}`);
+    if (started) componentLogger('redis').error({ err }, 'redis error');
   });
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(

@@ -1,11 +1,12 @@
 import { hostname } from 'node:os';
 import type { App, AppDeps } from '../app';
 import { createReadiness, type Readiness } from '../http/readiness';
-import { mqttConfigFromEnv } from '../mqtt/mqtt-config';
+import type { Config } from '../config';
 import { startMqttIngest, type MqttIngest } from '../mqtt/mqtt-ingest';
 import type { OpenedStore } from '../store/open-store';
 import { connectRedisAdapter, type RedisAdapter } from './redis-adapter';
 import { startScenarioLease, type ScenarioLease, type ScenarioLeaseOptions } from './scenario-lease';
+import { componentLogger } from '../log/logger';
 
 export interface ScalePath {
   /** What createApp needs for several nodes: the adapter, the shared log's feed, the readiness it reports. */
@@ -30,14 +31,17 @@ export interface ScalePath {
  * `MQTT_CLIENT_ID`, `MQTT_SOURCE`, credentials and TLS: server/mqtt/mqtt-config.ts). Unset, the node runs alone
  * as before.
  */
-export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedStore): Promise<ScalePath> {
+export async function connectScalePath(
+  config: Pick<Config, 'port' | 'store' | 'redis' | 'mqtt'>,
+  opened: OpenedStore,
+): Promise<ScalePath> {
   const readiness = createReadiness();
   let redis: RedisAdapter | null = null;
-  const redisPrefix = env.REDIS_PREFIX ?? 'ioc';
-  if (env.REDIS_URL) {
+  const redisPrefix = config.redis?.prefix ?? 'ioc';
+  if (config.redis) {
     if (!opened.shared)
       throw new Error('REDIS_URL needs DATABASE_URL=postgres://…: nodes that share rooms must share one log');
-    redis = await connectRedisAdapter(env.REDIS_URL, redisPrefix);
+    redis = await connectRedisAdapter(config.redis.url, redisPrefix);
     const r = redis;
     readiness.add(() => (r.connected() ? null : 'redis not connected'));
   }
@@ -52,24 +56,26 @@ export async function connectScalePath(env: NodeJS.ProcessEnv, opened: OpenedSto
     },
     readiness,
     startScenarioLease:
-      opened.shared && env.DATABASE_URL
+      opened.shared && config.store.databaseUrl
         ? (handlers) =>
             startScenarioLease({
-              url: env.DATABASE_URL!,
-              schema: env.DATABASE_SCHEMA ?? 'public',
-              holder: `${hostname()}:${env.PORT ?? '8080'}/${process.pid}`,
+              url: config.store.databaseUrl!,
+              schema: config.store.databaseSchema,
+              holder: `${hostname()}:${config.port}/${process.pid}`,
               ...handlers,
             })
         : null,
     async startInputs(app) {
-      const config = mqttConfigFromEnv(env);
-      if (!config) return;
+      const mqttConfig = config.mqtt;
+      if (!mqttConfig) return;
       mqtt = await startMqttIngest({
-        ...config,
+        ...mqttConfig,
         ingest: app.ingest,
         onRejected: (reason) => app.metrics.rejected(reason),
       });
-      console.log(`MQTT: subscribed to ioc/sensors/# on ${new URL(config.url).host} as ${config.clientId}`);
+      componentLogger('mqtt').info(
+        `MQTT: subscribed to ioc/sensors/# on ${new URL(mqttConfig.url).host} as ${mqttConfig.clientId}`,
+      );
     },
     async stopInputs() {
       await mqtt?.close();

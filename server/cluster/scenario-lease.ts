@@ -3,6 +3,7 @@ import pg from 'pg';
 import { Gauge, type Registry } from 'prom-client';
 import type { Clock } from '../clock';
 import { quoteIdent } from '../store/postgres-migrations';
+import { componentLogger, type Logger } from '../log/logger';
 
 /** The cluster's scenario clock: scenario instant `scenarioMs` at real instant `realMs`, running `speed`×. */
 export interface ClockAnchor {
@@ -32,7 +33,8 @@ export interface ScenarioLeaseOptions {
   onAcquired(): Promise<void>;
   /** This node lost the lease (its PostgreSQL session ended): stop the simulator at once. */
   onLost(): Promise<void>;
-  log?: (message: string) => void;
+  /** The root logger's `scenario-lease` child when omitted. */
+  logger?: Logger;
 }
 
 export interface ScenarioLease {
@@ -73,7 +75,7 @@ export function leaseKey(schema: string): [number, number] {
  */
 export function startScenarioLease(opts: ScenarioLeaseOptions): ScenarioLease {
   const pollMs = opts.pollMs ?? DEFAULT_LEASE_POLL_MS;
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const log = opts.logger ?? componentLogger('scenario-lease');
   const key = leaseKey(opts.schema);
   const table = `${quoteIdent(opts.schema)}.scenario_clock`;
   let client: pg.Client | null = null;
@@ -88,8 +90,8 @@ export function startScenarioLease(opts: ScenarioLeaseOptions): ScenarioLease {
     void c.end().catch(() => undefined);
     if (!held) return;
     held = false;
-    log(`scenario lease lost${err instanceof Error ? `: ${err.message}` : ''}`);
-    void opts.onLost().catch((e: unknown) => console.error('scenario lease: stopping failed', e));
+    log.warn(`scenario lease lost${err instanceof Error ? `: ${err.message}` : ''}`);
+    void opts.onLost().catch((e: unknown) => log.error({ err: e }, 'scenario lease: stopping failed'));
   };
 
   const connect = async (): Promise<pg.Client> => {
@@ -140,11 +142,11 @@ export function startScenarioLease(opts: ScenarioLeaseOptions): ScenarioLease {
       latest = (await readAnchor(c)) ?? latest;
       if (!taken.rows[0]?.ok) return;
       held = true;
-      log(`scenario lease taken by ${opts.holder}`);
+      log.info(`scenario lease taken by ${opts.holder}`);
       await opts.onAcquired();
     } catch (err) {
       if (c) lose(c, err);
-      if (!held) log(`scenario lease: ${err instanceof Error ? err.message : String(err)}`);
+      if (!held) log.warn(`scenario lease: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
 

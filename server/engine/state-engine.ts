@@ -9,6 +9,7 @@ import {
   type LoggedEvent,
 } from '../../protocol';
 import type { EventStore } from '../store/event-store';
+import { componentLogger } from '../log/logger';
 
 /**
  * When a snapshot is stored: after `everyEvents` events or `everyEventMs` of event time, whichever comes
@@ -92,7 +93,7 @@ export async function createStateEngine(
     // Snapshots are written one after another, in the order taken, off the ingest path.
     saving = saving
       .then(() => store.saveSnapshot(s, ts))
-      .catch((err) => console.error('snapshot failed', err));
+      .catch((err: unknown) => componentLogger('engine').error({ err }, 'snapshot failed'));
     return saving;
   };
   const apply = (events: readonly LoggedEvent[]) => {

@@ -16,7 +16,7 @@ import {
   type ReviewReferenceResponse,
 } from '../../protocol';
 import type { AreaInfo } from '../../geo/areas';
-import { SERVICE_CATALOGUE } from '../../simulators/catalogue';
+import { SERVICE_CATALOGUE } from '../../reference/service-catalogue';
 import type { Clock } from '../clock';
 import type { EventStore } from '../store/event-store';
 import { guardedRouter, type GuardFor } from './guarded-router';
@@ -131,7 +131,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
         .filter((c) => c.year <= Number(vnDateKey(deps.clock.now()).slice(0, 4)))
         .map(({ year, total, level3, level4 }) => ({ year, total, level3, level4 })),
       catalogueSource:
-        'provincial public-service catalogue (simulators/catalogue.ts): 2021 = 161 level-3 and 1,421 level-4 of 1,860 services, per the seed report',
+        'provincial public-service catalogue (reference/service-catalogue.ts): 2021 = 161 level-3 and 1,421 level-4 of 1,860 services, per the seed report',
       parIndex: {
         year: 2020,
         score: 0.8625,

@@ -14,6 +14,7 @@ import { createSocketLimiter, ipKey, type RateLimitOptions } from '../security/r
 import type { IngestTokenCheck } from '../auth/ingest-tokens';
 import { describeIssues } from './describe-issues';
 import type { IngestService } from './ingest-service';
+import { componentLogger } from '../log/logger';
 
 export interface IngestNamespaceOptions {
   /** Which source a token speaks for, or null if it is not (or no longer) a valid ingest token. */
@@ -92,7 +93,7 @@ export function setupIngestNamespace(
       try {
         ack({ ok: true, data: await ingest.ingest(parsed.data.events, 'source', identity.scope) });
       } catch (err) {
-        console.error('ingest failed', err);
+        componentLogger('ingest').error({ err }, 'ingest failed');
         ack({ ok: false, error: 'internal' });
       }
     });

@@ -18,6 +18,7 @@ import type { StateEngine } from '../engine/state-engine';
 import { describeIssues } from '../ingest/describe-issues';
 import type { IngestService } from '../ingest/ingest-service';
 import type { LiveNamespace } from './live-namespace';
+import { componentLogger } from '../log/logger';
 
 type LiveSocket = Socket<LiveClientToServer, LiveServerToClient>;
 
@@ -85,7 +86,7 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
         if (r.status === 'accepted') deps.audit(socket, audited, cmd.alertId);
         ack({ ok: true, data: { seq: r.seq, duplicate: r.status === 'duplicate' } });
       } catch (err) {
-        console.error('alert command failed', err);
+        componentLogger('alerts').error({ err }, 'alert command failed');
         ack({ ok: false, error: 'internal' });
       }
     };

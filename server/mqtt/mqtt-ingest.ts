@@ -2,6 +2,7 @@ import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { MAX_INGEST_BATCH, SENSOR_TOPIC_ROOT } from '../../protocol';
 import type { IngestService } from '../ingest/ingest-service';
 import { redact } from '../store/postgres-store';
+import { componentLogger, type Logger } from '../log/logger';
 
 export { SENSOR_TOPIC_ROOT };
 
@@ -46,7 +47,8 @@ export interface MqttIngestOptions {
   sessionExpirySeconds?: number;
   /** Topic root, `ioc/sensors` unless a test isolates itself on a shared broker. */
   topicRoot?: string;
-  log?: (message: string) => void;
+  /** Where refusals and failures are logged; the root logger's `mqtt` child when omitted. */
+  logger?: Logger;
   /** Larger messages are refused unread (`payload_too_large`); MAX_MQTT_PAYLOAD_BYTES when omitted. */
   maxPayloadBytes?: number;
 }
@@ -143,7 +145,7 @@ export function parseSensorMessage(
  * message of the persistent session. The log's dedupe answers any that had been appended after all.
  */
 export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttIngest> {
-  const log = opts.log ?? ((m: string) => console.warn(m));
+  const log = opts.logger ?? componentLogger('mqtt');
   const client: MqttClient = mqtt.connect(opts.url, {
     ...connectOptions(opts),
     reconnectPeriod: RECONNECT_MS,
@@ -156,12 +158,12 @@ export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttInge
     const verdict = parseSensorMessage(packetTopic, payload, root, opts.maxPayloadBytes);
     if (!verdict.ok) {
       opts.onRejected(verdict.reason);
-      return log(`mqtt: rejected message on ${packetTopic}: ${verdict.reason} (${verdict.details})`);
+      return log.warn(`mqtt: rejected message on ${packetTopic}: ${verdict.reason} (${verdict.details})`);
     }
     const report = await opts.ingest.ingest(verdict.items, 'source', opts.source);
     for (const r of report.results)
       if (r.status === 'rejected')
-        log(
+        log.warn(
           `mqtt: rejected reading ${r.id ?? '?'} on ${packetTopic}: ${r.reason} ${JSON.stringify(r.details ?? '')}`,
         );
   };
@@ -181,7 +183,9 @@ export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttInge
       (err: unknown) => {
         opts.onRejected('internal');
         const why = err instanceof Error ? err.message : String(err);
-        log(`mqtt: ingest failed on ${packet.topic}, not acknowledged, the broker will resend it: ${why}`);
+        log.error(
+          `mqtt: ingest failed on ${packet.topic}, not acknowledged, the broker will resend it: ${why}`,
+        );
         if (!redelivering && !closing) {
           redelivering = true;
           // The stream's close makes mqtt.js reconnect after RECONNECT_MS: a natural pause for the store.
@@ -192,7 +196,7 @@ export async function startMqttIngest(opts: MqttIngestOptions): Promise<MqttInge
     );
   };
   // A PUBACK of a message still in flight when closing fails to write: the broker re-delivers it, nothing lost.
-  client.on('error', (err) => closing || log(`mqtt: ${err.message}`));
+  client.on('error', (err) => closing || log.error(`mqtt: ${err.message}`));
 
   await new Promise<void>((resolve, reject) => {
     const fail = (err: Error) => {

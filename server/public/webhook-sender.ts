@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PublicAnnouncement, WebhookDelivery, WebhooksStatus } from '../../protocol';
 import { redactUrl, type WebhookConfig } from './webhook-config';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, backoffDelayMs, signPayload } from './webhook-signing';
+import { componentLogger } from '../log/logger';
 
 /** Deliveries kept for the admin view; older finished ones are dropped first. */
 const KEEP = 200;
@@ -61,7 +62,10 @@ export function createWebhookSender(config: WebhookConfig, now: () => number = D
     } else if (d.attempts >= config.maxAttempts) {
       d.state = 'failed';
       d.nextAttemptAtMs = null;
-      console.warn(`webhook ${d.url} failed after ${d.attempts} attempts: ${d.lastError}`);
+      componentLogger('webhooks').warn(
+        { url: d.url, attempts: d.attempts, lastError: d.lastError },
+        'webhook failed after its last attempt',
+      );
     } else {
       const wait = backoffDelayMs(d.attempts, config.baseDelayMs, config.maxDelayMs);
       d.nextAttemptAtMs = now() + wait;

@@ -8,6 +8,7 @@ import {
 } from '../../protocol';
 import { csvEncoder } from '../open-data/encode';
 import type { EventStore, TimeRangeFilter } from '../store/event-store';
+import { componentLogger } from '../log/logger';
 
 const csv = csvEncoder(REPLAY_EXPORT_CSV_COLUMNS);
 
@@ -96,7 +97,7 @@ export async function writeEvents(
     // The client left (or the server is closing) while the next page was read: nobody to tell.
     if (res.destroyed || !res.socket || res.socket.destroyed) return;
     // The status is sent already: cutting the connection is how the client learns the file is incomplete.
-    console.error('export failed', err);
+    componentLogger('replay').error({ err }, 'export failed');
     res.destroy();
     return;
   }

@@ -21,6 +21,7 @@ import {
   withholdStateDetails,
 } from '../security/ops-redaction';
 import { createReplaySession, type ReplaySession, type ReplaySessionDeps } from './replay-session';
+import { componentLogger } from '../log/logger';
 
 export type ReplayNamespace = Namespace<ReplayClientToServer, ReplayServerToClient>;
 type ReplaySocket = Socket<ReplayClientToServer, ReplayServerToClient>;
@@ -61,7 +62,7 @@ function command<K extends keyof ReplayClientToServer, S extends z.ZodType>(
       .then(
         (data) => ack({ ok: true, data }),
         (err: unknown) => {
-          console.error('replay command failed', err);
+          componentLogger('replay').error({ err }, 'replay command failed');
           ack({ ok: false, error: 'internal' });
         },
       );

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Config } from '../config';
 import type { EventStore } from './event-store';
 import { openPostgresStore, redact, type PostgresStore } from './postgres-store';
 import { openSqliteStore } from './sqlite-store';
@@ -15,14 +16,17 @@ export interface OpenedStore {
  * `DATABASE_URL=postgres://…` selects the PostgreSQL log (schema from `DATABASE_SCHEMA`, default `public`);
  * anything else keeps the embedded SQLite file in the data directory, the default.
  */
-export async function openStore(env: NodeJS.ProcessEnv, dataDir: string): Promise<OpenedStore> {
-  const url = env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const schema = env.DATABASE_SCHEMA ?? 'public';
+export async function openStore(config: Config['store'], dataDir: string): Promise<OpenedStore> {
+  const url = config.databaseUrl;
+  if (url) {
+    const schema = config.databaseSchema;
     const store = await openPostgresStore(url, { schema });
     return { store, shared: store, describe: `PostgreSQL ${redact(url)} schema ${schema}` };
   }
-  if (url) throw new Error(`DATABASE_URL must be a postgres:// URL, got "${redact(url)}"`);
   const file = path.join(dataDir, 'events.sqlite');
-  return { store: openSqliteStore(file), shared: null, describe: `SQLite ${file}` };
+  return {
+    store: openSqliteStore(file, { synchronous: config.sqliteSync }),
+    shared: null,
+    describe: `SQLite ${file} (synchronous ${config.sqliteSync})`,
+  };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { componentLogger } from '../log/logger';
 
 const RETRY_MS = 1000;
 
@@ -25,7 +26,7 @@ export function listenForAppends(
     const c = new pg.Client({ connectionString: url });
     client = c;
     const again = (err?: Error) => {
-      if (err) console.error(`postgres LISTEN ${channel}: ${err.message}`);
+      if (err) componentLogger('postgres').error({ err, channel }, 'postgres LISTEN failed');
       if (client !== c) return;
       client = null;
       void c.end().catch(() => undefined);

@@ -20,6 +20,7 @@ import {
   type SiteDailyRow,
 } from './site-daily';
 import { appendChannel, listenForAppends } from './postgres-listen';
+import { componentLogger } from '../log/logger';
 
 /** The PostgreSQL log, plus the wake-up feed that lets every node tail what any node appended. */
 export interface PostgresStore extends EventStore {
@@ -101,7 +102,7 @@ export async function openPostgresStore(
     options: `-c search_path=${quoteIdent(schema)}`,
   });
   // An idle client that loses its connection must not crash the process: the pool replaces it.
-  pool.on('error', (err) => console.error('postgres pool:', err.message));
+  pool.on('error', (err) => componentLogger('postgres').error({ err }, 'postgres pool'));
   const first = await pool.connect().catch((err: Error) => {
     throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${err.message}`);
   });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { dedupeKey } from '../../protocol/dedupe-key';
 import type { IocEvent, LoggedEvent, StreamName } from '../../protocol';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-format';
+import { SQLITE_SYNC_LEVELS, type SqliteSync } from './sqlite-sync';
 import type {
   Aggregator,
   AppendOutcome,
@@ -107,13 +108,16 @@ function rangeWhere(filter: TimeRangeFilter, byRowid = false): { sql: string; pa
 const RANGE_PAGE_SEQS = 2000;
 
 /**
- * The embedded event log. WAL with `synchronous = FULL`: a transaction that returned is on disk, so an
- * acknowledged event survives a crash of the process or of the machine.
+ * The embedded event log. WAL with `synchronous = FULL` (the default; `SQLITE_SYNC`): a transaction that
+ * returned is on disk, so an acknowledged event survives a crash of the process or of the machine.
  */
-export function openSqliteStore(file: string): EventStore {
+export function openSqliteStore(file: string, opts: { synchronous?: SqliteSync } = {}): EventStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${process.env.SQLITE_SYNC ?? 'FULL'}`);
+  // Checked again here, as this string is spliced into a pragma: only SQLite's own words get through.
+  const synchronous = SQLITE_SYNC_LEVELS.find((l) => l === (opts.synchronous ?? 'FULL'));
+  if (!synchronous) throw new Error(`synchronous must be one of ${SQLITE_SYNC_LEVELS.join(', ')}`);
+  db.pragma(`synchronous = ${synchronous}`);
   // The (source, id) and time indexes take random inserts: with SQLite's 2 MB default cache a multi-million
   // event log re-reads index pages on every append. 64 MB keeps them resident (the backfill profile's top cost).
   db.pragma('cache_size = -65536');

@@ -6,8 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { SENSOR_SITES } from '../../geo';
 import type { LoggedEvent, SeriesResponse } from '../../protocol';
 import type { KpiSnapshot } from '../../protocol/state/kpis';
-import { launchBrowser, screenshotPath } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { launchBrowser, screenshotPath } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 /** 08:05 on a Monday of the lockdown: a morning, when "today so far" against all of yesterday reads as a fall. */
 const START = '2021-08-02T08:05:00+07:00';

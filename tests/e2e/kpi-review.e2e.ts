@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SeriesResponse } from '../../protocol';
 import { PRINT_PLOT_PX } from '../../client/ui/print-media';
-import { launchBrowser, screenshotPath } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { launchBrowser, screenshotPath } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 /** Figures that follow the chosen area; the catalogue and PAR INDEX are province-wide facts. */
 const AREA_TILES = ['online', 'onlineShare', 'onTime', 'late', 'dueSoon', 'payment', 'postal'];

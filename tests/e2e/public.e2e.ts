@@ -2,8 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { colourSpread, launchBrowser, screenshotPath } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { colourSpread, launchBrowser, screenshotPath } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 describe('public page on a phone', () => {
   let server: ServerProcess;

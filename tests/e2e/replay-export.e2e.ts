@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { REPLAY_EXPORT_CSV_COLUMNS, REPLAY_EXPORT_TOTAL_HEADER } from '../../protocol';
-import { launchBrowser } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { launchBrowser } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 /** Two days of the backfilled history (dossiers and COVID reports; raw sensor readings are kept for 6 hours). */
 const FROM = '2021-07-24T00:00:00.000+07:00';

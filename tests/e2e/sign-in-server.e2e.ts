@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { launchBrowser } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 /**
  * The newcomer's journey against the real server's auth store, nothing answered in the browser: the one-time
@@ -21,7 +21,7 @@ describe('sign-in against the server', () => {
   });
 
   it('goes from the printed one-time link to an operator at work and a wall on its display token', async () => {
-    const once = /\/login\?once=(\S+)/.exec(server.output())?.[1];
+    const once = /\/login\?once=([\w-]+)/.exec(server.output())?.[1];
     expect(once).toBeTruthy();
 
     const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -112,7 +112,7 @@ describe('with no READ_ACCESS set', () => {
     expect(new URL(visitor.url()).searchParams.get('next')).toBe('/kpi?area=794');
 
     // An admin (by the printed link) makes a display token; the wall boots from its URL alone.
-    const once = /\/login\?once=(\S+)/.exec(server.output())?.[1];
+    const once = /\/login\?once=([\w-]+)/.exec(server.output())?.[1];
     const json = { 'content-type': 'application/json', origin: server.url };
     const signedIn = await fetch(`${server.url}/api/auth/token`, {
       method: 'POST',

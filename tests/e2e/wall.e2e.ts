@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { HealthResponse } from '../../protocol';
-import { colourSpread, launchBrowser, screenshotPath } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { colourSpread, launchBrowser, screenshotPath } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 /** Not a site of geo/'s list, so no simulated reading clears its alarm: the server takes it as an extra site. */
 const SITE = 'E2E-WL-01';

@@ -14,6 +14,7 @@ import {
   until,
   type TestServer,
 } from './support/test-server';
+import { captureLogger } from '../support/capture-logger';
 
 const rollup = makeRollup(SCHEMATIC_2021.areas);
 const T0 = Date.UTC(2021, 7, 1, 1);
@@ -165,9 +166,7 @@ describe('alert rules file', () => {
 
   it('puts valid rules in force through the log and refuses a bad file, keeping the rules in force', async () => {
     const file = path.join(dir, 'alert-rules.json');
-    const errors: string[] = [];
-    const logged: string[] = [];
-    const log = { log: (m: string) => logged.push(m), error: (m: string) => errors.push(m) };
+    const { logger, errors } = captureLogger();
     writeFileSync(
       file,
       JSON.stringify({ version: 1, sensorThresholds: { water_level: { warning: 2, alarm: 2.5 } } }),
@@ -177,7 +176,7 @@ describe('alert rules file', () => {
       engine: server.app.engine,
       ingest: server.app.ingest,
       clock: { now: () => T0, speed: () => 1 },
-      log,
+      logger,
       intervalMs: 50,
     };
     const stop = watchAlertRulesFile(deps);

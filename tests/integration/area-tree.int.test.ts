@@ -19,9 +19,10 @@ import {
   type LiveBatch,
 } from '../../protocol';
 import { watchImportedSets } from '../../server/areas/watch-imported-sets';
-import { connectIngest } from '../../simulators/ingest-client';
-import { connectReplay, ok, replayFolder } from './support/replay-client';
+import { connectIngest } from '../../sources/ingest-client';
+import { connectReplay, ok, replayFolder } from '../../testkit/replay-client';
 import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';
+import { silentLogger } from '../support/capture-logger';
 
 /** The test server's clock stands at 2021-08-01 01:00 UTC; the events come the hour after. */
 const T0 = Date.UTC(2021, 7, 1, 2);
@@ -252,7 +253,7 @@ describe('a set imported while the server runs', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'duc-hoa.geo.json'), JSON.stringify(importedSet().collection));
     const joined = new Promise<void>((resolve) => registry.onAdded(() => resolve()));
-    stopWatching = watchImportedSets(dir, registry, () => undefined, 20);
+    stopWatching = watchImportedSets(dir, registry, silentLogger(), 20);
     await joined;
 
     await waitFor(() => page.getState().areaTree.version > before.version);

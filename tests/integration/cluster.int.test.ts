@@ -4,7 +4,7 @@ import { createClient } from 'redis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
 import { applyEvents, emptyDashboardState, type IocEvent, type LiveBatch } from '../../protocol';
-import { connectIngest } from '../../simulators/ingest-client';
+import { connectIngest } from '../../sources/ingest-client';
 import { createSimulation } from '../../simulators/plan';
 import { startClusterNode, type ClusterNode } from './support/cluster-node';
 import { freshSchema, MQTT_URL, REDIS_URL, requireService } from './support/services';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCovidCsv } from '../../simulators/import-covid';
+import { importCovidCsv } from '../../sources/import-covid';
 import { startTestServer, TEST_TOKEN, type TestServer } from './support/test-server';
 
 describe('COVID CSV import through the ingest API', () => {

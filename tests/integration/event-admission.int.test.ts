@@ -16,7 +16,7 @@ import { SENSOR_SITES } from '../../geo';
 import { AREAS_2021, makeRollup } from '../../geo/areas';
 import { admissionRules } from '../../server/ingest/event-admission';
 import { startTestServer, TEST_TOKEN, type TestServer } from './support/test-server';
-import { connectReplay, ok } from './support/replay-client';
+import { connectReplay, ok } from '../../testkit/replay-client';
 import { addUser, call, signIn, startAuthServer, T0, type AuthServer } from './support/auth-server';
 
 /** The IOC clock of these servers: a morning of the 2021 wave. */

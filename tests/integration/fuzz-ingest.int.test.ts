@@ -14,6 +14,7 @@ import {
 import { reading, startSecureServer, submission, TOKEN, type SecureServer } from './support/reliability';
 import { MQTT_URL, requireService } from './support/services';
 import { startMqttIngest, type MqttIngest } from '../../server/mqtt/mqtt-ingest';
+import { captureLogger } from '../support/capture-logger';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -344,7 +345,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
 describe('hostile input over MQTT (ioc/sensors/<siteId>)', () => {
   let server: SecureServer;
   let ingest: MqttIngest;
-  const log: string[] = [];
+  const { logger, messages: log } = captureLogger();
   // A topic root of its own on the shared broker, so parallel runs and the cluster test never meet.
   const root = `fuzz-${process.pid}-${Date.now()}/sensors`;
 
@@ -359,7 +360,7 @@ describe('hostile input over MQTT (ioc/sensors/<siteId>)', () => {
       source: 'mqtt-ok',
       sessionExpirySeconds: 60,
       onRejected: (reason) => server.app.metrics.rejected(reason),
-      log: (m) => log.push(m),
+      logger,
     });
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
 import { PROTOCOL_VERSION, type Ack } from '../../protocol';
 import { scopeState } from '../../server/engine/scope-state';
 import { createSimulation } from '../../simulators/plan';
-import { connectReplay } from './support/replay-client';
+import { connectReplay } from '../../testkit/replay-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const run = promisify(execFile);

@@ -13,6 +13,7 @@ import { openPostgresStore } from '../../server/store/postgres-store';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import { reading, TOKEN } from './support/reliability';
 import { freshSchema, MQTT_URL, PG_URL, requireService } from './support/services';
+import { captureLogger, silentLogger } from '../support/capture-logger';
 
 const SOURCE = 'mqtt-durable';
 const READINGS = 300;
@@ -87,7 +88,7 @@ async function publishThroughOutage(store: EventStore, down: () => void, up: () 
   await requireService('Mosquitto', MQTT_URL);
   const root = `durable-${process.pid}-${randomBytes(3).toString('hex')}/sensors`;
   const clientId = `ioc-durable-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const log: string[] = [];
+  const { logger, messages: log } = captureLogger();
   const app = await createApp({
     store,
     clock: { now: () => Date.UTC(2021, 7, 3), speed: () => 1 },
@@ -104,7 +105,7 @@ async function publishThroughOutage(store: EventStore, down: () => void, up: () 
     source: SOURCE,
     sessionExpirySeconds: 60,
     onRejected: () => {},
-    log: (m) => log.push(m),
+    logger,
   });
   try {
     const publisher = await mqtt.connectAsync(MQTT_URL, { clientId: `${clientId}-pub` });
@@ -206,7 +207,7 @@ describe('MQTT: a persistent session in a share group', () => {
           source: SOURCE,
           sessionExpirySeconds: 60,
           onRejected: () => {},
-          log: () => {},
+          logger: silentLogger(),
         });
       const [staying, leaving] = [await start(ids[0]!), await start(ids[1]!)];
       try {

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mqttConfigFromEnv } from '../../server/mqtt/mqtt-config';
+import { loadConfig } from '../../server/config';
 import { startMqttIngest, type MqttIngest } from '../../server/mqtt/mqtt-ingest';
 import { freePort, reading, startSecureServer, type SecureServer } from './support/reliability';
+import { captureLogger, silentLogger } from '../support/capture-logger';
 
 const USER = 'ioc-node';
 const PASSWORD = 'broker-secret-0123456789';
@@ -61,10 +62,13 @@ async function startLockedBroker(dir: string): Promise<{ port: number; ca: strin
   return { port, ca: cert, stop: () => broker.kill() };
 }
 
+/** The broker section of the one configuration schema. */
+const mqttConfigFromEnv = (env: Record<string, string>) => loadConfig(env).mqtt;
+
 describe('the IOC on a broker that needs credentials and TLS', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-mqtt-locked-'));
   const root = 'ioc/sensors';
-  const log: string[] = [];
+  const { logger, messages: log } = captureLogger();
   let broker: Awaited<ReturnType<typeof startLockedBroker>>;
   let server: SecureServer;
   let ingest: MqttIngest | null = null;
@@ -93,7 +97,7 @@ describe('the IOC on a broker that needs credentials and TLS', () => {
     const { MQTT_PASSWORD: _, MQTT_USERNAME: __, ...anonymous } = env();
     const config = mqttConfigFromEnv(anonymous)!;
     await expect(
-      startMqttIngest({ ...config, ingest: server.app.ingest, onRejected: () => {}, log: () => {} }),
+      startMqttIngest({ ...config, ingest: server.app.ingest, onRejected: () => {}, logger: silentLogger() }),
     ).rejects.toThrow(/cannot connect to MQTT broker/);
   });
 
@@ -107,7 +111,7 @@ describe('the IOC on a broker that needs credentials and TLS', () => {
       ...config,
       ingest: server.app.ingest,
       onRejected: () => {},
-      log: () => {},
+      logger: silentLogger(),
     });
     await plain.close();
   });
@@ -119,7 +123,7 @@ describe('the IOC on a broker that needs credentials and TLS', () => {
       topicRoot: root,
       ingest: server.app.ingest,
       onRejected: () => {},
-      log: (m) => log.push(m),
+      logger,
     });
     const publisher = await mqtt.connectAsync(env().MQTT_URL, {
       username: USER,

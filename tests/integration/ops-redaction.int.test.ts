@@ -8,7 +8,7 @@ import {
   type ReplaySnapshot,
   type SensorReading,
 } from '../../protocol';
-import { connectReplay, ok, type ReplaySocket } from './support/replay-client';
+import { connectReplay, ok, type ReplaySocket } from '../../testkit/replay-client';
 import {
   connectLive,
   startTestServer,

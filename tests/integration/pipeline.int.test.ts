@@ -10,7 +10,7 @@ import {
   type IocEvent,
   type LoggedEvent,
 } from '../../protocol';
-import { connectIngest } from '../../simulators/ingest-client';
+import { connectIngest } from '../../sources/ingest-client';
 import { createSimulation } from '../../simulators/plan';
 import { scopeState } from '../../server/engine/scope-state';
 import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';

@@ -10,8 +10,8 @@ import {
   type LiveSnapshot,
   type LoggedEvent,
 } from '../../protocol';
-import { postIngest } from '../../simulators/http-ingest-client';
-import { connectIngest } from '../../simulators/ingest-client';
+import { postIngest } from '../../sources/http-ingest-client';
+import { connectIngest } from '../../sources/ingest-client';
 import { freePort, openDashboard, reading, spawnServer, submission, TOKEN } from './support/reliability';
 
 const SOCKET_EVENTS = 3000;

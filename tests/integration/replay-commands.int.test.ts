@@ -4,7 +4,7 @@ import { AREAS_2021, makeRollup, SENSOR_SITES } from '../../geo';
 import type { IocEvent, ReplayBatch, SensorReading } from '../../protocol';
 import { createSimulation } from '../../simulators/plan';
 import { REPLAY_MAX_BATCH_EVENTS } from '../../server/replay';
-import { connectReplay, ok, replayFolder } from './support/replay-client';
+import { connectReplay, ok, replayFolder } from '../../testkit/replay-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const rollup = makeRollup(AREAS_2021);

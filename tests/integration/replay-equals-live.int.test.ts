@@ -7,9 +7,9 @@ import {
   type IocEvent,
   type KpiSnapshot,
 } from '../../protocol';
-import { connectIngest } from '../../simulators/ingest-client';
+import { connectIngest } from '../../sources/ingest-client';
 import { createSimulation } from '../../simulators/plan';
-import { connectReplay, ok, replayFolder } from './support/replay-client';
+import { connectReplay, ok, replayFolder } from '../../testkit/replay-client';
 import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';
 
 const rollup = makeRollup(AREAS_2021);

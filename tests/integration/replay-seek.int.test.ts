@@ -3,7 +3,7 @@ import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
 import { applyEvents, emptyDashboardState, type IocEvent, type LoggedEvent } from '../../protocol';
 import type { StoredSnapshot } from '../../server/store/event-store';
 import { createSimulation } from '../../simulators/plan';
-import { connectReplay, ok, type ReplaySocket } from './support/replay-client';
+import { connectReplay, ok, type ReplaySocket } from '../../testkit/replay-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const rollup = makeRollup(SCHEMATIC_2021.areas);

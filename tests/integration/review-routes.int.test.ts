@@ -10,7 +10,7 @@ import {
   type ReviewReferenceResponse,
   type SeriesResponse,
 } from '../../protocol';
-import { connectIngest } from '../../simulators/ingest-client';
+import { connectIngest } from '../../sources/ingest-client';
 import { createSimulation } from '../../simulators/plan';
 import { startTestServer, TEST_TOKEN, type TestServer } from './support/test-server';
 

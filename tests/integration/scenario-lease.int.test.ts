@@ -8,6 +8,7 @@ import {
 } from '../../server/cluster/scenario-lease';
 import { openPostgresStore } from '../../server/store/postgres-store';
 import { freshSchema, PG_URL } from './support/services';
+import { silentLogger } from '../support/capture-logger';
 
 /** A candidate node: counts its takeovers and losses. */
 function candidate(schema: string, holder: string, events: string[]): ScenarioLease {
@@ -16,7 +17,7 @@ function candidate(schema: string, holder: string, events: string[]): ScenarioLe
     schema,
     holder,
     pollMs: 100,
-    log: () => {},
+    logger: silentLogger(),
     onAcquired: async () => void events.push(`${holder} acquired`),
     onLost: async () => void events.push(`${holder} lost`),
   });

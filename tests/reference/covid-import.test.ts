@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCovidCsv } from '../../simulators/import-covid';
+import { importCovidCsv } from '../../sources/import-covid';
 import { startTestServer, TEST_TOKEN, type TestServer } from '../integration/support/test-server';
 
 /** The real 2021 feed of the national portal; read from ../shared at run time, never copied. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS_2021, PROVINCE_CODE, assignSites, parseAreaSet, type AreaSet } from '../../geo';
 import { formatProblem } from '../../geo/import/problem';
 import { runImport, type RunImportResult } from '../../geo/import/run-import';
-import { randomSites } from '../../bench/geo-assign';
+import { randomSites } from '../../testkit/geo-assign';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sharedDir = process.env.SHARED_DIR ?? path.resolve(repo, '../shared');

@@ -16,7 +16,7 @@ import {
   parseAreaSet,
   type AreaSet,
 } from '../../geo';
-import { benchGeoAssign } from '../../bench/geo-assign';
+import { benchGeoAssign } from '../../testkit/geo-assign';
 
 const at = (iso: string) => parseInstant(iso);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionsOf, makeSites, tickSites } from '../../bench/live-points-sites';
+import { conditionsOf, makeSites, tickSites } from '../../testkit/live-points-sites';
 import { DISTRICTS_2021 } from '../../geo/areas';
 import { countByStatus, siteStatus } from '../../protocol/state/sensor-status';
 

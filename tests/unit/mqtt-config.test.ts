@@ -1,6 +1,10 @@
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MQTT_SOURCE, mqttConfigFromEnv } from '../../server/mqtt/mqtt-config';
+import { loadConfig } from '../../server/config';
+import { DEFAULT_MQTT_SOURCE } from '../../server/mqtt/mqtt-config';
+
+/** The broker section of the one configuration schema. */
+const mqttConfigFromEnv = (env: Record<string, string>) => loadConfig(env).mqtt;
 
 describe('the broker connection from the environment', () => {
   it('is off without MQTT_URL', () => {

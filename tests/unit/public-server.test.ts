@@ -10,7 +10,8 @@ import {
 import { dossierTimeline } from '../../server/public/dossier-lookup';
 import { createJsonCache, isFresh } from '../../server/public/json-cache';
 import { createLevelWatcher } from '../../server/public/level-watcher';
-import { redactUrl, webhookConfigFromEnv } from '../../server/public/webhook-config';
+import { loadConfig } from '../../server/config';
+import { redactUrl } from '../../server/public/webhook-config';
 import { backoffDelayMs, signPayload, verifySignature } from '../../server/public/webhook-signing';
 import { covid, paid, resolved, submitted } from '../fixtures/events';
 
@@ -53,6 +54,7 @@ describe('backoff schedule', () => {
 });
 
 describe('webhook configuration', () => {
+  const webhookConfigFromEnv = (env: Record<string, string>) => loadConfig(env).webhooks;
   it('needs a secret with URLs, and only http(s) URLs', () => {
     expect(webhookConfigFromEnv({})).toBeNull();
     expect(() => webhookConfigFromEnv({ WEBHOOK_URLS: 'https://relay.example/h' })).toThrow(/WEBHOOK_SECRET/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeChunks, type Manifest } from '../../bench/route-js';
+import { routeChunks, type Manifest } from '../../testkit/route-js';
 
 // The shape Vite writes: the entry imports the routes lazily; a route's chunk imports shared chunks statically
 // and its map lazily; the map shares a vendor chunk with another route.

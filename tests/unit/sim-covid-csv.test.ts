@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CovidReport } from '../../protocol';
-import { parseCovidCsv } from '../../simulators/covid-csv';
+import { parseCovidCsv } from '../../sources/covid-csv';
 
 const opts = { source: 'csv-import' };
 

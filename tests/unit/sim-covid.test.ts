@@ -7,7 +7,7 @@ import {
   covidDay,
   covidTable,
 } from '../../simulators/covid.simulator';
-import { epidemicLevel } from '../../simulators/epidemic-level';
+import { epidemicLevel } from '../../reference/epidemic-level';
 import { createSimulation } from '../../simulators/plan';
 import { DAY, vn } from './sim-fixtures';
 

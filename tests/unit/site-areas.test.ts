@@ -6,6 +6,7 @@ import { parseInstant, type AreaFeatureCollection } from '../../protocol';
 import { SENSOR_SITES, SCHEMATIC_2021, createAreaSetRegistry, parseAreaSet } from '../../geo';
 import { createSiteAreas } from '../../server/areas/site-areas';
 import { watchImportedSets } from '../../server/areas/watch-imported-sets';
+import { captureLogger } from '../support/capture-logger';
 
 afterEach(() => vi.useRealTimers());
 
@@ -14,9 +15,12 @@ describe('server site areas', () => {
     vi.useFakeTimers();
     const registry = createAreaSetRegistry();
     let now = parseInstant('2025-06-30T23:59:50+07:00');
-    const logs: string[] = [];
-    const siteAreas = createSiteAreas(registry.setAt, SENSOR_SITES, { now: () => now, speed: () => 1 }, (m) =>
-      logs.push(m),
+    const { logger, messages: logs } = captureLogger();
+    const siteAreas = createSiteAreas(
+      registry.setAt,
+      SENSOR_SITES,
+      { now: () => now, speed: () => 1 },
+      logger,
     );
     expect(logs).toEqual([]);
     now += 20_000;
@@ -72,14 +76,14 @@ describe('a set imported while the server runs', () => {
     try {
       const registry = createAreaSetRegistry();
       const now = parseInstant('2021-07-26T08:00:00+07:00');
-      const logs: string[] = [];
+      const { logger, messages: logs } = captureLogger();
       const siteAreas = createSiteAreas(
         registry.setAt,
         SENSOR_SITES,
         { now: () => now, speed: () => 1 },
-        (m) => logs.push(m),
+        logger,
       );
-      const stop = watchImportedSets(dir, registry, (m) => logs.push(m), 1_000);
+      const stop = watchImportedSets(dir, registry, logger, 1_000);
       const site = SENSOR_SITES.find((s) => s.area === '794')!.siteId;
       expect(siteAreas.body(now).sites[site]).not.toBe('99001');
       writeFileSync(path.join(dir, 'official-2021.geo.json'), JSON.stringify(officialSet()));

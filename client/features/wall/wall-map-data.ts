@@ -1,13 +1,11 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import type { LonLat } from '../../../protocol';
-import { DISTRICT_PROFILES } from '../../../simulators/districts';
+import { DISTRICT_POPULATION } from '../../../reference/district-population';
 import type { AreasCollection } from '../../net/api';
 import { PROVINCE_BOUNDS } from '../../map/map-style';
 
 /** People per district, for the per-capita map metric (cases per 100,000). */
-export const POPULATION: ReadonlyMap<string, number> = new Map(
-  DISTRICT_PROFILES.map((d) => [d.code, d.population]),
-);
+export const POPULATION: ReadonlyMap<string, number> = new Map(Object.entries(DISTRICT_POPULATION));
 
 type Bounds = [[number, number], [number, number]];
 

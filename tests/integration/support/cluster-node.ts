@@ -9,6 +9,7 @@ import { MQTT_URL, PG_URL, REDIS_URL, requireService } from './services';
 import { TEST_TOKEN } from './test-server';
 import type { SecurityOptions } from '../../../server/security/options';
 import { FIXTURE_ADMISSION } from './fixture-admission';
+import { captureLogger } from '../../support/capture-logger';
 
 export interface ClusterNode {
   url: string;
@@ -54,7 +55,7 @@ export async function startClusterNode(opts: {
     admission: FIXTURE_ADMISSION,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-  const mqttLog: string[] = [];
+  const { logger: mqttLogger, messages: mqttLog } = captureLogger();
   let mqtt: MqttIngest | null = null;
   if (opts.mqtt)
     mqtt = await startMqttIngest({
@@ -67,7 +68,7 @@ export async function startClusterNode(opts: {
       sessionExpirySeconds: 60,
       onRejected: (reason) => app.metrics.rejected(reason),
       ...(opts.mqtt.shareGroup ? { shareGroup: opts.mqtt.shareGroup } : {}),
-      log: (m) => mqttLog.push(m),
+      logger: mqttLogger,
     });
   const { port } = app.httpServer.address() as AddressInfo;
   return {

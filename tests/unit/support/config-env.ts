@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 
 /**
- * An environment for `loadConfig` with a data directory of its own: loadConfig writes generated tokens there, so
- * each test gets a fresh one, removed after the test.
+ * An environment for `loadConfig` with a data directory of its own, removed after the test. loadConfig writes
+ * nothing (tests/unit/config-schema.test.ts); the directory keeps tests from pointing at the developer's ./data.
  */
 export function configEnv(): (vars: Record<string, string>) => Record<string, string> {
   const dirs: string[] = [];

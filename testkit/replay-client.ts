@@ -8,7 +8,7 @@ import {
   type ReplayBatch,
   type ReplayClientToServer,
   type ReplayServerToClient,
-} from '../../../protocol';
+} from '../protocol';
 
 export type ReplaySocket = Socket<ReplayServerToClient, ReplayClientToServer>;
 

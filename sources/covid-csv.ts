@@ -1,7 +1,7 @@
 import { CovidReport, DAY_MS, PROTOCOL_VERSION, vnDayStartMs } from '../protocol';
 import { PROVINCE_CODE } from '../geo/areas';
-import { populationOf } from './districts';
-import { epidemicLevel } from './epidemic-level';
+import { populationOf } from '../reference/district-population';
+import { epidemicLevel } from '../reference/epidemic-level';
 
 export interface CovidCsvResult {
   events: CovidReport[];
