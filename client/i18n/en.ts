@@ -170,6 +170,9 @@ export const en: Record<MessageKey, string> = {
   'review.prov.notEvents': 'Not computed from events',
   'review.prov.last': 'Last event',
   'review.prov.catalogue': 'Procedures at the level / all procedures in the catalogue of the year',
+  'review.prov.catalogueSource':
+    'Provincial public-service catalogue (simulators/catalogue.ts): 2021 = 161 level-3 and 1,421 level-4 of 1,860 services, per the seed report',
+  'review.prov.parSource': 'Seed report: PAR INDEX {year} {score}, {rank} of {of} provinces and cities',
   'review.prov.par': 'Published figure, not computed from the IOC streams',
   'review.targets.target': 'Target',
   'review.targets.actual': 'Actual',
