@@ -2,6 +2,7 @@ import { parseInstant, type AreaRollup, type AreaSetsResponse } from '../protoco
 import type { AreaSet } from './area-set';
 import { AREAS_2021, makeRollup, type AreaInfo } from './areas';
 import { BUILT_IN_SETS } from './built-in-sets';
+import { PILOT_AREAS } from './pilot-units';
 
 /** What `GET /api/areas/sets` says of each set. */
 export type AreaSetSummary = AreaSetsResponse['sets'][number];
@@ -26,7 +27,7 @@ export interface AreaSetRegistry {
    * the old city, so counting it into both chains keeps a figure in the units that contain it then and now.
    */
   rollup: AreaRollup;
-  /** True when any set, or the 2021 list, has the code. */
+  /** True when any set, the 2021 list or the pilot units (`pilot-units.ts`) has the code. */
   isKnownArea(code: string): boolean;
   /** Every unit of every set (latest definition of each code). */
   areas(): readonly AreaInfo[];
@@ -108,10 +109,12 @@ export function createAreaSetRegistry(
   let chains: AreaRollup[] = [];
   const merged = new Map<string, readonly string[]>();
   const reindex = () => {
-    byCode = new Map<string, AreaInfo>(AREAS_2021.map((a) => [a.code, a]));
+    // The pilot units are known whatever set is drawn: they have no boundary of their own in any set.
+    const fixed = [...AREAS_2021, ...PILOT_AREAS];
+    byCode = new Map<string, AreaInfo>(fixed.map((a) => [a.code, a]));
     for (const e of entries) for (const a of e.set.areas) byCode.set(a.code, a);
     union = [...byCode.values()];
-    chains = [makeRollup(AREAS_2021), ...entries.map((e) => rollupOf(e.set))].reverse();
+    chains = [makeRollup(fixed), ...entries.map((e) => rollupOf(e.set))].reverse();
     merged.clear();
   };
   reindex();

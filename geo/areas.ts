@@ -1,6 +1,6 @@
 import type { LonLat } from '../protocol';
 
-export type AreaKind = 'province' | 'city' | 'town' | 'district' | 'ward' | 'commune';
+export type AreaKind = 'province' | 'city' | 'town' | 'district' | 'ward' | 'commune' | 'agency';
 
 /** An administrative unit as the product knows it, independent of any geometry. */
 export interface AreaInfo {

@@ -5,7 +5,8 @@ import { AreaCode, LonLat } from './events.schema';
 export const AreaProperties = z.object({
   code: AreaCode,
   name: z.string().min(1).max(128),
-  kind: z.enum(['province', 'city', 'town', 'district', 'ward', 'commune']),
+  /** `agency`: a provincial department taken as a unit of its own (a pilot of digital transformation). */
+  kind: z.enum(['province', 'city', 'town', 'district', 'ward', 'commune', 'agency']),
   /** Code of the unit above, or null for the top unit. */
   parent: AreaCode.nullable(),
   /** True when the geometry is the product's own approximation, not an official boundary. */

@@ -9,6 +9,7 @@ import {
   yymmdd,
 } from './calendar';
 import { DEPARTMENTS, PROCEDURES, levelOf, procedurePool, type Procedure } from './catalogue';
+import { PILOT_UNITS } from '../geo/pilot-units';
 import { DISTRICT_PROFILES } from './districts';
 import { CHANNELS, DossierCounts, N_CHANNELS, N_DISTRICTS } from './dossier-volume';
 import { Stream, rngFor, type Rng } from './rng';
@@ -99,6 +100,48 @@ function agencyFor(proc: Procedure, district: number, rng: Rng): number {
 }
 
 const PROC_INDEX = new Map(PROCEDURES.map((p, i) => [p, i]));
+
+/** The pilot Department's agency index → its code: the dossiers it receives are its figures. */
+const PILOT_OF_AGENCY = new Map<number, string>();
+/** District index → its pilot commune or ward: the code, and which commune-level committee it is (0-based). */
+const PILOT_OF_DISTRICT = new Map<number, { code: string; commune: number }>();
+for (const u of PILOT_UNITS) {
+  if (u.agencyName !== null)
+    PILOT_OF_AGENCY.set(
+      AGENCIES.findIndex((a) => a.name === u.agencyName),
+      u.code,
+    );
+  else
+    PILOT_OF_DISTRICT.set(
+      DISTRICT_PROFILES.findIndex((p) => p.code === u.parent),
+      { code: u.code, commune: u.communeNo! - 1 },
+    );
+}
+
+/**
+ * The area a dossier is counted in: its district, or a pilot unit inside it. A commune-level dossier lives in
+ * the commune whose committee received it; any other is given a commune by a hash of its day and place in the
+ * day, so each commune holds its share (one in the district's number of communes) of every level, and no draw
+ * of the seeded generator is added: the rest of the simulation is unchanged. The pilot Department's dossiers
+ * are its own (under the province, not a district).
+ */
+function dossierAreaOf(p: DossierDay, k: number): string {
+  const agency = p.agency[k]!;
+  const department = PILOT_OF_AGENCY.get(agency);
+  if (department) return department;
+  const d = p.district[k]!;
+  const pilot = PILOT_OF_DISTRICT.get(d);
+  if (pilot) {
+    const first = COMMUNE_AGENCY0[d]!;
+    const communes = DISTRICT_PROFILES[d]!.communes;
+    const home =
+      agency >= first && agency < first + communes
+        ? agency - first
+        : (Math.imul(p.day ^ Math.imul(k + 1, 0x9e3779b1), 0x85ebca6b) >>> 0) % communes;
+    if (home === pilot.commune) return pilot.code;
+  }
+  return DISTRICT_PROFILES[d]!.code;
+}
 
 /**
  * The dossiers submitted on one Vietnam-time day, in receipt order, as columns. Kept as typed arrays rather
@@ -293,7 +336,7 @@ export function dossierEventsBetween(p: DossierDay, fromMs: number, toMs: number
     const ts = kind === 0 ? p.tsMs[k]! : kind === 1 ? p.resolvedMs[k]! : p.paidMs[k]!;
     if (ts < fromMs || ts >= toMs) continue;
     const dossierCode = dossierCodeOf(p, k, date);
-    const area = DISTRICT_PROFILES[p.district[k]!]!.code;
+    const area = dossierAreaOf(p, k);
     if (kind === 0) {
       out.push({
         v: PROTOCOL_VERSION,

@@ -12,6 +12,11 @@ export const vi = {
   'reload.button': 'Tải lại trang',
   'area.province': 'Toàn tỉnh Long An',
   'area.tanAn': 'TP. Tân An',
+  'area.pilots': 'Đơn vị thí điểm chuyển đổi số',
+  'area.pilot.canGiuoc': 'Xã thí điểm (H. Cần Giuộc)',
+  'area.pilot.chauThanh': 'Xã thí điểm (H. Châu Thành)',
+  'area.pilot.tanAn': 'Phường thí điểm (TP. Tân An)',
+  'area.pilot.department': 'Sở Thông tin và Truyền thông',
   'breadcrumbs.label': 'Đơn vị hành chính',
   'breadcrumbs.pick': 'Chọn huyện, thị xã, thành phố',
   'kpi.onlineToday': 'Hồ sơ trực tuyến hôm nay',
@@ -167,6 +172,10 @@ export const vi = {
   'review.prov.last': 'Sự kiện cuối',
   'review.prov.catalogue': 'Số thủ tục ở mức độ / tổng số thủ tục trong danh mục của năm',
   'review.prov.par': 'Số liệu công bố, không tính từ luồng dữ liệu của IOC',
+  'review.prov.catalogueSource':
+    'Danh mục dịch vụ công của tỉnh (simulators/catalogue.ts): năm 2021 có 161 dịch vụ mức độ 3 và 1.421 dịch vụ mức độ 4 trên 1.860 thủ tục, theo báo cáo nguồn',
+  'review.prov.parSource':
+    'Báo cáo nguồn: PAR INDEX {year} đạt {score}, xếp hạng {rank}/{of} tỉnh, thành phố',
   'review.targets.target': 'Mục tiêu',
   'review.targets.actual': 'Thực hiện',
   'review.targets.goal': 'Chỉ tiêu 2025',

@@ -1,23 +1,30 @@
 import { AREAS_2021, DISTRICTS_2021, TAN_AN_CODE, TAN_AN_WARDS_2021 } from '../../geo/areas';
+import { PILOT_AREAS, isPilotUnit } from '../../geo/pilot-units';
 import type { AreasCollection } from '../net/api';
 
-const KNOWN = new Map([...AREAS_2021, ...TAN_AN_WARDS_2021].map((a) => [a.code, a]));
+const KNOWN = new Map([...AREAS_2021, ...TAN_AN_WARDS_2021, ...PILOT_AREAS].map((a) => [a.code, a]));
 
-/** Codes a view may focus on: a district-level unit, or a ward or commune of Tân An (the drill-down's end). */
+/**
+ * Codes a view may focus on: a district-level unit, a ward or commune of Tân An (the drill-down's end), or a
+ * pilot unit (geo/pilot-units.ts).
+ */
 export function isFocusable(code: string | null): code is string {
   return (
-    !!code && (DISTRICTS_2021.some((d) => d.code === code) || TAN_AN_WARDS_2021.some((w) => w.code === code))
+    !!code &&
+    (DISTRICTS_2021.some((d) => d.code === code) ||
+      TAN_AN_WARDS_2021.some((w) => w.code === code) ||
+      isPilotUnit(code))
   );
 }
 
-/** The district-level unit a focus lies in: itself, or the city of a ward. */
+/** The district-level unit a focus lies in: itself, or the city of a ward; a pilot unit is picked as itself. */
 export function districtOf(code: string): string {
-  return KNOWN.get(code)?.parent === TAN_AN_CODE ? TAN_AN_CODE : code;
+  return !isPilotUnit(code) && KNOWN.get(code)?.parent === TAN_AN_CODE ? TAN_AN_CODE : code;
 }
 
-/** True for a ward or commune (the drill-down's lowest level). */
+/** True for a ward or commune of Tân An's set (the drill-down's lowest level); a pilot has figures of its own. */
 export function isWard(code: string): boolean {
-  return KNOWN.get(code)?.parent === TAN_AN_CODE;
+  return !isPilotUnit(code) && KNOWN.get(code)?.parent === TAN_AN_CODE;
 }
 
 /** The unit's name as the 2021 list spells it ("Phường 1", "Xã Bình Tâm", "Bến Lức"), or the code. */

@@ -1,6 +1,7 @@
 import { areaTreeOf, type AreaRollup, type AreaTree } from '../../protocol';
 import type { AreaSetRegistry } from '../../geo/area-sets';
 import { PROVINCE_CODE, makeRollup, type AreaInfo } from '../../geo/areas';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 
 /**
  * Every list the server derives from the areas it knows, read from the registry at each call (and cached until
@@ -32,8 +33,10 @@ interface Derived {
 /** From the registry when there is one; else from a fixed list that never changes. */
 export function createAreaCatalog(
   registry: AreaSetRegistry | undefined,
-  fixed: readonly AreaInfo[],
+  fixedAreas: readonly AreaInfo[],
 ): AreaCatalog {
+  // The pilot units (geo/pilot-units.ts) are known with any set, as the registry knows them.
+  const fixed = [...fixedAreas, ...PILOT_AREAS.filter((p) => !fixedAreas.some((a) => a.code === p.code))];
   const rollup = registry ? registry.rollup : makeRollup(fixed);
   const known = new Set(fixed.map((a) => a.code));
   const version = () => (registry ? registry.version() : 1);
@@ -52,7 +55,8 @@ export function createAreaCatalog(
       version: version(),
       areas,
       within,
-      districts: areas.filter((a) => a.parent === PROVINCE_CODE),
+      // A department under the province is not a district (the pilot Department of ICT).
+      districts: areas.filter((a) => a.parent === PROVINCE_CODE && a.kind !== 'agency'),
       tree: areaTreeOf(
         areas.map((a) => a.code),
         rollup,

@@ -66,7 +66,9 @@ describe('leaders’ KPI review', () => {
     open(JAN_SEP);
     fireEvent.click(await screen.findByTestId('review-tile-online-why'));
     const prov = screen.getByTestId('review-tile-online-provenance');
-    expect(prov).toHaveTextContent('formula of dossier.online_submitted');
+    // The formula in the UI's language, not the API catalogue's English (client/i18n/formulas.ts).
+    expect(prov).toHaveTextContent('số sự kiện hồ sơ được tiếp nhận qua kênh trực tuyến');
+    expect(prov).not.toHaveTextContent('formula of');
     expect(prov).toHaveTextContent('dossier · dossier.online_submitted');
     expect(within(prov).getByTestId('review-tile-online-events')).toHaveTextContent('77.769');
     expect(prov).toHaveTextContent('30/09/2021 16:45:00');

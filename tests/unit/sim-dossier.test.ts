@@ -5,7 +5,11 @@ import { isTet, dayOf, weekday, isHoliday } from '../../simulators/calendar';
 import { PROCEDURES, SERVICE_CATALOGUE, levelOf } from '../../simulators/catalogue';
 import { DossierCounts, N_CHANNELS, ONLINE_2021_TOTAL } from '../../simulators/dossier-volume';
 import { DISTRICT_PROFILES } from '../../simulators/districts';
+import { PILOT_UNITS } from '../../geo/pilot-units';
 import { DAY, vn } from './sim-fixtures';
+
+/** A pilot commune or ward counts in its district; the pilot Department (under the province) in none. */
+const DISTRICT_OF_PILOT = new Map(PILOT_UNITS.map((u) => [u.code, u.kind === 'agency' ? null : u.parent]));
 
 interface Stats {
   onlineByDate: Map<string, number>;
@@ -86,11 +90,12 @@ beforeAll(() => {
         if (!ok) stats.counterMinutes.add(`${date} ${minutes}`);
         if (local.getUTCDay() === 6 && minutes >= 690) stats.counterSaturdayAfternoon++;
       }
-      if (in2021) {
-        const d = stats.byDistrict2021.get(e.area) ?? { all: 0, online: 0 };
+      const district = DISTRICT_OF_PILOT.has(e.area) ? DISTRICT_OF_PILOT.get(e.area)! : e.area;
+      if (in2021 && district !== null) {
+        const d = stats.byDistrict2021.get(district) ?? { all: 0, online: 0 };
         d.all++;
         if (e.channel === 'online') d.online++;
-        stats.byDistrict2021.set(e.area, d);
+        stats.byDistrict2021.set(district, d);
       }
       if (stats.codes.has(e.dossierCode)) stats.badCodes.push(`duplicate ${e.dossierCode}`);
       stats.codes.add(e.dossierCode);

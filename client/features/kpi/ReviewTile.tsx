@@ -1,4 +1,6 @@
+import { formulaText } from '../../i18n/formulas';
 import { useT } from '../../i18n/use-t';
+import { useStore } from '../../store/store';
 import { formatClock, formatNumber } from '../../ui/format';
 import type { TileModel } from './scorecard-tiles';
 
@@ -11,6 +13,7 @@ export interface ReviewTileProps {
 /** A scorecard figure; its button opens where the figure comes from (formula, stream, events, last event). */
 export function ReviewTile({ tile, open, onToggle }: ReviewTileProps) {
   const { t, intl } = useT();
+  const locale = useStore((s) => s.locale);
   const p = tile.provenance;
   const last = p.lastEventTsMs === null ? null : formatClock(p.lastEventTsMs, intl);
   const testId = `review-tile-${tile.id}`;
@@ -42,7 +45,7 @@ export function ReviewTile({ tile, open, onToggle }: ReviewTileProps) {
       {open ? (
         <dl className="review-prov" data-testid={`${testId}-provenance`}>
           <dt>{t('review.prov.formula')}</dt>
-          <dd>{p.formula}</dd>
+          <dd>{p.metric ? formulaText(p.metric, locale, p.formula) : p.formula}</dd>
           <dt>{t('review.prov.source')}</dt>
           <dd>{p.source}</dd>
           <dt>{t('review.prov.events')}</dt>

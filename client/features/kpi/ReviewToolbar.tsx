@@ -1,6 +1,7 @@
 import { AREAS_2021 } from '../../../geo/areas';
 import { useT } from '../../i18n/use-t';
 import { SessionBadge } from '../../ui/SessionBadge';
+import { PILOT_OPTIONS } from '../../ui/pilot-label';
 import { areaLabel } from './area-label';
 import type { Comparison } from './period';
 import { PeriodPicker } from './PeriodPicker';
@@ -32,6 +33,13 @@ export function ReviewToolbar({ state, todayKey, update }: ReviewToolbarProps) {
               {areaLabel(a.code, t)}
             </option>
           ))}
+          <optgroup label={t('area.pilots')} data-testid="area-select-pilots">
+            {PILOT_OPTIONS.map((p) => (
+              <option key={p.code} value={p.code}>
+                {t(p.key)}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </label>
       <label className="review-field">

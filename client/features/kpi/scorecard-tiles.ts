@@ -13,7 +13,9 @@ import { relativeChange } from './projection';
 import type { Resource } from './review.store';
 
 export interface ProvenanceView {
+  /** The English formula of the API's catalogue; shown through `formulaText` when `metric` is set. */
   formula: string;
+  metric?: string;
   source: string;
   /** Events behind the figure; null for facts that are not events (catalogue, published indices). */
   events: number | null;
@@ -35,6 +37,7 @@ export interface TileModel {
 
 const fromEvents = (p: KpiProvenance): ProvenanceView => ({
   formula: p.formula,
+  metric: p.metric,
   source: `${p.stream} · ${p.metric}`,
   events: p.events,
   lastEventTsMs: p.lastEventTsMs,
@@ -98,7 +101,8 @@ export function buildTiles(
   const cat = [...ref.catalogue].reverse().find((c) => c.year <= year) ?? null;
   const catalogueView: ProvenanceView = {
     formula: t('review.prov.catalogue'),
-    source: ref.catalogueSource,
+    // The API's source line is English; the UI says the same in its own language.
+    source: t('review.prov.catalogueSource'),
     events: null,
     lastEventTsMs: null,
   };
@@ -144,7 +148,12 @@ export function buildTiles(
       tone: 'normal',
       provenance: {
         formula: t('review.prov.par'),
-        source: ref.parIndex.source,
+        source: t('review.prov.parSource', {
+          year: ref.parIndex.year,
+          score: pct(ref.parIndex.score),
+          rank: ref.parIndex.rank,
+          of: ref.parIndex.of,
+        }),
         events: null,
         lastEventTsMs: null,
       },

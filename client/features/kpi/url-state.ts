@@ -1,4 +1,5 @@
 import { AREAS_2021, PROVINCE_CODE } from '../../../geo/areas';
+import { PILOT_AREAS } from '../../../geo/pilot-units';
 import type { MetricName } from '../../../protocol';
 import { formatPeriod, parsePeriod, periodContaining, type Comparison, type Period } from './period';
 
@@ -24,7 +25,7 @@ export interface ReviewViewState {
   lang: 'vi' | 'en';
 }
 
-const AREA_CODES = new Set(AREAS_2021.map((a) => a.code));
+const AREA_CODES = new Set([...AREAS_2021, ...PILOT_AREAS].map((a) => a.code));
 const COMPARISONS: readonly Comparison[] = ['none', 'previous', 'yoy'];
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>

@@ -2,6 +2,7 @@ import { DISTRICTS_2021, TAN_AN_CODE } from '../../../geo/areas';
 import { useT } from '../../i18n/use-t';
 import { childrenIn, districtOf } from '../../store/drill-down';
 import { useStore } from '../../store/store';
+import { PILOT_OPTIONS } from '../../ui/pilot-label';
 
 /**
  * Where the view stands: the province, the focused district, and for Tân An its ward or commune when the set
@@ -26,6 +27,13 @@ export function AreaBreadcrumbs() {
               {d.name}
             </option>
           ))}
+          <optgroup label={t('area.pilots')}>
+            {PILOT_OPTIONS.map((p) => (
+              <option key={p.code} value={p.code}>
+                {t(p.key)}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </label>
       {wards.length > 0 ? (

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { areaKpis, effectiveNowMs, hasOwnFigures } from '../../store/selectors';
 import { useStore } from '../../store/store';
 import { useScenarioNow } from '../../store/use-scenario-now';
+import { pilotLabel } from '../../ui/pilot-label';
 import { KpiColumn } from './KpiColumn';
 import { kpiTiles } from './kpi-tiles';
 
@@ -56,9 +57,8 @@ export function KpiPanel() {
         title={
           focus === TAN_AN_CODE
             ? t('area.tanAn')
-            : isWard(focus)
-              ? `${areaName(focus)} — ${t('area.tanAn')}`
-              : areaName(focus)
+            : (pilotLabel(focus, t) ??
+              (isWard(focus) ? `${areaName(focus)} — ${t('area.tanAn')}` : areaName(focus)))
         }
         tiles={columns.focus}
         testId={focus === TAN_AN_CODE ? 'kpi-column-tan-an' : `kpi-column-area-${focus}`}

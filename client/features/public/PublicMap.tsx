@@ -7,6 +7,8 @@ import { DISTRICTS_2021 } from '../../../geo/areas';
 import type { PublicAreas, PublicCovid } from '../../../protocol/public.schema';
 import { PROVINCE_BOUNDS } from '../../map/map-style';
 import { epidemicLayer, levelNumberLayer } from './epidemic-layers';
+import { maplibreLocale } from '../../i18n/maplibre-locale';
+import { useStore } from '../../store/store';
 
 setWorkerUrl(workerUrl);
 
@@ -41,6 +43,8 @@ export default function PublicMap({ areas, covid, onPick }: PublicMapProps) {
       pitchWithRotate: false,
       // A page scrolled with one finger must not be caught by the map; two fingers pan and zoom it.
       cooperativeGestures: true,
+      // The gesture hint and control titles in the page's language (made once: the page reloads on a switch).
+      locale: maplibreLocale(useStore.getState().locale),
     });
     const deck = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(deck);

@@ -1,23 +1,36 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { emptyAlertsState, type Alert } from '../../../protocol/state/alerts';
 import { useT } from '../../i18n/use-t';
 import { useStore } from '../../store/store';
 import { alertText } from '../../ui/alert-text';
 import { formatClock } from '../../ui/format';
+import { useFitChildren } from './use-fit-children';
+import { waitingCriticalCount } from './takeover';
 
-/** Alerts on the wall at most: the newest; the console has them all. */
+/** Alerts on the wall at most: the newest, fewer when the type is large (only whole rows); the console has them all. */
 const SHOWN = 6;
 
-/** The newest alerts, each with its severity, what happened, when, and whether an operator has it in hand. */
-export function AlertFeed() {
+/**
+ * The newest alerts, each with its severity, what happened, when, and whether an operator has it in hand; above
+ * them, how many critical alerts wait on the console (not while one of them holds the wall).
+ */
+export function AlertFeed({ takeover }: { takeover: boolean }) {
   const { t } = useT();
+  const waiting = useStore((s) => (s.feed.state ? waitingCriticalCount(s.feed.state.alerts) : 0));
   const alerts = useStore((s) => s.feed.state?.alerts) ?? EMPTY;
   const newest = useMemo(() => alerts.recent.slice(-SHOWN).reverse(), [alerts]);
+  const list = useRef<HTMLOListElement>(null);
+  useFitChildren(list);
   return (
     <section className="alert-feed" data-testid="alert-feed">
       <h2>{t('wall.alerts.title')}</h2>
+      {!takeover && waiting > 0 ? (
+        <p className="alert-feed__waiting" data-testid="critical-waiting">
+          {t('wall.waiting', { n: waiting })}
+        </p>
+      ) : null}
       {newest.length === 0 ? <p className="alert-feed__none">{t('wall.alerts.none')}</p> : null}
-      <ol>
+      <ol ref={list}>
         {newest.map((a) => (
           <AlertRow key={a.id} alert={a} />
         ))}

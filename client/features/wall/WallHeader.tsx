@@ -1,7 +1,5 @@
 import { useT } from '../../i18n/use-t';
 import { areaLabel } from '../kpi/area-label';
-import { useStore } from '../../store/store';
-import { waitingCriticalCount } from './takeover';
 import { ScenarioClock } from '../operator/ScenarioClock';
 import type { SceneDef } from './playlists';
 import { SceneProgress } from './SceneProgress';
@@ -9,12 +7,11 @@ import { WallConnectionBanner } from './WallConnectionBanner';
 import { useWallStore } from './wall.store';
 
 /**
- * Title, the scene on screen with its time left, critical alerts still waiting on the console, the scenario
- * clock and the connection, all in one band.
+ * The scene on screen with its time left, the scenario clock and the connection, all in one band (critical
+ * alerts still waiting on the console head the alert feed).
  */
 export function WallHeader({ scene, takeover }: { scene: SceneDef; takeover: boolean }) {
   const { t } = useT();
-  const waiting = useStore((s) => (s.feed.state ? waitingCriticalCount(s.feed.state.alerts) : 0));
   const area = useWallStore((s) => s.config.area);
   // A scoped wall names its area in every scene, so a title never names a place whose figures it does not show.
   const title =
@@ -24,17 +21,13 @@ export function WallHeader({ scene, takeover }: { scene: SceneDef; takeover: boo
   return (
     <header className="wall-header">
       <div className="wall-header__title">
-        <h1>{t('wall.title')}</h1>
-        <p className="wall-header__scene" data-testid="wall-scene-title">
+        {/* The centre's name is the page's title, not a line of the wall: the room knows where it is, and the
+            seat-legible type leaves no height for it (see docs/wall.md, legibility). */}
+        <h1 className="wall-header__scene" data-testid="wall-scene-title">
           {takeover ? t('wall.takeover.scene', { scene: title }) : title}
-        </p>
+        </h1>
         <SceneProgress />
       </div>
-      {!takeover && waiting > 0 ? (
-        <p className="wall-header__waiting" data-testid="critical-waiting">
-          {t('wall.waiting', { n: waiting })}
-        </p>
-      ) : null}
       <ScenarioClock />
       <WallConnectionBanner />
     </header>

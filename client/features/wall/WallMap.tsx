@@ -61,15 +61,24 @@ const sameValues = (a: Record<string, number>, b: Record<string, number>) => {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 };
 
-/** Marker and label sizes follow the wall's width, as its type does: ×1 at 1920 px, ×2 at 3840 px. */
-function useViewportScale(): number {
-  const [scale, setScale] = useState(() => Math.max(1, window.innerWidth / 1920));
+/** The layers' base label size, px (`labelLayer`'s `getSize`). */
+const LABEL_BASE_PX = 15;
+
+const readScales = () => ({
+  // Markers follow the wall's width: ×1 at 1920 px, ×2 at 3840 px.
+  marker: Math.max(1, window.innerWidth / 1920),
+  // Labels are read from the seat like any text: at least the profile's floor, the root font size.
+  label: parseFloat(getComputedStyle(document.documentElement).fontSize) / LABEL_BASE_PX,
+});
+
+function useWallScales(): { marker: number; label: number } {
+  const [scales, setScales] = useState(readScales);
   useEffect(() => {
-    const onResize = () => setScale(Math.max(1, window.innerWidth / 1920));
+    const onResize = () => setScales(readScales());
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  return scale;
+  return scales;
 }
 
 /**
@@ -120,16 +129,16 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
   );
   const points = useMemo(() => buildSitePoints(layout, codes, include), [layout, codes, include]);
   const phase = usePulse(points.alarms.length > 0 && points.data.length <= PULSE_MAX_SITES);
-  const size = useViewportScale();
+  const { marker: size, label: labelSize } = useWallScales();
   const layers = useMemo(
     () => [
       areas ? districtLayer({ areas, values, scale, metric }) : null,
       sitePointsLayer({ points, scale: size }),
       alarmPulseLayer({ markers: points.alarms, phase, scale: size }),
-      labelLayer({ districts: DISTRICTS_2021, scale: size }),
+      labelLayer({ districts: DISTRICTS_2021, scale: labelSize }),
       alertFocusLayer({ lonLat: takeover?.lonLat ?? null, scale: size }),
     ],
-    [areas, values, scale, metric, points, phase, takeover?.lonLat, size],
+    [areas, values, scale, metric, points, phase, takeover?.lonLat, size, labelSize],
   );
   const focus = useMemo(
     () =>

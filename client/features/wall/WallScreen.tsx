@@ -33,7 +33,7 @@ export function WallScreen() {
         </Suspense>
         <aside className="wall__side">
           <WallTiles scene={scene} />
-          <AlertFeed />
+          <AlertFeed takeover={takeover !== null} />
         </aside>
       </main>
       {takeover ? <AlertTakeover alert={takeover} /> : null}

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n';
+import { parseDisplayProfile, type DisplayProfile } from './display-profile';
 import { isFocusable } from '../../store/drill-down';
 import { PLAYLISTS, SCENES, SCENE_IDS, type Playlist, type PlaylistItem, type SceneId } from './playlists';
 
@@ -18,6 +19,8 @@ export interface WallConfig {
    * then frames and counts that area.
    */
   area: string | null;
+  /** The screen and the seats' distance that size the type (`?profile=65-4k-6m`, see `display-profile.ts`). */
+  profile: DisplayProfile;
 }
 
 const isScene = (s: string): s is SceneId => (SCENE_IDS as string[]).includes(s);
@@ -55,5 +58,6 @@ export function parseWallUrl(search: string): WallConfig {
     // Only same-origin paths or http(s) URLs: the parameter must not become a way to run script.
     basemap: basemap && /^(https?:\/\/|\/)[^\s]*$/.test(basemap) ? basemap : null,
     area: isFocusable(q.get('area')) ? q.get('area') : null,
+    profile: parseDisplayProfile(search),
   };
 }
