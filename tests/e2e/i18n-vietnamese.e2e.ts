@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { englishWords, looksEnglish } from '../support/english-text';
-import { launchBrowser } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { launchBrowser } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 /**
  * Every string a page holds, shown or waiting to be shown (a hint that appears on a gesture, a tooltip, a label

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DISPLAY_PROFILES } from '../../client/features/wall/display-profile';
 import { SCENE_IDS } from '../../client/features/wall/playlists';
-import { launchBrowser, screenshotPath } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { launchBrowser, screenshotPath } from '../../testkit/browser';
+import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
 /** ISO 9241-303's floor for text meant to be read, arcminutes of character (capital) height. */
 const MIN_ARCMIN = 16;
