@@ -92,6 +92,11 @@ export interface AppDeps {
   trustProxy?: string | number | boolean;
   /** Event time, sensor sites and official COVID sources taken in; `admissionRules()` (the defaults) when omitted. */
   admission?: AdmissionRules;
+  /**
+   * Which source's daily report counts when several report one (area, day), strongest first (`SOURCE_ORDER`;
+   * `protocol/state/daily-reports.ts`). Default: any real source before the simulators.
+   */
+  sourceOrder?: readonly string[];
 }
 
 export interface App {
@@ -127,7 +132,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const admission = deps.admission ?? admissionRules();
   const foldBounds = () => foldBoundsAt(admission, clock.now(), Date.now());
-  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy, foldBounds);
+  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy, foldBounds, deps.sourceOrder);
   const setAt = (atMs: number) => (registry ? registry.setAt(atMs) : deps.areaSet);
   const siteAreas = createSiteAreas(setAt, SENSOR_SITES, clock);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
@@ -243,6 +248,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       isKnownArea,
       rules: admission,
       timeBounds: () => timeBoundsAt(admission, clock.now()),
+      reports: () => engine.state.reports,
       onAccepted: tail.through((events) => {
         engine.apply(events);
         fanOut.push(events);

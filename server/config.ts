@@ -5,6 +5,7 @@ import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './engine/state-eng
 import type { ReadAccess } from './auth/access-policy';
 import { DEFAULT_SECURITY } from './security/options';
 import { DEFAULT_COVID_OFFICIAL_SOURCES, DEFAULT_FUTURE_TOLERANCE_MS } from './ingest/event-admission';
+import { DEFAULT_SOURCE_ORDER } from '../protocol/state/daily-reports';
 
 export interface Config {
   port: number;
@@ -60,6 +61,11 @@ export interface Config {
     /** Sensor sites taken besides geo/data/sensor-sites.json (`EXTRA_SENSOR_SITES`, comma-separated ids). */
     extraSites: string[];
   };
+  /**
+   * Which source's daily report counts when several report one (area, day), strongest first (`SOURCE_ORDER`,
+   * comma-separated names, `prefix*` patterns and `*`); default `*,sim-*,ext-sim-*`: any real source first.
+   */
+  sourceOrder: string[];
 }
 
 const DEFAULT_SIM_START = '2021-08-01T08:00:00+07:00';
@@ -240,5 +246,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       covidOfficialSources: covidOfficial.length ? covidOfficial : [...DEFAULT_COVID_OFFICIAL_SOURCES],
       extraSites: parseList(env.EXTRA_SENSOR_SITES),
     },
+    sourceOrder: parseSourceOrder(env.SOURCE_ORDER),
   };
+}
+
+function parseSourceOrder(value: string | undefined): string[] {
+  const order = parseList(value);
+  if (order.length === 0) return [...DEFAULT_SOURCE_ORDER];
+  const bad = order.find((p) => !/^[\w.:-]*\*?$/.test(p));
+  if (bad) throw new Error(`SOURCE_ORDER: "${bad}" is not a source name, a prefix* pattern or *`);
+  return order;
 }

@@ -5,6 +5,8 @@ import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters
 
 const SLOT_MS = SLOT_MINUTES * 60_000;
 import { countByStatus, type SensorStatus } from './sensor-status';
+import type { AreaRollup } from './apply-events';
+import { isSimulatedSource, reportChildren, reportProvenance, type ReportProvenance } from './daily-reports';
 
 /**
  * The dossier and COVID figures every screen shows, each derived here once from the reduced state: the wall's
@@ -182,4 +184,49 @@ export function kpiSnapshot(
     sensors: countByStatus(sites, state.alerts, nowMs),
     lastTsMs: a?.lastTsMs ?? { dossier: 0, sensor: 0, covid: 0 },
   };
+}
+
+/**
+ * An area that reports its own COVID figures beside its children's, reconciled: the area's figure is its own
+ * report (never own + children), the children's sum is shown beside it, and the difference is what the area's
+ * report holds that is "not allocated to a district" (`chưa phân bổ theo huyện`). Negative when the children's
+ * figures exceed the parent's, which happens when they are simulated and the parent real: `childrenSimulated`
+ * says so, and the children stay labelled simulated wherever they show (docs/connectors.md).
+ */
+export interface CovidReconciliation {
+  /** The area's cumulative cases: its own reports where it has them, its children's sum on other days. */
+  cases: number;
+  /** Sum of the children's cumulative cases. */
+  childrenCases: number;
+  /** `cases − childrenCases`: cases of the area's own reports not allocated to a child. */
+  unallocatedCases: number;
+  /** Whether any child's figure comes from a simulator (on at least one day). */
+  childrenSimulated: boolean;
+  /** Where the area's own figures come from and what they superseded. */
+  provenance: ReportProvenance;
+}
+
+/**
+ * The reconciliation of an area's own reports with its children's, or null when there is nothing to reconcile:
+ * the area never reported itself (its figure is then its children's sum), or it has no children with reports.
+ */
+export function covidReconciliation(
+  state: DashboardState,
+  area: string,
+  rollup: AreaRollup,
+): CovidReconciliation | null {
+  const provenance = reportProvenance(state.reports, area);
+  const children = reportChildren(state.reports, area, rollup);
+  if (Object.keys(provenance.sources).length === 0 || children.length === 0) return null;
+  const childrenCases = children.reduce((sum, c) => sum + (state.areas[c]?.covid.cumulativeCases ?? 0), 0);
+  const cases = state.areas[area]?.covid.cumulativeCases ?? 0;
+  const childrenSimulated = children.some((c) =>
+    Object.keys(reportProvenance(state.reports, c).sources).some(isSimulatedSource),
+  );
+  return { cases, childrenCases, unallocatedCases: cases - childrenCases, childrenSimulated, provenance };
+}
+
+/** Whether an area's own COVID figures come, on any day, from a simulator: views label them "mô phỏng". */
+export function covidFromSimulator(state: DashboardState, area: string): boolean {
+  return Object.keys(reportProvenance(state.reports, area).sources).some(isSimulatedSource);
 }

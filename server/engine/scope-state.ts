@@ -13,5 +13,13 @@ export function scopeState(state: DashboardState, area: string, rollup: AreaRoll
     areas: Object.fromEntries(Object.entries(state.areas).filter(([code]) => within(code))),
     sites: Object.fromEntries(Object.entries(state.sites).filter(([, s]) => within(s.area))),
     alerts: { ...alerts, recent: alerts.recent.filter((a) => within(a.area)) },
+    ...(state.reports
+      ? {
+          reports: {
+            order: state.reports.order,
+            areas: Object.fromEntries(Object.entries(state.reports.areas).filter(([code]) => within(code))),
+          },
+        }
+      : {}),
   };
 }
