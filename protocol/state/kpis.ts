@@ -156,6 +156,10 @@ export interface KpiSnapshot {
   epidemicLevel: number;
   sensors: Record<SensorStatus, number>;
   lastTsMs: AreaState['lastTsMs'];
+  /** Whether the area's own COVID figures come, on any day, from a simulator (labelled "mô phỏng"). */
+  covidSimulated: boolean;
+  /** The area's own reports against its children's sum; null when it has none of its own (see the type). */
+  covidReconciliation: CovidReconciliation | null;
 }
 
 /** KPIs of `area` as of `nowMs`; sensors count the sites in the area (all of them for the root area). */
@@ -164,6 +168,8 @@ export function kpiSnapshot(
   area: string,
   nowMs: number,
   inArea: (siteArea: string) => boolean,
+  /** The area tree, to reconcile an area's own COVID reports with its children's; without it, no reconciliation. */
+  rollup?: AreaRollup,
 ): KpiSnapshot {
   const a = state.areas[area];
   const d = a?.dossier;
@@ -183,6 +189,8 @@ export function kpiSnapshot(
     epidemicLevel: a?.covid.epidemicLevel ?? 1,
     sensors: countByStatus(sites, state.alerts, nowMs),
     lastTsMs: a?.lastTsMs ?? { dossier: 0, sensor: 0, covid: 0 },
+    covidSimulated: covidFromSimulator(state, area),
+    covidReconciliation: rollup ? covidReconciliation(state, area, rollup) : null,
   };
 }
 
