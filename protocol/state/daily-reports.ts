@@ -21,25 +21,36 @@ export const REPORT_COUNTERS = Object.values(COVID_TOTALS) as readonly ReportCou
 export type ReportCounter = (typeof COVID_TOTALS)[keyof typeof COVID_TOTALS];
 export type ReportValues = Record<ReportCounter, number>;
 
-/** One source's latest revision of one (area, day). */
-export interface ReportEntry {
-  /** The report's `revision` (1 when it carries none). */
+/**
+ * One source's latest revision of one (area, day), stored compact (the ledger is in every snapshot):
+ * `[revision, seq, epidemic level, how many earlier revisions it replaced, ...counts]`, the counts in
+ * {@link REPORT_COUNTERS} order. Read it through {@link readEntry}.
+ */
+export type ReportEntry = number[];
+
+/** A stored entry, named. `seq` is the event's: of two equal revisions, the later logged wins. */
+export interface ReadEntry {
   rev: number;
-  /** Seq of the event this entry is: the later of two equal revisions wins. */
   seq: number;
-  values: ReportValues;
-  /** Epidemic level 1–4 the report states. */
   level: number;
-  /** How many earlier reports of the same source for this (area, day) this one replaced. */
   replaced: number;
+  values: ReportValues;
 }
+
+export function readEntry(e: ReportEntry): ReadEntry {
+  return { rev: e[0]!, seq: e[1]!, level: e[2]!, replaced: e[3]!, values: valuesOf(e.slice(4)) };
+}
+
+const valuesOf = (counts: readonly number[]): ReportValues =>
+  Object.fromEntries(REPORT_COUNTERS.map((c, i) => [c, counts[i] ?? 0])) as ReportValues;
+const countsOf = (v: ReportValues): number[] => REPORT_COUNTERS.map((c) => v[c]);
 
 /** What the ledger holds for one (area, day). */
 export interface ReportCell {
   /** Each source's latest revision, by source name. */
   by: Record<string, ReportEntry>;
-  /** Sum of the children's figures that day; absent while no child has one. */
-  kids?: ReportValues;
+  /** Sum of the children's figures that day, counts in {@link REPORT_COUNTERS} order; absent while none has one. */
+  kids?: number[];
 }
 
 export interface ReportLedger {
@@ -48,8 +59,25 @@ export interface ReportLedger {
    * and `*` for any other source. A source that matches nothing ranks after the whole list.
    */
   order: readonly string[];
-  /** Cells by area code, then Vietnam-time day `YYYY-MM-DD`. */
-  areas: Record<string, Record<string, ReportCell>>;
+  /**
+   * Cells by area code, month `YYYY-MM` and Vietnam-time day `YYYY-MM-DD`: a batch copies the months it
+   * touches, not an area's whole history (the copy of a district's 400 days per batch was the fold's cost).
+   */
+  areas: Record<string, Record<string, Record<string, ReportCell>>>;
+}
+
+/** The cell of an (area, day), if any source reported it or any child of it. */
+export function reportCell(
+  ledger: ReportLedger | undefined,
+  area: string,
+  day: string,
+): ReportCell | undefined {
+  return ledger?.areas[area]?.[day.slice(0, 7)]?.[day];
+}
+
+/** Every cell of an area, any order. */
+function cellsOf(ledger: ReportLedger | undefined, area: string): ReportCell[] {
+  return Object.values(ledger?.areas[area] ?? {}).flatMap((month) => Object.values(month));
 }
 
 /** The simulators' sources, in-process (`sim-…`) and run as an outside source (`ext-sim-…`). */
@@ -86,19 +114,21 @@ export function sourceRank(order: readonly string[], source: string): number {
 export function winningReport(
   cell: ReportCell | undefined,
   order: readonly string[],
-): { source: string; entry: ReportEntry } | null {
+): { source: string; entry: ReadEntry } | null {
   let win: { source: string; entry: ReportEntry; rank: number } | null = null;
   for (const [source, entry] of Object.entries(cell?.by ?? {})) {
     const rank = sourceRank(order, source);
-    if (!win || rank < win.rank || (rank === win.rank && entry.seq > win.entry.seq))
+    if (!win || rank < win.rank || (rank === win.rank && entry[1]! > win.entry[1]!))
       win = { source, entry, rank };
   }
-  return win && { source: win.source, entry: win.entry };
+  return win && { source: win.source, entry: readEntry(win.entry) };
 }
 
 /** The figure of an (area, day): its own winning report, else the sum of its children's; null with neither. */
 export function cellFigure(cell: ReportCell | undefined, order: readonly string[]): ReportValues | null {
-  return winningReport(cell, order)?.entry.values ?? cell?.kids ?? null;
+  const own = winningReport(cell, order);
+  if (own) return own.entry.values;
+  return cell?.kids ? valuesOf(cell.kids) : null;
 }
 
 /** One (area, day) whose figure an event moved: the change to add to the area's sums, and the new figure. */
@@ -114,8 +144,8 @@ export interface FigureMove {
 const zero = (): ReportValues => Object.fromEntries(REPORT_COUNTERS.map((c) => [c, 0])) as ReportValues;
 const minus = (a: ReportValues | null, b: ReportValues | null): ReportValues =>
   Object.fromEntries(REPORT_COUNTERS.map((c) => [c, (a?.[c] ?? 0) - (b?.[c] ?? 0)])) as ReportValues;
-const plus = (a: ReportValues | undefined, d: ReportValues): ReportValues =>
-  Object.fromEntries(REPORT_COUNTERS.map((c) => [c, (a?.[c] ?? 0) + d[c]])) as ReportValues;
+const plus = (a: readonly number[] | undefined, d: ReportValues): number[] =>
+  REPORT_COUNTERS.map((c, i) => (a?.[i] ?? 0) + d[c]);
 
 /** The values a report states, each as the metric table counts it. */
 export function reportValues(ev: CovidReport): ReportValues {
@@ -130,7 +160,7 @@ export function reportValues(ev: CovidReport): ReportValues {
  */
 export class ReportLedgerDraft {
   private next: ReportLedger | null = null;
-  private readonly copiedAreas = new Set<string>();
+  private readonly copied = new Set<string>();
 
   constructor(
     private readonly base: ReportLedger,
@@ -145,13 +175,20 @@ export class ReportLedgerDraft {
     return this.next ?? this.base;
   }
 
-  private daysForWrite(area: string): Record<string, ReportCell> {
+  private put(area: string, day: string, cell: ReportCell): void {
     if (!this.next) this.next = { order: this.base.order, areas: { ...this.base.areas } };
-    if (!this.copiedAreas.has(area)) {
-      this.copiedAreas.add(area);
+    const month = day.slice(0, 7);
+    if (!this.copied.has(area)) {
+      this.copied.add(area);
       this.next.areas[area] = { ...this.next.areas[area] };
     }
-    return this.next.areas[area]!;
+    const months = this.next.areas[area]!;
+    const key = `${area}|${month}`;
+    if (!this.copied.has(key)) {
+      this.copied.add(key);
+      months[month] = { ...months[month] };
+    }
+    months[month]![day] = cell;
   }
 
   /**
@@ -165,21 +202,22 @@ export class ReportLedgerDraft {
     if (chain.length === 0) return [];
     const day = ev.date;
     const rev = ev.revision ?? 1;
-    const old = this.ledger().areas[ev.area]?.[day];
-    const prev = old?.by[ev.source];
+    const old = reportCell(this.ledger(), ev.area, day);
+    const held = old?.by[ev.source];
+    const prev = held && readEntry(held);
     // An older revision than the one held changes nothing it counts; it is in the log all the same.
     if (prev && (prev.rev > rev || (prev.rev === rev && prev.seq > ev.seq))) return [];
-    const entry: ReportEntry = {
+    const entry: ReportEntry = [
       rev,
-      seq: ev.seq,
-      values: reportValues(ev),
-      level: ev.epidemicLevel,
-      replaced: prev ? prev.replaced + 1 : 0,
-    };
+      ev.seq,
+      ev.epidemicLevel,
+      prev ? prev.replaced + 1 : 0,
+      ...countsOf(reportValues(ev)),
+    ];
     const cell: ReportCell = { ...old, by: { ...old?.by, [ev.source]: entry } };
     const moves: FigureMove[] = [];
     let delta = minus(cellFigure(cell, order), cellFigure(old, order));
-    this.daysForWrite(ev.area)[day] = cell;
+    this.put(ev.area, day, cell);
     moves.push({
       area: ev.area,
       day,
@@ -188,9 +226,9 @@ export class ReportLedgerDraft {
       level: this.levelOf(ev.area, day),
     });
     for (const parent of chain.slice(1)) {
-      const before = this.ledger().areas[parent]?.[day];
+      const before = reportCell(this.ledger(), parent, day);
       const after: ReportCell = { by: {}, ...before, kids: plus(before?.kids, delta) };
-      this.daysForWrite(parent)[day] = after;
+      this.put(parent, day, after);
       delta = minus(cellFigure(after, order), cellFigure(before, order));
       moves.push({
         area: parent,
@@ -206,11 +244,11 @@ export class ReportLedgerDraft {
   /** The level of an (area, day)'s figure: its own report's, else the highest of its children's that day. */
   private levelOf(area: string, day: string): number {
     const ledger = this.ledger();
-    const own = winningReport(ledger.areas[area]?.[day], ledger.order);
+    const own = winningReport(reportCell(ledger, area, day), ledger.order);
     if (own) return own.entry.level;
     let level = 1;
     for (const code of Object.keys(ledger.areas))
-      if (this.rollup(code)[1] === area && ledger.areas[code]![day])
+      if (this.rollup(code)[1] === area && reportCell(ledger, code, day))
         level = Math.max(level, this.levelOf(code, day));
     return level;
   }
@@ -229,7 +267,7 @@ export interface ReportProvenance {
 /** Provenance of an area's own reports (not its children's: those have their own). */
 export function reportProvenance(ledger: ReportLedger | undefined, area: string): ReportProvenance {
   const out: ReportProvenance = { sources: {}, superseded: {}, corrected: 0 };
-  for (const cell of Object.values(ledger?.areas[area] ?? {})) {
+  for (const cell of cellsOf(ledger, area)) {
     const win = winningReport(cell, ledger!.order);
     if (!win) continue;
     out.sources[win.source] = (out.sources[win.source] ?? 0) + 1;

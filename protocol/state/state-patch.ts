@@ -16,7 +16,7 @@ export interface StatePatch {
   sites: Record<string, SiteState>;
   /** Only the alert fields that changed; `recent` already scoped to the area. */
   alerts: Partial<AlertsState>;
-  /** The report ledger's days of each area whose reports changed, whole per area; absent when none did. */
+  /** The report ledger's months (whole) that changed, per area; absent when none did. */
   reports?: ReportLedger['areas'];
 }
 
@@ -36,8 +36,8 @@ export interface StateChanges {
   alerts: Partial<AlertsState> | null;
   /** Both lists when the recent alerts changed, to be scoped per room. */
   recent: { before: Alert[]; after: Alert[] } | null;
-  /** Areas whose report ledger changed, with their days. */
-  reports: [code: string, days: ReportLedger['areas'][string]][];
+  /** Areas whose report ledger changed, with the months that did. */
+  reports: [code: string, months: ReportLedger['areas'][string]][];
 }
 
 export function stateChanges(prev: DashboardState, next: DashboardState): StateChanges {
@@ -45,8 +45,12 @@ export function stateChanges(prev: DashboardState, next: DashboardState): StateC
   for (const [code, a] of Object.entries(next.areas))
     if (prev.areas[code] !== a) changes.areas.push([code, a]);
   if (prev.reports !== next.reports && next.reports)
-    for (const [code, days] of Object.entries(next.reports.areas))
-      if (prev.reports?.areas[code] !== days) changes.reports.push([code, days]);
+    for (const [code, months] of Object.entries(next.reports.areas)) {
+      const held = prev.reports?.areas[code];
+      if (held === months) continue;
+      const moved = Object.entries(months).filter(([m, days]) => held?.[m] !== days);
+      changes.reports.push([code, Object.fromEntries(moved)]);
+    }
   if (prev.sites !== next.sites)
     for (const [id, s] of Object.entries(next.sites)) if (prev.sites[id] !== s) changes.sites.push(s);
 
@@ -108,5 +112,8 @@ export function applyPatch(state: DashboardState, patch: StatePatch, seq: number
 
 function patchedReports(state: DashboardState, patch: StatePatch): ReportLedger {
   const held = state.reports ?? emptyReportLedger();
-  return patch.reports ? { order: held.order, areas: { ...held.areas, ...patch.reports } } : held;
+  if (!patch.reports) return held;
+  const areas = { ...held.areas };
+  for (const [code, months] of Object.entries(patch.reports)) areas[code] = { ...areas[code], ...months };
+  return { order: held.order, areas };
 }

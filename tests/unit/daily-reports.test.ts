@@ -3,6 +3,7 @@ import {
   applyEvents,
   covidReconciliation,
   emptyDashboardState,
+  reportCell,
   type CovidReport,
   type DashboardState,
   type LoggedEvent,
@@ -97,7 +98,7 @@ describe('daily reports: precedence, corrections, parent against children', () =
     const simFirst = emptyDashboardState(['sim-*', '*']);
     const s = fold([...simDistricts, report('cdc-longan', '802', '2021-07-30', 280)], simFirst);
     expect(cases(s, '802')).toBe(400);
-    expect(s.reports!.areas['802']!['2021-07-30']!.by).toHaveProperty('cdc-longan');
+    expect(reportCell(s.reports, '802', '2021-07-30')!.by).toHaveProperty('cdc-longan');
   });
 
   it('folds the same in one batch or event by event (replay equals live)', () => {
