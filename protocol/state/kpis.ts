@@ -6,7 +6,14 @@ import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters
 const SLOT_MS = SLOT_MINUTES * 60_000;
 import { countByStatus, type SensorStatus } from './sensor-status';
 import type { AreaRollup } from './apply-events';
-import { isSimulatedSource, reportChildren, reportProvenance, type ReportProvenance } from './daily-reports';
+import {
+  isSimulatedSource,
+  reportCell,
+  reportChildren,
+  reportProvenance,
+  winningReport,
+  type ReportProvenance,
+} from './daily-reports';
 
 /**
  * The dossier and COVID figures every screen shows, each derived here once from the reduced state: the wall's
@@ -237,4 +244,62 @@ export function covidReconciliation(
 /** Whether an area's own COVID figures come, on any day, from a simulator: views label them "mô phỏng". */
 export function covidFromSimulator(state: DashboardState, area: string): boolean {
   return Object.keys(reportProvenance(state.reports, area).sources).some(isSimulatedSource);
+}
+
+/** The latest report day of an area that reported itself, against its children's reports of that day. */
+export interface CovidDayReconciliation {
+  day: string;
+  /** New cases of the area's own report that day. */
+  cases: number;
+  /** Sum of the children's new cases that day. */
+  childrenCases: number;
+  /** `cases − childrenCases`: "chưa phân bổ theo huyện". */
+  unallocatedCases: number;
+  /** Whether a child's figure that day comes from a simulator. */
+  childrenSimulated: boolean;
+}
+
+/**
+ * The "new cases (last report)" figure reconciled, as the operator's tile shows it: null unless the area's own
+ * report is what counts on its latest day and some child reported that day too.
+ */
+export function covidDayReconciliation(
+  state: DashboardState,
+  area: string,
+  rollup: AreaRollup,
+): CovidDayReconciliation | null {
+  const day = state.areas[area]?.covid.lastDate;
+  const order = state.reports?.order;
+  if (!day || !order || !winningReport(reportCell(state.reports, area, day), order)) return null;
+  const children = reportChildren(state.reports, area, rollup).filter((c) =>
+    reportCell(state.reports, c, day),
+  );
+  if (children.length === 0) return null;
+  const cases = state.areas[area]!.daily[day]?.covidNewCases ?? state.areas[area]!.covid.newCasesLastDate;
+  const childrenCases = children.reduce(
+    (sum, c) => sum + (state.areas[c]?.daily[day]?.covidNewCases ?? 0),
+    0,
+  );
+  const childrenSimulated = children.some((c) => {
+    const win = winningReport(reportCell(state.reports, c, day), order);
+    return win !== null && isSimulatedSource(win.source);
+  });
+  return { day, cases, childrenCases, unallocatedCases: cases - childrenCases, childrenSimulated };
+}
+
+/** Whether the figure of an area's latest report day comes from a simulator (its own report, or its children's). */
+export function covidLastDaySimulated(state: DashboardState, area: string, rollup: AreaRollup): boolean {
+  const day = state.areas[area]?.covid.lastDate;
+  const order = state.reports?.order;
+  if (!day || !order) return false;
+  const own = winningReport(reportCell(state.reports, area, day), order);
+  if (own) return isSimulatedSource(own.source);
+  return reportChildren(state.reports, area, rollup).some((c) =>
+    covidLastDaySimulatedOn(state, c, day, order),
+  );
+}
+
+function covidLastDaySimulatedOn(state: DashboardState, area: string, day: string, order: readonly string[]) {
+  const own = winningReport(reportCell(state.reports, area, day), order);
+  return own !== null && isSimulatedSource(own.source);
 }
