@@ -96,15 +96,28 @@ export const SensorReading = z.strictObject({
 });
 export type SensorReading = z.infer<typeof SensorReading>;
 
+/** A count of one day: never negative (a correction is a new revision of the day, not a negative delta). */
+const DailyCount = (max: number) =>
+  z
+    .number()
+    .int()
+    .min(0, 'a daily count cannot be negative: correct a day by sending it again with a higher revision')
+    .max(max);
+
 export const CovidReport = z.strictObject({
   ...envelopeFields,
   stream: z.literal('covid'),
   /** The Vietnam-time day this report covers, `YYYY-MM-DD`. */
   date: z.iso.date(),
-  newCases: z.number().int().min(0).max(1e6),
-  recovered: z.number().int().min(0).max(1e6),
-  deaths: z.number().int().min(0).max(1e5),
-  vaccineDoses: z.number().int().min(0).max(1e8),
+  /**
+   * Revision of this source's report for the (area, day), from 1 (the default). A higher revision replaces a
+   * lower one in every figure; both stay in the log. A correction is a new revision, never a negative delta.
+   */
+  revision: z.number().int().min(1).max(1e6).optional(),
+  newCases: DailyCount(1e6),
+  recovered: DailyCount(1e6),
+  deaths: DailyCount(1e5),
+  vaccineDoses: DailyCount(1e8),
   /** Epidemic level 1 (low) – 4 (very high) under Resolution 128/NQ-CP. */
   epidemicLevel: z.number().int().min(1).max(4),
 });

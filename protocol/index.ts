@@ -8,6 +8,7 @@ export * from './live.schema';
 export * from './http.schema';
 export * from './state/dashboard-state';
 export * from './state/apply-events';
+export * from './state/daily-reports';
 export * from './state/sensor-status';
 export * from './state/built-in-rules';
 export * from './state/kpis';

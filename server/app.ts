@@ -96,6 +96,11 @@ export interface AppDeps {
   admission?: AdmissionRules;
   /** Where the HTTP layer logs (each request's lines carry its `reqId`); the root logger's `http` child when omitted. */
   logger?: Logger;
+  /**
+   * Which source's daily report counts when several report one (area, day), strongest first (`SOURCE_ORDER`;
+   * `protocol/state/daily-reports.ts`). Default: any real source before the simulators.
+   */
+  sourceOrder?: readonly string[];
 }
 
 export interface App {
@@ -131,7 +136,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const admission = deps.admission ?? admissionRules();
   const foldBounds = () => foldBoundsAt(admission, clock.now(), Date.now());
-  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy, foldBounds);
+  const engine = await createStateEngine(store, rollup, deps.snapshotPolicy, foldBounds, deps.sourceOrder);
   const setAt = (atMs: number) => (registry ? registry.setAt(atMs) : deps.areaSet);
   const siteAreas = createSiteAreas(setAt, SENSOR_SITES, clock);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
@@ -249,6 +254,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       isKnownArea,
       rules: admission,
       timeBounds: () => timeBoundsAt(admission, clock.now()),
+      reports: () => engine.state.reports,
       onAccepted: tail.through((events) => {
         engine.apply(events);
         fanOut.push(events);

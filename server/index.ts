@@ -80,6 +80,7 @@ async function main() {
     authStore,
     readAccess: config.readAccess,
     admission: admissionRules(config.admission),
+    sourceOrder: config.sourceOrder,
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
   });
 

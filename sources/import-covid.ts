@@ -1,4 +1,4 @@
-import type { IngestReport } from '../protocol';
+import type { CovidReport, IngestReport } from '../protocol';
 import { parseCovidCsv, type CovidCsvResult } from './covid-csv';
 
 export interface CovidImportSummary {
@@ -7,19 +7,26 @@ export interface CovidImportSummary {
   parseRejected: CovidCsvResult['rejected'];
   accepted: number;
   duplicates: number;
-  /** Events the server refused, with the CSV date and area they came from. */
-  serverRejected: { date: string; area: string; reason: string }[];
+  /** Rows the server refused for another reason than being ahead of its clock, by line, date and area. */
+  serverRejected: { line: number; date: string; area: string; reason: string }[];
+  /**
+   * Rows dated after the IOC clock (`future_event`): not imported. With `hold`, they are kept, in the file's
+   * format, for a later run once the clock has reached them ({@link heldCsv}).
+   */
+  future: { line: number; event: CovidReport }[];
 }
 
 const BATCH = 1000;
 
 /**
- * Imports a COVID case file through the public ingest endpoint, exactly as an outside system would:
- * parsed and validated here, validated again by the server, deduplicated by area and day there.
+ * Imports a COVID case file through the public ingest endpoint, exactly as an outside system would: parsed and
+ * validated here, validated again by the server (event time, area, official source), deduplicated by source and
+ * id there; the server's report ledger decides which report of an (area, day) counts. `onProgress` hears the
+ * rows sent so far after each batch.
  */
 export async function importCovidCsv(
   text: string,
-  opts: { url: string; token: string; source?: string },
+  opts: { url: string; token: string; source?: string; onProgress?: (sent: number, total: number) => void },
 ): Promise<CovidImportSummary> {
   const parsed = parseCovidCsv(text, { source: opts.source ?? 'csv-import' });
   const summary: CovidImportSummary = {
@@ -28,6 +35,7 @@ export async function importCovidCsv(
     accepted: 0,
     duplicates: 0,
     serverRejected: [],
+    future: [],
   };
   for (let i = 0; i < parsed.events.length; i += BATCH) {
     const events = parsed.events.slice(i, i + BATCH);
@@ -42,13 +50,27 @@ export async function importCovidCsv(
     summary.duplicates += report.duplicates;
     for (const r of report.results) {
       if (r.status !== 'rejected') continue;
-      const e = events[r.index]!;
-      summary.serverRejected.push({
-        date: e.date,
-        area: e.area,
-        reason: `${r.reason} ${JSON.stringify(r.details ?? '')}`,
-      });
+      const event = events[r.index]!;
+      const line = parsed.lines[i + r.index]!;
+      if (r.reason === 'future_event') summary.future.push({ line, event });
+      else
+        summary.serverRejected.push({
+          line,
+          date: event.date,
+          area: event.area,
+          reason: `${r.reason}: ${r.details ?? ''}`,
+        });
     }
+    opts.onProgress?.(Math.min(i + BATCH, parsed.events.length), parsed.events.length);
   }
   return summary;
+}
+
+/**
+ * The rows held back as future, as a file `npm run import:covid` takes again: a later run, once the clock has
+ * reached them, imports them; rows the clock has still not reached are held again.
+ */
+export function heldCsv(future: CovidImportSummary['future']): string {
+  const rows = future.map(({ event: e }) => `${e.date},${e.newCases},${e.area},${e.revision ?? 1}`);
+  return ['date,new_cases,area,revision', ...rows].join('\n') + '\n';
 }

@@ -450,4 +450,8 @@ export const en: Record<MessageKey, string> = {
   'audit.token_revoked': 'Token revoked',
   'audit.rule_changed': 'Alert rule changed',
   'audit.export': 'Data export',
+  'covid.simulated': 'simulated figures',
+  'covid.childrenSum': 'districts: {n}',
+  'covid.childrenSumSimulated': 'districts (simulated): {n}',
+  'covid.unallocated': 'not allocated to a district: {n}',
 };

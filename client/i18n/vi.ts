@@ -453,6 +453,11 @@ export const vi = {
   'audit.token_revoked': 'Thu hồi mã truy cập',
   'audit.rule_changed': 'Thay đổi quy tắc cảnh báo',
   'audit.export': 'Xuất dữ liệu',
+  // Real sources beside the simulator (docs/connectors.md): a province report is never added to its districts'.
+  'covid.simulated': 'số liệu mô phỏng',
+  'covid.childrenSum': 'các huyện: {n}',
+  'covid.childrenSumSimulated': 'các huyện (mô phỏng): {n}',
+  'covid.unallocated': 'chưa phân bổ theo huyện: {n}',
 } as const;
 
 export type MessageKey = keyof typeof vi;

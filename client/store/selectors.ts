@@ -1,5 +1,12 @@
 import type { AreaRollup, DashboardState, LonLat, SensorKind, SensorStatus } from '../../protocol';
-import { kpiSnapshot, onlineDaily as onlineDays, onlineOnDay } from '../../protocol/state/kpis';
+import {
+  covidDayReconciliation,
+  covidLastDaySimulated,
+  kpiSnapshot,
+  onlineDaily as onlineDays,
+  onlineOnDay,
+  type CovidDayReconciliation,
+} from '../../protocol/state/kpis';
 import { siteStatus } from '../../protocol/state/sensor-status';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../../protocol/time';
 import { PROVINCE_CODE } from '../../geo/areas';
@@ -16,6 +23,10 @@ export interface AreaKpis {
   sensorTotal: number;
   dossierTsMs: number;
   sensorTsMs: number;
+  /** Whether the latest report day's figure comes from a simulator: the tile says so. */
+  covidSimulated: boolean;
+  /** The area's own latest report against its children's that day; null when it did not report itself. */
+  covidDay: CovidDayReconciliation | null;
 }
 
 /**
@@ -83,6 +94,8 @@ export function areaKpis(
     sensorTotal: total,
     dossierTsMs: k.lastTsMs.dossier,
     sensorTsMs: k.lastTsMs.sensor,
+    covidSimulated: covidLastDaySimulated(state, code, rollup),
+    covidDay: covidDayReconciliation(state, code, rollup),
   };
 }
 

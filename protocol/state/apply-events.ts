@@ -1,4 +1,4 @@
-import type { CovidReport, LoggedEvent, SensorReading } from '../events.schema';
+import type { LoggedEvent, SensorReading } from '../events.schema';
 import {
   COVID_TOTALS,
   DAY_COUNTERS,
@@ -21,6 +21,7 @@ import {
   type DayCounters,
 } from './dashboard-state';
 import { AlertsDraft } from './alerts';
+import { emptyReportLedger, ReportLedgerDraft, type FigureMove } from './daily-reports';
 
 /**
  * The areas an event counts towards: its own and every one above it (a ward's dossier also counts for its
@@ -48,8 +49,10 @@ export function applyEvents(
     areas: { ...state.areas },
     sites: state.sites,
     alerts: state.alerts,
+    reports: state.reports,
   };
   const alerts = new AlertsDraft(state.alerts);
+  const reports = new ReportLedgerDraft(state.reports ?? emptyReportLedger(), rollup);
   const copied = new Set<string>();
   // Slot maps copied in this call: each is copied once per batch, not once per event.
   const ownSlots = new WeakSet<Record<string, number>>();
@@ -80,15 +83,16 @@ export function applyEvents(
     // Classified once, by the metric table, and counted in every area the event rolls up to.
     const day = counterMoves(DAY_COUNTERS, ev);
     const dossier = ev.stream === 'dossier' ? counterMoves(DOSSIER_TOTALS, ev) : [];
-    const covid = ev.stream === 'covid' ? counterMoves(COVID_TOTALS, ev) : [];
     for (const code of rollup(ev.area)) {
       const area = areaForWrite(code);
       area.lastTsMs[ev.stream] = Math.max(area.lastTsMs[ev.stream], ev.tsMs);
       for (const [key, n] of dossier) area.dossier[key] += n;
-      for (const [key, n] of covid) area.covid[key] += n;
-      if (ev.stream === 'covid') applyCovidDay(area, ev);
-      if (day.length > 0) countDay(area, ev, day, ownSlots);
+      if (ev.stream !== 'covid' && day.length > 0) countDay(area, ev, day, ownSlots);
     }
+    // A daily report moves the figures the ledger says it moves: not at all when a stronger source or a newer
+    // revision holds the day, by the difference when it corrects one, never into a parent that reported itself.
+    if (ev.stream === 'covid')
+      for (const move of reports.apply(ev)) applyCovidMove(areaForWrite(move.area), move);
     if (ev.stream === 'sensor') {
       if (!sitesCopied) {
         next.sites = { ...state.sites };
@@ -99,6 +103,7 @@ export function applyEvents(
     alerts.step(ev, next.sites);
   }
   next.alerts = alerts.result();
+  next.reports = reports.result();
   for (const code of copied) pruneDaily(next.areas[code]!);
   return next;
 }
@@ -134,16 +139,17 @@ function countSlot(day: DayCounters, tsMs: number, n: number, ownSlots: WeakSet<
   slots[m] = (slots[m] ?? 0) + n;
 }
 
-/** The latest reported day of an area and its new cases and level: what "today's" COVID figures read. */
-function applyCovidDay(area: AreaState, ev: CovidReport): void {
+/** Adds a figure's change to the area's COVID sums and day counts, and keeps its latest reported day. */
+function applyCovidMove(area: AreaState, move: FigureMove): void {
   const c = area.covid;
-  if (c.lastDate === null || ev.date > c.lastDate) {
-    c.lastDate = ev.date;
-    c.newCasesLastDate = ev.newCases;
-    c.epidemicLevel = ev.epidemicLevel;
-  } else if (ev.date === c.lastDate) {
-    c.newCasesLastDate += ev.newCases;
-    c.epidemicLevel = Math.max(c.epidemicLevel, ev.epidemicLevel);
+  for (const key of Object.keys(COVID_TOTALS) as (keyof typeof COVID_TOTALS)[])
+    c[key] += move.delta[COVID_TOTALS[key]];
+  const day = dayFor(area, move.day);
+  day.covidNewCases += move.delta[DAY_COUNTERS.covidNewCases];
+  if (c.lastDate === null || move.day >= c.lastDate) {
+    c.lastDate = move.day;
+    c.newCasesLastDate = move.figure[DAY_COUNTERS.covidNewCases];
+    c.epidemicLevel = move.level;
   }
 }
 

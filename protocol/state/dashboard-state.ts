@@ -1,5 +1,6 @@
 import type { DataStreamName, LonLat, SensorKind } from '../events.schema';
 import { emptyAlertsState, type AlertsState } from './alerts';
+import { emptyReportLedger, type ReportLedger } from './daily-reports';
 
 /** Days of per-day counts kept per area: enough for a 60-day trend with room for late events. */
 export const DAILY_WINDOW_DAYS = 92;
@@ -80,6 +81,12 @@ export interface DashboardState {
   sites: Record<string, SiteState>;
   /** Alerts raised by the rules on the same events, and what operators did about them. */
   alerts: AlertsState;
+  /**
+   * Every source's daily reports per (area, day), which decide the COVID figures (precedence, corrections,
+   * parent against children: `daily-reports.ts`). Absent in a state from before it existed: such a state
+   * cannot take a real report over a simulated one, so the server folds the log again instead.
+   */
+  reports?: ReportLedger;
 }
 
 export function emptyAreaState(): AreaState {
@@ -110,6 +117,7 @@ export function emptyAreaState(): AreaState {
   };
 }
 
-export function emptyDashboardState(): DashboardState {
-  return { seq: 0, areas: {}, sites: {}, alerts: emptyAlertsState() };
+/** The state before any event; `order` is the source precedence its reports follow (the default when omitted). */
+export function emptyDashboardState(order?: readonly string[]): DashboardState {
+  return { seq: 0, areas: {}, sites: {}, alerts: emptyAlertsState(), reports: emptyReportLedger(order) };
 }

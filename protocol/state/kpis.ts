@@ -5,6 +5,15 @@ import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters
 
 const SLOT_MS = SLOT_MINUTES * 60_000;
 import { countByStatus, type SensorStatus } from './sensor-status';
+import type { AreaRollup } from './apply-events';
+import {
+  isSimulatedSource,
+  reportCell,
+  reportChildren,
+  reportProvenance,
+  winningReport,
+  type ReportProvenance,
+} from './daily-reports';
 
 /**
  * The dossier and COVID figures every screen shows, each derived here once from the reduced state: the wall's
@@ -154,6 +163,10 @@ export interface KpiSnapshot {
   epidemicLevel: number;
   sensors: Record<SensorStatus, number>;
   lastTsMs: AreaState['lastTsMs'];
+  /** Whether the area's own COVID figures come, on any day, from a simulator (labelled "mô phỏng"). */
+  covidSimulated: boolean;
+  /** The area's own reports against its children's sum; null when it has none of its own (see the type). */
+  covidReconciliation: CovidReconciliation | null;
 }
 
 /** KPIs of `area` as of `nowMs`; sensors count the sites in the area (all of them for the root area). */
@@ -162,6 +175,8 @@ export function kpiSnapshot(
   area: string,
   nowMs: number,
   inArea: (siteArea: string) => boolean,
+  /** The area tree, to reconcile an area's own COVID reports with its children's; without it, no reconciliation. */
+  rollup?: AreaRollup,
 ): KpiSnapshot {
   const a = state.areas[area];
   const d = a?.dossier;
@@ -181,5 +196,110 @@ export function kpiSnapshot(
     epidemicLevel: a?.covid.epidemicLevel ?? 1,
     sensors: countByStatus(sites, state.alerts, nowMs),
     lastTsMs: a?.lastTsMs ?? { dossier: 0, sensor: 0, covid: 0 },
+    covidSimulated: covidFromSimulator(state, area),
+    covidReconciliation: rollup ? covidReconciliation(state, area, rollup) : null,
   };
+}
+
+/**
+ * An area that reports its own COVID figures beside its children's, reconciled: the area's figure is its own
+ * report (never own + children), the children's sum is shown beside it, and the difference is what the area's
+ * report holds that is "not allocated to a district" (`chưa phân bổ theo huyện`). Negative when the children's
+ * figures exceed the parent's, which happens when they are simulated and the parent real: `childrenSimulated`
+ * says so, and the children stay labelled simulated wherever they show (docs/connectors.md).
+ */
+export interface CovidReconciliation {
+  /** The area's cumulative cases: its own reports where it has them, its children's sum on other days. */
+  cases: number;
+  /** Sum of the children's cumulative cases. */
+  childrenCases: number;
+  /** `cases − childrenCases`: cases of the area's own reports not allocated to a child. */
+  unallocatedCases: number;
+  /** Whether any child's figure comes from a simulator (on at least one day). */
+  childrenSimulated: boolean;
+  /** Where the area's own figures come from and what they superseded. */
+  provenance: ReportProvenance;
+}
+
+/**
+ * The reconciliation of an area's own reports with its children's, or null when there is nothing to reconcile:
+ * the area never reported itself (its figure is then its children's sum), or it has no children with reports.
+ */
+export function covidReconciliation(
+  state: DashboardState,
+  area: string,
+  rollup: AreaRollup,
+): CovidReconciliation | null {
+  const provenance = reportProvenance(state.reports, area);
+  const children = reportChildren(state.reports, area, rollup);
+  if (Object.keys(provenance.sources).length === 0 || children.length === 0) return null;
+  const childrenCases = children.reduce((sum, c) => sum + (state.areas[c]?.covid.cumulativeCases ?? 0), 0);
+  const cases = state.areas[area]?.covid.cumulativeCases ?? 0;
+  const childrenSimulated = children.some((c) =>
+    Object.keys(reportProvenance(state.reports, c).sources).some(isSimulatedSource),
+  );
+  return { cases, childrenCases, unallocatedCases: cases - childrenCases, childrenSimulated, provenance };
+}
+
+/** Whether an area's own COVID figures come, on any day, from a simulator: views label them "mô phỏng". */
+export function covidFromSimulator(state: DashboardState, area: string): boolean {
+  return Object.keys(reportProvenance(state.reports, area).sources).some(isSimulatedSource);
+}
+
+/** The latest report day of an area that reported itself, against its children's reports of that day. */
+export interface CovidDayReconciliation {
+  day: string;
+  /** New cases of the area's own report that day. */
+  cases: number;
+  /** Sum of the children's new cases that day. */
+  childrenCases: number;
+  /** `cases − childrenCases`: "chưa phân bổ theo huyện". */
+  unallocatedCases: number;
+  /** Whether a child's figure that day comes from a simulator. */
+  childrenSimulated: boolean;
+}
+
+/**
+ * The "new cases (last report)" figure reconciled, as the operator's tile shows it: null unless the area's own
+ * report is what counts on its latest day and some child reported that day too.
+ */
+export function covidDayReconciliation(
+  state: DashboardState,
+  area: string,
+  rollup: AreaRollup,
+): CovidDayReconciliation | null {
+  const day = state.areas[area]?.covid.lastDate;
+  const order = state.reports?.order;
+  if (!day || !order || !winningReport(reportCell(state.reports, area, day), order)) return null;
+  const children = reportChildren(state.reports, area, rollup).filter((c) =>
+    reportCell(state.reports, c, day),
+  );
+  if (children.length === 0) return null;
+  const cases = state.areas[area]!.daily[day]?.covidNewCases ?? state.areas[area]!.covid.newCasesLastDate;
+  const childrenCases = children.reduce(
+    (sum, c) => sum + (state.areas[c]?.daily[day]?.covidNewCases ?? 0),
+    0,
+  );
+  const childrenSimulated = children.some((c) => {
+    const win = winningReport(reportCell(state.reports, c, day), order);
+    return win !== null && isSimulatedSource(win.source);
+  });
+  return { day, cases, childrenCases, unallocatedCases: cases - childrenCases, childrenSimulated };
+}
+
+/** Whether the figure of an area's latest report day comes from a simulator (its own report, or its children's). */
+export function covidLastDaySimulated(state: DashboardState, area: string, rollup: AreaRollup): boolean {
+  const day = state.areas[area]?.covid.lastDate;
+  const order = state.reports?.order;
+  if (!day || !order) return false;
+  const own = winningReport(reportCell(state.reports, area, day), order);
+  if (own) return isSimulatedSource(own.source);
+  return reportChildren(state.reports, area, rollup).some((c) =>
+    covidLastDaySimulatedOn(state, c, day, order),
+  );
+}
+
+function covidLastDaySimulatedOn(state: DashboardState, area: string, day: string, order: readonly string[]) {
+  const own = winningReport(reportCell(state.reports, area, day), order);
+  return own !== null && isSimulatedSource(own.source);
 }

@@ -1,6 +1,7 @@
 import type { AreaRollup } from './apply-events';
 import type { Alert, AlertsState } from './alerts';
 import type { AreaState, DashboardState, SiteState } from './dashboard-state';
+import { emptyReportLedger, type ReportLedger } from './daily-reports';
 
 /**
  * What changed in one area's view of the state over a fan-out window: whole replacement values for the areas,
@@ -15,6 +16,8 @@ export interface StatePatch {
   sites: Record<string, SiteState>;
   /** Only the alert fields that changed; `recent` already scoped to the area. */
   alerts: Partial<AlertsState>;
+  /** The report ledger's months (whole) that changed, per area; absent when none did. */
+  reports?: ReportLedger['areas'];
 }
 
 const sameList = (a: readonly Alert[], b: readonly Alert[]): boolean =>
@@ -33,12 +36,21 @@ export interface StateChanges {
   alerts: Partial<AlertsState> | null;
   /** Both lists when the recent alerts changed, to be scoped per room. */
   recent: { before: Alert[]; after: Alert[] } | null;
+  /** Areas whose report ledger changed, with the months that did. */
+  reports: [code: string, months: ReportLedger['areas'][string]][];
 }
 
 export function stateChanges(prev: DashboardState, next: DashboardState): StateChanges {
-  const changes: StateChanges = { areas: [], sites: [], alerts: null, recent: null };
+  const changes: StateChanges = { areas: [], sites: [], alerts: null, recent: null, reports: [] };
   for (const [code, a] of Object.entries(next.areas))
     if (prev.areas[code] !== a) changes.areas.push([code, a]);
+  if (prev.reports !== next.reports && next.reports)
+    for (const [code, months] of Object.entries(next.reports.areas)) {
+      const held = prev.reports?.areas[code];
+      if (held === months) continue;
+      const moved = Object.entries(months).filter(([m, days]) => held?.[m] !== days);
+      changes.reports.push([code, Object.fromEntries(moved)]);
+    }
   if (prev.sites !== next.sites)
     for (const [id, s] of Object.entries(next.sites)) if (prev.sites[id] !== s) changes.sites.push(s);
 
@@ -60,6 +72,7 @@ export function patchFor(changes: StateChanges, area: string, rollup: AreaRollup
   const patch: StatePatch = { areas: {}, sites: {}, alerts: { ...changes.alerts } };
   for (const [code, a] of changes.areas) if (within(code)) patch.areas[code] = a;
   for (const s of changes.sites) if (within(s.area)) patch.sites[s.siteId] = s;
+  for (const [code, days] of changes.reports) if (within(code)) (patch.reports ??= {})[code] = days;
   if (changes.recent) {
     const before = changes.recent.before.filter((x) => within(x.area));
     const after = changes.recent.after.filter((x) => within(x.area));
@@ -82,7 +95,8 @@ export function diffState(
 export const isEmptyPatch = (p: StatePatch): boolean =>
   Object.keys(p.areas).length === 0 &&
   Object.keys(p.sites).length === 0 &&
-  Object.keys(p.alerts).length === 0;
+  Object.keys(p.alerts).length === 0 &&
+  p.reports === undefined;
 
 /** Applies a patch that ends at `seq`; the input is never changed. */
 export function applyPatch(state: DashboardState, patch: StatePatch, seq: number): DashboardState {
@@ -92,5 +106,14 @@ export function applyPatch(state: DashboardState, patch: StatePatch, seq: number
     areas: Object.keys(patch.areas).length ? { ...state.areas, ...patch.areas } : state.areas,
     sites: Object.keys(patch.sites).length ? { ...state.sites, ...patch.sites } : state.sites,
     alerts: Object.keys(patch.alerts).length ? { ...state.alerts, ...patch.alerts } : state.alerts,
+    ...(state.reports || patch.reports ? { reports: patchedReports(state, patch) } : {}),
   };
+}
+
+function patchedReports(state: DashboardState, patch: StatePatch): ReportLedger {
+  const held = state.reports ?? emptyReportLedger();
+  if (!patch.reports) return held;
+  const areas = { ...held.areas };
+  for (const [code, months] of Object.entries(patch.reports)) areas[code] = { ...areas[code], ...months };
+  return { order: held.order, areas };
 }

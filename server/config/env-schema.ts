@@ -6,6 +6,7 @@ import { DEFAULT_COVID_OFFICIAL_SOURCES, DEFAULT_FUTURE_TOLERANCE_MS } from '../
 import { LOG_LEVELS } from '../log/logger';
 import { DEFAULT_SECURITY } from '../security/options';
 import { SQLITE_SYNC_LEVELS } from '../store/sqlite-sync';
+import { DEFAULT_SOURCE_ORDER } from '../../protocol/state/daily-reports';
 
 /** An empty variable counts as unset (`FOO= npm start`, compose files with blank values). */
 const unset = (v: unknown) => (v === '' ? undefined : v);
@@ -137,6 +138,13 @@ export const EnvSchema = z.object({
   EVENT_HISTORY_FROM: optionalInstantVar,
   COVID_OFFICIAL_SOURCES: listVar.transform((l) => (l.length ? l : [...DEFAULT_COVID_OFFICIAL_SOURCES])),
   EXTRA_SENSOR_SITES: listVar,
+  // Strongest first: names, `prefix*` patterns and `*`; default any real source before the simulators.
+  SOURCE_ORDER: listVar
+    .refine(
+      (l) => l.every((p) => /^[\w.:-]*\*?$/.test(p)),
+      'each entry must be a source name, a prefix* pattern or *',
+    )
+    .transform((l) => (l.length ? l : [...DEFAULT_SOURCE_ORDER])),
   ALERT_RULES: textVar,
   // How long a stopping node stays up but unready, so the load balancer moves clients away first.
   SHUTDOWN_DRAIN_MS: numberVar(0, 0, { whole: true, max: 600_000 }),

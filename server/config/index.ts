@@ -71,6 +71,11 @@ export interface Config {
     /** Sensor sites taken besides geo/data/sensor-sites.json (`EXTRA_SENSOR_SITES`, comma-separated ids). */
     extraSites: string[];
   };
+  /**
+   * Which source's daily report counts when several report one (area, day), strongest first (`SOURCE_ORDER`,
+   * comma-separated names, `prefix*` patterns and `*`); default `*,sim-*,ext-sim-*`: any real source first.
+   */
+  sourceOrder: string[];
   /** The event log: PostgreSQL when `DATABASE_URL` is set (schema `DATABASE_SCHEMA`), else SQLite in `dataDir`. */
   store: { databaseUrl: string | null; databaseSchema: string; sqliteSync: SqliteSync };
   /** The Socket.IO Redis Streams adapter (`REDIS_URL`, keys under `REDIS_PREFIX`); null alone. */
@@ -195,6 +200,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       covidOfficialSources: env.COVID_OFFICIAL_SOURCES,
       extraSites: env.EXTRA_SENSOR_SITES,
     },
+    sourceOrder: env.SOURCE_ORDER,
     store: {
       databaseUrl: env.DATABASE_URL ?? null,
       databaseSchema: env.DATABASE_SCHEMA,

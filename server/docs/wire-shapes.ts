@@ -108,6 +108,28 @@ export const KpiSnapshotResponseSchema = z.object({
     stale: z.number(),
   }),
   lastTsMs: z.object({ dossier: Ms, sensor: Ms, covid: Ms }),
+  covidSimulated: z
+    .boolean()
+    .meta({ description: "Whether the area's own COVID figures come from a simulator." }),
+  covidReconciliation: z
+    .object({
+      cases: z.number(),
+      childrenCases: z.number(),
+      unallocatedCases: z.number().meta({
+        description: 'cases − childrenCases: not allocated to a district (chưa phân bổ theo huyện).',
+      }),
+      childrenSimulated: z.boolean(),
+      provenance: z.object({
+        sources: z.record(z.string(), z.number()),
+        superseded: z.record(z.string(), z.number()),
+        corrected: z.number(),
+      }),
+    })
+    .nullable()
+    .meta({
+      description:
+        "The area's own COVID reports against the sum of its children's; null without own reports.",
+    }),
   at: z.string().meta({ description: 'The instant the snapshot describes, ISO 8601.' }),
 });
 same<z.output<typeof KpiSnapshotResponseSchema>, KpiSnapshot & { at: string }>(true);

@@ -1,5 +1,6 @@
 import {
   applyEvents,
+  DEFAULT_SOURCE_ORDER,
   emptyDashboardState,
   outOfTime,
   vnDayStartMs,
@@ -50,10 +51,22 @@ async function foldableSnapshot(
   store: EventStore,
   atMs: number | undefined,
   bounds: EventTimeBounds | undefined,
+  order: readonly string[],
 ) {
   const limit = bounds ? Math.min(atMs ?? Number.MAX_SAFE_INTEGER, bounds.notAfterMs) : atMs;
   const snap = await store.latestSnapshot(limit);
+  if (snap && !sameOrder(snap.state, order)) return null;
   return snap && bounds && !stateWithin(snap.state, bounds) ? null : snap;
+}
+
+/**
+ * Whether a snapshot's reports follow this installation's source precedence. One stored before the report
+ * ledger existed, or under another `SOURCE_ORDER`, counted other reports: the fold starts from the log's start
+ * then (once; the snapshots stored after it carry the ledger).
+ */
+function sameOrder(state: DashboardState, order: readonly string[]): boolean {
+  const held = state.reports?.order;
+  return held !== undefined && held.length === order.length && held.every((p, i) => p === order[i]);
 }
 
 function stateWithin(state: DashboardState, bounds: EventTimeBounds): boolean {
@@ -77,9 +90,11 @@ export async function createStateEngine(
   rollup: AreaRollup,
   policy: SnapshotPolicy = DEFAULT_SNAPSHOT_POLICY,
   foldBounds?: () => EventTimeBounds,
+  /** Source precedence of the daily reports (`SOURCE_ORDER`); {@link DEFAULT_SOURCE_ORDER} when omitted. */
+  sourceOrder: readonly string[] = DEFAULT_SOURCE_ORDER,
 ): Promise<StateEngine> {
-  const snap = await foldableSnapshot(store, undefined, foldBounds?.());
-  let state = snap?.state ?? emptyDashboardState();
+  const snap = await foldableSnapshot(store, undefined, foldBounds?.(), sourceOrder);
+  let state = snap?.state ?? emptyDashboardState(sourceOrder);
   let stateMaxTs = snap?.maxTsMs ?? 0;
   let sinceSnapshot = 0;
   let snapshotTs = stateMaxTs;
@@ -119,8 +134,8 @@ export async function createStateEngine(
     snapshot,
     async stateAt(atMs) {
       // A snapshot whose every event is at or before atMs is a valid start; the rest is a bounded range read.
-      const from = await foldableSnapshot(store, atMs, foldBounds?.());
-      let s = from?.state ?? emptyDashboardState();
+      const from = await foldableSnapshot(store, atMs, foldBounds?.(), sourceOrder);
+      let s = from?.state ?? emptyDashboardState(sourceOrder);
       const start = from ?? { seq: 0, maxTsMs: Number.MIN_SAFE_INTEGER };
       const bounds = foldBounds?.();
       for await (const page of store.foldRange(start, atMs, FOLD_PAGE))

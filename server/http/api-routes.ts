@@ -101,7 +101,10 @@ export function apiRoutes(deps: ApiDeps): Router {
     const state = atMs === undefined ? deps.engine.state : await deps.engine.stateAt(atMs);
     const nowMs = atMs ?? deps.clock.now();
     const within = (code: string) => deps.rollup(code).includes(q.area);
-    res.json({ ...kpiSnapshot(state, q.area, nowMs, within), at: new Date(nowMs).toISOString() });
+    res.json({
+      ...kpiSnapshot(state, q.area, nowMs, within, deps.rollup),
+      at: new Date(nowMs).toISOString(),
+    });
   });
 
   r.get('/metrics/catalog', 'read', (_req, res) => {

@@ -1,12 +1,15 @@
 import {
+  emptyReportLedger,
+  ReportLedgerDraft,
   METRICS,
-  metricDay,
   STREAMS,
   vnDateKey,
   vnDayNumber,
   type AreaRollup,
   type LoggedEvent,
   type MetricDef,
+  type MetricName,
+  type ReportLedger,
 } from '../../protocol';
 import type { DailyAggregateRow } from '../store/event-store';
 
@@ -29,25 +32,32 @@ interface Cell {
  * One map entry per (stream, day, area) rather than per metric: the backfill profile showed the per-metric key
  * strings as the cost, and a batch touches few days and areas.
  */
-export function dailyIncrements(events: readonly LoggedEvent[], rollup: AreaRollup): DailyAggregateRow[] {
+export function dailyIncrements(
+  events: readonly LoggedEvent[],
+  rollup: AreaRollup,
+  /** The report ledger before `events` (the live state's): COVID sums move as it says, not by every report. */
+  reports: ReportLedger = emptyReportLedger(),
+): DailyAggregateRow[] {
   const cells = new Map<string, Cell>();
+  const ledger = new ReportLedgerDraft(reports, rollup);
+  const covidRows = new Map<string, DailyAggregateRow>();
   let lastDayNumber = NaN;
   let lastDay = '';
   for (const e of events) {
     const metrics = METRICS_BY_STREAM.get(e.stream) as MetricDef[];
     if (metrics.length === 0) continue;
+    if (e.stream === 'covid') {
+      countCovid(e, rollup, ledger, covidRows);
+      continue;
+    }
     // The day `metricDay` gives, as the reducer counts it; events come roughly in time order, so the day
     // string of a timed event is rarely rebuilt.
-    let day: string;
-    if (e.stream === 'covid') day = metricDay(e);
-    else {
-      const dayNumber = vnDayNumber(e.tsMs);
-      if (dayNumber !== lastDayNumber) {
-        lastDayNumber = dayNumber;
-        lastDay = vnDateKey(e.tsMs);
-      }
-      day = lastDay;
+    const dayNumber = vnDayNumber(e.tsMs);
+    if (dayNumber !== lastDayNumber) {
+      lastDayNumber = dayNumber;
+      lastDay = vnDateKey(e.tsMs);
     }
+    const day = lastDay;
     const areas = rollup(e.area);
     const hit: Cell[] = new Array(areas.length);
     for (let a = 0; a < areas.length; a++) {
@@ -86,5 +96,30 @@ export function dailyIncrements(events: readonly LoggedEvent[], rollup: AreaRoll
         });
     }
   }
+  rows.push(...covidRows.values());
   return rows;
+}
+
+/**
+ * A daily report's rows: `covid.reports` counts every report logged (what the figures rest on), the sums
+ * (cases, doses …) move by the change the report ledger makes to each (area, day) figure: nothing for a
+ * superseded report, the difference for a correction, and a province's own report replaces, in the province's
+ * rows, the sum of its districts' instead of adding to it.
+ */
+function countCovid(
+  e: LoggedEvent & { stream: 'covid' },
+  rollup: AreaRollup,
+  ledger: ReportLedgerDraft,
+  rows: Map<string, DailyAggregateRow>,
+): void {
+  const add = (metric: MetricName, area: string, day: string, value: number) => {
+    const key = metric + '|' + area + '|' + day;
+    const row = rows.get(key);
+    if (row) row.value += value;
+    else rows.set(key, { metric, area, day, value, weight: 0 });
+  };
+  for (const area of rollup(e.area)) add('covid.reports', area, e.date, 1);
+  for (const move of ledger.apply(e))
+    for (const [metric, value] of Object.entries(move.delta) as [MetricName, number][])
+      if (value !== 0) add(metric, move.area, move.day, value);
 }

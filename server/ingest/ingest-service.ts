@@ -8,6 +8,7 @@ import {
   type IngestItemResult,
   type IngestReport,
   type LoggedEvent,
+  type ReportLedger,
 } from '../../protocol';
 import type { EventStore } from '../store/event-store';
 import { dailyIncrements } from './daily-aggregates';
@@ -66,6 +67,8 @@ export interface IngestDeps {
   onAccepted: (events: LoggedEvent[]) => void;
   /** What is taken in besides a valid shape: event time, sites, official COVID sources. */
   rules: AdmissionRules;
+  /** The report ledger of every event logged so far (the live state's), for the COVID aggregates. */
+  reports?: () => ReportLedger | undefined;
   /** The span of event time accepted, read per request since the clock moves. */
   timeBounds: () => EventTimeBounds;
 }
@@ -94,7 +97,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
   // One group of requests at a time: the engine and the fan-out see events in seq order whatever the store, and
   // messages that arrive together share a transaction.
   const append = createGroupCommit({
-    append: (events) => deps.store.append(events, (news) => dailyIncrements(news, deps.rollup)),
+    // The live state's ledger is that of every event before this group: groups commit one at a time, and the
+    // engine takes each group before the next one starts.
+    append: (events) =>
+      deps.store.append(events, (news) => dailyIncrements(news, deps.rollup, deps.reports?.())),
     onAccepted: deps.onAccepted,
     maxEvents: GROUP_MAX_EVENTS,
   });

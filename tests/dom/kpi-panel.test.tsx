@@ -2,7 +2,8 @@ import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { KpiPanel } from '../../client/features/operator/KpiPanel';
 import { useStore } from '../../client/store/store';
-import { onlineSubmitted, seedStore } from './fixtures';
+import { applyEvents, emptyDashboardState, type LoggedEvent } from '../../protocol';
+import { FIXTURE_ROLLUP, onlineSubmitted, seedStore } from './fixtures';
 
 const value = (id: string) => screen.getByTestId(`${id}-value`);
 
@@ -66,5 +67,40 @@ describe('KPI tiles', () => {
     act(() => useStore.getState().setLocale('en'));
     expect(screen.getByText('Long An province')).toBeInTheDocument();
     expect(value('kpi-province-online-today')).toHaveTextContent('77,769');
+  });
+});
+
+describe('the COVID tile beside a real province feed', () => {
+  const report = (source: string, area: string, newCases: number, seq: number): LoggedEvent => ({
+    v: 1,
+    id: `r-${seq}`,
+    source,
+    area,
+    tsMs: Date.parse('2021-08-15T17:00:00+07:00'),
+    stream: 'covid',
+    date: '2021-08-15',
+    newCases,
+    recovered: 0,
+    deaths: 0,
+    vaccineDoses: 0,
+    epidemicLevel: 3,
+    seq,
+  });
+
+  it('shows the province its own report, the simulated districts beside it and what is not allocated', () => {
+    const events = [
+      report('sim-covid', '794', 80, 1),
+      report('sim-covid', '802', 1_200, 2),
+      report('csv-import', '80', 1_050, 3),
+    ];
+    seedStore(applyEvents(emptyDashboardState(), events, FIXTURE_ROLLUP));
+    render(<KpiPanel />);
+    expect(value('kpi-province-covid-new-cases')).toHaveTextContent('1.050');
+    const age = screen.getByTestId('kpi-province-covid-new-cases-age');
+    expect(age).toHaveTextContent('các huyện (mô phỏng): 1.280');
+    expect(age).toHaveTextContent('chưa phân bổ theo huyện: -230');
+    expect(age).not.toHaveTextContent('số liệu mô phỏng');
+    expect(value('kpi-tan-an-covid-new-cases')).toHaveTextContent('80');
+    expect(screen.getByTestId('kpi-tan-an-covid-new-cases-age')).toHaveTextContent('số liệu mô phỏng');
   });
 });

@@ -10,7 +10,7 @@ describe('parseCovidCsv', () => {
     expect(rejected).toEqual([]);
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({
-      id: 'covid:80:2021-07-01',
+      id: expect.stringMatching(/^covid:80:2021-07-01:r1-[0-9a-f]{8}$/),
       source: 'csv-import',
       area: '80',
       stream: 'covid',
@@ -35,7 +35,7 @@ describe('parseCovidCsv', () => {
     ].join('\r\n');
     const { events, rejected } = parseCovidCsv(text, opts);
     expect(rejected).toEqual([]);
-    expect(events.map((e) => e.id)).toEqual([
+    expect(events.map((e) => e.id.split(':').slice(0, 3).join(':'))).toEqual([
       'covid:802:2021-07-01',
       'covid:807:2021-07-01',
       'covid:802:2021-07-02',
@@ -69,7 +69,8 @@ describe('parseCovidCsv', () => {
     const reason = (line: number) => rejected.find((r) => r.line === line)!.reason;
     expect(reason(3)).toMatch(/running sum 15/);
     expect(reason(5)).toMatch(/calendar date/);
-    expect(reason(6)).toMatch(/non-negative integer/);
+    expect(reason(6)).toMatch(/negative: correct a day by re-sending it with a higher revision/);
+    expect(reason(7)).toMatch(/non-negative integer/);
     expect(reason(8)).toMatch(/unknown area/);
     expect(reason(9)).toMatch(/date order/);
     expect(reason(10)).toMatch(/expected 4 fields/);
@@ -85,6 +86,40 @@ describe('parseCovidCsv', () => {
     expect(parseCovidCsv('date,cases\n', opts).rejected[0]!.reason).toMatch(/unknown column "cases"/);
     expect(parseCovidCsv('date,area\n', opts).rejected[0]!.reason).toMatch(/date and new_cases/);
     expect(parseCovidCsv('', opts).rejected[0]!.reason).toMatch(/header/);
+  });
+
+  it('reads quoted fields, a BOM, semicolons, Vietnamese headers and dates, with the line of each row', () => {
+    const text = [
+      '\uFEFF"Ngày";"Số ca mới";"Mã địa bàn"',
+      '01/07/2021;"1.892";802',
+      '',
+      '"2021-07-02";"12";"80"',
+      '2021-07-03;-3;80',
+      '2021-07-04;5;"8',
+      '02"',
+      '2021-07-05;6;80',
+    ].join('\r\n');
+    const { events, lines, rejected } = parseCovidCsv(text, opts);
+    expect(events.map((e) => [e.area, e.date, e.newCases])).toEqual([
+      ['802', '2021-07-01', 1892],
+      ['80', '2021-07-02', 12],
+      ['80', '2021-07-05', 6],
+    ]);
+    expect(lines).toEqual([2, 4, 8]);
+    expect(rejected.map((r) => r.line)).toEqual([5, 6]);
+    const commas = parseCovidCsv('date,new_cases,area\n"2021-07-01","7","802"\n', opts);
+    expect(commas.events.map((e) => e.newCases)).toEqual([7]);
+  });
+
+  it('gives a corrected row a new id and its revision, the same row the same id', () => {
+    const first = parseCovidCsv('date,new_cases\n2021-07-01,120\n', opts).events[0]!;
+    const corrected = parseCovidCsv('date,new_cases\n2021-07-01,125\n', opts).events[0]!;
+    expect(corrected.id).not.toBe(first.id);
+    const revised = parseCovidCsv('date,new_cases,revision\n2021-07-01,125,2\n', opts);
+    expect(revised.events[0]).toMatchObject({ revision: 2, newCases: 125 });
+    expect(parseCovidCsv('date,new_cases,revision\n2021-07-01,125,0\n', opts).rejected[0]!.reason).toMatch(
+      /revision/,
+    );
   });
 
   it('is idempotent: the same file gives the same ids and events', () => {

@@ -42,7 +42,7 @@ export function kpiTiles(
       label: t('kpi.covidNew'),
       value: k.covidLastDate ? formatNumber(k.covidNewCases, intl) : '—',
       unit: t('unit.cases'),
-      age: k.covidLastDate ? t('age.report', { date: formatDayKey(k.covidLastDate) }) : t('age.none'),
+      age: k.covidLastDate ? covidAge(k, t, intl) : t('age.none'),
     },
     {
       testId: `${prefix}-sensor-alarm`,
@@ -63,4 +63,20 @@ export function kpiTiles(
       ? tile
       : { ...tile, value: '—', unit: undefined, age: t('kpi.noWardData'), noData: true },
   );
+}
+
+/**
+ * The COVID tile's line under its figure: the report day, then what the figure rests on — "số liệu mô phỏng"
+ * when it is the simulator's, and for an area that reported itself beside its districts, their sum and the
+ * part not allocated to a district, so the two figures are never read as one contradicting the other.
+ */
+function covidAge(k: AreaKpis, t: Translate, intl: string): string {
+  const parts = [t('age.report', { date: formatDayKey(k.covidLastDate!) })];
+  if (k.covidSimulated) parts.push(t('covid.simulated'));
+  if (k.covidDay) {
+    const n = formatNumber(k.covidDay.childrenCases, intl);
+    parts.push(t(k.covidDay.childrenSimulated ? 'covid.childrenSumSimulated' : 'covid.childrenSum', { n }));
+    parts.push(t('covid.unallocated', { n: formatNumber(k.covidDay.unallocatedCases, intl) }));
+  }
+  return parts.join(' · ');
 }
