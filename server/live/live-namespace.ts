@@ -149,7 +149,10 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
 
   const tick = setInterval(
     // Local: every node ticks its own sockets; through a shared adapter each client would get one per node.
-    () => nsp.local.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() }),
+    // Volatile: the next tick a second later supersedes this one, so a socket whose transport is still busy
+    // (a slow wall catching up on batches) skips it instead of queueing it behind them, and connection state
+    // recovery does not keep it to replay. The first tick of a connection goes reliably.
+    () => nsp.local.volatile.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() }),
     1000,
   );
   tick.unref();
