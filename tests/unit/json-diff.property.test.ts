@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ObjectDiffSchema } from '../../protocol/json-diff.schema';
 import {
   applyDiff,
   applyValueOp,
@@ -56,8 +57,10 @@ describe('the field-level diff of plain JSON', () => {
           const d = diffObjects(a, b);
           expect(applyDiff(a, d ?? {})).toEqual(b);
           expect(a).toEqual(before);
-          // After a round trip through JSON, as the wire carries it.
-          expect(applyDiff(a, JSON.parse(JSON.stringify(d ?? {})))).toEqual(b);
+          // After a round trip through JSON, as the wire carries it, and in the documented wire form.
+          const wire: unknown = JSON.parse(JSON.stringify(d ?? {}));
+          expect(ObjectDiffSchema.safeParse(wire).success).toBe(true);
+          expect(applyDiff(a, wire as typeof d & object)).toEqual(b);
         },
       ),
       { numRuns: 2_000 },
