@@ -23,6 +23,7 @@ import type {
 import { LiveSubscribe } from '../protocol/live.schema';
 import { emptyAlertsState } from '../protocol/state/alerts';
 import { emptyAreaState } from '../protocol/state/dashboard-state';
+import { diffState } from '../protocol/state/state-patch';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { conditionsOf, makeSites, tickSites } from '../testkit/live-points-sites';
 
@@ -109,9 +110,10 @@ export async function startLivePointsFeed(
     const v = (socket.handshake.auth as { protocolVersion?: unknown }).protocolVersion;
     next(v === PROTOCOL_VERSION ? undefined : new Error('protocol_mismatch'));
   });
+  const feedRollup = makeRollup(AREAS_2021);
   const areaTree = areaTreeOf(
     AREAS_2021.map((a) => a.code),
-    makeRollup(AREAS_2021),
+    feedRollup,
     1,
   );
   live.on('connection', (socket) => {
@@ -126,21 +128,22 @@ export async function startLivePointsFeed(
     // Nothing is lost on one local connection; a page that asks anyway starts over from a snapshot.
     socket.on('live:resync', (_req, ack) => ack({ ok: false, error: 'internal' }));
   });
+  let sent = stateOf(current, seq);
   const timer = setInterval(() => {
     tick++;
     const nowMs = Date.now();
     current = tickSites(current, tick, nowMs);
+    const toSeq = seq + current.length;
+    // The server's patch, made by the same function: each site's value and time, the conditions that moved.
+    const next = stateOf(current, toSeq);
     const batch: LiveBatch = {
       area: PROVINCE_CODE,
       fromSeq: seq + 1,
-      toSeq: seq + current.length,
+      toSeq,
       events: [],
-      patch: {
-        areas: {},
-        sites: Object.fromEntries(current.map((s) => [s.siteId, s])),
-        alerts: { conditions: conditionsOf(current) },
-      },
+      patch: diffState(sent, next, PROVINCE_CODE, feedRollup),
     };
+    sent = next;
     seq = batch.toSeq;
     live.to('feed').emit('live:batch', batch);
     live.emit('live:clock', { nowMs, speed: 1 });

@@ -122,6 +122,12 @@ const TIMED_DASHBOARDS = 20;
 /** One event in this many has its send time kept, by seq, for the per-event latency. */
 const EVENT_SAMPLE = 8;
 
+/** The sites a patch moved (those whose newest value arrived with it). */
+const changedSites = (b: LiveBatch): string[] => {
+  const op = b.patch?.sites;
+  return op?.[0] === 'patch' ? Object.keys(op[1]) : [];
+};
+
 async function connectDashboard(
   url: string,
   keep: boolean,
@@ -168,7 +174,7 @@ async function connectDashboard(
     // Events sent one by one (the relay) carry their own send time.
     for (const e of b.events) latencies.events.push(now - e.tsMs);
     // A patch carries each site's newest value: its age on arrival is how stale the dashboard is.
-    for (const site of Object.values(b.patch?.sites ?? {})) latencies.stale.push(now - site.tsMs);
+    if (d.state) for (const id of changedSites(b)) latencies.stale.push(now - d.state.sites[id]!.tsMs);
   });
   return d;
 }

@@ -9,6 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchBackfill } from './backfill';
 import { benchBrowser, type BrowserFigure } from './browser';
+import { benchBytesPerDashboard } from './bytes-per-dashboard';
 import { benchLivePoints, type PointsFigure } from './live-points';
 import { benchRouteJs } from '../testkit/route-js';
 import { benchStartup, type StartupFigure } from './startup';
@@ -269,6 +270,32 @@ try {
   row('start-up', 'not measured', err instanceof Error ? err.message.split('\n')[0]! : String(err));
 }
 results.startup = startup;
+
+// Bytes per dashboard per second at the default scenario (issue 23): a state-mode wall on the province, its
+// state checked against a fresh snapshot. A 92-day history fills the daily windows as 2019 → does.
+console.log(`bytes per dashboard… (load ${load()})`);
+try {
+  const bytes = await benchBytesPerDashboard({
+    seconds: small ? 20 : 120,
+    speed: 1,
+    historyFrom: '2021-04-15T00:00:00+07:00',
+  });
+  results.bytesPerDashboard = bytes;
+  row(
+    'live',
+    `bytes per dashboard, default scenario (speed 1, ${bytes.seconds.toFixed(0)} s), state equal to the server`,
+    `${(bytes.bytesPerSecond / 1000).toFixed(2)} KB/s (largest message ${n(bytes.largestMessage)} B), ` +
+      `equal: ${bytes.stateEqual ? 'yes' : 'no'}`,
+    '≤ 5 KB/s, equal',
+    bytes.bytesPerSecond <= 5_000 && bytes.stateEqual === true,
+  );
+} catch (err) {
+  row(
+    'live',
+    'bytes per dashboard not measured',
+    err instanceof Error ? err.message.split('\n')[0]! : String(err),
+  );
+}
 
 let browser: BrowserFigure | null = null;
 if (!small) {

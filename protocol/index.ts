@@ -15,6 +15,7 @@ export * from './state/kpis';
 export * from './state/map-metrics';
 export * from './compare';
 export * from './state/alerts';
+export * from './json-diff';
 export * from './state/state-patch';
 export * from './state/event-scope';
 export * from './state/area-tree';

@@ -51,7 +51,13 @@ export interface LiveBatch {
   toSeq: number;
   /** The window's events under the area; empty in `state` mode, where `patch` carries the change instead. */
   events: LoggedEvent[];
+  /** `state` mode: the window's change, field by field, exact from the state at `fromSeq - 1` only. */
   patch?: StatePatch;
+  /**
+   * `state` mode's answer to `live:resync`: the room's whole state at `toSeq` (where the room's last patch
+   * ended), which replaces what the dashboard holds; the next patch follows on from it.
+   */
+  state?: DashboardState;
 }
 
 const AlertCommandFields = {

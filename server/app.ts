@@ -274,6 +274,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     seesOpsDetails: operatorGuard.socket,
     guard: guardOf('live'),
     resyncMaxEvents: security.liveResyncMaxEvents,
+    patchBase: fanOut.patchedState,
     audit: (socket, action, target) =>
       access.audit({
         actor: access.principalOf(socket)?.name ?? 'unknown',

@@ -6,7 +6,8 @@
 import { Deck, WebMercatorViewport } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { io } from 'socket.io-client';
-import type { Ack, LiveBatch, LiveSnapshot, SiteState } from '../../protocol';
+import type { Ack, DashboardState, LiveBatch, LiveSnapshot, SiteState } from '../../protocol';
+import { applyValueOp } from '../../protocol/json-diff';
 import { siteStatus, type StatusRules } from '../../protocol/state/sensor-status';
 import { PROTOCOL_VERSION } from '../../protocol/version';
 import { STATUS_COLOURS } from '../../client/map/colours';
@@ -36,6 +37,8 @@ let radii = new Float32Array(0);
 const bench = { seq: 0, sites: 0, batches: 0 };
 // The status comes from the rules in force, as on the wall: the snapshot's, then each patch's.
 let rules: StatusRules = { rules: null, conditions: {} };
+// The sites and alerts as the patches leave them: a patch names what changed, field by field.
+let held: Pick<DashboardState, 'sites' | 'alerts'> | null = null;
 (window as unknown as { __bare: typeof bench }).__bare = bench;
 
 function put(i: number, s: SiteState, nowMs: number): void {
@@ -82,6 +85,7 @@ socket.on('connect', () => {
     if (!res.ok) return;
     const sites = Object.values(res.data.state.sites);
     rules = res.data.state.alerts;
+    held = res.data.state;
     index.clear();
     positions = new Float32Array(2 * sites.length);
     colours = new Uint8Array(4 * sites.length);
@@ -99,10 +103,21 @@ socket.on('connect', () => {
 socket.on('live:batch', (batch: LiveBatch) => {
   if (!batch.patch || batch.toSeq <= bench.seq) return;
   const now = Date.now();
-  rules = { ...rules, ...batch.patch.alerts };
-  for (const s of Object.values(batch.patch.sites)) {
-    const i = index.get(s.siteId);
-    if (i !== undefined) put(i, s, now);
+  if (!held) return;
+  const { sites: sitesOp, alerts: alertsOp } = batch.patch;
+  if (alertsOp) {
+    held = { ...held, alerts: applyValueOp(held.alerts, alertsOp) as DashboardState['alerts'] };
+    rules = held.alerts;
+  }
+  if (sitesOp) {
+    held = { ...held, sites: applyValueOp(held.sites, sitesOp) as DashboardState['sites'] };
+    // Only the sites the patch names are written into the buffers.
+    const changed = sitesOp[0] === 'patch' ? Object.keys(sitesOp[1]) : Object.keys(held.sites);
+    for (const id of changed) {
+      const i = index.get(id);
+      const s = held.sites[id];
+      if (i !== undefined && s) put(i, s, now);
+    }
   }
   bench.seq = batch.toSeq;
   bench.batches++;

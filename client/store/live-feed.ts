@@ -1,6 +1,7 @@
 import type { DashboardState, LiveBatch, LiveResync } from '../../protocol';
 // The reducer from its own module: the protocol index also pulls zod, which the browser does not need.
 import { applyEvents, type AreaRollup } from '../../protocol/state/apply-events';
+import { DiffMismatchError } from '../../protocol/json-diff';
 import { applyPatch } from '../../protocol/state/state-patch';
 
 /**
@@ -26,10 +27,17 @@ export const MAX_PENDING_BATCHES = 400;
 
 export type BatchOrder = 'stale' | 'contiguous' | 'gap';
 
-/** Where a batch sits relative to what has been applied: already seen, next in line, or after a hole. */
-export function classifyBatch(lastSeq: number, batch: Pick<LiveBatch, 'fromSeq' | 'toSeq'>): BatchOrder {
+/**
+ * Where a batch sits relative to what has been applied: already seen, next in line, or after a hole. Events
+ * may overlap what is held (the reducers skip seqs already applied); a patch may not, since it is exact only
+ * from its window's start: one that starts before `lastSeq` is a hole too, filled by a resync to its end.
+ */
+export function classifyBatch(
+  lastSeq: number,
+  batch: Pick<LiveBatch, 'fromSeq' | 'toSeq' | 'patch'>,
+): BatchOrder {
   if (batch.toSeq <= lastSeq) return 'stale';
-  if (batch.fromSeq <= lastSeq + 1) return 'contiguous';
+  if (batch.fromSeq === lastSeq + 1 || (batch.fromSeq <= lastSeq && !batch.patch)) return 'contiguous';
   return 'gap';
 }
 
@@ -73,16 +81,27 @@ export function feedBatch(feed: LiveFeed, batch: LiveBatch, rollup: AreaRollup):
 /** The answer of `live:resync`: fills the hole, then replays the batches that queued behind it. */
 export function feedResync(feed: LiveFeed, batch: LiveBatch, rollup: AreaRollup): FeedStep {
   if (!feed.subscribed || feed.state === null) return { feed: { ...feed, resyncing: false }, resync: null };
-  const filled = applyRange(feed, batch, rollup);
+  // A resync's answer is events, which always fold, or a whole state.
+  const filled = applyRange(feed, batch, rollup) ?? feed;
   return drain({ ...filled, resyncing: false }, feed.pending, rollup, true);
 }
 
-function applyRange(feed: LiveFeed, batch: LiveBatch, rollup: AreaRollup): LiveFeed {
-  // Both skip what the state already holds, so an overlapping range is harmless. A batch without a patch is
-  // events (a resync's answer, or the `events` mode); with one, the server's change of state for the window.
-  const state = batch.patch
-    ? applyPatch(feed.state!, batch.patch, batch.toSeq)
-    : applyEvents(feed.state!, batch.events, rollup);
+/** The batch applied, or null when its patch does not fit the state held (a resync from `lastSeq` mends it). */
+function applyRange(feed: LiveFeed, batch: LiveBatch, rollup: AreaRollup): LiveFeed | null {
+  // A batch without a patch is events (a resync's answer, or the `events` mode), which skip seqs already
+  // applied; with one, the server's change of state for the window, which starts exactly at `lastSeq`.
+  // A state-mode resync's answer: the room's state where its last patch ended, in place of what is held.
+  if (batch.state)
+    return batch.toSeq < feed.lastSeq ? feed : { ...feed, state: batch.state, lastSeq: batch.toSeq };
+  let state: DashboardState;
+  try {
+    state = batch.patch
+      ? applyPatch(feed.state!, batch.patch, batch.toSeq)
+      : applyEvents(feed.state!, batch.events, rollup);
+  } catch (err) {
+    if (err instanceof DiffMismatchError) return null;
+    throw err;
+  }
   return { ...feed, state, lastSeq: Math.max(feed.lastSeq, batch.toSeq) };
 }
 
@@ -92,11 +111,13 @@ function drain(feed: LiveFeed, batches: LiveBatch[], rollup: AreaRollup, clearPe
     const b = batches[i]!;
     const order = classifyBatch(cur.lastSeq, b);
     if (order === 'stale') continue;
-    if (order === 'contiguous') {
-      cur = applyRange(cur, b, rollup);
+    const applied = order === 'contiguous' ? applyRange(cur, b, rollup) : null;
+    if (applied) {
+      cur = applied;
       continue;
     }
-    // A hole: keep this batch and everything after it until the server fills the hole.
+    // A hole (or a patch that does not fit, which a resync from `lastSeq` mends alike): keep this batch and
+    // everything after it until the server fills the hole.
     const rest = batches.slice(i);
     return {
       feed: { ...cur, pending: rest.slice(-MAX_PENDING_BATCHES), resyncing: true },

@@ -1,84 +1,124 @@
+import { applyDiff, diffObjects, diffValues, type ObjectDiff, type ValueOp } from '../json-diff';
 import type { AreaRollup } from './apply-events';
 import type { Alert, AlertsState } from './alerts';
-import type { AreaState, DashboardState, SiteState } from './dashboard-state';
-import { emptyReportLedger, type ReportLedger } from './daily-reports';
+import type { DashboardState } from './dashboard-state';
+import type { ReportLedger } from './daily-reports';
 
 /**
- * What changed in one area's view of the state over a fan-out window: whole replacement values for the areas,
- * sites and alert fields that changed, never the events that changed them. A dashboard needs state, not every
- * reading: a gateway's 50,000 readings a second become, per window, one value per site that moved.
+ * What changed in one area's view of the state over a fan-out window, field by field ({@link ObjectDiff} of
+ * the scoped {@link DashboardState} without its `seq`): the day of an area's history that moved, not its 92
+ * days; the one alert condition raised or cleared, not all of them; each site's value and time, not the site.
  *
- * Values are complete, so a patch applied to any state between its window's start and end gives the state at
- * its end: what changed inside the window is in the patch, what did not is already right.
+ * A patch is exact from the state at its window's start (`fromSeq - 1`) and from no other: a value that moved
+ * and came back inside the window is not in it. So the server sends state-mode snapshots and resyncs at window
+ * boundaries only, and the browser treats a patch that overlaps what it holds as a hole (client/store/live-feed).
  */
-export interface StatePatch {
-  areas: Record<string, AreaState>;
-  sites: Record<string, SiteState>;
-  /** Only the alert fields that changed; `recent` already scoped to the area. */
-  alerts: Partial<AlertsState>;
-  /** The report ledger's months (whole) that changed, per area; absent when none did. */
-  reports?: ReportLedger['areas'];
-}
-
-const sameList = (a: readonly Alert[], b: readonly Alert[]): boolean =>
-  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+export type StatePatch = ObjectDiff;
 
 /**
- * What changed between two states of the same server (`next` folded on from `prev`), for every area at once.
- * Relies on the reducers' copy-on-write: an area, site or alert that did not change is the same object in both
- * states, so finding the changes costs one pass over references, not a deep compare. The fan-out computes this
- * once per window and cuts it per room with {@link patchFor}.
+ * What changed between two states of the same server (`next` folded on from `prev`), for every area at once:
+ * one diff per changed area and site, and one of the alerts' bookkeeping; the fan-out computes this once per
+ * window and cuts it per room with {@link patchFor}. The reducers' copy-on-write makes it cheap (an area, site
+ * or day that did not change is the same object in both states and is skipped without a look inside).
+ *
+ * Only what a room's scope filters is known by name here, as in `scopeState`: areas by code, sites by their
+ * area, recent alerts by their area. Everything else in the alerts (conditions, late counts, rules, clocks,
+ * fields added later) goes to every room as its generic diff.
  */
 export interface StateChanges {
-  areas: [code: string, area: AreaState][];
-  sites: SiteState[];
-  /** The alert fields that go out when the alerts moved at all; null when they did not. */
-  alerts: Partial<AlertsState> | null;
-  /** Both lists when the recent alerts changed, to be scoped per room. */
+  areas: [code: string, op: ValueOp][];
+  sites: [id: string, area: string, op: ValueOp][];
+  /** The alerts' fields other than `recent`, diffed; null when none moved. */
+  alerts: ObjectDiff | null;
+  /** Both lists when the recent alerts changed, to be scoped (and withheld) per room before they are diffed. */
   recent: { before: Alert[]; after: Alert[] } | null;
-  /** Areas whose report ledger changed, with the months that did. */
-  reports: [code: string, months: ReportLedger['areas'][string]][];
+  /**
+   * The report ledger's months that changed, whole, per area (a dashboard holds only the newest months of the
+   * ledger, so a month goes as a `put`, never as a patch into a month it may not hold); `fresh` when the ledger
+   * itself is new (a state from before ledgers existed).
+   */
+  reports: {
+    fresh: ReportLedger | null;
+    areas: [code: string, known: boolean, months: ReportLedger['areas'][string]][];
+  };
 }
 
+const withoutRecent = ({ recent: _recent, ...rest }: AlertsState) => rest;
+
 export function stateChanges(prev: DashboardState, next: DashboardState): StateChanges {
-  const changes: StateChanges = { areas: [], sites: [], alerts: null, recent: null, reports: [] };
-  for (const [code, a] of Object.entries(next.areas))
-    if (prev.areas[code] !== a) changes.areas.push([code, a]);
-  if (prev.reports !== next.reports && next.reports)
+  const changes: StateChanges = {
+    areas: [],
+    sites: [],
+    alerts: null,
+    recent: null,
+    reports: { fresh: null, areas: [] },
+  };
+  for (const [code, op] of Object.entries(diffObjects(prev.areas, next.areas) ?? {}))
+    changes.areas.push([code, op]);
+  for (const [id, op] of Object.entries(diffObjects(prev.sites, next.sites) ?? {}))
+    changes.sites.push([id, (next.sites[id] ?? prev.sites[id])!.area, op]);
+  if (prev.reports !== next.reports && next.reports) {
+    if (!prev.reports) changes.reports.fresh = next.reports;
     for (const [code, months] of Object.entries(next.reports.areas)) {
       const held = prev.reports?.areas[code];
       if (held === months) continue;
       const moved = Object.entries(months).filter(([m, days]) => held?.[m] !== days);
-      changes.reports.push([code, Object.fromEntries(moved)]);
+      changes.reports.areas.push([code, held !== undefined, Object.fromEntries(moved)]);
     }
-  if (prev.sites !== next.sites)
-    for (const [id, s] of Object.entries(next.sites)) if (prev.sites[id] !== s) changes.sites.push(s);
-
+  }
   const [pa, na] = [prev.alerts, next.alerts];
   if (pa === na) return changes;
-  // Conditions and late counts lose keys as well as gain them: one raised and cleared inside the window nets to
-  // nothing between its ends, yet a client that resynced into the middle holds it. Both are small (levels above
-  // 0, one count per area), so they go whole whenever the alerts moved at all.
-  changes.alerts = { conditions: na.conditions, late: na.late };
-  if (pa.rules !== na.rules) changes.alerts.rules = na.rules;
-  if (pa.sensorClockMs !== na.sensorClockMs) changes.alerts.sensorClockMs = na.sensorClockMs;
-  if (!sameList(pa.recent, na.recent)) changes.recent = { before: pa.recent, after: na.recent };
+  changes.alerts = diffObjects(withoutRecent(pa), withoutRecent(na));
+  if (pa.recent !== na.recent) changes.recent = { before: pa.recent, after: na.recent };
   return changes;
 }
 
-/** The part of the window's changes a dashboard of `area` sees. */
-export function patchFor(changes: StateChanges, area: string, rollup: AreaRollup): StatePatch {
+/** How a room's audience sees an alert (operators' names withheld from readers); the alert itself by default. */
+export type AlertView = (a: Alert) => Alert;
+
+/** The part of the window's changes a dashboard of `area` sees, as its audience sees it. */
+export function patchFor(
+  changes: StateChanges,
+  area: string,
+  rollup: AreaRollup,
+  view: AlertView = (a) => a,
+): StatePatch {
   const within = (code: string) => rollup(code).includes(area);
-  const patch: StatePatch = { areas: {}, sites: {}, alerts: { ...changes.alerts } };
-  for (const [code, a] of changes.areas) if (within(code)) patch.areas[code] = a;
-  for (const s of changes.sites) if (within(s.area)) patch.sites[s.siteId] = s;
-  for (const [code, days] of changes.reports) if (within(code)) (patch.reports ??= {})[code] = days;
+  const patch: StatePatch = {};
+  const areas: ObjectDiff = {};
+  for (const [code, op] of changes.areas) if (within(code)) areas[code] = op;
+  if (Object.keys(areas).length) patch.areas = ['patch', areas];
+  const sites: ObjectDiff = {};
+  for (const [id, siteArea, op] of changes.sites) if (within(siteArea)) sites[id] = op;
+  if (Object.keys(sites).length) patch.sites = ['patch', sites];
+  const alerts: ObjectDiff = { ...changes.alerts };
   if (changes.recent) {
-    const before = changes.recent.before.filter((x) => within(x.area));
-    const after = changes.recent.after.filter((x) => within(x.area));
-    if (!sameList(before, after)) patch.alerts.recent = after;
+    const seen = (list: Alert[]) => list.filter((x) => within(x.area)).map(view);
+    const op = diffValues(seen(changes.recent.before), seen(changes.recent.after));
+    if (op) alerts.recent = op;
   }
+  if (Object.keys(alerts).length) patch.alerts = ['patch', alerts];
+  const reports = reportsFor(changes.reports, within);
+  if (reports) patch.reports = reports;
   return patch;
+}
+
+function reportsFor(changes: StateChanges['reports'], within: (code: string) => boolean): ValueOp | null {
+  const areas: ObjectDiff = {};
+  for (const [code, known, months] of changes.areas) {
+    if (!within(code)) continue;
+    const put = Object.fromEntries(Object.entries(months).map(([m, days]) => [m, ['put', days] as const]));
+    areas[code] = known && !changes.fresh ? ['patch', put] : ['put', months];
+  }
+  if (changes.fresh)
+    return [
+      'put',
+      {
+        order: changes.fresh.order,
+        areas: Object.fromEntries(Object.entries(areas).map(([c, op]) => [c, op[1]])),
+      },
+    ];
+  return Object.keys(areas).length ? ['patch', { areas: ['patch', areas] }] : null;
 }
 
 /** The patch that takes a dashboard of `area` from `prev` to `next`. */
@@ -87,33 +127,20 @@ export function diffState(
   next: DashboardState,
   area: string,
   rollup: AreaRollup,
+  view?: AlertView,
 ): StatePatch {
-  return patchFor(stateChanges(prev, next), area, rollup);
+  return patchFor(stateChanges(prev, next), area, rollup, view);
 }
 
 /** A patch with nothing in it: the window's events all belonged to other areas. */
-export const isEmptyPatch = (p: StatePatch): boolean =>
-  Object.keys(p.areas).length === 0 &&
-  Object.keys(p.sites).length === 0 &&
-  Object.keys(p.alerts).length === 0 &&
-  p.reports === undefined;
+export const isEmptyPatch = (p: StatePatch): boolean => Object.keys(p).length === 0;
 
-/** Applies a patch that ends at `seq`; the input is never changed. */
+/**
+ * Applies a patch that ends at `seq` to the state at its window's start; the input is never changed and what
+ * the patch leaves alone keeps its identity (so the views that did not change do not redraw). A state already
+ * at or past `seq` is returned as it is. Throws {@link DiffMismatchError} when the patch does not fit.
+ */
 export function applyPatch(state: DashboardState, patch: StatePatch, seq: number): DashboardState {
   if (seq <= state.seq) return state;
-  return {
-    seq,
-    areas: Object.keys(patch.areas).length ? { ...state.areas, ...patch.areas } : state.areas,
-    sites: Object.keys(patch.sites).length ? { ...state.sites, ...patch.sites } : state.sites,
-    alerts: Object.keys(patch.alerts).length ? { ...state.alerts, ...patch.alerts } : state.alerts,
-    ...(state.reports || patch.reports ? { reports: patchedReports(state, patch) } : {}),
-  };
-}
-
-function patchedReports(state: DashboardState, patch: StatePatch): ReportLedger {
-  const held = state.reports ?? emptyReportLedger();
-  if (!patch.reports) return held;
-  const areas = { ...held.areas };
-  for (const [code, months] of Object.entries(patch.reports)) areas[code] = { ...areas[code], ...months };
-  return { order: held.order, areas };
+  return { ...applyDiff(state, patch), seq };
 }

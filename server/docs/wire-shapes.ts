@@ -14,6 +14,7 @@ import {
   type IngestReport,
   type KpiSnapshot,
   type LiveBatch,
+  type StatePatch,
   type LiveSnapshot,
   type LoggedEvent,
   type ReplayBatch,
@@ -183,11 +184,23 @@ export const LiveSnapshotSchema = z.object({
 });
 same<z.output<typeof LiveSnapshotSchema>, LiveSnapshot>(true);
 
+// Recursive, so documented by reference like the state (its zod form, protocol/json-diff.schema.ts, is what a
+// reader validates with).
+const StatePatchSchema = z.record(z.string(), z.array(z.unknown())).meta({
+  description:
+    '`state` mode: the change of the room\'s state over the window, field by field, exact from the state at `fromSeq - 1` only. Per key `["put", value]`, `["remove"]`, `["patch", {…}]`, `["keyed", {remove?, patch?, append?}]` (records by `id`) or `["items", {length, at}]` (by index); see protocol/json-diff.ts.',
+}) as unknown as z.ZodType<StatePatch>;
+
 export const LiveBatchSchema = z.object({
   area: z.string(),
   fromSeq: z.number().int(),
   toSeq: z.number().int(),
   events: z.array(LoggedEventSchema),
+  patch: StatePatchSchema.optional(),
+  state: DashboardStateSchema.optional().meta({
+    description:
+      "`state` mode's answer to `live:resync`: the room's whole state at `toSeq`, replacing what is held.",
+  }),
 });
 same<z.output<typeof LiveBatchSchema>, LiveBatch>(true);
 

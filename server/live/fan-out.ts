@@ -1,7 +1,6 @@
 import type { Namespace } from 'socket.io';
 import {
   eventReachesArea,
-  isEmptyPatch,
   patchFor,
   stateChanges,
   type AreaRollup,
@@ -10,7 +9,7 @@ import {
   type LiveMode,
   type LoggedEvent,
 } from '../../protocol';
-import { withholdOpsDetails, withholdPatchDetails } from '../security/ops-redaction';
+import { withholdAlertDetails, withholdOpsDetails } from '../security/ops-redaction';
 
 /** Pending events beyond this are flushed at once rather than waiting for the window: memory stays bounded. */
 const MAX_PENDING = 10_000;
@@ -29,6 +28,8 @@ const withoutAudience = (rest: string) =>
 const areaOfRoom = (room: string) => (room.startsWith('area:') ? withoutAudience(room.slice(5)) : null);
 const stateAreaOfRoom = (room: string) => (room.startsWith('state:') ? withoutAudience(room.slice(6)) : null);
 const forReaders = (room: string) => room.endsWith(READERS_SUFFIX);
+/** A room that follows state: its batches are patches, exact only from their window's start. */
+export const isStateRoom = (room: string) => stateAreaOfRoom(room) !== null;
 export const isLiveRoom = (room: string) => areaOfRoom(room) !== null || stateAreaOfRoom(room) !== null;
 
 export interface FanOut {
@@ -36,6 +37,11 @@ export interface FanOut {
   flush(): void;
   /** Highest seq already sent (or skipped for lack of listeners). */
   lastFlushedSeq(): number;
+  /**
+   * The state the state rooms' last patches ended at (null without `currentState`): the one point a state-mode
+   * snapshot or resync may start from, since the next patch is exact from it and from nothing in between.
+   */
+  patchedState(): DashboardState | null;
   close(): void;
 }
 
@@ -69,10 +75,10 @@ export function createFanOut(
     for (const room of nsp.adapter.rooms.keys()) {
       const area = stateAreaOfRoom(room);
       if (area === null) continue;
-      const patch = patchFor(changes, area, rollup);
-      // An empty patch still goes out: it carries the seq range, so the room's ranges stay contiguous.
-      const batch: LiveBatch = { area, fromSeq: prev.seq + 1, toSeq: next.seq, events: [] };
-      if (!isEmptyPatch(patch)) batch.patch = forReaders(room) ? withholdPatchDetails(patch) : patch;
+      const patch = patchFor(changes, area, rollup, forReaders(room) ? withholdAlertDetails : undefined);
+      // An empty patch still goes out: it carries the seq range, so the room's ranges stay contiguous, and says
+      // it is a patch (exact from `fromSeq - 1` only), which a batch of events is not.
+      const batch: LiveBatch = { area, fromSeq: prev.seq + 1, toSeq: next.seq, events: [], patch };
       nsp.local.to(room).emit('live:batch', batch);
       onBatch(batch);
     }
@@ -114,6 +120,7 @@ export function createFanOut(
     },
     flush,
     lastFlushedSeq: () => flushedSeq,
+    patchedState: () => patchedState,
     close: () => clearInterval(timer),
   };
 }

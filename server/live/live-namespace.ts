@@ -7,6 +7,7 @@ import {
   type Ack,
   type AreaRollup,
   type AuditAction,
+  type DashboardState,
   type LiveBatch,
   type LiveClientToServer,
   type LiveServerToClient,
@@ -18,7 +19,7 @@ import type { StateEngine } from '../engine/state-engine';
 import type { EventStore } from '../store/event-store';
 import { describeIssues } from '../ingest/describe-issues';
 import { withholdOpsDetails } from '../security/ops-redaction';
-import { isLiveRoom, roomOf } from './fan-out';
+import { isLiveRoom, isStateRoom, roomOf } from './fan-out';
 import { protocolGuard } from './protocol-guard';
 import { setupAlertCommands } from './alert-commands';
 import type { IngestService } from '../ingest/ingest-service';
@@ -56,12 +57,20 @@ export interface LiveDeps {
   guard: MessageGuard;
   /** The largest gap `live:resync` fills; past it the answer is `too_far_behind`. */
   resyncMaxEvents?: number;
+  /**
+   * The state the fan-out's last patches ended at (`FanOut.patchedState`). State-mode snapshots and resyncs
+   * are taken there: a patch is exact only from its window's start. Without it, the engine's state.
+   */
+  patchBase?: () => DashboardState | null;
 }
 
 export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => void {
   nsp.use(protocolGuard(LiveAuth));
   const maxResync = deps.resyncMaxEvents ?? DEFAULT_RESYNC_MAX_EVENTS;
-  const snapshots = createSnapshotCache(deps.rollup);
+  // One cache per base: events mode starts from the engine's state, state mode from the last patch's end.
+  const snapshots = { events: createSnapshotCache(deps.rollup), state: createSnapshotCache(deps.rollup) };
+  const patchBase = () => deps.patchBase?.() ?? deps.engine.state;
+  const detailsFor = (socket: Socket) => (deps.seesOpsDetails(socket) ? 'all' : 'withheld');
 
   nsp.on('connection', (socket) => {
     guardMessages(socket, deps.guard, LIVE_COSTS);
@@ -83,7 +92,8 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       for (const room of socket.rooms) if (isLiveRoom(room)) void socket.leave(room);
       const audience = deps.seesOpsDetails(socket) ? 'operate' : 'readers';
       void socket.join(roomOf(area, mode, audience));
-      const snap = snapshots.of(deps.engine.state, area, audience === 'operate' ? 'all' : 'withheld');
+      const base = mode === 'state' ? patchBase() : deps.engine.state;
+      const snap = snapshots[mode].of(base, area, audience === 'operate' ? 'all' : 'withheld');
       const res: Ack<LiveSnapshot> = { ok: true, data: { ...snap, areaTree: deps.areas.tree() } };
       ack(res);
     });
@@ -94,6 +104,20 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
       if (!parsed.success)
         return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
       const { area, afterSeq } = parsed.data;
+      // A state-mode dashboard folds no events: its rooms' patches carry changes of everything it holds (the
+      // alerts' bookkeeping of every area included), and each is exact only from its window's start. Its hole
+      // is filled by the scoped state where the last patch ended, which the next patch follows on from. Costs
+      // what a snapshot costs.
+      if ([...socket.rooms].some(isStateRoom)) {
+        const { limited, retryAfterMs } = await chargeMore(socket, deps.guard, LIVE_COSTS['live:subscribe']);
+        if (limited) return ack({ ok: false, error: 'rate_limited', details: { retryAfterMs } });
+        await yieldToLoop();
+        const snap = snapshots.state.of(patchBase(), area, detailsFor(socket));
+        return ack({
+          ok: true,
+          data: { area, fromSeq: afterSeq + 1, toSeq: snap.seq, events: [], state: snap.state },
+        });
+      }
       // Counted, not read: seqs are gap-free, so the head tells the gap's size before a single row is parsed.
       const behind = Math.max(0, (await deps.store.lastSeq()) - afterSeq);
       if (behind > maxResync)
@@ -125,7 +149,10 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
 
   const tick = setInterval(
     // Local: every node ticks its own sockets; through a shared adapter each client would get one per node.
-    () => nsp.local.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() }),
+    // Volatile: the next tick a second later supersedes this one, so a socket whose transport is still busy
+    // (a slow wall catching up on batches) skips it instead of queueing it behind them, and connection state
+    // recovery does not keep it to replay. The first tick of a connection goes reliably.
+    () => nsp.local.volatile.emit('live:clock', { nowMs: deps.clock.now(), speed: deps.clock.speed() }),
     1000,
   );
   tick.unref();

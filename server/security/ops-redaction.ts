@@ -1,11 +1,4 @@
-import type {
-  Alert,
-  DashboardState,
-  LoggedEvent,
-  OperatorNote,
-  ReplayBatch,
-  StatePatch,
-} from '../../protocol';
+import type { Alert, DashboardState, LoggedEvent, OperatorNote, ReplayBatch } from '../../protocol';
 
 /**
  * What stands for a person's name where the reader may not see it. Schema-valid (a non-empty name), so a
@@ -43,11 +36,6 @@ export function withholdAlertDetails(a: Alert): Alert {
 export function withholdStateDetails(s: DashboardState): DashboardState {
   if (!s.alerts) return s;
   return { ...s, alerts: { ...s.alerts, recent: s.alerts.recent.map(withholdAlertDetails) } };
-}
-
-export function withholdPatchDetails(p: StatePatch): StatePatch {
-  if (!p.alerts.recent) return p;
-  return { ...p, alerts: { ...p.alerts, recent: p.alerts.recent.map(withholdAlertDetails) } };
 }
 
 export function withholdReplayBatchDetails(b: ReplayBatch): ReplayBatch {

@@ -41,20 +41,54 @@ describe('batch sequencing', () => {
 
   it('applies a state patch (the SPA follows state) and holds one that comes after a hole', () => {
     const start = subscribed();
-    const tanAn = start.state!.areas['794']!;
-    const moved = { ...tanAn, dossier: { ...tanAn.dossier, onlineSubmitted: 4010 } };
     const patched: LiveBatch = {
       ...batch(101, 120),
-      patch: { areas: { '794': moved }, sites: {}, alerts: {} },
+      // Field by field, as the server sends it: the one counter that moved, not the area.
+      patch: {
+        areas: ['patch', { '794': ['patch', { dossier: ['patch', { onlineSubmitted: ['put', 4010] }] }] }],
+      },
     };
     const { feed, resync } = feedBatch(start, patched, rollup);
     expect(resync).toBeNull();
     expect(tanAnOnline(feed)).toBe(4010);
     expect(feed.state!.seq).toBe(120);
     expect(feed.state!.areas['80']).toBe(start.state!.areas['80']);
+    expect(feed.state!.areas['794']!.covid).toBe(start.state!.areas['794']!.covid);
     const held = feedBatch(start, { ...patched, fromSeq: 105 }, rollup);
     expect(held.resync).toEqual({ area: '80', afterSeq: 100 });
     expect(tanAnOnline(held.feed)).toBe(4000);
+  });
+
+  it('treats a patch that overlaps the state held as a hole: it is exact only from its window start', () => {
+    const start = subscribed();
+    const overlapping: LiveBatch = {
+      ...batch(95, 120),
+      patch: { areas: ['patch', { '794': ['patch', { covid: ['patch', { deaths: ['put', 9] }] }] }] },
+    };
+    expect(classifyBatch(100, overlapping)).toBe('gap');
+    const step = feedBatch(start, overlapping, rollup);
+    expect(step.resync).toEqual({ area: '80', afterSeq: 100 });
+    expect(step.feed.state).toBe(start.state);
+    // The resync's events reach the patch's end: the held patch is then behind and is dropped.
+    const filled = feedResync(step.feed, batch(101, 120, [101]), rollup);
+    expect(filled.resync).toBeNull();
+    expect(filled.feed.lastSeq).toBe(120);
+    expect(filled.feed.pending).toEqual([]);
+    expect(filled.feed.state!.areas['794']!.covid.deaths).toBe(start.state!.areas['794']!.covid.deaths);
+  });
+
+  it('asks for a resync instead of applying a patch that does not fit the state held', () => {
+    const start = subscribed();
+    const unfit: LiveBatch = {
+      ...batch(101, 120),
+      patch: {
+        alerts: ['patch', { recent: ['keyed', { patch: { 'no-such-alert@1': { value: ['put', 2] } } }] }],
+      },
+    };
+    const step = feedBatch(start, unfit, rollup);
+    expect(step.resync).toEqual({ area: '80', afterSeq: 100 });
+    expect(step.feed.lastSeq).toBe(100);
+    expect(step.feed.state).toBe(start.state);
   });
 
   it('ignores a batch it has already seen', () => {

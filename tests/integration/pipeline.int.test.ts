@@ -97,11 +97,15 @@ describe('simulator → /ingest → log → /live', () => {
         expect(batch.fromSeq).toBe(expectedFrom);
         expect(batch.events).toEqual([]);
         expectedFrom = batch.toSeq + 1;
-        state = batch.patch ? applyPatch(state, batch.patch, batch.toSeq) : { ...state, seq: batch.toSeq };
+        expect(batch.patch).toBeDefined();
+        state = applyPatch(state, batch.patch!, batch.toSeq);
       }
       expect(state).toEqual(scopeState(server.app.engine.state, c.snapshot.area, rollup));
       // Coalesced: far fewer site values crossed the wire than readings were sent.
-      const siteValues = c.batches.reduce((n, b) => n + Object.keys(b.patch?.sites ?? {}).length, 0);
+      const siteValues = c.batches.reduce((n, b) => {
+        const op = b.patch?.sites;
+        return n + (op?.[0] === 'patch' ? Object.keys(op[1]).length : 0);
+      }, 0);
       const readings = events.filter(
         (e) => e.stream === 'sensor' && rollup(e.area).includes(c.snapshot.area),
       );
