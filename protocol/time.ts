@@ -5,9 +5,13 @@
 export const VN_OFFSET_MS = 7 * 3600_000;
 export const DAY_MS = 86_400_000;
 
-/** ISO 8601 in Vietnam time, e.g. `2021-08-01T00:00:00+07:00`: how the API writes and reads instants. */
-export function vnIso(ms: number): string {
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
+/**
+ * ISO 8601 in Vietnam time. To the second, `2021-08-01T00:00:00+07:00`, is how the API writes instants; to the
+ * millisecond, `2021-07-26T08:00:00.000+07:00`, is for what must round-trip exactly (replay links, exports).
+ */
+export function vnIso(ms: number, precision: 'seconds' | 'milliseconds' = 'seconds'): string {
+  const iso = new Date(ms + VN_OFFSET_MS).toISOString();
+  return (precision === 'seconds' ? iso.slice(0, 19) : iso.slice(0, 23)) + '+07:00';
 }
 
 /** Day number (days since 1970-01-01 in Vietnam time) of an instant. */

@@ -46,7 +46,7 @@ export async function colourSpread(target: Locator): Promise<{ distinct: number;
 
 /**
  * Where an e2e screenshot goes: `test-results/screenshots` (ignored by git) so that `npm test` leaves the tree
- * clean; `SCREENSHOT_DIR=docs/screenshots npm run test:e2e` refreshes the README's pictures on purpose.
+ * clean; `npm run screenshots` (SCREENSHOT_DIR=docs/screenshots) refreshes the README's pictures on purpose.
  */
 export function screenshotPath(name: string): string {
   const dir = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';

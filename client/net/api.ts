@@ -1,14 +1,8 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaKind } from '../../geo/areas';
-import {
-  AreaFeatureCollection,
-  SiteAreasResponse,
-  type ErrorBody,
-  type HealthResponse,
-  type SeriesQuery,
-  type SeriesResponse,
-} from '../../protocol';
-import { VN_OFFSET_MS } from '../../protocol/time';
+// Types only: this module is in every view's entry chunk, and a schema value would bring zod along
+// (validating fetches are in areas-api.ts, loaded by the views that draw areas).
+import type { ErrorBody, HealthResponse, SeriesQuery, SeriesResponse } from '../../protocol';
 import { onUnauthorized } from '../access/on-unauthorized';
 import { operatorToken } from './operator-token';
 
@@ -66,22 +60,6 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 
 export function fetchAreas(signal?: AbortSignal): Promise<AreasCollection> {
   return getJson('/api/areas', signal);
-}
-
-/** Vietnam-time ISO instant for a query string (`+07:00`, exact to the millisecond). */
-const atParam = (atMs: number) =>
-  encodeURIComponent(new Date(atMs + VN_OFFSET_MS).toISOString().replace('Z', '+07:00'));
-
-/** The area set in force at `atMs`, checked against the wire schema before anything draws it. */
-export async function fetchAreasAt(atMs: number, signal?: AbortSignal): Promise<AreasCollection> {
-  const body = await getJson<unknown>(`/api/areas?at=${atParam(atMs)}`, signal);
-  return AreaFeatureCollection.parse(body) as AreasCollection;
-}
-
-/** Where each sensor site lies under the set in force at `atMs`, or now when `atMs` is omitted. */
-export async function fetchSiteAreas(atMs?: number, signal?: AbortSignal): Promise<SiteAreasResponse> {
-  const query = atMs === undefined ? '' : `?at=${atParam(atMs)}`;
-  return SiteAreasResponse.parse(await getJson<unknown>(`/api/areas/sites${query}`, signal));
 }
 
 export function fetchHealth(signal?: AbortSignal): Promise<HealthResponse> {

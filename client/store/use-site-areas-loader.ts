@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { fetchSiteAreas } from '../net/api';
+import { fetchSiteAreas } from '../net/areas-api';
 import { useStore } from './store';
 
 /**

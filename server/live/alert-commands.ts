@@ -15,7 +15,7 @@ import {
 } from '../../protocol';
 import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
-import { describeIssues } from '../ingest/describe-issues';
+import { parseOrRefuse } from './parse-or-refuse';
 import type { IngestService } from '../ingest/ingest-service';
 import type { LiveNamespace } from './live-namespace';
 import { componentLogger } from '../log/logger';
@@ -59,9 +59,8 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
       if (typeof ack !== 'function') return;
       // Checked before anything else: a dashboard may watch alerts, only an operator may act on them.
       if (!deps.may(socket, name)) return ack(NOT_OPERATOR);
-      const parsed = schema.safeParse(req);
-      if (!parsed.success)
-        return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+      const parsed = parseOrRefuse(schema, req, ack);
+      if (!parsed.success) return;
       const cmd = parsed.data;
       const alert = deps.engine.state.alerts.recent.find((a) => a.id === cmd.alertId);
       if (!alert) return ack({ ok: false, error: 'unknown_alert', details: cmd.alertId });
@@ -111,9 +110,8 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
   socket.on('wall:control', (req, ack) => {
     if (typeof ack !== 'function') return;
     if (!deps.may(socket, 'wall:control')) return ack(NOT_OPERATOR);
-    const parsed = WallControl.safeParse(req);
-    if (!parsed.success)
-      return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+    const parsed = parseOrRefuse(WallControl, req, ack);
+    if (!parsed.success) return;
     deps.audit(socket, 'wall_control', JSON.stringify(parsed.data).slice(0, 200));
     nsp.emit('wall:control', parsed.data);
     ack({ ok: true, data: parsed.data });

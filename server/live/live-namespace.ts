@@ -17,7 +17,7 @@ import type { AreaCatalog } from '../areas/area-catalog';
 import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
 import type { EventStore } from '../store/event-store';
-import { describeIssues } from '../ingest/describe-issues';
+import { parseOrRefuse } from './parse-or-refuse';
 import { withholdOpsDetails } from '../security/ops-redaction';
 import { isLiveRoom, isStateRoom, roomOf } from './fan-out';
 import { protocolGuard } from './protocol-guard';
@@ -79,9 +79,8 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
 
     socket.on('live:subscribe', async (req, ack) => {
       if (typeof ack !== 'function') return;
-      const parsed = LiveSubscribe.safeParse(req);
-      if (!parsed.success)
-        return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+      const parsed = parseOrRefuse(LiveSubscribe, req, ack);
+      if (!parsed.success) return;
       const { area, mode = 'events' } = parsed.data;
       if (!deps.isKnownArea(area)) return ack({ ok: false, error: 'unknown_area', details: area });
       // A snapshot is the largest answer there is: each one is encoded in its own turn of the event loop, so
@@ -100,9 +99,8 @@ export function setupLiveNamespace(nsp: LiveNamespace, deps: LiveDeps): () => vo
 
     socket.on('live:resync', async (req, ack) => {
       if (typeof ack !== 'function') return;
-      const parsed = LiveResync.safeParse(req);
-      if (!parsed.success)
-        return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+      const parsed = parseOrRefuse(LiveResync, req, ack);
+      if (!parsed.success) return;
       const { area, afterSeq } = parsed.data;
       // A state-mode dashboard folds no events: its rooms' patches carry changes of everything it holds (the
       // alerts' bookkeeping of every area included), and each is exact only from its window's start. Its hole

@@ -1,3 +1,4 @@
+import { csvLine } from '../../protocol/csv';
 import type { Cell } from './source';
 
 /** How a dataset is written: an opening, each row, a closing. Rows are encoded one by one, never joined whole. */
@@ -8,18 +9,11 @@ export interface RowEncoder {
   tail: string;
 }
 
-// RFC 4180: quote a field holding a comma, a quote or a line break, doubling its quotes.
-const csvField = (c: Cell) => {
-  if (c === null) return '';
-  const s = String(c);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function csvEncoder(columns: readonly string[]): RowEncoder {
   return {
     mediaType: 'text/csv; charset=utf-8',
-    head: columns.map(csvField).join(',') + '\r\n',
-    row: (cells) => cells.map(csvField).join(',') + '\r\n',
+    head: csvLine(columns),
+    row: (cells) => csvLine(cells),
     tail: '',
   };
 }

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import {
   REPLAY_EXPORT_CSV_COLUMNS,
   REPLAY_EXPORT_TOTAL_HEADER,
-  VN_OFFSET_MS,
+  vnIso,
   type LoggedEvent,
   type ReplayExportFormat,
 } from '../../protocol';
@@ -12,15 +12,14 @@ import { componentLogger } from '../log/logger';
 
 const csv = csvEncoder(REPLAY_EXPORT_CSV_COLUMNS);
 
-/** Vietnam wall time with its offset, `2021-07-26T08:00:00.000+07:00`: what an analyst reads in a sheet. */
-export function vnIso(tsMs: number): string {
-  return new Date(tsMs + VN_OFFSET_MS).toISOString().replace('Z', '+07:00');
-}
-
 /** One CSV row: the envelope fields, then what the event's stream adds as one JSON object. */
 function csvRow(e: LoggedEvent): string {
   const { v: _v, seq, tsMs, stream, area, source, id, ...payload } = e;
-  return csv.row([seq, vnIso(tsMs), tsMs, stream, area, source, id, JSON.stringify(payload)], false);
+  // Vietnam wall time to the millisecond: what an analyst reads in a sheet, exact.
+  return csv.row(
+    [seq, vnIso(tsMs, 'milliseconds'), tsMs, stream, area, source, id, JSON.stringify(payload)],
+    false,
+  );
 }
 
 /** `ioc-events_20210726-0800_20210727-0800_sensor_794.csv`: the range in Vietnam time and the filters. */

@@ -12,7 +12,7 @@ import {
   type ReplayServerToClient,
   type ReplaySnapshot,
 } from '../../protocol';
-import { describeIssues } from '../ingest/describe-issues';
+import { parseOrRefuse } from '../live/parse-or-refuse';
 import { protocolGuard, refuse } from '../live/protocol-guard';
 import { guardMessages, yieldToLoop, type MessageGuard } from '../security/message-guard';
 import {
@@ -52,9 +52,8 @@ function command<K extends keyof ReplayClientToServer, S extends z.ZodType>(
 ) {
   const listener = (req: unknown, ack: (res: Ack<AckData<K>>) => void) => {
     if (typeof ack !== 'function') return;
-    const parsed = schema.safeParse(req ?? {});
-    if (!parsed.success)
-      return ack({ ok: false, error: 'invalid_payload', details: describeIssues(parsed.error.issues) });
+    const parsed = parseOrRefuse(schema, req ?? {}, ack);
+    if (!parsed.success) return;
     // Each command starts in its own turn of the event loop, so a burst of seeks from many sessions does not fold
     // back to back while HTTP requests and dashboards wait.
     yieldToLoop()

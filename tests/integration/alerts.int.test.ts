@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeRollup, SCHEMATIC_2021 } from '../../geo';
 import { applyEvents, emptyDashboardState, type LoggedEvent, type SensorReading } from '../../protocol';
 import { watchAlertRulesFile } from '../../server/alerts/alert-rules-file';
@@ -198,10 +198,5 @@ describe('alert rules file', () => {
 });
 
 /** Polls a condition of the server's own state (file watching has no event to wait on). */
-async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const waitFor = (predicate: () => boolean) =>
+  vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 10_000, interval: 25 });

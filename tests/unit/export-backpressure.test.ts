@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Response } from 'express';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LoggedEvent } from '../../protocol';
 import { streamExport } from '../../server/replay/export-events';
 import type { EventStore } from '../../server/store/event-store';
@@ -60,9 +60,8 @@ function countingStore() {
   return { store, counter };
 }
 
-const until = async (ok: () => boolean) => {
-  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
-};
+const until = (ok: () => boolean) =>
+  vi.waitFor(() => expect(ok()).toBe(true), { timeout: 1000, interval: 5 });
 const settle = () => new Promise((r) => setTimeout(r, 50));
 const filter = { fromMs: reading.tsMs, toMs: reading.tsMs + TOTAL + 1 };
 

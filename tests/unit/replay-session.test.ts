@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseReplayLink,
-  formatReplayLink,
-  vnIso,
-  type ReplayLink,
-} from '../../client/features/replay/replay-link';
+import { parseReplayLink, formatReplayLink, type ReplayLink } from '../../client/features/replay/replay-link';
+import { vnIso } from '../../protocol/time';
 import { MAX_TICK_ELAPSED_MS, playTarget } from '../../server/replay/play-target';
 
 describe('replay clock', () => {
@@ -65,7 +61,7 @@ describe('replay deep link', () => {
 
   it('accepts dates in Vietnam time, keeps the position in the range, refuses unknown speeds', () => {
     const l = parseReplayLink('?from=2021-07-19&to=2021-07-20&at=2021-07-25&speed=7', NOW);
-    expect(vnIso(l.fromMs)).toBe('2021-07-19T00:00:00.000+07:00');
+    expect(vnIso(l.fromMs, 'milliseconds')).toBe('2021-07-19T00:00:00.000+07:00');
     expect(l.atMs).toBe(l.toMs);
     expect(l.speed).toBe(60);
   });

@@ -1,16 +1,12 @@
 import { toPng } from 'html-to-image';
+import { csvLine, type CsvCell } from '../../../protocol/csv';
 import { downloadBlob, downloadHref } from '../../ui/download';
 
-export type CsvCell = string | number | null;
+export type { CsvCell };
 
-/** CSV per RFC 4180: numbers in plain machine form (a spreadsheet localises them), empty cells for nulls. */
+/** A whole CSV file, header first, written by the one CSV writer the exports use too (protocol/csv.ts). */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const cell = (v: CsvCell) => {
-    if (v === null) return '';
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map(csvLine).join('');
 }
 
 export function downloadCsv(filename: string, csv: string): void {

@@ -1,5 +1,5 @@
 import { REPLAY_SPEEDS, type ReplaySpeed } from '../../../protocol/replay.schema';
-import { VN_OFFSET_MS } from '../../../protocol/time';
+import { vnIso } from '../../../protocol/time';
 import { choroplethFromUrl, focusFromUrl, sensorsFromUrl, type ChoroplethMetric } from '../../store/ui.slice';
 
 /**
@@ -53,16 +53,12 @@ export function parseReplayLink(search: string, nowMs: number): ReplayLink {
   };
 }
 
-/** Vietnam local time `YYYY-MM-DDTHH:mm:ss.sss+07:00`: readable in a link and exact to the millisecond. */
-export function vnIso(ms: number): string {
-  return new Date(ms + VN_OFFSET_MS).toISOString().replace('Z', '+07:00');
-}
-
 export function formatReplayLink(link: ReplayLink, origin: string): string {
   const q = new URLSearchParams({
-    from: vnIso(link.fromMs),
-    to: vnIso(link.toMs),
-    at: vnIso(link.atMs),
+    // Vietnam local time to the millisecond: readable in a link, and exact.
+    from: vnIso(link.fromMs, 'milliseconds'),
+    to: vnIso(link.toMs, 'milliseconds'),
+    at: vnIso(link.atMs, 'milliseconds'),
     speed: String(link.speed),
     area: link.area,
     scene: link.scene,

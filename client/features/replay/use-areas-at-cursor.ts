@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { fetchAreasAt, fetchSiteAreas } from '../../net/api';
+import { fetchAreasAt, fetchSiteAreas } from '../../net/areas-api';
 import { createAreaSetFollower } from '../../store/area-set-follower';
 import { useStore } from '../../store/store';
 import { useReplayStore } from './replay.store';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { ReplayTimeline } from '../../../protocol';
 import { onUnauthorized } from '../../access/on-unauthorized';
-import { vnIso } from './replay-link';
+import { vnIso } from '../../../protocol/time';
 import { useReplayStore } from './replay.store';
 
 const BUCKETS = 240;
@@ -13,7 +13,11 @@ export function useTimelineLoader(): void {
   useEffect(() => {
     if (toMs <= fromMs) return;
     const ctrl = new AbortController();
-    const q = new URLSearchParams({ from: vnIso(fromMs), to: vnIso(toMs), buckets: String(BUCKETS) });
+    const q = new URLSearchParams({
+      from: vnIso(fromMs, 'milliseconds'),
+      to: vnIso(toMs, 'milliseconds'),
+      buckets: String(BUCKETS),
+    });
     fetch(`/api/replay/timeline?${q.toString()}`, { signal: ctrl.signal })
       .then((r) => {
         if (r.status === 401) onUnauthorized();

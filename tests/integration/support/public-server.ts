@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,14 +55,6 @@ export async function startPublicServer(opts: {
 }
 
 /** Re-checks `check` until it stops throwing: for state another process (a webhook sender) moves on its own. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
+export function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  return vi.waitFor(check, { timeout: timeoutMs, interval: 25 });
 }
