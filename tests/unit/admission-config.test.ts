@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configEnv } from './support/config-env';
 import { loadConfig } from '../../server/config';
 import { admissionRules } from '../../server/ingest/event-admission';
+import { sourceRank } from '../../protocol';
 
 describe('admission rules from the environment', () => {
   const env = configEnv();
@@ -44,5 +45,23 @@ describe('admission rules from the environment', () => {
       rules.isKnownSite('X'),
     ]).toEqual([true, true, false]);
     expect(() => loadConfig(env({ EVENT_HISTORY_FROM: 'long ago' }))).toThrow(/EVENT_HISTORY_FROM/);
+  });
+});
+
+describe('source precedence from the environment', () => {
+  const env = configEnv();
+
+  it('defaults to any real source before the simulators, and takes SOURCE_ORDER', () => {
+    const order = loadConfig(env({})).sourceOrder;
+    expect(order).toEqual(['*', 'sim-*', 'ext-sim-*']);
+    expect(sourceRank(order, 'csv-import')).toBeLessThan(sourceRank(order, 'sim-covid'));
+    expect(sourceRank(order, 'ext-sim-covid')).toBeGreaterThan(sourceRank(order, 'soyte-longan'));
+    const custom = loadConfig(env({ SOURCE_ORDER: 'soyte-longan, csv-*, *, sim-*' })).sourceOrder;
+    expect(custom).toEqual(['soyte-longan', 'csv-*', '*', 'sim-*']);
+    expect(sourceRank(custom, 'soyte-longan')).toBe(0);
+    expect(sourceRank(custom, 'csv-import')).toBe(1);
+    expect(sourceRank(custom, 'lgsp')).toBe(2);
+    expect(sourceRank(custom, 'sim-covid')).toBe(3);
+    expect(() => loadConfig(env({ SOURCE_ORDER: 'a b' }))).toThrow(/SOURCE_ORDER/);
   });
 });
