@@ -56,9 +56,11 @@ export const PILOT_UNITS: readonly PilotUnit[] = [
     code: '99104',
     name: 'Sở Thông tin và Truyền thông',
     kind: 'agency',
-    // A provincial department: its figures are the province's, not a district's.
-    parent: '80',
-    // Its office is in the provincial capital; drawn as a small mark there.
+    // A provincial department, counted where its dossiers are filed and handled: its office in the provincial
+    // capital. So the districts still add up to the province, and Tân An holds the Department's figures as it
+    // holds the other provincial work filed there (simulators/districts.ts).
+    parent: '794',
+    // Drawn as a small mark in the city.
     seat: [106.415, 10.535],
     communeNo: null,
     agencyName: 'Sở Thông tin và Truyền thông',
@@ -100,14 +102,13 @@ const inside = (geometry: AreaGeometry, p: LonLat) =>
 /**
  * The pilots' schematic cells, each inside its parent as `districts` draws it (the set in force: the geometry
  * may be schematic or official, the cell follows): a hexagon around the placement, or around a point inside the
- * parent when the placement falls outside it, halved until all its corners are inside. Positions `[lon, lat]`.
+ * parent when the placement falls outside it, halved until all its corners are inside (the Department's a small
+ * mark). Positions `[lon, lat]`.
  */
 export function pilotUnitFeatures(districts: AreaSet): AreaFeature[] {
   const parents = new Map(districts.collection.features.map((f) => [f.properties.code, f.geometry]));
   return PILOT_UNITS.map((u) => {
-    const parent = u.parent ? parents.get(u.parent) : undefined;
-    // The Department sits in Tân An: its mark is drawn inside the city, whatever its parent in the tree.
-    const host = u.kind === 'agency' ? parents.get('794') : parent;
+    const host = u.parent ? parents.get(u.parent) : undefined;
     const centre = !host || inside(host, u.seat) ? u.seat : representativePoint(host);
     let radius = u.kind === 'agency' ? 0.6 : CELL_RADIUS_KM;
     let ring = hexagon(centre, radius);

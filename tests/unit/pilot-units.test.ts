@@ -16,17 +16,18 @@ const [CAN_GIUOC, CHAU_THANH, TAN_AN_WARD, DEPARTMENT] = PILOT_UNITS.map((u) => 
 ];
 
 describe('pilot units: a named group in the area catalogue', () => {
-  it('knows the four pilots, rolls each up through its district (the Department straight to the province)', () => {
+  it('knows the four pilots, rolls each up through its district (the Department through Tân An, its seat)', () => {
     const registry = createAreaSetRegistry();
     expect(registry.rollup(CAN_GIUOC)).toEqual([CAN_GIUOC, '807', '80']);
     expect(registry.rollup(CHAU_THANH)).toEqual([CHAU_THANH, '808', '80']);
     expect(registry.rollup(TAN_AN_WARD)).toEqual([TAN_AN_WARD, '794', '80']);
-    expect(registry.rollup(DEPARTMENT)).toEqual([DEPARTMENT, '80']);
+    expect(registry.rollup(DEPARTMENT)).toEqual([DEPARTMENT, '794', '80']);
     const catalog = createAreaCatalog(registry, []);
     expect(catalog.isKnownArea(DEPARTMENT)).toBe(true);
-    // The Department is under the province but is not one of its 15 districts.
+    // The pilots are not districts: the province still has its 15.
     expect(catalog.districts().map((d) => d.code)).not.toContain(DEPARTMENT);
     expect(catalog.districts()).toHaveLength(15);
+    expect(catalog.areasWithin('794')).toEqual(expect.arrayContaining([TAN_AN_WARD, DEPARTMENT]));
     expect(catalog.areasWithin('807')).toContain(CAN_GIUOC);
   });
 
@@ -36,7 +37,7 @@ describe('pilot units: a named group in the area catalogue', () => {
     expect(features.map((f) => f.properties.code)).toEqual(PILOT_UNITS.map((u) => u.code));
     for (const f of features) {
       expect(f.properties.schematic).toBe(true);
-      const host = parents.get(f.properties.kind === 'agency' ? '794' : f.properties.parent!)!;
+      const host = parents.get(f.properties.parent!)!;
       const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0]! : [];
       expect(ring.length).toBe(7);
       for (const p of ring) expect(booleanPointInPolygon(p, host), `${f.properties.name} at ${p}`).toBe(true);

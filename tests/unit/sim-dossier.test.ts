@@ -8,8 +8,8 @@ import { DISTRICT_PROFILES } from '../../simulators/districts';
 import { PILOT_UNITS } from '../../geo/pilot-units';
 import { DAY, vn } from './sim-fixtures';
 
-/** A pilot commune or ward counts in its district; the pilot Department (under the province) in none. */
-const DISTRICT_OF_PILOT = new Map(PILOT_UNITS.map((u) => [u.code, u.kind === 'agency' ? null : u.parent]));
+/** A pilot unit counts in its district (the Department in Tân An, where it sits). */
+const DISTRICT_OF_PILOT = new Map(PILOT_UNITS.map((u) => [u.code, u.parent]));
 
 interface Stats {
   onlineByDate: Map<string, number>;

@@ -35,8 +35,9 @@ export function WallScreen() {
           <WallTiles scene={scene} />
           <AlertFeed takeover={takeover !== null} />
         </aside>
+        {/* In the main area, so the band starts under the header however many lines its type needs. */}
+        {takeover ? <AlertTakeover alert={takeover} /> : null}
       </main>
-      {takeover ? <AlertTakeover alert={takeover} /> : null}
     </div>
   );
 }
