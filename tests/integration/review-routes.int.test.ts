@@ -125,7 +125,17 @@ describe('review endpoints against a real server', () => {
   it('serves the catalogue only up to the current year, and the PAR INDEX reference', async () => {
     const ref = await getJson<ReviewReferenceResponse>(`${server.url}/api/review/reference`);
     expect(ref.catalogue.map((c) => c.year)).toEqual([2019, 2020, 2021]);
-    expect(ref.catalogue[2]).toEqual({ year: 2021, total: 1860, level3: 161, level4: 1421 });
+    expect(ref.catalogue[2]).toEqual({
+      year: 2021,
+      total: 1860,
+      level3: 161,
+      level4: 1421,
+      eligibleLevel4: 1421,
+    });
+    expect(ref.level4Targets).toMatchObject([
+      { year: 2021, share: 0.35 },
+      { year: 2025, share: 1 },
+    ]);
     expect(ref.parIndex).toMatchObject({ score: 0.8625, rank: 7, of: 63 });
   });
 
