@@ -31,6 +31,7 @@ export function TrendCharts({ area, to, completeTo }: TrendChartsProps) {
         to={to}
         bucket="month"
         format="count"
+        unit={t('unit.dossiers')}
       />
       <YearOverYearChart areas={areas} to={completeTo} />
       <SeriesChart
