@@ -134,7 +134,7 @@ export const en: Record<MessageKey, string> = {
   'review.chart.monthly': 'Dossiers submitted online per month',
   'review.chart.yearly': 'Online dossiers per year, same months {months}',
   'review.chart.share': 'Online share of dossiers per month',
-  'review.chart.postal': 'Postal share of dossiers in the 2021 lockdown',
+  'review.chart.postal': 'Weekly postal share of dossiers in the 2021 lockdown',
   'review.chart.lockdown': 'Lockdown (Directive 16)',
   'review.chart.covid': 'New COVID-19 cases per day',
   'review.chart.total': '{area}: total {value}',

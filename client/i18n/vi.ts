@@ -135,7 +135,7 @@ export const vi = {
   'review.chart.monthly': 'Hồ sơ nộp trực tuyến theo tháng',
   'review.chart.yearly': 'Hồ sơ trực tuyến theo năm, cùng kỳ tháng {months}',
   'review.chart.share': 'Tỷ lệ hồ sơ nộp trực tuyến theo tháng',
-  'review.chart.postal': 'Tỷ lệ hồ sơ qua bưu chính mùa giãn cách 2021',
+  'review.chart.postal': 'Tỷ lệ hồ sơ qua bưu chính theo tuần, mùa giãn cách 2021',
   'review.chart.lockdown': 'Giãn cách (Chỉ thị 16)',
   'review.chart.covid': 'Ca mắc mới COVID-19 theo ngày',
   'review.chart.total': '{area}: tổng {value}',

@@ -40,6 +40,21 @@ export interface SeriesPlotProps {
 const AXIS = '#9fb3c8';
 
 /**
+ * A band's dates on a category axis: each end moves to the bucket that holds it (the week of 30/09, not a
+ * "2021-09-30" no weekly axis has), since recharts draws nothing for an end that is not a category.
+ */
+export function snapBand(
+  keys: readonly string[],
+  band: { from: string; to: string },
+): { x1: string; x2: string } | null {
+  const sorted = [...keys].sort();
+  const holding = (d: string) => sorted.filter((k) => k <= d).at(-1);
+  const x1 = holding(band.from) ?? sorted[0];
+  const x2 = holding(band.to);
+  return x1 !== undefined && x2 !== undefined && x1 <= x2 ? { x1, x2 } : null;
+}
+
+/**
  * Lines or bars of one measure on one y-axis: series drawn together share the scale, so a taller line is a
  * larger value (a second axis would draw a city's 12.756 above a province's 46.749). Areas whose sizes differ
  * too much to share a scale are drawn as small multiples instead (SeriesPanels). Hovering names each value
@@ -58,6 +73,12 @@ export function SeriesPlot({
   size,
 }: SeriesPlotProps) {
   const TICK = { fill: AXIS, fontSize: large ? 15 : 12 };
+  const bandOnAxis = band
+    ? snapBand(
+        rows.map((r) => String(r[xKey])),
+        band,
+      )
+    : null;
   const axes = (
     <YAxis tick={TICK} stroke={AXIS} tickFormatter={formatTick} allowDecimals={!large} width={64} />
   );
@@ -92,10 +113,10 @@ export function SeriesPlot({
         {x}
         {axes}
         {tooltip}
-        {band ? (
+        {band && bandOnAxis ? (
           <ReferenceArea
-            x1={band.from}
-            x2={band.to}
+            x1={bandOnAxis.x1}
+            x2={bandOnAxis.x2}
             fill="#e74c3c"
             fillOpacity={0.15}
             label={{ value: band.label, fill: AXIS, fontSize: 12, position: 'insideTop' }}

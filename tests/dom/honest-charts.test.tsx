@@ -99,4 +99,22 @@ describe('charts that compare honestly', () => {
       ),
     );
   });
+
+  it('shades the lockdown on the weekly postal chart, though its weeks do not start on 19/07 or end on 30/09', async () => {
+    render(
+      <SeriesChart
+        {...SHARE}
+        id="postal-lockdown"
+        metric="dossier.postal_share"
+        from="2021-06-01"
+        to="2021-10-01"
+        bucket="week"
+        band={{ from: '2021-07-19', to: '2021-09-30', label: 'Giãn cách (Chỉ thị 16)' }}
+      />,
+    );
+    await plots('postal-lockdown');
+    const chart = screen.getByTestId('chart-postal-lockdown');
+    expect(chart.querySelector('.recharts-reference-area')).not.toBeNull();
+    expect(chart).toHaveTextContent('Giãn cách (Chỉ thị 16)');
+  });
 });

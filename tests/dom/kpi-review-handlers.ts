@@ -77,7 +77,11 @@ export function seriesBody(
       complete: !inProgress,
     });
     d = new Date(
-      bucket === 'day' ? d.getTime() + 86_400_000 : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
+      bucket === 'day'
+        ? d.getTime() + 86_400_000
+        : bucket === 'week'
+          ? d.getTime() + 7 * 86_400_000
+          : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
     );
   }
   return {

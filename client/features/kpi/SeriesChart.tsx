@@ -28,6 +28,7 @@ export interface SeriesChartProps {
   size?: { width: number; height: number };
 }
 
+/** A bucket's label: its year, month, or first day (a week is named by its Monday). */
 export const formatBucket = (bucket: Bucket) => (t: string) =>
   bucket === 'year'
     ? t.slice(0, 4)
