@@ -131,6 +131,8 @@ export const en: Record<MessageKey, string> = {
   'review.compare.previous': 'Previous period',
   'review.compare.yoy': 'Same period last year',
   'review.print': 'Print A4 report',
+  'review.printedAt': 'Printed at {time}, {date}',
+  'review.page': 'Page',
   'review.chart.monthly': 'Dossiers submitted online per month',
   'review.chart.yearly': 'Online dossiers per year, same months {months}',
   'review.chart.share': 'Online share of dossiers per month',

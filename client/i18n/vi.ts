@@ -132,6 +132,8 @@ export const vi = {
   'review.compare.previous': 'Kỳ trước',
   'review.compare.yoy': 'Cùng kỳ năm trước',
   'review.print': 'In báo cáo A4',
+  'review.printedAt': 'In lúc {time}, {date}',
+  'review.page': 'Trang',
   'review.chart.monthly': 'Hồ sơ nộp trực tuyến theo tháng',
   'review.chart.yearly': 'Hồ sơ trực tuyến theo năm, cùng kỳ tháng {months}',
   'review.chart.share': 'Tỷ lệ hồ sơ nộp trực tuyến theo tháng',
