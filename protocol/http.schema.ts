@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AreaCode, StreamName } from './events.schema';
+import type { Bucket } from './time';
 
 /** An ISO instant with its offset, or a bare date (midnight in Vietnam time, see `parseInstant`). */
 export const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
@@ -37,7 +38,7 @@ export const SeriesQuery = z.strictObject({
   area: AreaCode.default('80'),
   from: IsoInstant,
   to: IsoInstant,
-  bucket: z.enum(['day', 'month', 'year']).default('day'),
+  bucket: z.enum(['day', 'week', 'month', 'year']).default('day'),
 });
 export type SeriesQuery = z.infer<typeof SeriesQuery>;
 
@@ -52,7 +53,7 @@ export interface SeriesPoint {
 export interface SeriesResponse {
   metric: string;
   area: string;
-  bucket: 'day' | 'month' | 'year';
+  bucket: Bucket;
   points: SeriesPoint[];
   /** End of what the points cover (ISO, Vietnam time): `to`, or the server's now when that is earlier. */
   asOf: string;

@@ -114,10 +114,30 @@ export interface RankingResponse {
   rows: RankingRow[];
 }
 
+/** One year of the provincial public-service catalogue: procedure counts. */
+export interface ServiceCatalogueYear {
+  year: number;
+  /** Every procedure of the catalogue. */
+  total: number;
+  level3: number;
+  level4: number;
+  /** Procedures eligible for level 4 (a catalogue attribute): the base of the level-4 target. */
+  eligibleLevel4: number;
+}
+
+/** A target of the share of eligible services online at level 4 (0–1) for a year, from a plan or resolution. */
+export interface Level4Target {
+  year: number;
+  share: number;
+  source: string;
+}
+
 /** Facts a review compares with that are not events: the service catalogue and published indices. */
 export interface ReviewReferenceResponse {
-  /** Provincial public-service catalogue per year: services at online level 3 and 4 of all services. */
-  catalogue: { year: number; total: number; level3: number; level4: number }[];
+  /** Provincial public-service catalogue per year: services at online level 3 and 4, eligible, all. */
+  catalogue: ServiceCatalogueYear[];
   catalogueSource: string;
+  /** The province's level-4 targets, on the eligible base: 35 % for 2021, 100 % for 2025. */
+  level4Targets: Level4Target[];
   parIndex: { year: number; score: number; rank: number; of: number; source: string };
 }

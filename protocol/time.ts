@@ -29,11 +29,16 @@ export function vnDayStartMs(dateKey: string): number {
   return Date.parse(`${dateKey}T00:00:00Z`) - VN_OFFSET_MS;
 }
 
-export type Bucket = 'day' | 'month' | 'year';
+/** Vietnam-time buckets; a week starts on Monday (ISO 8601), so it always holds one weekend. */
+export type Bucket = 'day' | 'week' | 'month' | 'year';
 
 /** Start (UTC ms) of the Vietnam-time bucket that holds `tsMs`. */
 export function vnBucketStart(tsMs: number, bucket: Bucket): number {
   const d = new Date(tsMs + VN_OFFSET_MS);
+  if (bucket === 'week') {
+    const sinceMonday = (d.getUTCDay() + 6) % 7;
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - sinceMonday) - VN_OFFSET_MS;
+  }
   const y = d.getUTCFullYear();
   const m = bucket === 'year' ? 0 : d.getUTCMonth();
   const day = bucket === 'day' ? d.getUTCDate() : 1;
@@ -44,6 +49,7 @@ export function vnBucketStart(tsMs: number, bucket: Bucket): number {
 export function vnNextBucket(startMs: number, bucket: Bucket): number {
   const d = new Date(startMs + VN_OFFSET_MS);
   if (bucket === 'day') return startMs + DAY_MS;
+  if (bucket === 'week') return startMs + 7 * DAY_MS;
   if (bucket === 'month') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - VN_OFFSET_MS;
   return Date.UTC(d.getUTCFullYear() + 1, 0, 1) - VN_OFFSET_MS;
 }

@@ -363,6 +363,14 @@ function buildProcedures(): Procedure[] {
 /** The whole catalogue, ordered by rank. */
 export const PROCEDURES: readonly Procedure[] = buildProcedures();
 
+/**
+ * Whether a procedure may be offered online at level 4 in a year: a catalogue attribute (the legal conditions
+ * of the procedure), the base of the resolution's "100 % of eligible services at level 4".
+ */
+export function isEligibleLevel4(p: Procedure, year: number): boolean {
+  return p.rank < LEVEL_COUNTS[clampYear(year)]!.eligibleLevel4;
+}
+
 /** Online-service level (2, 3 or 4) of a procedure in a year. */
 export function levelOf(p: Procedure, year: number): 2 | 3 | 4 {
   const c = LEVEL_COUNTS[clampYear(year)]!;

@@ -11,6 +11,8 @@ import { flushSync } from 'react-dom';
  * (`flushSync`) inside the event, before the print layout.
  */
 let printing = false;
+/** When the current (or last) printing began, ms: what a printed page gives as its time of printing. */
+let startedAtMs: number | null = null;
 let inPrintEvent = false;
 const listeners = new Set<() => void>();
 let detach: (() => void) | null = null;
@@ -18,6 +20,7 @@ let detach: (() => void) | null = null;
 function publish(next: boolean) {
   if (next === printing) return;
   printing = next;
+  if (next) startedAtMs = Date.now();
   flushSync(() => listeners.forEach((l) => l()));
 }
 
@@ -25,6 +28,7 @@ function attach(): () => void {
   if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
   const query = window.matchMedia('print');
   printing = query.matches;
+  if (printing) startedAtMs ??= Date.now();
   const onChange = (e: MediaQueryListEvent) => publish(e.matches || inPrintEvent);
   const before = () => {
     inPrintEvent = true;
@@ -58,10 +62,17 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = () => printing;
 const serverSnapshot = () => false;
+const startedSnapshot = () => startedAtMs;
+const noStart = () => null;
 
 /** True while the page is printed; components re-render in the same task, before the print layout. */
 export function usePrintMedia(): boolean {
   return useSyncExternalStore(subscribe, snapshot, serverSnapshot);
+}
+
+/** When printing began (ms), null if the page has not been printed. */
+export function usePrintStartedAt(): number | null {
+  return useSyncExternalStore(subscribe, startedSnapshot, noStart);
 }
 
 /**

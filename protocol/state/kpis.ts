@@ -1,6 +1,7 @@
 import { splitByDay, todaySoFar, type Span } from '../compare';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../time';
 import { METRIC, totalsFigure } from '../metrics';
+import type { ServiceCatalogueYear } from '../review.schema';
 import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters } from './dashboard-state';
 
 const SLOT_MS = SLOT_MINUTES * 60_000;
@@ -33,6 +34,16 @@ export const onlineShare = (d: DossierCounters): number | null =>
   totalsFigure(METRIC['dossier.online_share'], d).value;
 /** Submitted at online service level 4 / submitted (not a catalogue metric: the wall's share only). */
 export const level4Share = (d: DossierCounters): number | null => ratio(d.level4Submitted, d.submitted);
+/**
+ * Services online at level 4 / services eligible for level 4 in the year's catalogue: the measure of the
+ * province's target ("100 % of eligible public services at level 4"; 1,421/1,421 in 2021).
+ */
+export const level4EligibleShare = (c: ServiceCatalogueYear): number | null =>
+  ratio(c.level4, c.eligibleLevel4);
+/** Services online at level 4 / every procedure of the catalogue (1,421/1,860 in 2021): the catalogue's coverage. */
+export const level4CatalogueShare = (c: ServiceCatalogueYear): number | null => ratio(c.level4, c.total);
+/** Services online at level 3 / every procedure of the catalogue. */
+export const level3CatalogueShare = (c: ServiceCatalogueYear): number | null => ratio(c.level3, c.total);
 /** Paid through the national payment platform / submitted. */
 export const onlinePaymentShare = (d: DossierCounters): number | null =>
   totalsFigure(METRIC['dossier.online_payment_share'], d).value;

@@ -86,9 +86,11 @@ export const ReviewReferenceResponseSchema = z.object({
       total: z.number().int(),
       level3: z.number().int(),
       level4: z.number().int(),
+      eligibleLevel4: z.number().int(),
     }),
   ),
   catalogueSource: z.string(),
+  level4Targets: z.array(z.object({ year: z.number().int(), share: z.number(), source: z.string() })),
   parIndex: z.object({
     year: z.number().int(),
     score: z.number(),

@@ -68,7 +68,7 @@ const SeriesPointSchema = z.object({
 export const SeriesResponseSchema = z.object({
   metric: z.string(),
   area: z.string(),
-  bucket: z.enum(['day', 'month', 'year']),
+  bucket: z.enum(['day', 'week', 'month', 'year']),
   points: z.array(SeriesPointSchema),
   asOf: z
     .string()

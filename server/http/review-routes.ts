@@ -27,6 +27,20 @@ import { provenanceOfAll } from './review-provenance';
 import { periodFigure } from './period-figure';
 import { vnIso } from './series';
 
+/** The province's targets for eligible services at level 4 (seed report). */
+const LEVEL4_TARGETS = [
+  {
+    year: 2021,
+    share: 0.35,
+    source: "seed report: the province's own 2021 target, 35 % of eligible services at level 4",
+  },
+  {
+    year: 2025,
+    share: 1,
+    source: 'resolution on digital transformation: 100 % of eligible services at level 4 by 2025',
+  },
+];
+
 export interface ReviewDeps {
   store: EventStore;
   clock: Clock;
@@ -129,9 +143,16 @@ export function reviewRoutes(deps: ReviewDeps): Router {
       // Later years of the catalogue are planned, not achieved: the review shows only years that have begun.
       catalogue: Object.values(SERVICE_CATALOGUE)
         .filter((c) => c.year <= Number(vnDateKey(deps.clock.now()).slice(0, 4)))
-        .map(({ year, total, level3, level4 }) => ({ year, total, level3, level4 })),
+        .map(({ year, total, level3, level4, eligibleLevel4 }) => ({
+          year,
+          total,
+          level3,
+          level4,
+          eligibleLevel4,
+        })),
       catalogueSource:
-        'provincial public-service catalogue (reference/service-catalogue.ts): 2021 = 161 level-3 and 1,421 level-4 of 1,860 services, per the seed report',
+        'provincial public-service catalogue (reference/service-catalogue.ts): 2021 = 161 level-3 and 1,421 level-4 of 1,860 services, the 1,421 being every service eligible for level 4, per the seed report',
+      level4Targets: LEVEL4_TARGETS,
       parIndex: {
         year: 2020,
         score: 0.8625,

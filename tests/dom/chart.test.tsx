@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OnlineDailyChart } from '../../client/features/operator/OnlineDailyChart';
 import { onlineDaily } from '../../client/store/selectors';
 import { useStore } from '../../client/store/store';
+import { areaColour } from '../../client/ui/area-colours';
 import { NOW_MS, onlineSubmitted, sampleState, seedStore, TODAY } from './fixtures';
 
 const SIZE = { width: 800, height: 300 };
@@ -26,6 +27,16 @@ describe('online submissions chart', () => {
     expect(summary).toHaveTextContent('Toàn tỉnh Long An — Ngày 16/08: 77.769 hồ sơ');
     expect(summary).toHaveTextContent('TP. Tân An — Ngày 16/08: 1.520 hồ sơ');
     expect(chart.querySelectorAll('.recharts-line')).toHaveLength(4);
+    // The province and Tân An are counted in one unit at scales far apart: a panel and one y-axis each,
+    // in the colours the areas have on every chart.
+    const panels = [...chart.querySelectorAll('[data-panel]')];
+    expect(panels.map((p) => p.getAttribute('data-panel'))).toEqual(['80', '794']);
+    for (const p of panels) {
+      expect(p.querySelectorAll('svg.recharts-surface')).toHaveLength(1);
+      expect(p.querySelectorAll('.recharts-yAxis')).toHaveLength(1);
+    }
+    expect(panels[1]!.querySelector('.recharts-line-curve')).toHaveAttribute('stroke', areaColour('794'));
+    expect(chart).toHaveTextContent('TP. Tân An — hồ sơ');
   });
 
   it('draws today, a day in progress, as a dashed segment and says it is so far', () => {

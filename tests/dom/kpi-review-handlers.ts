@@ -77,7 +77,11 @@ export function seriesBody(
       complete: !inProgress,
     });
     d = new Date(
-      bucket === 'day' ? d.getTime() + 86_400_000 : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
+      bucket === 'day'
+        ? d.getTime() + 86_400_000
+        : bucket === 'week'
+          ? d.getTime() + 7 * 86_400_000
+          : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
     );
   }
   return {
@@ -91,11 +95,15 @@ export function seriesBody(
 
 const REFERENCE: ReviewReferenceResponse = {
   catalogue: [
-    { year: 2019, total: 1860, level3: 560, level4: 310 },
-    { year: 2020, total: 1860, level3: 470, level4: 894 },
-    { year: 2021, total: 1860, level3: 161, level4: 1421 },
+    { year: 2019, total: 1860, level3: 560, level4: 310, eligibleLevel4: 1421 },
+    { year: 2020, total: 1860, level3: 470, level4: 894, eligibleLevel4: 1421 },
+    { year: 2021, total: 1860, level3: 161, level4: 1421, eligibleLevel4: 1421 },
   ],
   catalogueSource: 'catalogue',
+  level4Targets: [
+    { year: 2021, share: 0.35, source: 'seed' },
+    { year: 2025, share: 1, source: 'resolution' },
+  ],
   parIndex: { year: 2020, score: 0.8625, rank: 7, of: 63, source: 'seed report' },
 };
 

@@ -35,7 +35,14 @@ describe('leaders’ KPI review', () => {
     expect(screen.getByTestId('review-tile-onTime-value')).toHaveTextContent('99,00 %');
     expect(screen.getByTestId('review-tile-par-value')).toHaveTextContent('86,25 %');
     expect(screen.getByTestId('review-tile-par')).toHaveTextContent('hạng 7/63');
-    expect(screen.getByTestId('review-tile-level4-value')).toHaveTextContent('76,40 %');
+    // Level 4 on the resolution's base, the eligible services (seed: 100 % in 2021, beyond the 35 % target),
+    // and beside it the share of every procedure of the catalogue.
+    expect(screen.getByTestId('review-tile-level4-value')).toHaveTextContent('100,00 %');
+    expect(screen.getByTestId('review-tile-level4')).toHaveTextContent(
+      '1.421/1.421 dịch vụ đủ điều kiện, năm 2021; mục tiêu 2021: 35,00 %, đã đạt',
+    );
+    expect(screen.getByTestId('review-tile-level4All-value')).toHaveTextContent('76,40 %');
+    expect(screen.getByTestId('review-tile-level4All')).toHaveTextContent('1.421/1.860 thủ tục, năm 2021');
     expect(screen.getByTestId('review-tile-dueSoon-value')).toHaveTextContent('42');
     expect(screen.getByTestId('review-scope')).toHaveTextContent(
       'Toàn tỉnh Long An · 01/01/2021 – 30/09/2021',
@@ -85,7 +92,10 @@ describe('leaders’ KPI review', () => {
 
   it('says the 2025 targets it has no data for instead of inventing them', async () => {
     open(JAN_SEP);
-    expect(await screen.findByTestId('target-level4-status')).toHaveTextContent('Đúng tiến độ');
+    // 1.421 of the 1.421 eligible services in 2021: the 2025 target is already met, no forecast needed.
+    expect(await screen.findByTestId('target-level4-status')).toHaveTextContent(/^Đã đạt$/);
+    expect(screen.getByTestId('target-level4')).toHaveTextContent('100,00 % (2021)');
+    expect(screen.getByTestId('target-level4')).toHaveTextContent('mục tiêu 2021: 35,00 %');
     for (const id of ['warehouse', 'digitalEconomy', 'fibre', 'mobile', 'dxIndex'])
       expect(screen.getByTestId(`target-${id}-status`)).toHaveTextContent('Chưa có số liệu');
     expect(screen.getByTestId('targets-method')).toHaveTextContent('bình phương tối thiểu');

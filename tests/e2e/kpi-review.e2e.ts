@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { SeriesResponse } from '../../protocol';
@@ -42,6 +43,20 @@ async function snapshot(page: Page) {
   return { tiles, summaries };
 }
 
+/** The first page of the PDF as a PNG for the README, when poppler's pdftoppm is installed (it is optional). */
+function savePrintedPage(pdf: string) {
+  // The PDF itself stays in test-results (ignored); only the picture goes where screenshots go.
+  mkdirSync('test-results', { recursive: true });
+  const file = 'test-results/kpi-print.pdf';
+  writeFileSync(file, Buffer.from(pdf, 'latin1'));
+  const png = screenshotPath('kpi-print.png').replace(/\.png$/, '');
+  try {
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, png]);
+  } catch {
+    // No pdftoppm: the PDF stays in test-results for a look.
+  }
+}
+
 describe('leaders’ KPI review against npm start', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -76,6 +91,9 @@ describe('leaders’ KPI review against npm start', () => {
     await online.waitFor();
     expect(await online.textContent()).toBe('77.769');
     expect(await page.getByTestId('review-tile-par-value').textContent()).toBe('86,25\u00a0%');
+    // Level 4 on the eligible base (seed: 100 % in 2021), beside the share of every procedure.
+    expect(await page.getByTestId('review-tile-level4-value').textContent()).toBe('100,00\u00a0%');
+    expect(await page.getByTestId('review-tile-level4All-value').textContent()).toBe('76,40\u00a0%');
     await snapshot(page);
     await page.screenshot({ path: screenshotPath('kpi-review.png'), fullPage: true });
   });
@@ -188,7 +206,8 @@ describe('leaders’ KPI review against npm start', () => {
       const screenWidths = await print.$$eval('.review-chart__plot svg.recharts-surface', (svgs) =>
         svgs.map((svg) => Number(svg.getAttribute('width'))),
       );
-      expect(screenWidths.length).toBe(AREA_CHARTS.length);
+      // A plot per chart, two where a chart is small multiples (a panel per area).
+      expect(screenWidths.length).toBeGreaterThanOrEqual(AREA_CHARTS.length);
       expect(Math.min(...screenWidths)).toBeGreaterThan(PRINT_PLOT_PX.width);
 
       // Chromium's own print path (the Print dialog, page.pdf): beforeprint, print layout, afterprint.
@@ -198,8 +217,13 @@ describe('leaders’ KPI review against npm start', () => {
         () => (window as unknown as { printedWidths: string[][] }).printedWidths,
       );
       expect(printed).toEqual([screenWidths.map(() => String(PRINT_PLOT_PX.width))]);
+      if (width === 1920) savePrintedPage(pdf);
 
       await print.emulateMedia({ media: 'print' });
+      // Area, period and time of printing under the title; the page boxes add them and "Trang n/N" to every page.
+      expect(await print.getByTestId('print-header').isVisible()).toBe(true);
+      expect(await print.getByTestId('print-header').textContent()).toMatch(/^In lúc \d\d:\d\d, /);
+      expect(await print.getByTestId('print-page-boxes').textContent()).toContain('counter(pages)');
       const layout = await print.evaluate(() => {
         const review = document.querySelector('[data-testid="kpi-review"]')!.getBoundingClientRect();
         const cards = [...document.querySelectorAll<HTMLElement>('.review-chart')].map((card) => {

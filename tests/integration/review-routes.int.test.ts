@@ -122,10 +122,48 @@ describe('review endpoints against a real server', () => {
     expect(values.reduce((a, b) => a + b, 0)).toBe(sum(await series('dossier.online_submitted', '80')));
   });
 
+  it('buckets a week from Monday to Sunday: its count is the sum of its days, its share their ratio', async () => {
+    const q = (metric: string, bucket: string) =>
+      getJson<SeriesResponse>(
+        `${server.url}/api/series?metric=${metric}&area=80&from=${FROM}&to=${TO}&bucket=${bucket}`,
+      );
+    const [weeks, days, postal, postalDays] = await Promise.all([
+      q('dossier.submitted', 'week'),
+      q('dossier.submitted', 'day'),
+      q('dossier.postal_share', 'week'),
+      q('dossier.postal_submitted', 'day'),
+    ]);
+    expect(weeks.bucket).toBe('week');
+    for (const w of weeks.points) {
+      // Every bucket starts on a Monday at 00:00 Vietnam time.
+      expect(new Date(Date.parse(w.t) + 7 * 3_600_000).getUTCDay(), w.t).toBe(1);
+      expect(w.t.slice(11, 19)).toBe('00:00:00');
+    }
+    const week = weeks.points.find((w) => w.t.slice(0, 10) >= FROM)!;
+    const end = new Date(Date.parse(`${week.t.slice(0, 10)}T00:00:00Z`) + 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const inWeek = (p: { t: string }) => p.t.slice(0, 10) >= week.t.slice(0, 10) && p.t.slice(0, 10) < end;
+    const submitted = days.points.filter(inWeek).reduce((a, p) => a + (p.value ?? 0), 0);
+    expect(week.value).toBe(submitted);
+    const byPost = postalDays.points.filter(inWeek).reduce((a, p) => a + (p.value ?? 0), 0);
+    expect(postal.points.find((p) => p.t === week.t)!.value).toBeCloseTo(byPost / submitted, 12);
+  });
+
   it('serves the catalogue only up to the current year, and the PAR INDEX reference', async () => {
     const ref = await getJson<ReviewReferenceResponse>(`${server.url}/api/review/reference`);
     expect(ref.catalogue.map((c) => c.year)).toEqual([2019, 2020, 2021]);
-    expect(ref.catalogue[2]).toEqual({ year: 2021, total: 1860, level3: 161, level4: 1421 });
+    expect(ref.catalogue[2]).toEqual({
+      year: 2021,
+      total: 1860,
+      level3: 161,
+      level4: 1421,
+      eligibleLevel4: 1421,
+    });
+    expect(ref.level4Targets).toMatchObject([
+      { year: 2021, share: 0.35 },
+      { year: 2025, share: 1 },
+    ]);
     expect(ref.parIndex).toMatchObject({ score: 0.8625, rank: 7, of: 63 });
   });
 

@@ -116,7 +116,7 @@ describe('projection to 2025', () => {
     expect(fitLine([{ year: 2021, value: 1 }])).toBeNull();
   });
 
-  it('is on track when the line reaches the target by the target year, at risk when not', () => {
+  it('is met once reached, on track when the line reaches the target by the target year, at risk when not', () => {
     const level4 = [310, 894, 1421].map((n, i) => ({ year: 2019 + i, value: n / 1860 }));
     const on = assessTarget(level4, 1, 2025);
     expect(on.status).toBe('on_track');
@@ -132,7 +132,7 @@ describe('projection to 2025', () => {
     expect(slow).toMatchObject({ status: 'at_risk' });
     expect(slow.projected).toBeCloseTo(0.75, 10);
     expect(assessTarget([], 1, 2025).status).toBe('no_data');
-    expect(assessTarget([{ year: 2021, value: 1 }], 1, 2025).status).toBe('on_track');
+    expect(assessTarget([{ year: 2021, value: 1 }], 1, 2025).status).toBe('met');
   });
 
   it('compares with nothing as null, not as infinity', () => {

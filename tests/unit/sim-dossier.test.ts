@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DossierSubmitted, vnDateKey } from '../../protocol';
 import { createSimulation } from '../../simulators/plan';
 import { isTet, dayOf, weekday, isHoliday } from '../../simulators/calendar';
-import { PROCEDURES, SERVICE_CATALOGUE, levelOf } from '../../simulators/catalogue';
+import { PROCEDURES, SERVICE_CATALOGUE, isEligibleLevel4, levelOf } from '../../simulators/catalogue';
+import { level4CatalogueShare, level4EligibleShare } from '../../protocol';
 import { DossierCounts, N_CHANNELS, ONLINE_2021_TOTAL } from '../../simulators/dossier-volume';
 import { DISTRICT_PROFILES } from '../../simulators/districts';
 import { PILOT_UNITS } from '../../geo/pilot-units';
@@ -261,6 +262,18 @@ describe('service catalogue', () => {
     expect(PROCEDURES.filter((p) => levelOf(p, 2021) === 3)).toHaveLength(161);
     expect(PROCEDURES.filter((p) => levelOf(p, 2021) === 4)).toHaveLength(1421);
     expect(PROCEDURES).toHaveLength(c.total);
+  });
+
+  it('marks eligibility for level 4 per procedure: in 2021 every eligible service is at level 4', () => {
+    const eligible = (y: number) => PROCEDURES.filter((p) => isEligibleLevel4(p, y));
+    expect(eligible(2021)).toHaveLength(SERVICE_CATALOGUE[2021]!.eligibleLevel4);
+    expect(eligible(2021)).toHaveLength(1421);
+    expect(eligible(2021).every((p) => levelOf(p, 2021) === 4)).toBe(true);
+    // Before, part of them was not yet: 894 of 1.421 in 2020.
+    expect(eligible(2020).filter((p) => levelOf(p, 2020) === 4)).toHaveLength(894);
+    const c = SERVICE_CATALOGUE[2021]!;
+    expect(level4EligibleShare(c)).toBe(1);
+    expect(level4CatalogueShare(c)).toBeCloseTo(1421 / 1860, 12);
   });
 
   it('grew level 4 by 59 % from 2020 and never demotes a service', () => {

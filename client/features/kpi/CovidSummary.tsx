@@ -48,6 +48,7 @@ export function CovidSummary({ state }: { state: ReviewViewState }) {
         to={state.period.to}
         bucket={bucketFor(state.period)}
         format="count"
+        unit={t('unit.cases')}
       />
     </div>
   );

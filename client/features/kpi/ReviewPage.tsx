@@ -5,6 +5,7 @@ import { PRINT_PLOT_MM } from '../../ui/print-media';
 import { areaLabel } from './area-label';
 import { CovidSummary } from './CovidSummary';
 import { comparisonPeriod, formatSpan, periodContaining, reviewSpans, spanOf } from './period';
+import { PrintHeader } from './PrintHeader';
 import { RankingPanel } from './RankingPanel';
 import { ReviewToolbar } from './ReviewToolbar';
 import { Scorecard } from './Scorecard';
@@ -43,6 +44,7 @@ export function ReviewPage({ todayKey, nowMs }: { todayKey: string; nowMs: numbe
           {areaLabel(state.area, t)} · {scope}
           {cmpScope ? ` · ${t('review.comparedWith', { span: cmpScope })}` : ''}
         </p>
+        <PrintHeader scope={`${areaLabel(state.area, t)} · ${scope}`} />
       </header>
       <ReviewToolbar state={state} todayKey={todayKey} update={update} />
       <section className="review-section">

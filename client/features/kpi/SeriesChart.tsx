@@ -1,13 +1,15 @@
 import type { Bucket, MetricName, SeriesResponse } from '../../../protocol';
 import { useT } from '../../i18n/use-t';
 import { formatNumber, formatPercent } from '../../ui/format';
-import { areaLabel, SERIES_COLOURS } from './area-label';
+import { areaColour } from '../../ui/area-colours';
+import { areaLabel } from './area-label';
 import { ChartCard } from './ChartCard';
 import { toDateLabel } from '../../../protocol/compare';
 import { provisionalKey } from '../../ui/provisional';
 import { joinSeries, reviewPaths, splitProvisional } from './review-api';
 import { useResources } from './review.store';
-import { SeriesPlot } from '../../ui/SeriesPlot';
+import { SeriesPanels } from '../../ui/SeriesPanels';
+import { SeriesPlot, type PlotSeries } from '../../ui/SeriesPlot';
 
 export interface SeriesChartProps {
   id: string;
@@ -19,11 +21,14 @@ export interface SeriesChartProps {
   to: string;
   bucket: Bucket;
   format: 'count' | 'percent';
+  /** What a count counts ("hồ sơ", "ca"): names each small multiple's axis. */
+  unit?: string;
   kind?: 'line' | 'bar';
   band?: { from: string; to: string; label: string };
   size?: { width: number; height: number };
 }
 
+/** A bucket's label: its year, month, or first day (a week is named by its Monday). */
 export const formatBucket = (bucket: Bucket) => (t: string) =>
   bucket === 'year'
     ? t.slice(0, 4)
@@ -45,7 +50,7 @@ export function SeriesChart(p: SeriesChartProps) {
   const xLabel = formatBucket(p.bucket);
   const summary = data.map((s, i) => {
     const name = areaLabel(p.areas[i]!, t);
-    const colour = SERIES_COLOURS[i]!;
+    const colour = areaColour(p.areas[i]!);
     if (p.format === 'count') {
       const total = s.points.reduce((a, x) => a + (x.value ?? 0), 0);
       return { text: t('review.chart.total', { area: name, value: fmt(total) }), colour };
@@ -77,28 +82,37 @@ export function SeriesChart(p: SeriesChartProps) {
         rows: rows.map((r) => [r.t as string, ...p.areas.map((a) => (r[a] ?? null) as number | null)]),
       })}
     >
-      {(printSize) => (
-        <SeriesPlot
-          kind={p.kind ?? 'line'}
-          rows={drawn}
-          series={p.areas.flatMap((a, i) => {
-            const line = {
+      {(printSize) => {
+        const linesOf = (a: string): PlotSeries[] => {
+          const line = { key: a, name: areaLabel(a, t), colour: areaColour(a) };
+          return hasProvisional ? [line, { ...line, key: provisionalKey(a), dashed: true }] : [line];
+        };
+        const plot = {
+          kind: p.kind ?? 'line',
+          rows: drawn,
+          formatTick: (v: number) =>
+            p.format === 'percent' ? `${formatNumber(v * 100, intl)} %` : formatNumber(v, intl),
+          formatValue: (v: number) => (p.unit ? `${fmt(v)} ${p.unit}` : fmt(v)),
+          formatX: xLabel,
+          band: p.band,
+          size: p.size ?? printSize,
+        } as const;
+        // Shares compare on one axis. Counts of a city and its province are an order of magnitude apart: each
+        // area gets its own panel and axis rather than a second axis on one plot.
+        return p.format === 'percent' ? (
+          <SeriesPlot {...plot} series={p.areas.flatMap(linesOf)} />
+        ) : (
+          <SeriesPanels
+            {...plot}
+            panels={p.areas.map((a) => ({
               key: a,
-              name: areaLabel(a, t),
-              colour: SERIES_COLOURS[i]!,
-              // Counts of the province dwarf a district's: each gets its own axis. Shares share one.
-              axis: p.format === 'count' && i > 0 ? ('right' as const) : ('left' as const),
-            };
-            return hasProvisional ? [line, { ...line, key: provisionalKey(a), dashed: true }] : [line];
-          })}
-          formatTick={(v) =>
-            p.format === 'percent' ? `${formatNumber(v * 100, intl)} %` : formatNumber(v, intl)
-          }
-          formatX={xLabel}
-          band={p.band}
-          size={p.size ?? printSize}
-        />
-      )}
+              title: `${areaLabel(a, t)} — ${p.unit ?? ''}`.replace(/ — $/, ''),
+              colour: areaColour(a),
+              series: linesOf(a),
+            }))}
+          />
+        );
+      }}
     </ChartCard>
   );
 }

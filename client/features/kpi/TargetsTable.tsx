@@ -1,4 +1,4 @@
-import type { ReviewReferenceResponse } from '../../../protocol';
+import { level4EligibleShare, type ReviewReferenceResponse } from '../../../protocol';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/use-t';
 import { formatPercent } from '../../ui/format';
@@ -33,8 +33,13 @@ export function TargetsTable() {
         {ref.status === 'error' ? t('review.loadError', { message: ref.message }) : t('review.loading')}
       </p>
     );
-  const points = ref.data.catalogue.map((c) => ({ year: c.year, value: c.level4 / c.total }));
+  // The resolution's base: services eligible for level 4, not every procedure of the catalogue.
+  const points = ref.data.catalogue.flatMap((c) => {
+    const value = level4EligibleShare(c);
+    return value === null ? [] : [{ year: c.year, value }];
+  });
   const level4 = assessTarget(points, 1, TARGET_YEAR);
+  const interim = ref.data.level4Targets.filter((g) => g.year < TARGET_YEAR);
   const key = (id: string, part: string) => `review.target.${id}.${part}` as MessageKey;
   return (
     <div className="review-targets">
@@ -57,11 +62,19 @@ export function TargetsTable() {
                   <td>
                     {formatPercent(level4.latest?.value, intl)} ({level4.latest?.year})
                   </td>
-                  <td>{t(key(id, 'goal'))}</td>
+                  <td>
+                    {t(key(id, 'goal'))}
+                    {interim.map((g) => (
+                      <span key={g.year} className="review-note">
+                        {' '}
+                        ({t('review.targets.interim', { year: g.year, goal: formatPercent(g.share, intl) })})
+                      </span>
+                    ))}
+                  </td>
                   <td>{points.map((p) => `${p.year}: ${formatPercent(p.value, intl)}`).join(' → ')}</td>
                   <td data-testid={`target-${id}-status`} className={`review-status--${level4.status}`}>
                     {t(`review.status.${level4.status}`)}
-                    {level4.projected !== null
+                    {level4.status !== 'met' && level4.projected !== null
                       ? ` — ${t('review.targets.projected', { year: TARGET_YEAR, value: formatPercent(Math.min(level4.projected, 1), intl) })}`
                       : ''}
                   </td>

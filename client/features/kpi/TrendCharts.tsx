@@ -12,7 +12,11 @@ export interface TrendChartsProps {
   completeTo: string;
 }
 
-/** Lockdown of 2021 (Directive 16 in Long An): counters closed, the post and the portal carried dossiers. */
+/**
+ * Lockdown of 2021 (Directive 16 in Long An): counters closed, the post and the portal carried dossiers. The
+ * postal share is drawn per week (Monday to Sunday): a day's share falls to 0 every weekend and holiday,
+ * when counters and post offices are closed by the calendar, which a reader would take for a collapse.
+ */
 const LOCKDOWN = { from: '2021-07-19', to: '2021-09-30' };
 const POSTAL_WINDOW = { from: '2021-06-01', to: '2021-11-01' };
 
@@ -31,6 +35,7 @@ export function TrendCharts({ area, to, completeTo }: TrendChartsProps) {
         to={to}
         bucket="month"
         format="count"
+        unit={t('unit.dossiers')}
       />
       <YearOverYearChart areas={areas} to={completeTo} />
       <SeriesChart
@@ -51,7 +56,7 @@ export function TrendCharts({ area, to, completeTo }: TrendChartsProps) {
           areas={areas}
           from={POSTAL_WINDOW.from}
           to={POSTAL_WINDOW.to < to ? POSTAL_WINDOW.to : to}
-          bucket="day"
+          bucket="week"
           format="percent"
           band={{ ...LOCKDOWN, label: t('review.chart.lockdown') }}
         />

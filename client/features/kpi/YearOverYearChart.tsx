@@ -1,11 +1,12 @@
 import type { SeriesResponse } from '../../../protocol';
 import { useT } from '../../i18n/use-t';
 import { formatNumber } from '../../ui/format';
-import { areaLabel, SERIES_COLOURS } from './area-label';
+import { areaColour } from '../../ui/area-colours';
+import { areaLabel } from './area-label';
 import { ChartCard } from './ChartCard';
 import { reviewPaths, TRENDS_FROM } from './review-api';
 import { useResources } from './review.store';
-import { SeriesPlot } from '../../ui/SeriesPlot';
+import { SeriesPanels } from '../../ui/SeriesPanels';
 import { latestRatio, sameSpanTotals } from './year-over-year';
 
 export interface YearOverYearChartProps {
@@ -41,7 +42,7 @@ export function YearOverYearChart({ areas, to, size }: YearOverYearChartProps) {
             ratio: formatNumber(r.ratio, intl, 2),
           })
         : t('review.yoy.none', { area });
-    return { text, colour: SERIES_COLOURS[i]! };
+    return { text, colour: areaColour(areas[i]!) };
   });
   return (
     <ChartCard
@@ -60,16 +61,18 @@ export function YearOverYearChart({ areas, to, size }: YearOverYearChartProps) {
       })}
     >
       {(printSize) => (
-        <SeriesPlot
+        // A city's and its province's totals are an order of magnitude apart: a panel and an axis each.
+        <SeriesPanels
           kind="bar"
           rows={rows}
-          series={areas.map((a, i) => ({
+          panels={areas.map((a) => ({
             key: a,
-            name: areaLabel(a, t),
-            colour: SERIES_COLOURS[i]!,
-            axis: i > 0 ? 'right' : 'left',
+            title: `${areaLabel(a, t)} — ${t('unit.dossiers')}`,
+            colour: areaColour(a),
+            series: [{ key: a, name: areaLabel(a, t), colour: areaColour(a) }],
           }))}
           formatTick={(v) => formatNumber(v, intl)}
+          formatValue={(v) => `${formatNumber(v, intl)} ${t('unit.dossiers')}`}
           formatX={(x) => x}
           size={size ?? printSize}
         />

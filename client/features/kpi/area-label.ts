@@ -18,5 +18,3 @@ export function areaLabel(code: string, t: Translate): string {
 export function companionArea(code: string): string {
   return code === PROVINCE_CODE ? TAN_AN_CODE : PROVINCE_CODE;
 }
-
-export const SERIES_COLOURS = ['#4cc9f0', '#f5b041'] as const;

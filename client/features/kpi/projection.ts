@@ -3,7 +3,7 @@ export interface YearValue {
   value: number;
 }
 
-export type TargetStatus = 'on_track' | 'at_risk' | 'no_data';
+export type TargetStatus = 'met' | 'on_track' | 'at_risk' | 'no_data';
 
 export interface TargetAssessment {
   status: TargetStatus;
@@ -32,8 +32,8 @@ export function fitLine(points: readonly YearValue[]): { slope: number; intercep
 }
 
 /**
- * On track when the straight line fitted through the yearly actuals reaches the target by the target year (or
- * the latest actual already does); at risk otherwise. A line is the simplest method a meeting can check by
+ * Met when the latest actual already reaches the target; on track when the straight line fitted through the
+ * yearly actuals reaches it by the target year; at risk otherwise. A line is the simplest method a meeting can check by
  * eye, and it says nothing about saturation, which is why the latest actual is shown beside it.
  */
 export function assessTarget(
@@ -46,9 +46,16 @@ export function assessTarget(
   if (!latest) return { status: 'no_data', projected: null, slopePerYear: null, latest };
   const line = fitLine(sorted);
   const projected = line ? line.slope * targetYear + line.intercept : null;
-  const reached = latest.value >= target || (projected !== null && projected >= target);
+  const status: TargetStatus =
+    latest.value >= target
+      ? 'met'
+      : projected !== null && projected >= target
+        ? 'on_track'
+        : projected === null
+          ? 'no_data'
+          : 'at_risk';
   return {
-    status: reached ? 'on_track' : projected === null ? 'no_data' : 'at_risk',
+    status,
     projected,
     slopePerYear: line?.slope ?? null,
     latest,

@@ -1,4 +1,7 @@
 import {
+  level3CatalogueShare,
+  level4CatalogueShare,
+  level4EligibleShare,
   METRIC,
   type DeadlineKpis,
   type KpiProvenance,
@@ -106,10 +109,10 @@ export function buildTiles(
     events: null,
     lastEventTsMs: null,
   };
-  const catTile = (id: 'level3' | 'level4', n: number | undefined): TileModel => ({
+  const catTile = (id: 'level3' | 'level4All', share: number | null, n: number | undefined): TileModel => ({
     id,
     label: t(`review.tile.${id}`),
-    value: cat ? pct((n ?? 0) / cat.total) : '—',
+    value: cat ? pct(share) : '—',
     sub: cat
       ? t('review.tile.catalogueSub', {
           n: formatNumber(n, intl),
@@ -121,6 +124,39 @@ export function buildTiles(
     tone: 'normal',
     provenance: catalogueView,
   });
+  // The resolution's measure: level 4 among the services eligible for it, against the year's own target.
+  const eligible = cat ? level4EligibleShare(cat) : null;
+  const goal = cat ? ref.level4Targets.find((g) => g.year === cat.year) : undefined;
+  const level4Tile: TileModel = {
+    id: 'level4',
+    label: t('review.tile.level4'),
+    value: cat ? pct(eligible) : '—',
+    sub: cat
+      ? [
+          t('review.tile.eligibleSub', {
+            n: formatNumber(cat.level4, intl),
+            eligible: formatNumber(cat.eligibleLevel4, intl),
+            year: cat.year,
+          }),
+          goal
+            ? t(
+                eligible !== null && eligible >= goal.share
+                  ? 'review.tile.goalMet'
+                  : 'review.tile.goalMissed',
+                {
+                  year: goal.year,
+                  goal: pct(goal.share),
+                },
+              )
+            : null,
+        ]
+          .filter(Boolean)
+          .join('; ')
+      : t('review.noData'),
+    delta: null,
+    tone: 'normal',
+    provenance: { ...catalogueView, formula: t('review.prov.eligible') },
+  };
   return [
     tile('online', 'dossier.online_submitted', 'higherIsBetter', { sub: t('unit.dossiers') }),
     tile('onlineShare', 'dossier.online_share', 'higherIsBetter'),
@@ -133,8 +169,9 @@ export function buildTiles(
     tile('payment', 'dossier.online_payment_share', 'higherIsBetter'),
     // The post carried dossiers through the lockdown: more of it is neither good nor bad in itself.
     tile('postal', 'dossier.postal_share', 'neutral'),
-    catTile('level3', cat?.level3),
-    catTile('level4', cat?.level4),
+    level4Tile,
+    catTile('level4All', cat ? level4CatalogueShare(cat) : null, cat?.level4),
+    catTile('level3', cat ? level3CatalogueShare(cat) : null, cat?.level3),
     {
       id: 'par',
       label: t('review.tile.par'),

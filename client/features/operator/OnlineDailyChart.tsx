@@ -7,7 +7,8 @@ import { effectiveNowMs, hasOwnFigures, onlineDaily, type DailyPoint } from '../
 import { useStore } from '../../store/store';
 import { useScenarioNow } from '../../store/use-scenario-now';
 import { formatClock, formatDayKey, formatNumber } from '../../ui/format';
-import { provisionalKey, splitRows } from '../../ui/provisional';
+import { areaColour } from '../../ui/area-colours';
+import { splitRows } from '../../ui/provisional';
 import { OnlineDailyChartView, type ChartSeries } from './OnlineDailyChartView';
 
 /** Online submissions per day, last 30 days, from the per-day counts the state already carries. */
@@ -32,10 +33,8 @@ export function OnlineDailyChart({ size }: { size?: { width: number; height: num
     [data, today, focus, noWardData],
   );
   const series: ChartSeries[] = [
-    { key: PROVINCE_CODE, name: t('area.province'), colour: '#4cc9f0', axis: 'left' },
-    ...(noWardData
-      ? []
-      : [{ key: focus, name: focusName, colour: '#f8961e', axis: 'right' } satisfies ChartSeries]),
+    { key: PROVINCE_CODE, name: t('area.province'), colour: areaColour(PROVINCE_CODE) },
+    ...(noWardData ? [] : [{ key: focus, name: focusName, colour: areaColour(focus) } satisfies ChartSeries]),
   ];
   const soFar = state
     ? t('chart.soFar', { time: formatClock(effectiveNowMs(state, scenarioNow), intl).time.slice(0, 5) })
@@ -52,7 +51,8 @@ export function OnlineDailyChart({ size }: { size?: { width: number; height: num
     <OnlineDailyChartView
       title={t('chart.title')}
       data={drawn as DailyPoint[]}
-      series={[...series, ...series.map((s) => ({ ...s, key: provisionalKey(s.key), dashed: true }))]}
+      series={series}
+      unit={t('unit.dossiers')}
       summary={summary}
       intl={intl}
       size={size}

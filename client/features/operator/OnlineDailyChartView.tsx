@@ -1,9 +1,11 @@
 import type { DailyPoint } from '../../store/selectors';
-import { SeriesPlot, type PlotSeries } from '../../ui/SeriesPlot';
+import type { PlotSeries } from '../../ui/SeriesPlot';
+import { SeriesPanels } from '../../ui/SeriesPanels';
 import { formatDayKey, formatNumber } from '../../ui/format';
+import { provisionalKey } from '../../ui/provisional';
 
-/** Province totals dwarf the city's: each series gets its own axis so both shapes stay readable. */
-export type ChartSeries = PlotSeries;
+/** One area's line; today's part of it is drawn dashed under its provisional key. */
+export type ChartSeries = Omit<PlotSeries, 'dashed'>;
 
 export interface OnlineDailyChartViewProps {
   title: string;
@@ -12,6 +14,8 @@ export interface OnlineDailyChartViewProps {
   /** One line per series with its latest value, in the series' colour: the legend and no hover needed. */
   summary: string[];
   intl: string;
+  /** What the values count, naming each panel's axis ("hồ sơ"). */
+  unit: string;
   /** Fixed size for tests (jsdom has no layout); the page fills its panel. */
   size?: { width: number; height: number };
 }
@@ -22,16 +26,24 @@ export function OnlineDailyChartView({
   series,
   summary,
   intl,
+  unit,
   size,
 }: OnlineDailyChartViewProps) {
+  // Province totals dwarf the city's: small multiples, a panel and an axis per area, never a second axis.
   const chart = (
-    <SeriesPlot
+    <SeriesPanels
       kind="line"
       large
       rows={data}
       xKey="day"
-      series={series}
+      panels={series.map((s) => ({
+        key: s.key,
+        title: `${s.name} — ${unit}`,
+        colour: s.colour,
+        series: [s, { ...s, key: provisionalKey(s.key), dashed: true }],
+      }))}
       formatTick={(v) => formatNumber(v, intl)}
+      formatValue={(v) => `${formatNumber(v, intl)} ${unit}`}
       formatX={formatDayKey}
       size={size}
     />
