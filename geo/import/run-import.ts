@@ -29,13 +29,19 @@ const collectionProblem = (message: string): RunImportResult => ({
   problems: [{ feature: null, code: null, at: null, message }],
 });
 
-/** Units the product knows: the 2021 list, the built-in sets and the sets already installed in `outDir`. */
+/**
+ * Units the product knows: the 2021 list, the built-in sets and the sets already installed in `outDir`. A code
+ * the 2021 list has keeps its 2021 meaning: the built-in 2025 set re-uses the former districts' codes for its
+ * schematic "(cũ)" units, and an imported 2021 file must not inherit their 2025 parent.
+ */
 export function knownAreas(outDir: string): Map<string, KnownArea> {
   const known = new Map<string, KnownArea>();
   const add = (a: KnownArea & { code: string }) =>
     known.set(a.code, { name: a.name, kind: a.kind, parent: a.parent });
+  const fixed = new Set(AREAS_2021.map((a) => a.code));
   AREAS_2021.forEach(add);
-  for (const set of [...BUILT_IN_SETS, ...loadAreaSetsDir(outDir).sets]) set.areas.forEach(add);
+  for (const set of [...BUILT_IN_SETS, ...loadAreaSetsDir(outDir).sets])
+    set.areas.filter((a) => !fixed.has(a.code)).forEach(add);
   return known;
 }
 
