@@ -16,3 +16,4 @@ export const SENSOR_SITES: readonly SensorSite[] = siteData as SensorSite[];
 /** {@link SENSOR_SITES} by `siteId`. */
 export const SITES_BY_ID: ReadonlyMap<string, SensorSite> = new Map(SENSOR_SITES.map((s) => [s.siteId, s]));
 export * from './site-assignments';
+export * from './sites-outside';

@@ -1,5 +1,5 @@
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaInfo } from '../../geo/areas';
 import type { AreaProperties, AreasCollection } from '../net/api';
 import type { SensorStatus } from '../../protocol';
@@ -8,11 +8,18 @@ import { STATUS_COLOURS, type ChoroplethScale } from './colours';
 
 /** Stable layer ids: deck.gl matches layers across renders by id, so these must never change. */
 export const LAYER_IDS = {
+  neighbours: 'neighbour-provinces',
   districts: 'district-choropleth',
   sensors: 'sensor-sites',
   labels: 'district-labels',
   wards: 'drill-down-wards',
+  focus: 'focused-area',
 } as const;
+
+/** The font every map label uses; the placement pass measures text with it. */
+export const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+export const LABEL_SIZE_PX = 15;
+export const LABEL_OFFSET_PX = 14;
 
 export type AreaFeature = Feature<Polygon | MultiPolygon, AreaProperties>;
 
@@ -47,8 +54,10 @@ export function districtLayer(p: {
     getLineColor: [210, 225, 240, 200],
     lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
+    // A click drills down (MapView routes it); the wall, which has no pointer, simply never clicks.
+    pickable: true,
     // `values` is a new object only when the state changed (memoised upstream), so colours recompute then.
-    updateTriggers: { getFillColor: [p.metric, p.scale.step, p.values] },
+    updateTriggers: { getFillColor: [p.metric, p.scale.key, p.values] },
   });
 }
 
@@ -78,6 +87,7 @@ export function sensorLayer(p: { markers: readonly SiteMarker[]; scale?: number 
     radiusScale: p.scale ?? 1,
     lineWidthScale: p.scale ?? 1,
     ...SENSOR_OUTLINE,
+    pickable: true,
     updateTriggers: { getFillColor: statusKey, getRadius: statusKey },
   });
 }
@@ -90,16 +100,43 @@ export function labelLayer(p: { districts: readonly AreaInfo[]; scale?: number }
     getText: (a) => a.name,
     // 'auto' builds the atlas from the text itself, so Vietnamese diacritics (ă, ơ, ư, ạ …) all render.
     characterSet: 'auto',
-    fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+    fontFamily: LABEL_FONT,
     fontWeight: 600,
-    getSize: 15,
+    getSize: LABEL_SIZE_PX,
     sizeUnits: 'pixels',
     sizeScale: p.scale ?? 1,
     getColor: [240, 244, 248, 255],
     fontSettings: { sdf: true },
     outlineWidth: 3,
     outlineColor: [8, 14, 22, 230],
-    getPixelOffset: [0, -14 * (p.scale ?? 1)],
+    getPixelOffset: [0, -LABEL_OFFSET_PX * (p.scale ?? 1)],
+  });
+}
+
+/** The provinces around, drawn muted under everything: context, never data. */
+export function neighbourLayer(data: FeatureCollection<Polygon | MultiPolygon, { name: string }>) {
+  return new GeoJsonLayer<{ name: string }>({
+    id: LAYER_IDS.neighbours,
+    data,
+    filled: true,
+    stroked: true,
+    getFillColor: [22, 32, 44, 255],
+    getLineColor: [58, 72, 88, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+  });
+}
+
+/** The chosen unit, outlined thick over the colours so it stands out at any zoom. */
+export function focusLayer(feature: AreaFeature | undefined) {
+  return new GeoJsonLayer<AreaProperties>({
+    id: LAYER_IDS.focus,
+    data: feature ? [feature] : [],
+    filled: false,
+    stroked: true,
+    getLineColor: [255, 209, 102, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 3,
   });
 }
 
@@ -117,6 +154,7 @@ export function wardLayer(p: { features: readonly AreaFeature[]; focus: string }
     getLineColor: [255, 255, 255, 150],
     lineWidthUnits: 'pixels',
     getLineWidth: 1,
+    pickable: true,
     updateTriggers: { getFillColor: p.focus },
   });
 }

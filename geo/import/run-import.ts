@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { AREAS_2021 } from '../areas';
 import { AREA_SET_SUFFIX, loadAreaSetsDir } from '../area-sets-dir';
+import { parseAreaSet } from '../area-set';
 import { BUILT_IN_SETS } from '../built-in-sets';
+import siteData from '../data/sensor-sites.json';
+import type { SensorSite } from '../sensor-site';
+import { sitesOutside, type OutsideSite } from '../sites-outside';
 import {
   DEFAULT_IMPORT_OPTIONS,
   importAreaSet,
@@ -21,7 +25,8 @@ export interface RunImportOptions extends Partial<Omit<ImportOptions, 'known' | 
 }
 
 export type RunImportResult =
-  { ok: true; path: string; summary: ImportSummary } | { ok: false; problems: ImportProblem[] };
+  | { ok: true; path: string; summary: ImportSummary; outsideSites: OutsideSite[] }
+  | { ok: false; problems: ImportProblem[] };
 
 const SET_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const collectionProblem = (message: string): RunImportResult => ({
@@ -93,5 +98,8 @@ export function runImport(opts: RunImportOptions): RunImportResult {
     rmSync(temp, { force: true });
     return collectionProblem(`cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return { ok: true, path: target, summary: result.summary };
+  const parsed = parseAreaSet(result.collection);
+  // The sites the server will re-assign to this set: those it cannot place are named now, not found later.
+  const outsideSites = parsed.ok ? sitesOutside(siteData as SensorSite[], parsed.set) : [];
+  return { ok: true, path: target, summary: result.summary, outsideSites };
 }
