@@ -48,7 +48,19 @@ export function MapPanel() {
     [state, metric, today],
   );
   const scale = useMemo(() => choroplethScale(DISTRICT_CODES.map((c) => values[c] ?? 0)), [values]);
-  const markers = useMemo(() => (showSensors ? siteMarkers(state, now) : []), [state, now, showSensors]);
+  const siteAreas = useStore((s) => s.siteAreas);
+  // A site the set in force places in no unit (null, not merely unknown) is drawn ringed as outside.
+  const markers = useMemo(
+    () =>
+      showSensors
+        ? siteMarkers(state, now).map((m) => (siteAreas?.[m.siteId] === null ? { ...m, outside: true } : m))
+        : [],
+    [state, now, showSensors, siteAreas],
+  );
+  const outsideCount = useMemo(
+    () => Object.values(siteAreas ?? {}).filter((code) => code === null).length,
+    [siteAreas],
+  );
   const drill = useMemo(() => {
     if (districtOf(focus) !== TAN_AN_CODE || !areas) return undefined;
     const features = areas.features.filter((f) => f.properties.parent === TAN_AN_CODE) as AreaFeature[];
@@ -130,6 +142,7 @@ export function MapPanel() {
         sensorsTitle={t('map.sensors')}
         statusLabel={(s) => t(`status.${s}`)}
         statusCounts={counts}
+        outside={outsideCount > 0 ? { label: t('map.outside'), count: outsideCount } : undefined}
       />
     </div>
   );

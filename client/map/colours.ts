@@ -14,6 +14,9 @@ export const STATUS_COLOURS: Record<SensorStatus, Rgba> = {
   offline: [75, 82, 90, 255],
 };
 
+/** The ring of a site outside every unit of the set in force: magenta, a colour no status or class uses. */
+export const OUTSIDE_RING: Rgba = [236, 64, 222, 255];
+
 /** Legend order: worst first, the way an operator scans. */
 export const STATUS_ORDER: readonly SensorStatus[] = ['alarm', 'warning', 'ok', 'stale', 'offline'];
 

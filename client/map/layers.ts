@@ -4,7 +4,7 @@ import type { AreaInfo } from '../../geo/areas';
 import type { AreaProperties, AreasCollection } from '../net/api';
 import type { SensorStatus } from '../../protocol';
 import type { SiteMarker } from '../store/selectors';
-import { STATUS_COLOURS, type ChoroplethScale } from './colours';
+import { OUTSIDE_RING, STATUS_COLOURS, type ChoroplethScale } from './colours';
 
 /** Stable layer ids: deck.gl matches layers across renders by id, so these must never change. */
 export const LAYER_IDS = {
@@ -68,16 +68,20 @@ export const markerRadius = (status: SensorStatus): number =>
 /** The dark ring that keeps a marker apart from its neighbours and the choropleth under it. */
 export const SENSOR_OUTLINE = {
   stroked: true,
-  getLineColor: [10, 16, 24, 255],
+  getLineColor: [10, 16, 24, 255] as [number, number, number, number],
   lineWidthUnits: 'pixels',
   getLineWidth: 2,
 } as const;
 
+/** A site as the map draws it: `outside` when the set in force places it in no unit (after an import). */
+export type MapMarker = SiteMarker & { outside?: boolean };
+
+
 /** `scale` multiplies marker and label sizes (the wall passes its width over 1920 px, so a 4K wall reads alike). */
-export function sensorLayer(p: { markers: readonly SiteMarker[]; scale?: number }) {
-  // One character per site: the trigger changes exactly when some site's status does.
-  const statusKey = p.markers.map((m) => m.status[0]).join('');
-  return new ScatterplotLayer<SiteMarker>({
+export function sensorLayer(p: { markers: readonly MapMarker[]; scale?: number }) {
+  // One character per site: the trigger changes exactly when some site's status (or placement) does.
+  const statusKey = p.markers.map((m) => (m.outside ? m.status[0]!.toUpperCase() : m.status[0])).join('');
+  return new ScatterplotLayer<MapMarker>({
     id: LAYER_IDS.sensors,
     data: p.markers,
     getPosition: (m) => m.lonLat,
@@ -87,8 +91,15 @@ export function sensorLayer(p: { markers: readonly SiteMarker[]; scale?: number 
     radiusScale: p.scale ?? 1,
     lineWidthScale: p.scale ?? 1,
     ...SENSOR_OUTLINE,
+    getLineColor: (m) => (m.outside ? OUTSIDE_RING : SENSOR_OUTLINE.getLineColor),
+    getLineWidth: (m) => (m.outside ? 4 : SENSOR_OUTLINE.getLineWidth),
     pickable: true,
-    updateTriggers: { getFillColor: statusKey, getRadius: statusKey },
+    updateTriggers: {
+      getFillColor: statusKey,
+      getRadius: statusKey,
+      getLineColor: statusKey,
+      getLineWidth: statusKey,
+    },
   });
 }
 
