@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'unit.sites': 'sites',
   'age.updated': 'updated {age}',
   'age.none': 'no data yet',
+  'age.noDataThen': 'no data at this instant',
   'age.report': 'report of {date}',
   'age.sensors': '{ok}/{total} sites normal',
   'chart.title': 'Online dossiers per day — last 30 days',

@@ -24,6 +24,7 @@ export const vi = {
   'unit.sites': 'trạm',
   'age.updated': 'cập nhật {age}',
   'age.none': 'chưa có dữ liệu',
+  'age.noDataThen': 'không có dữ liệu tại thời điểm này',
   'age.report': 'báo cáo ngày {date}',
   'age.sensors': '{ok}/{total} trạm bình thường',
   'chart.title': 'Hồ sơ nộp trực tuyến theo ngày — 30 ngày gần nhất',

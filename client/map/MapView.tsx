@@ -6,7 +6,8 @@ import {
   type StyleSpecification,
 } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { LayersList, PickingInfo } from '@deck.gl/core';
+import type { LayersList } from '@deck.gl/core';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import neighbours from '../../geo/data/neighbour-provinces.geo.json';
@@ -18,10 +19,10 @@ import type { ChoroplethScale } from './colours';
 import { mapLocale } from './map-locale';
 import { placeLabelsOnMap, withPlacedLabels, type PlacedLabel } from './map-labels';
 import {
+  districtFeatures,
   districtLayer,
   focusLayer,
   labelLayer,
-  LAYER_IDS,
   neighbourLayer,
   sensorLayer,
   wardLayer,
@@ -65,14 +66,35 @@ const FIT = { padding: 24, animate: false } as const;
 const FLY_MS = 1500;
 const NEIGHBOURS = neighbourLayer(neighbours as Parameters<typeof neighbourLayer>[0]);
 
-function pickOf(info: PickingInfo): MapPick | null {
-  const id = info.layer?.id;
-  const object = info.object as { properties?: { code?: string }; siteId?: string } | undefined;
-  if (!object) return null;
-  if (id === LAYER_IDS.sensors && object.siteId) return { kind: 'site', siteId: object.siteId };
-  if ((id === LAYER_IDS.districts || id === LAYER_IDS.wards) && object.properties?.code)
-    return { kind: 'area', code: object.properties.code };
-  return null;
+/** Within this many px of a site's centre a click picks the site (a marker's radius plus a finger's slack). */
+const SITE_PICK_PX = 10;
+
+/**
+ * What a click at `point` (px) hits: the nearest site within {@link SITE_PICK_PX}, else the smallest drawn unit
+ * containing the place. Done on the CPU from the data drawn rather than by deck.gl's GPU picking, which the
+ * interleaved maplibre overlay does not give back reliably under SwiftShader; a province has a few hundred
+ * sites and a few dozen units, so this costs well under a millisecond.
+ */
+function pickAt(map: MapLibreMap, point: { x: number; y: number }, drawn: Drawn): MapPick | null {
+  let site: { id: string; d: number } | null = null;
+  for (const m of drawn.markers) {
+    const p = map.project(m.lonLat as [number, number]);
+    const d = Math.hypot(p.x - point.x, p.y - point.y);
+    if (d <= SITE_PICK_PX && (!site || d < site.d)) site = { id: m.siteId, d };
+  }
+  if (site) return { kind: 'site', siteId: site.id };
+  const { lng, lat } = map.unproject([point.x, point.y]);
+  let best: AreaFeature | null = null;
+  for (const f of drawn.features) {
+    if (best && (f.properties.areaKm2 ?? Infinity) >= (best.properties.areaKm2 ?? Infinity)) continue;
+    if (booleanPointInPolygon([lng, lat], f)) best = f;
+  }
+  return best ? { kind: 'area', code: best.properties.code } : null;
+}
+
+interface Drawn {
+  markers: readonly SiteMarker[];
+  features: readonly AreaFeature[];
 }
 
 /**
@@ -101,9 +123,15 @@ export default function MapView({
   const initialStyle = useRef(mapStyle ?? OFFLINE_STYLE);
   const initialLocale = useRef(mapLocale(t));
   const pickRef = useRef(onPick);
+  const drawnRef = useRef<Drawn>({ markers: [], features: [] });
   useEffect(() => {
     pickRef.current = onPick;
-  }, [onPick]);
+    // What a click can hit: the sites and the coloured units, and the wards when drilled into Tân An.
+    drawnRef.current = {
+      markers,
+      features: [...(areas ? districtFeatures(areas) : []), ...(drill?.features ?? [])],
+    };
+  }, [onPick, markers, areas, drill]);
   const [placed, setPlaced] = useState<readonly PlacedLabel[]>([]);
   const [camera, setCamera] = useState<{ moves: number; view: number[][] | null }>({ moves: 0, view: null });
 
@@ -119,14 +147,10 @@ export default function MapView({
       locale: initialLocale.current,
     });
     // interleaved: MapLibre 6 draws deck.gl in its own GL context; the overlaid mode costs a second context.
-    const deck = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      onClick: (info) => {
-        const pick = pickOf(info);
-        if (pick) pickRef.current?.(pick);
-      },
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+    const deck = new MapLibreOverlay({ interleaved: true, layers: [] });
+    map.on('click', (e) => {
+      const pick = pickAt(map, e.point, drawnRef.current);
+      if (pick) pickRef.current?.(pick);
     });
     map.addControl(deck);
     overlay.current = deck;
