@@ -54,8 +54,6 @@ export function districtLayer(p: {
     getLineColor: [210, 225, 240, 200],
     lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
-    // A click drills down (MapView routes it); the wall, which has no pointer, simply never clicks.
-    pickable: true,
     // `values` is a new object only when the state changed (memoised upstream), so colours recompute then.
     updateTriggers: { getFillColor: [p.metric, p.scale.key, p.values] },
   });
@@ -76,7 +74,6 @@ export const SENSOR_OUTLINE = {
 /** A site as the map draws it: `outside` when the set in force places it in no unit (after an import). */
 export type MapMarker = SiteMarker & { outside?: boolean };
 
-
 /** `scale` multiplies marker and label sizes (the wall passes its width over 1920 px, so a 4K wall reads alike). */
 export function sensorLayer(p: { markers: readonly MapMarker[]; scale?: number }) {
   // One character per site: the trigger changes exactly when some site's status (or placement) does.
@@ -93,7 +90,6 @@ export function sensorLayer(p: { markers: readonly MapMarker[]; scale?: number }
     ...SENSOR_OUTLINE,
     getLineColor: (m) => (m.outside ? OUTSIDE_RING : SENSOR_OUTLINE.getLineColor),
     getLineWidth: (m) => (m.outside ? 4 : SENSOR_OUTLINE.getLineWidth),
-    pickable: true,
     updateTriggers: {
       getFillColor: statusKey,
       getRadius: statusKey,
@@ -165,7 +161,6 @@ export function wardLayer(p: { features: readonly AreaFeature[]; focus: string }
     getLineColor: [255, 255, 255, 150],
     lineWidthUnits: 'pixels',
     getLineWidth: 1,
-    pickable: true,
     updateTriggers: { getFillColor: p.focus },
   });
 }
