@@ -40,8 +40,8 @@ export const DISTRICTS_2021 = AREAS_2021.filter((a) => a.parent === PROVINCE_COD
 
 /**
  * Tân An's 9 wards and 5 communes in 2021, with their codes from the national list (GSO, 01/11/2021). The seats
- * are schematic placements (roughly where each unit lies in the city, to 0.005°), from which the schematic
- * ward cells are drawn: not surveyed positions. In December 2024 Phường 2 merged into Phường 1; in July 2025 the
+ * are schematic placements (roughly where each unit lies in the city, to 0.005°, inside the real city outline),
+ * from which the schematic ward cells are drawn: not surveyed positions. In December 2024 Phường 2 merged into Phường 1; in July 2025 the
  * 2025 reform re-used three of these codes (27694, 27712, 27715) for the wards Tân An became.
  */
 export const TAN_AN_WARDS_2021: readonly AreaInfo[] = [
@@ -55,10 +55,10 @@ export const TAN_AN_WARDS_2021: readonly AreaInfo[] = [
   { code: '27700', name: 'Phường 6', kind: 'ward', parent: TAN_AN_CODE, seat: [106.42, 10.56] },
   { code: '27703', name: 'Xã Hướng Thọ Phú', kind: 'commune', parent: TAN_AN_CODE, seat: [106.385, 10.565] },
   { code: '27706', name: 'Xã Nhơn Thạnh Trung', kind: 'commune', parent: TAN_AN_CODE, seat: [106.42, 10.5] },
-  { code: '27709', name: 'Xã Lợi Bình Nhơn', kind: 'commune', parent: TAN_AN_CODE, seat: [106.32, 10.51] },
-  { code: '27712', name: 'Xã Bình Tâm', kind: 'commune', parent: TAN_AN_CODE, seat: [106.455, 10.565] },
+  { code: '27709', name: 'Xã Lợi Bình Nhơn', kind: 'commune', parent: TAN_AN_CODE, seat: [106.355, 10.535] },
+  { code: '27712', name: 'Xã Bình Tâm', kind: 'commune', parent: TAN_AN_CODE, seat: [106.448, 10.562] },
   { code: '27715', name: 'Phường Khánh Hậu', kind: 'ward', parent: TAN_AN_CODE, seat: [106.37, 10.5] },
-  { code: '27718', name: 'Xã An Vĩnh Ngãi', kind: 'commune', parent: TAN_AN_CODE, seat: [106.455, 10.505] },
+  { code: '27718', name: 'Xã An Vĩnh Ngãi', kind: 'commune', parent: TAN_AN_CODE, seat: [106.431, 10.515] },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { parseAreaSet, type AreaSet } from './area-set';
-import areaData2021 from './data/longan-2021.schematic.geo.json';
+import areaData2021 from './data/longan-2021.geo.json';
 import areaData2025 from './data/tayninh-2025.schematic.geo.json';
 
 function load(json: unknown): AreaSet {
@@ -10,17 +10,24 @@ function load(json: unknown): AreaSet {
 }
 
 /**
- * The product's own schematic boundaries of Long An and its 15 district-level units, valid 2013-04-01 to
- * 2025-07-01. Approximations labelled `schematic: true`, not official boundaries. Positions are `[lon, lat]`.
+ * The default 2021 set, valid 2013-04-01 to 2025-07-01: Long An and its 15 district-level units with their real
+ * (open, generalised) outlines from geoBoundaries, and Tân An's wards and communes as schematic cells inside the
+ * city (`schematic: true`, they alone). Built by `geo/build-province-2021.ts`. Positions are `[lon, lat]`.
  */
-export const SCHEMATIC_2021: AreaSet = load(areaData2021);
+export const LONG_AN_2021: AreaSet = load(areaData2021);
 
 /**
- * Schematic set valid from 2025-07-01: province Tây Ninh (72, which absorbed Long An; no district level) and
- * the three wards Tân An became, with assumed codes (see `geo/build-schematic-2025.ts`). Only the former Long An
- * part is drawn. Labelled `schematic: true`.
+ * Schematic set valid from 2025-07-01: province Tây Ninh (72, which absorbed Long An; no district level), the
+ * three wards Tân An became (assumed codes) and each other former district as one schematic unit (see
+ * `geo/build-schematic-2025.ts`), so the whole former province is drawn. Labelled `schematic: true`.
  */
 export const SCHEMATIC_2025: AreaSet = load(areaData2025);
 
 /** The sets that ship with the product, oldest first. */
-export const BUILT_IN_SETS: readonly AreaSet[] = [SCHEMATIC_2021, SCHEMATIC_2025];
+export const BUILT_IN_SETS: readonly AreaSet[] = [LONG_AN_2021, SCHEMATIC_2025];
+
+/**
+ * The 2021 set's former name, from when it was schematic Voronoi cells; kept so code written against it still
+ * builds. Prefer {@link LONG_AN_2021}.
+ */
+export const SCHEMATIC_2021: AreaSet = LONG_AN_2021;

@@ -1,11 +1,13 @@
 /*
  * npm run geo:import -- <file> [--set NAME] [--valid-from YYYY-MM-DD] [--valid-to YYYY-MM-DD]
  *   [--code-prop code] [--name-prop name] [--kind-prop kind] [--parent-prop parent] [--province CODE]
- *   [--allow-new-codes] [--max-vertices N] [--out DIR]
+ *   [--allow-new-codes] [--max-vertices N] [--source TEXT] [--attribution TEXT] [--out DIR]
  *
  * Validates a GeoJSON FeatureCollection of administrative units and installs it as an area set in DIR
  * (default `$DATA_DIR/area-sets`, DATA_DIR defaulting to ./data), where the server loads it at start. A bad file
- * is reported feature by feature and changes nothing. Exit status: 0 imported, 1 rejected, 2 usage error.
+ * is reported feature by feature and changes nothing. After a good import the sensor sites that lie in no unit
+ * of the new set are listed with their distance to the nearest unit (the server draws them as outside).
+ * Exit status: 0 imported, 1 rejected, 2 usage error.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +18,7 @@ import { runImport } from './import/run-import';
 const USAGE =
   'usage: npm run geo:import -- <file> [--set NAME] [--valid-from DATE] [--valid-to DATE] [--code-prop code] ' +
   '[--name-prop name] [--kind-prop kind] [--parent-prop parent] [--province CODE] [--allow-new-codes] ' +
-  '[--max-vertices N] [--out DIR]';
+  '[--max-vertices N] [--source TEXT] [--attribution TEXT] [--out DIR]';
 
 function main(): number {
   let parsed;
@@ -34,6 +36,8 @@ function main(): number {
         province: { type: 'string' },
         'allow-new-codes': { type: 'boolean', default: false },
         'max-vertices': { type: 'string' },
+        source: { type: 'string' },
+        attribution: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -69,6 +73,8 @@ function main(): number {
     allowNewCodes: v['allow-new-codes'],
     provinceCode: v.province,
     maxVertices,
+    source: v.source,
+    attribution: v.attribution,
   });
   if (!result.ok) {
     console.error(`${file}: rejected, nothing was written (${result.problems.length} problem(s))`);
@@ -84,6 +90,16 @@ function main(): number {
       `  ${a.code.padEnd(6)} ${a.name.padEnd(24)} ${a.areaKm2.toFixed(2).padStart(10)} km²${a.derived ? ' (derived)' : ''}`,
     );
   console.log(`  wrote ${result.path}`);
+  if (result.outsideSites.length === 0) console.log('  every sensor site lies inside a unit of this set');
+  else {
+    console.log(
+      `  ${result.outsideSites.length} sensor site(s) outside every unit (drawn as outside on the map):`,
+    );
+    for (const o of result.outsideSites)
+      console.log(
+        `    ${o.siteId.padEnd(14)} ${o.distanceKm.toFixed(2).padStart(7)} km from ${o.nearest}  ${o.name}`,
+      );
+  }
   if (!v['valid-from'] && !v['valid-to'])
     console.log('  note: no --valid-from/--valid-to, so this set is in force at every instant');
   return 0;

@@ -11,8 +11,10 @@ export const AreaProperties = z.object({
   parent: AreaCode.nullable(),
   /** True when the geometry is the product's own approximation, not an official boundary. */
   schematic: z.boolean().optional(),
-  /** Geodesic area in km². */
+  /** Geodesic area in km², computed on the unsimplified geometry (@turf/area). */
   areaKm2: z.number().min(0).optional(),
+  /** The area in km² an official source states, shown beside the computed one where known. */
+  officialAreaKm2: z.number().min(0).optional(),
 });
 export type AreaProperties = z.infer<typeof AreaProperties>;
 
@@ -55,6 +57,10 @@ export const AreaFeatureCollection = z
     name: z.string().min(1).max(128).optional(),
     validFrom: z.iso.date().optional(),
     validTo: z.iso.date().optional(),
+    /** Where the geometry comes from, in words ("geoBoundaries gbOpen VNM-ADM2, 2020"). */
+    source: z.string().min(1).max(256).optional(),
+    /** Attribution the geometry's licence asks for; every map drawing the set shows it. */
+    attribution: z.string().min(1).max(512).optional(),
     features: z.array(AreaFeature).min(1),
   })
   .refine((c) => !c.validFrom || !c.validTo || c.validFrom < c.validTo, {

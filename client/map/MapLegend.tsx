@@ -1,5 +1,5 @@
 import type { SensorStatus } from '../../protocol';
-import { cssRgb, STATUS_COLOURS, STATUS_ORDER, type ChoroplethScale } from './colours';
+import { cssRgb, OUTSIDE_RING, STATUS_COLOURS, STATUS_ORDER, type ChoroplethScale } from './colours';
 
 export interface MapLegendProps {
   title: string;
@@ -9,6 +9,8 @@ export interface MapLegendProps {
   statusLabel: (s: SensorStatus) => string;
   /** Sites per status, shown in the legend so counts are readable without touching the map. */
   statusCounts: Record<SensorStatus, number>;
+  /** Sites the set in force places in no unit, when there are any (ringed on the map). */
+  outside?: { label: string; count: number };
 }
 
 export function MapLegend({
@@ -18,6 +20,7 @@ export function MapLegend({
   sensorsTitle,
   statusLabel,
   statusCounts,
+  outside,
 }: MapLegendProps) {
   return (
     <div className="map-legend" data-testid="map-legend">
@@ -38,6 +41,12 @@ export function MapLegend({
             {statusLabel(s)}: {statusCounts[s]}
           </li>
         ))}
+        {outside ? (
+          <li data-testid="legend-outside" data-count={outside.count}>
+            <span className="swatch swatch--round" style={{ border: `3px solid ${cssRgb(OUTSIDE_RING)}` }} />
+            {outside.label}: {outside.count}
+          </li>
+        ) : null}
       </ul>
     </div>
   );

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DISTRICTS_2021, TAN_AN_CODE } from '../../geo/areas';
 import { CROSSWALK_2025, carryOver } from '../../geo/crosswalk';
@@ -6,7 +6,8 @@ import { emptyDashboardState } from '../../protocol/state/dashboard-state';
 import { countByStatus } from '../../protocol/state/sensor-status';
 import { vnDateKey } from '../../protocol/time';
 import { useT } from '../i18n/use-t';
-import { districtOf } from '../store/drill-down';
+import { districtOf, isFocusable, isWard } from '../store/drill-down';
+import { areaBounds } from '../features/wall/wall-map-data';
 import { mapMetricValues } from '../../protocol/state/map-metrics';
 import { effectiveNowMs, siteMarkers } from '../store/selectors';
 import { useStore } from '../store/store';
@@ -16,22 +17,28 @@ import { ChoroplethSwitch } from './ChoroplethSwitch';
 import { choroplethScale } from './colours';
 import type { AreaFeature } from './layers';
 import { MapLegend } from './MapLegend';
+import { areaLabels } from './area-labels';
+import { areaSetNote } from './area-set-note';
+import { PROVINCE_BOUNDS } from './map-style';
+import type { MapPick } from './MapView';
 
 // maplibre + deck.gl are most of the bundle: load them apart so the tiles and chart draw first.
 const MapView = lazy(() => import('./MapView'));
 
 export function MapPanel() {
   const { t, intl } = useT();
-  const { areas, areasError, metric, focus, showSensors, setShowSensors } = useStore(
+  const { areas, areasError, metric, focus, setFocus, showSensors, setShowSensors } = useStore(
     useShallow((s) => ({
       areas: s.areas,
       areasError: s.areasError,
       metric: s.choropleth,
       focus: s.focusArea,
+      setFocus: s.setFocusArea,
       showSensors: s.showSensors,
       setShowSensors: s.setShowSensors,
     })),
   );
+  const frame = useFraming(focus, setFocus);
   const state = useStore((s) => s.feed.state) ?? EMPTY;
   const now = effectiveNowMs(state, useScenarioNow(1000));
   const today = vnDateKey(now);
@@ -41,13 +48,49 @@ export function MapPanel() {
     [state, metric, today],
   );
   const scale = useMemo(() => choroplethScale(DISTRICT_CODES.map((c) => values[c] ?? 0)), [values]);
-  const markers = useMemo(() => (showSensors ? siteMarkers(state, now) : []), [state, now, showSensors]);
+  const siteAreas = useStore((s) => s.siteAreas);
+  // A site the set in force places in no unit (null, not merely unknown) is drawn ringed as outside.
+  const markers = useMemo(
+    () =>
+      showSensors
+        ? siteMarkers(state, now).map((m) => (siteAreas?.[m.siteId] === null ? { ...m, outside: true } : m))
+        : [],
+    [state, now, showSensors, siteAreas],
+  );
+  const outsideCount = useMemo(
+    () => Object.values(siteAreas ?? {}).filter((code) => code === null).length,
+    [siteAreas],
+  );
   const drill = useMemo(() => {
     if (districtOf(focus) !== TAN_AN_CODE || !areas) return undefined;
     const features = areas.features.filter((f) => f.properties.parent === TAN_AN_CODE) as AreaFeature[];
     return { features, focus };
   }, [areas, focus]);
   const counts = useMemo(() => countByStatus(Object.values(state.sites), state.alerts, now), [state, now]);
+  const labels = useMemo(
+    () =>
+      areaLabels(
+        areas,
+        focus,
+        districtOf(focus) === TAN_AN_CODE && frame.level === 'area' ? TAN_AN_CODE : undefined,
+      ),
+    [areas, focus, frame.level],
+  );
+  const framed = useMemo(
+    () =>
+      frame.level === 'province'
+        ? { key: `province:${frame.n}`, bounds: PROVINCE_BOUNDS }
+        : { key: `area:${focus}:${frame.n}`, bounds: areaBounds(areas, focus) },
+    // The bounds follow the areas loaded, but only a new key moves the camera.
+    [frame, focus, areas],
+  );
+  const onPick = useCallback(
+    (pick: MapPick) => {
+      if (pick.kind === 'area' && isFocusable(pick.code)) frame.drill(pick.code);
+    },
+    [frame],
+  );
+  const note = areaSetNote(areas);
 
   return (
     <div className="map-panel" data-testid="map-panel">
@@ -59,6 +102,10 @@ export function MapPanel() {
           metric={metric}
           markers={markers}
           drill={drill}
+          focus={framed}
+          highlight={focus}
+          labels={labels}
+          onPick={onPick}
         />
       </Suspense>
       <div className="map-panel__top">
@@ -72,12 +119,14 @@ export function MapPanel() {
           />{' '}
           {t('map.showSensors')}
         </label>
-        <p className="map-panel__schematic" data-testid="map-schematic-note">
-          {t('map.schematic')}
-        </p>
-        {areas?.name ? (
-          <p className="map-panel__set" data-testid="map-area-set" data-set={areas.name}>
-            {t('map.areaSet', { name: areas.name })}
+        {note ? (
+          <p
+            className="map-panel__schematic"
+            data-testid="map-area-set"
+            data-set={areas?.name}
+            data-schematic={note.schematic}
+          >
+            {t(note.key, note.params)}
           </p>
         ) : null}
         {areasError ? (
@@ -93,9 +142,43 @@ export function MapPanel() {
         sensorsTitle={t('map.sensors')}
         statusLabel={(s) => t(`status.${s}`)}
         statusCounts={counts}
+        outside={outsideCount > 0 ? { label: t('map.outside'), count: outsideCount } : undefined}
       />
     </div>
   );
+}
+
+/**
+ * Where the camera stands: the whole province (at first, and after Escape from a district) or the focused
+ * area (after a click or a breadcrumb). A click on an area drills down, as the breadcrumbs do; Escape goes back
+ * up: from a ward to its district, from a district to the province view.
+ */
+function useFraming(focus: string, setFocus: (code: string) => void) {
+  const [state, setState] = useState<{ level: 'province' | 'area'; n: number; seen: string }>({
+    level: 'province',
+    n: 0,
+    seen: focus,
+  });
+  // A focus changed elsewhere (the breadcrumbs, the URL) frames that area too.
+  if (state.seen !== focus) setState({ level: 'area', n: state.n + 1, seen: focus });
+  const drill = useCallback(
+    (code: string) => {
+      setFocus(code);
+      setState((s) => ({ level: 'area', n: s.n + 1, seen: code }));
+    },
+    [setFocus],
+  );
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (e.target instanceof HTMLElement && e.target.closest('input, textarea, [role="dialog"]')) return;
+      if (isWard(focus)) drill(districtOf(focus));
+      else setState((s) => ({ level: 'province', n: s.n + 1, seen: focus }));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focus, drill]);
+  return useMemo(() => ({ level: state.level, n: state.n, drill }), [state.level, state.n, drill]);
 }
 
 const EMPTY = emptyDashboardState();

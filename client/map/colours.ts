@@ -14,6 +14,9 @@ export const STATUS_COLOURS: Record<SensorStatus, Rgba> = {
   offline: [75, 82, 90, 255],
 };
 
+/** The ring of a site outside every unit of the set in force: magenta, a colour no status or class uses. */
+export const OUTSIDE_RING: Rgba = [236, 64, 222, 255];
+
 /** Legend order: worst first, the way an operator scans. */
 export const STATUS_ORDER: readonly SensorStatus[] = ['alarm', 'warning', 'ok', 'stale', 'offline'];
 
@@ -27,27 +30,44 @@ export const CHOROPLETH_RAMP: readonly Rgba[] = [
 ];
 
 export interface ChoroplethScale {
-  /** Width of one class; class i holds values in [i·step, (i+1)·step). */
-  step: number;
+  /** Changes exactly when the classes do: part of a layer's update trigger. */
+  key: string;
   colourOf: (value: number) => Rgba;
+  /** Low to high; a value belongs to the first class whose `to` is at or above it. */
   classes: { colour: Rgba; from: number; to: number }[];
 }
 
-/** The smallest 1, 2 or 5 × 10ⁿ at or above `x` (at least 1, for counts). */
-export function niceStep(x: number): number {
-  if (!(x > 1)) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
-  return ([1, 2, 5, 10].find((m) => m * p >= x) ?? 10) * p;
+/** The ramp's colours spread over `k` classes, so two classes are as far apart as the ramp allows. */
+function rampFor(k: number): Rgba[] {
+  const n = CHOROPLETH_RAMP.length;
+  if (k === 1) return [CHOROPLETH_RAMP[Math.floor(n / 2)]!];
+  return Array.from({ length: k }, (_, i) => CHOROPLETH_RAMP[Math.round((i * (n - 1)) / (k - 1))]!);
 }
 
-/** Equal-interval classes with round bounds over 0..max, so the legend reads "0–199, 200–399, …". */
+/**
+ * Quantile classes from the data's own range: each of (at most) five classes holds about as many areas, and
+ * equal values always share a class, so a map never comes out one flat colour while its values differ, and a
+ * skewed metric (one district far ahead) still separates the others. The class bounds are data values, which
+ * the legend shows as they are. Fewer distinct values than classes give one class per value.
+ */
 export function choroplethScale(values: readonly number[]): ChoroplethScale {
-  const n = CHOROPLETH_RAMP.length;
-  const max = values.reduce((a, b) => Math.max(a, b), 0);
-  const step = niceStep(max / n);
-  const colourOf = (v: number) => CHOROPLETH_RAMP[Math.min(n - 1, Math.max(0, Math.floor(v / step)))]!;
-  const classes = CHOROPLETH_RAMP.map((colour, i) => ({ colour, from: i * step, to: (i + 1) * step - 1 }));
-  return { step, colourOf, classes };
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) sorted.push(0);
+  const distinct = [...new Set(sorted)];
+  const k = Math.min(CHOROPLETH_RAMP.length, distinct.length);
+  const bounds: { from: number; to: number }[] = [];
+  let start = 0;
+  for (let c = 1; c <= k && start < sorted.length; c++) {
+    // The class ends at its quantile rank, stretched so a run of equal values is not split.
+    let end = c === k ? sorted.length : Math.max(start + 1, Math.round((c * sorted.length) / k));
+    while (end < sorted.length && sorted[end] === sorted[end - 1]) end++;
+    bounds.push({ from: sorted[start]!, to: sorted[end - 1]! });
+    start = end;
+  }
+  const colours = rampFor(bounds.length);
+  const classes = bounds.map((b, i) => ({ ...b, colour: colours[i]! }));
+  const colourOf = (v: number) => (classes.find((c) => v <= c.to) ?? classes[classes.length - 1]!).colour;
+  return { key: bounds.map((b) => `${b.from}-${b.to}`).join(','), colourOf, classes };
 }
 
 export const cssRgb = ([r, g, b]: Rgba): string => `rgb(${r} ${g} ${b})`;

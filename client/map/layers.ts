@@ -1,18 +1,25 @@
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AreaInfo } from '../../geo/areas';
 import type { AreaProperties, AreasCollection } from '../net/api';
 import type { SensorStatus } from '../../protocol';
 import type { SiteMarker } from '../store/selectors';
-import { STATUS_COLOURS, type ChoroplethScale } from './colours';
+import { OUTSIDE_RING, STATUS_COLOURS, type ChoroplethScale } from './colours';
 
 /** Stable layer ids: deck.gl matches layers across renders by id, so these must never change. */
 export const LAYER_IDS = {
+  neighbours: 'neighbour-provinces',
   districts: 'district-choropleth',
   sensors: 'sensor-sites',
   labels: 'district-labels',
   wards: 'drill-down-wards',
+  focus: 'focused-area',
 } as const;
+
+/** The font every map label uses; the placement pass measures text with it. */
+export const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+export const LABEL_SIZE_PX = 15;
+export const LABEL_OFFSET_PX = 14;
 
 export type AreaFeature = Feature<Polygon | MultiPolygon, AreaProperties>;
 
@@ -48,7 +55,7 @@ export function districtLayer(p: {
     lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
     // `values` is a new object only when the state changed (memoised upstream), so colours recompute then.
-    updateTriggers: { getFillColor: [p.metric, p.scale.step, p.values] },
+    updateTriggers: { getFillColor: [p.metric, p.scale.key, p.values] },
   });
 }
 
@@ -59,16 +66,19 @@ export const markerRadius = (status: SensorStatus): number =>
 /** The dark ring that keeps a marker apart from its neighbours and the choropleth under it. */
 export const SENSOR_OUTLINE = {
   stroked: true,
-  getLineColor: [10, 16, 24, 255],
+  getLineColor: [10, 16, 24, 255] as [number, number, number, number],
   lineWidthUnits: 'pixels',
   getLineWidth: 2,
 } as const;
 
+/** A site as the map draws it: `outside` when the set in force places it in no unit (after an import). */
+export type MapMarker = SiteMarker & { outside?: boolean };
+
 /** `scale` multiplies marker and label sizes (the wall passes its width over 1920 px, so a 4K wall reads alike). */
-export function sensorLayer(p: { markers: readonly SiteMarker[]; scale?: number }) {
-  // One character per site: the trigger changes exactly when some site's status does.
-  const statusKey = p.markers.map((m) => m.status[0]).join('');
-  return new ScatterplotLayer<SiteMarker>({
+export function sensorLayer(p: { markers: readonly MapMarker[]; scale?: number }) {
+  // One character per site: the trigger changes exactly when some site's status (or placement) does.
+  const statusKey = p.markers.map((m) => (m.outside ? m.status[0]!.toUpperCase() : m.status[0])).join('');
+  return new ScatterplotLayer<MapMarker>({
     id: LAYER_IDS.sensors,
     data: p.markers,
     getPosition: (m) => m.lonLat,
@@ -78,7 +88,14 @@ export function sensorLayer(p: { markers: readonly SiteMarker[]; scale?: number 
     radiusScale: p.scale ?? 1,
     lineWidthScale: p.scale ?? 1,
     ...SENSOR_OUTLINE,
-    updateTriggers: { getFillColor: statusKey, getRadius: statusKey },
+    getLineColor: (m) => (m.outside ? OUTSIDE_RING : SENSOR_OUTLINE.getLineColor),
+    getLineWidth: (m) => (m.outside ? 4 : SENSOR_OUTLINE.getLineWidth),
+    updateTriggers: {
+      getFillColor: statusKey,
+      getRadius: statusKey,
+      getLineColor: statusKey,
+      getLineWidth: statusKey,
+    },
   });
 }
 
@@ -90,16 +107,43 @@ export function labelLayer(p: { districts: readonly AreaInfo[]; scale?: number }
     getText: (a) => a.name,
     // 'auto' builds the atlas from the text itself, so Vietnamese diacritics (ă, ơ, ư, ạ …) all render.
     characterSet: 'auto',
-    fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+    fontFamily: LABEL_FONT,
     fontWeight: 600,
-    getSize: 15,
+    getSize: LABEL_SIZE_PX,
     sizeUnits: 'pixels',
     sizeScale: p.scale ?? 1,
     getColor: [240, 244, 248, 255],
     fontSettings: { sdf: true },
     outlineWidth: 3,
     outlineColor: [8, 14, 22, 230],
-    getPixelOffset: [0, -14 * (p.scale ?? 1)],
+    getPixelOffset: [0, -LABEL_OFFSET_PX * (p.scale ?? 1)],
+  });
+}
+
+/** The provinces around, drawn muted under everything: context, never data. */
+export function neighbourLayer(data: FeatureCollection<Polygon | MultiPolygon, { name: string }>) {
+  return new GeoJsonLayer<{ name: string }>({
+    id: LAYER_IDS.neighbours,
+    data,
+    filled: true,
+    stroked: true,
+    getFillColor: [22, 32, 44, 255],
+    getLineColor: [58, 72, 88, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+  });
+}
+
+/** The chosen unit, outlined thick over the colours so it stands out at any zoom. */
+export function focusLayer(feature: AreaFeature | undefined) {
+  return new GeoJsonLayer<AreaProperties>({
+    id: LAYER_IDS.focus,
+    data: feature ? [feature] : [],
+    filled: false,
+    stroked: true,
+    getLineColor: [255, 209, 102, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 3,
   });
 }
 

@@ -19,7 +19,7 @@ export const EPIDEMIC_COLOURS: readonly Rgba[] = [
 
 /** A categorical "scale" for levels 1–4, shaped like the choropleth scales so the legend and layer take it. */
 export const EPIDEMIC_SCALE: ChoroplethScale = {
-  step: -1,
+  key: 'epidemic-levels',
   colourOf: (level) => EPIDEMIC_COLOURS[Math.min(4, Math.max(1, Math.round(level))) - 1]!,
   classes: EPIDEMIC_COLOURS.map((colour, i) => ({ colour, from: i + 1, to: i + 1 })),
 };

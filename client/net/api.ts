@@ -6,7 +6,7 @@ import type { ErrorBody, HealthResponse, SeriesQuery, SeriesResponse } from '../
 import { onUnauthorized } from '../access/on-unauthorized';
 import { operatorToken } from './operator-token';
 
-/** Properties of a feature of `GET /api/areas`; geometry is `[lon, lat]` and schematic unless imported. */
+/** Properties of a feature of `GET /api/areas`; geometry is `[lon, lat]`; `schematic` marks approximations. */
 export interface AreaProperties {
   code: string;
   name: string;
@@ -14,12 +14,15 @@ export interface AreaProperties {
   parent: string | null;
   schematic: boolean;
   areaKm2: number;
+  officialAreaKm2?: number;
 }
 export type AreasCollection = FeatureCollection<Polygon | MultiPolygon, AreaProperties> & {
-  /** The set's name (`longan-2021-schematic`) and validity days, as `GET /api/areas` sends them. */
+  /** The set's name (`longan-2021`), validity days, source and attribution, as `GET /api/areas` sends them. */
   name?: string;
   validFrom?: string;
   validTo?: string;
+  source?: string;
+  attribution?: string;
 };
 
 /** A failed API call, carrying the server's `{ error, details }` so the UI can say what went wrong. */

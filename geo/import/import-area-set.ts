@@ -49,6 +49,10 @@ export interface ImportOptions {
   /** Vertex budget of the simplified set (all features together). */
   maxVertices: number;
   bounds: LonLatBounds;
+  /** Where the boundaries come from, written into the set and shown on the map ("Sở TN&MT Long An, 2021"). */
+  source?: string;
+  /** Attribution the boundaries' licence asks for, shown on every map drawing the set. */
+  attribution?: string;
 }
 
 export const DEFAULT_IMPORT_OPTIONS = {
@@ -299,6 +303,8 @@ export function importAreaSet(json: unknown, options: ImportOptions): ImportResu
     name: options.name,
     ...(options.validFrom ? { validFrom: options.validFrom } : {}),
     ...(options.validTo ? { validTo: options.validTo } : {}),
+    ...(options.source ? { source: options.source } : {}),
+    ...(options.attribution ? { attribution: options.attribution } : {}),
     features,
   };
   // The written file must load where the server loads it: check it the same way.

@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { AREAS_2021 } from '../areas';
 import { AREA_SET_SUFFIX, loadAreaSetsDir } from '../area-sets-dir';
+import { parseAreaSet } from '../area-set';
 import { BUILT_IN_SETS } from '../built-in-sets';
+import siteData from '../data/sensor-sites.json';
+import type { SensorSite } from '../sensor-site';
+import { sitesOutside, type OutsideSite } from '../sites-outside';
 import {
   DEFAULT_IMPORT_OPTIONS,
   importAreaSet,
@@ -21,7 +25,8 @@ export interface RunImportOptions extends Partial<Omit<ImportOptions, 'known' | 
 }
 
 export type RunImportResult =
-  { ok: true; path: string; summary: ImportSummary } | { ok: false; problems: ImportProblem[] };
+  | { ok: true; path: string; summary: ImportSummary; outsideSites: OutsideSite[] }
+  | { ok: false; problems: ImportProblem[] };
 
 const SET_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const collectionProblem = (message: string): RunImportResult => ({
@@ -29,13 +34,19 @@ const collectionProblem = (message: string): RunImportResult => ({
   problems: [{ feature: null, code: null, at: null, message }],
 });
 
-/** Units the product knows: the 2021 list, the built-in sets and the sets already installed in `outDir`. */
+/**
+ * Units the product knows: the 2021 list, the built-in sets and the sets already installed in `outDir`. A code
+ * the 2021 list has keeps its 2021 meaning: the built-in 2025 set re-uses the former districts' codes for its
+ * schematic "(cũ)" units, and an imported 2021 file must not inherit their 2025 parent.
+ */
 export function knownAreas(outDir: string): Map<string, KnownArea> {
   const known = new Map<string, KnownArea>();
   const add = (a: KnownArea & { code: string }) =>
     known.set(a.code, { name: a.name, kind: a.kind, parent: a.parent });
+  const fixed = new Set(AREAS_2021.map((a) => a.code));
   AREAS_2021.forEach(add);
-  for (const set of [...BUILT_IN_SETS, ...loadAreaSetsDir(outDir).sets]) set.areas.forEach(add);
+  for (const set of [...BUILT_IN_SETS, ...loadAreaSetsDir(outDir).sets])
+    set.areas.filter((a) => !fixed.has(a.code)).forEach(add);
   return known;
 }
 
@@ -87,5 +98,8 @@ export function runImport(opts: RunImportOptions): RunImportResult {
     rmSync(temp, { force: true });
     return collectionProblem(`cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return { ok: true, path: target, summary: result.summary };
+  const parsed = parseAreaSet(result.collection);
+  // The sites the server will re-assign to this set: those it cannot place are named now, not found later.
+  const outsideSites = parsed.ok ? sitesOutside(siteData as SensorSite[], parsed.set) : [];
+  return { ok: true, path: target, summary: result.summary, outsideSites };
 }

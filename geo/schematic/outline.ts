@@ -1,53 +1,9 @@
 import type { LonLat } from '../../protocol';
 
 /*
- * Hand-authored schematic lines. They come only from public facts (the province's bounding box lon 105.50–106.75,
- * lat 10.40–11.03, its neighbours, its area, the district seats) and general knowledge of where the main rivers
- * and roads run. They are deliberately coarse: no official boundary was used, traced or consulted, so the
- * product may ship them.
+ * Hand-authored schematic lines from general knowledge of where the main rivers and roads run, used only to put
+ * water gauges on water and traffic counters on roads. Deliberately coarse; no official map was traced.
  */
-
-/**
- * Approximate outline of Long An, `[lon, lat]`, clockwise as drawn (the builder re-orients it). Wide in the west
- * (Đồng Tháp Mười plain), notched in the north by Cambodia's Svay Rieng salient, narrowing towards HCMC.
- */
-export const PROVINCE_OUTLINE: readonly LonLat[] = [
-  // Cambodia, west to east; the border dips south around Kiến Tường's crossing.
-  [105.5, 10.9],
-  [105.6, 10.95],
-  [105.72, 10.98],
-  [105.83, 10.93],
-  [105.91, 10.85],
-  [105.98, 10.8],
-  [106.08, 10.82],
-  [106.16, 10.84],
-  [106.21, 10.93],
-  [106.27, 11.0],
-  // Tây Ninh, north-east.
-  [106.36, 11.03],
-  [106.44, 11.02],
-  // Ho Chi Minh City, east.
-  [106.48, 10.95],
-  [106.5, 10.86],
-  [106.55, 10.77],
-  [106.63, 10.7],
-  [106.71, 10.65],
-  [106.75, 10.56],
-  [106.74, 10.47],
-  // Tiền Giang, south.
-  [106.66, 10.41],
-  [106.55, 10.4],
-  [106.45, 10.4],
-  [106.37, 10.46],
-  [106.25, 10.5],
-  [106.13, 10.535],
-  [106.02, 10.565],
-  // Đồng Tháp, west.
-  [105.91, 10.64],
-  [105.79, 10.72],
-  [105.66, 10.8],
-  [105.55, 10.83],
-];
 
 /** A named polyline, `[lon, lat]` vertices. */
 export interface SchematicLine {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRICTS_2021 } from '../../geo/areas';
-import { choroplethScale, niceStep, STATUS_COLOURS, CHOROPLETH_RAMP } from '../../client/map/colours';
+import { choroplethScale, STATUS_COLOURS, CHOROPLETH_RAMP } from '../../client/map/colours';
 import { districtLayer, labelLayer, LAYER_IDS, sensorLayer } from '../../client/map/layers';
 import type { AreasCollection } from '../../client/net/api';
 import type { SiteMarker } from '../../client/store/selectors';
@@ -83,24 +83,44 @@ describe('district choropleth', () => {
     const fill = layer.props.getFillColor as unknown as (f: AreasCollection['features'][number]) => number[];
     expect(fill(data[0]!)).toEqual(CHOROPLETH_RAMP[0]);
     expect(fill(data[1]!)).toEqual(CHOROPLETH_RAMP[4]);
-    expect(layer.props.updateTriggers.getFillColor).toEqual(['onlineToday', scale.step, values]);
+    expect(layer.props.updateTriggers.getFillColor).toEqual(['onlineToday', scale.key, values]);
     // Same collection, same filtered array: deck.gl does not re-tessellate polygons each render.
     expect(districtLayer({ areas: AREAS, values, scale, metric: 'x' }).props.data).toBe(data);
   });
 
-  it('uses round class bounds', () => {
-    expect(niceStep(0)).toBe(1);
-    expect(niceStep(180)).toBe(200);
-    expect(niceStep(3.2)).toBe(5);
-    const scale = choroplethScale([0, 120, 940]);
-    expect(scale.step).toBe(200);
+  it('draws quantile classes from the data, so a skewed metric does not come out one flat colour', () => {
+    // One district far ahead: equal intervals over 0..max put the 14 others in the lowest class.
+    const values = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 900];
+    const scale = choroplethScale(values);
+    expect(scale.classes).toHaveLength(5);
+    const colours = new Set(values.map((v) => scale.colourOf(v).join()));
+    expect(colours.size).toBe(5);
     expect(scale.classes.map((c) => [c.from, c.to])).toEqual([
-      [0, 199],
-      [200, 399],
-      [400, 599],
-      [600, 799],
-      [800, 999],
+      [3, 5],
+      [6, 8],
+      [9, 11],
+      [12, 14],
+      [15, 900],
     ]);
+    expect(scale.colourOf(3)).toEqual(CHOROPLETH_RAMP[0]);
+    expect(scale.colourOf(900)).toEqual(CHOROPLETH_RAMP[4]);
+  });
+
+  it('keeps equal values in one class and gives fewer distinct values one class each, far apart', () => {
+    const scale = choroplethScale([96, 96, 96, 97, 97, 100]);
+    expect(scale.classes.map((c) => [c.from, c.to])).toEqual([
+      [96, 96],
+      [97, 97],
+      [100, 100],
+    ]);
+    expect(scale.classes.map((c) => c.colour)).toEqual([
+      CHOROPLETH_RAMP[0],
+      CHOROPLETH_RAMP[2],
+      CHOROPLETH_RAMP[4],
+    ]);
+    expect(choroplethScale([5, 5, 5]).classes).toEqual([{ from: 5, to: 5, colour: CHOROPLETH_RAMP[2] }]);
+    expect(choroplethScale([]).classes).toHaveLength(1);
+    expect(choroplethScale([1, 2]).key).not.toBe(choroplethScale([1, 3]).key);
   });
 });
 

@@ -2,6 +2,8 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { MapViewProps } from '../../client/map/MapView';
 import { OperatorScreen } from '../../client/features/operator/OperatorScreen';
+import { LONG_AN_2021 } from '../../geo';
+import type { AreasCollection } from '../../client/net/api';
 import { useStore } from '../../client/store/store';
 import { applyEvents, DEFAULT_ALERT_RULES, type LoggedEvent } from '../../protocol';
 import { FIXTURE_ROLLUP as rollup, NOW_MS, sampleState, seedStore } from './fixtures';
@@ -27,13 +29,16 @@ describe('operator screen', () => {
     expect(map).toHaveAttribute('data-markers', 'wl-1:alarm,wl-2:ok,pm-1:ok');
   });
 
-  it('labels the map as schematic and explains its colours without hovering', async () => {
+  it("labels only the schematic part of the map (Tân An's wards) and explains its colours without hovering", async () => {
     seedStore();
+    useStore.getState().setAreas(LONG_AN_2021.collection as unknown as AreasCollection);
     render(<OperatorScreen />);
     await screen.findByTestId('map-mock');
-    expect(screen.getByTestId('map-schematic-note')).toHaveTextContent(
-      'Sơ đồ minh hoạ — không phải ranh giới chính thức',
-    );
+    const note = screen.getByTestId('map-area-set');
+    expect(note).toHaveAttribute('data-schematic', 'part');
+    expect(note).toHaveTextContent('Ranh giới: geoBoundaries');
+    expect(note).toHaveTextContent('Phường, xã của Tân An: sơ đồ minh hoạ');
+    expect(note).not.toHaveTextContent('không phải ranh giới chính thức');
     expect(screen.getByTestId('map-legend')).toHaveTextContent('Hồ sơ trực tuyến hôm nay');
     expect(screen.getByTestId('legend-status-alarm')).toHaveTextContent('Báo động: 1');
     expect(screen.getByTestId('legend-status-ok')).toHaveTextContent('Bình thường: 2');

@@ -46,7 +46,7 @@ describe('analyst replay against npm start', () => {
     );
     expect(await page.getByTestId('replay-density').count()).toBe(1);
     // The map draws the set valid in July 2021: Long An's districts and Tân An's 2021 wards.
-    await page.locator('[data-testid="map-area-set"][data-set="longan-2021-schematic"]').waitFor();
+    await page.locator('[data-testid="map-area-set"][data-set="longan-2021"]').waitFor();
     expect(await page.getByTestId('ward-picker').locator('option').count()).toBe(15);
   });
 

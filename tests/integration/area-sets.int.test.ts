@@ -24,7 +24,7 @@ describe('GET /api/areas with dated area sets', () => {
       areas('?at=2021-08-01'),
       areas('?at=2026-01-01T09:00:00%2B07:00'),
     ]);
-    expect(in2021.name).toBe('longan-2021-schematic');
+    expect(in2021.name).toBe('longan-2021');
     expect(in2021.areas.map((a) => a.code)).toContain('794');
     expect(in2026.name).toBe('tayninh-2025-schematic');
     expect(in2026.areas.map((a) => a.code)).toEqual(
@@ -34,7 +34,7 @@ describe('GET /api/areas with dated area sets', () => {
   });
 
   it("defaults to the set in force at the server clock's now", async () => {
-    expect((await areas()).name).toBe('longan-2021-schematic');
+    expect((await areas()).name).toBe('longan-2021');
   });
 
   it('refuses an invalid instant with a 400', async () => {
@@ -50,13 +50,15 @@ describe('GET /api/areas with dated area sets', () => {
       return SiteAreasResponse.parse(await res.json());
     };
     const [in2021, in2026] = await Promise.all([sites('?at=2021-08-01'), sites('?at=2026-01-01')]);
-    expect([in2021.set, in2026.set]).toEqual(['longan-2021-schematic', 'tayninh-2025-schematic']);
+    expect([in2021.set, in2026.set]).toEqual(['longan-2021', 'tayninh-2025-schematic']);
     const wards2021 = new Set(TAN_AN_WARDS_2021.map((w) => w.code));
     const wards2025 = ['27694', '27712', '27715'];
     for (const [siteId, code] of Object.entries(in2021.sites)) {
       if (siteId.includes('-794-')) expect(wards2021.has(code!), siteId).toBe(true);
       else expect(code, siteId).toBe(siteId.split('-')[2]);
-      expect([...wards2025, '72'], siteId).toContain(in2026.sites[siteId]);
+      // Since 2025 Tân An's sites lie in its three new wards, the others in their former district's unit.
+      if (siteId.includes('-794-')) expect(wards2025, siteId).toContain(in2026.sites[siteId]);
+      else expect(in2026.sites[siteId], siteId).toBe(siteId.split('-')[2]);
     }
     const bad = await fetch(`${server.url}/api/areas/sites?at=soon`);
     expect(bad.status).toBe(400);
@@ -66,14 +68,15 @@ describe('GET /api/areas with dated area sets', () => {
     const res = await fetch(`${server.url}/api/areas/sets`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as AreaSetsResponse;
-    expect(body.current).toBe('longan-2021-schematic');
+    expect(body.current).toBe('longan-2021');
     expect(body.sets).toEqual([
       {
-        name: 'longan-2021-schematic',
+        name: 'longan-2021',
         validFrom: '2013-04-01',
         validTo: '2025-07-01',
         origin: 'built-in',
-        schematic: true,
+        // The districts are real outlines; only Tân An's wards are schematic.
+        schematic: false,
         features: 30,
       },
       {
@@ -82,7 +85,7 @@ describe('GET /api/areas with dated area sets', () => {
         validTo: null,
         origin: 'built-in',
         schematic: true,
-        features: 4,
+        features: 18,
       },
     ]);
   });

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseInstant, type AreaFeatureCollection, type SeriesPoint } from '../../protocol';
 import {
   CROSSWALK_2025,
+  DISTRICTS_2021,
   Crosswalk,
-  SCHEMATIC_2021,
+  LONG_AN_2021,
   SCHEMATIC_2025,
   SENSOR_SITES,
   TAN_AN_CODE,
@@ -104,9 +105,9 @@ describe('area-set registry', () => {
     expect(r.rollup('27703')).toEqual(['27703', '794', '80']);
   });
 
-  it('ships the 2021 schematic set and the post-2025 one', () => {
+  it('ships the 2021 set and the post-2025 one', () => {
     const r = createAreaSetRegistry();
-    expect(r.setAt(at('2021-08-01'))).toBe(SCHEMATIC_2021);
+    expect(r.setAt(at('2021-08-01'))).toBe(LONG_AN_2021);
     expect(r.setAt(at('2026-01-01'))).toBe(SCHEMATIC_2025);
   });
 });
@@ -124,19 +125,32 @@ describe('post-2025 schematic set', () => {
       parent: null,
     });
     expect(features.every((f) => f.properties.schematic === true)).toBe(true);
-    expect(features.every((f) => f.properties.kind === 'province' || f.properties.kind === 'ward')).toBe(
-      true,
+    expect(features.some((f) => f.properties.kind === 'district' || f.properties.kind === 'city')).toBe(
+      false,
     );
   });
 
-  it("has the three wards Tân An became, tiling Tân An's schematic cell", () => {
+  it('covers the whole former province: the three wards and one schematic unit per other former district', () => {
+    const formers = features.filter((f) => f.properties.kind === 'commune');
+    expect(formers.map((f) => f.properties.code).sort()).toEqual(
+      DISTRICTS_2021.filter((d) => d.code !== TAN_AN_CODE)
+        .map((d) => d.code)
+        .sort(),
+    );
+    for (const f of formers) expect(f.properties.name).toMatch(/ \(cũ\)$/);
+    const children = features.filter((f) => f.properties.parent === '72');
+    const childrenKm2 = children.reduce((s, f) => s + turfArea(f.geometry), 0) / 1e6;
+    expect(Math.abs(childrenKm2 / (turfArea(features[0]!.geometry) / 1e6) - 1)).toBeLessThan(0.01);
+  });
+
+  it("has the three wards Tân An became, tiling Tân An's real outline", () => {
     expect(wards.map((w) => w.properties.name).sort()).toEqual([
       'Phường Khánh Hậu',
       'Phường Long An',
       'Phường Tân An',
     ]);
     for (const w of wards) expect(w.properties.parent).toBe('72');
-    const tanAn = SCHEMATIC_2021.collection.features.find((f) => f.properties.code === TAN_AN_CODE)!;
+    const tanAn = LONG_AN_2021.collection.features.find((f) => f.properties.code === TAN_AN_CODE)!;
     const union = polygonClipping.union(
       ...(wards.map((w) => w.geometry.coordinates) as [polygonClipping.Geom, ...polygonClipping.Geom[]]),
     );
@@ -147,22 +161,22 @@ describe('post-2025 schematic set', () => {
 
 describe('site assignment', () => {
   it('agrees with the reference point-in-polygon for every bundled site, on the 2021 set', () => {
-    const assigned = assignSites(SENSOR_SITES, SCHEMATIC_2021);
+    const assigned = assignSites(SENSOR_SITES, LONG_AN_2021);
     for (const s of SENSOR_SITES) {
-      expect(assigned.get(s.siteId), s.siteId).toBe(areaAt(s.lonLat, SCHEMATIC_2021));
-      const parent = SCHEMATIC_2021.areas.find((a) => a.code === assigned.get(s.siteId))?.parent;
+      expect(assigned.get(s.siteId), s.siteId).toBe(areaAt(s.lonLat, LONG_AN_2021));
+      const parent = LONG_AN_2021.areas.find((a) => a.code === assigned.get(s.siteId))?.parent;
       if (s.area === TAN_AN_CODE) expect(parent, s.siteId).toBe(TAN_AN_CODE);
       else expect(assigned.get(s.siteId), s.siteId).toBe(s.area);
     }
   });
 
-  it("re-assigns on the 2025 set: Tân An's sites go to its wards, the others to the province", () => {
+  it("re-assigns on the 2025 set: Tân An's sites go to its wards, the others to their former district's unit", () => {
     const assigned = assignSites(SENSOR_SITES, SCHEMATIC_2025);
     const wardCodes = new Set(['27694', '27712', '27715']);
     for (const s of SENSOR_SITES) {
       const code = assigned.get(s.siteId)!;
       if (s.area === TAN_AN_CODE) expect(wardCodes.has(code), s.siteId).toBe(true);
-      else expect(code, s.siteId).toBe('72');
+      else expect(code, s.siteId).toBe(s.area);
     }
   });
 

@@ -3,23 +3,26 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import polygonClipping from 'polygon-clipping';
 import { describe, expect, it } from 'vitest';
 import type { AreaFeature } from '../../protocol';
+import { readFileSync } from 'node:fs';
 import {
   AREAS_2021,
+  LONG_AN_2021,
+  OPEN_ATTRIBUTION,
   PROVINCE_CODE,
-  SCHEMATIC_2021,
   SENSOR_SITES,
   SITES_BY_ID,
   TAN_AN_CODE,
   TAN_AN_WARDS_2021,
   areaAt,
+  codeForName,
   parseAreaSet,
 } from '../../geo';
-import rawAreas from '../../geo/data/longan-2021.schematic.geo.json';
+import rawAreas from '../../geo/data/longan-2021.geo.json';
 import { ringSignedArea } from '../../geo/ring';
 
 const OFFICIAL_AREA_KM2 = 4494.79;
 const EASTERN = ['803', '807', '806', '802', '808', '804'];
-const features = SCHEMATIC_2021.collection.features;
+const features = LONG_AN_2021.collection.features;
 const byCode = new Map(features.map((f) => [f.properties.code, f]));
 const districts = features.filter((f) => f.properties.parent === PROVINCE_CODE);
 const province = byCode.get(PROVINCE_CODE)!;
@@ -30,25 +33,49 @@ const clip = (f: AreaFeature): polygonClipping.Geom => f.geometry.coordinates;
 type LooseFeature = { properties: Record<string, unknown>; geometry: { coordinates: unknown[][] } };
 const fresh = () => structuredClone(rawAreas) as unknown as { features: LooseFeature[] };
 
-describe('schematic 2021 area set', () => {
+describe('default 2021 area set (open district boundaries)', () => {
   it('parses, with its validity period', () => {
     expect(parseAreaSet(rawAreas).ok).toBe(true);
-    expect(SCHEMATIC_2021.name).toBe('longan-2021-schematic');
-    expect([SCHEMATIC_2021.validFrom, SCHEMATIC_2021.validTo]).toEqual(['2013-04-01', '2025-07-01']);
+    expect(LONG_AN_2021.name).toBe('longan-2021');
+    expect([LONG_AN_2021.validFrom, LONG_AN_2021.validTo]).toEqual(['2013-04-01', '2025-07-01']);
   });
 
-  it("has exactly the 16 units of AREAS_2021 and Tân An's 14 wards and communes, labelled schematic", () => {
+  it("has exactly the 16 units of AREAS_2021 and Tân An's 14 wards and communes; the wards alone schematic", () => {
     expect(features.map((f) => f.properties.code).sort()).toEqual(
       [...AREAS_2021, ...TAN_AN_WARDS_2021].map((a) => a.code).sort(),
     );
-    for (const f of features) expect(f.properties.schematic).toBe(true);
+    for (const f of features)
+      expect(f.properties.schematic, f.properties.code).toBe(f.properties.parent === TAN_AN_CODE);
+  });
+
+  it('carries its source and the attribution its licence asks for', () => {
+    expect(LONG_AN_2021.collection.source).toMatch(/geoBoundaries/);
+    expect(LONG_AN_2021.collection.attribution).toBe(OPEN_ATTRIBUTION);
+    expect(OPEN_ATTRIBUTION).toMatch(/geoBoundaries.*CC BY 3\.0 IGO/);
+  });
+
+  it('draws each district with the outline of the open file, mapped from its name to its code', () => {
+    const source = JSON.parse(
+      readFileSync(new URL('../../geo/data/sources/longan-districts-2020.geojson', import.meta.url), 'utf8'),
+    ) as { features: { properties: { name_vi: string }; geometry: AreaFeature['geometry'] }[] };
+    expect(source.features).toHaveLength(15);
+    for (const f of source.features) {
+      const code = codeForName(f.properties.name_vi)!;
+      expect(byCode.get(code)?.properties.parent, f.properties.name_vi).toBe(PROVINCE_CODE);
+      // The bundled file is already generalised upstream, so no vertex is dropped: areas agree to 0,01 km².
+      expect(byCode.get(code)!.properties.areaKm2).toBeCloseTo(km2(f.geometry), 1);
+    }
+    expect(codeForName('Thị xã Kiến Tường')).toBe('795');
+    expect(codeForName('Duc Hoa')).toBe('802');
+    expect(codeForName('Huyện Đức Hoà')).toBe('802');
+    expect(codeForName('Huyện Gò Công')).toBeNull();
   });
 
   it('puts each district seat in its own cell', () => {
     for (const a of AREAS_2021.filter((x) => x.parent === PROVINCE_CODE)) {
       expect(booleanPointInPolygon(a.seat, byCode.get(a.code)!.geometry), a.name).toBe(true);
       // Tân An's seat lies in Phường 1, the city's seat ward; elsewhere the smallest unit is the district.
-      expect(areaAt(a.seat, SCHEMATIC_2021), a.name).toBe(a.code === TAN_AN_CODE ? '27694' : a.code);
+      expect(areaAt(a.seat, LONG_AN_2021), a.name).toBe(a.code === TAN_AN_CODE ? '27694' : a.code);
     }
   });
 
@@ -68,24 +95,25 @@ describe('schematic 2021 area set', () => {
     expect(Math.abs(unionKm2 / km2(province.geometry) - 1)).toBeLessThan(0.01);
   });
 
-  it('has a province area within 10% of the official 4,494.79 km², and areaKm2 matching the geometry', () => {
-    expect(Math.abs(km2(province.geometry) / OFFICIAL_AREA_KM2 - 1)).toBeLessThan(0.1);
+  it('has a province area within 2 % of the official 4,494.79 km², and areaKm2 matching the geometry', () => {
+    expect(Math.abs(km2(province.geometry) / OFFICIAL_AREA_KM2 - 1)).toBeLessThan(0.02);
+    expect(province.properties.officialAreaKm2).toBe(OFFICIAL_AREA_KM2);
     for (const f of features) expect(f.properties.areaKm2).toBeCloseTo(km2(f.geometry), 0);
   });
 
-  it('writes RFC 7946 rings: closed, exterior counter-clockwise, 5 decimals at most', () => {
+  it('writes RFC 7946 rings: closed, exterior counter-clockwise, 6 decimals at most', () => {
     for (const f of features) {
       const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       for (const [exterior, ...holes] of polygons) {
         expect(ringSignedArea(exterior!), f.properties.code).toBeGreaterThan(0);
         for (const hole of holes) expect(ringSignedArea(hole), f.properties.code).toBeLessThan(0);
       }
-      for (const v of polygons.flat(3)) expect(Number(v.toFixed(5))).toBe(v);
+      for (const v of polygons.flat(3)) expect(Number(v.toFixed(6))).toBe(v);
     }
   });
 
   it('finds no area outside the province', () => {
-    expect(areaAt([105.2, 10.2], SCHEMATIC_2021)).toBeNull();
+    expect(areaAt([105.2, 10.2], LONG_AN_2021)).toBeNull();
   });
 });
 
@@ -95,7 +123,7 @@ describe('sensor sites', () => {
       expect(byCode.has(s.area), s.siteId).toBe(true);
       expect(booleanPointInPolygon(s.lonLat, byCode.get(s.area)!.geometry), s.siteId).toBe(true);
       // The smallest unit: a ward of Tân An for the city's sites, the district itself elsewhere.
-      const smallest = areaAt(s.lonLat, SCHEMATIC_2021)!;
+      const smallest = areaAt(s.lonLat, LONG_AN_2021)!;
       expect(smallest === s.area || byCode.get(smallest)?.properties.parent === s.area, s.siteId).toBe(true);
     }
   });

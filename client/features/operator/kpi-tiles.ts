@@ -4,6 +4,13 @@ import { formatAge, formatDayKey, formatNumber, formatPercent } from '../../ui/f
 import type { KpiTileProps } from '../../ui/KpiTile';
 
 /** The tiles of one area column, formatted for the locale; `prefix` makes ids like `kpi-province-online-today`. */
+/**
+ * Beyond this age a stream's last figure says nothing about the instant shown (a replay after 2025 of a stream
+ * that stopped in 2021): the tile says there is no data then rather than "updated 1,431 days ago". Every stream
+ * here reports at least daily, so a week without data is not a delay.
+ */
+export const NO_DATA_AFTER_MS = 7 * 86_400_000;
+
 export function kpiTiles(
   k: AreaKpis,
   prefix: string,
@@ -14,7 +21,11 @@ export function kpiTiles(
   ownFigures = true,
 ): KpiTileProps[] {
   const ageOf = (tsMs: number) =>
-    tsMs > 0 ? t('age.updated', { age: formatAge(nowMs - tsMs, intl) }) : t('age.none');
+    tsMs <= 0
+      ? t('age.none')
+      : nowMs - tsMs > NO_DATA_AFTER_MS
+        ? t('age.noDataThen')
+        : t('age.updated', { age: formatAge(nowMs - tsMs, intl) });
   const dossierAge = ageOf(k.dossierTsMs);
   const tiles = [
     {

@@ -5,10 +5,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { DISTRICTS_2021 } from '../../../geo/areas';
 import type { PublicAreas, PublicCovid } from '../../../protocol/public.schema';
+import { OPEN_ATTRIBUTION } from '../../../geo/open-boundaries';
+import { useT } from '../../i18n/use-t';
+import { mapLocale } from '../../map/map-locale';
 import { PROVINCE_BOUNDS } from '../../map/map-style';
 import { epidemicLayer, levelNumberLayer } from './epidemic-layers';
-import { maplibreLocale } from '../../i18n/maplibre-locale';
-import { useStore } from '../../store/store';
 
 setWorkerUrl(workerUrl);
 
@@ -31,6 +32,8 @@ export interface PublicMapProps {
 export default function PublicMap({ areas, covid, onPick }: PublicMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
+  const { t } = useT();
+  const initialLocale = useRef(mapLocale(t));
 
   useEffect(() => {
     const map = new MapLibreMap({
@@ -43,8 +46,8 @@ export default function PublicMap({ areas, covid, onPick }: PublicMapProps) {
       pitchWithRotate: false,
       // A page scrolled with one finger must not be caught by the map; two fingers pan and zoom it.
       cooperativeGestures: true,
-      // The gesture hint and control titles in the page's language (made once: the page reloads on a switch).
-      locale: maplibreLocale(useStore.getState().locale),
+      // "Dùng hai ngón tay để di chuyển bản đồ", not maplibre's English default.
+      locale: initialLocale.current,
     });
     const deck = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(deck);
@@ -68,5 +71,12 @@ export default function PublicMap({ areas, covid, onPick }: PublicMapProps) {
     });
   }, [areas, covid, onPick]);
 
-  return <div ref={container} className="public-map__gl" data-testid="public-map-canvas" />;
+  return (
+    <>
+      <div ref={container} className="public-map__gl" data-testid="public-map-canvas" />
+      <p className="public-map__attribution" data-testid="map-attribution">
+        {OPEN_ATTRIBUTION}
+      </p>
+    </>
+  );
 }

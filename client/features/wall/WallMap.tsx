@@ -8,6 +8,7 @@ import { choroplethScale } from '../../map/colours';
 import { districtLayer, labelLayer } from '../../map/layers';
 import { MapLegend } from '../../map/MapLegend';
 import MapView from '../../map/MapView';
+import { areaSetNote } from '../../map/area-set-note';
 import { alarmPulseLayer, alertFocusLayer, EPIDEMIC_SCALE } from '../../map/wall-layers';
 import {
   buildSitePoints,
@@ -151,6 +152,7 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
     [takeover, scene.id, scene.focusArea, areas],
   );
   const counts = useMemo(() => countCodes(codes), [codes]);
+  const note = areaSetNote(areas);
   return (
     <div className="wall-map" data-testid="wall-map">
       <MapView
@@ -163,7 +165,7 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
         focus={focus}
         {...(basemap ? { mapStyle: basemap } : {})}
       />
-      <p className="wall-map__schematic">{t('map.schematic')}</p>
+      {note ? <p className="wall-map__schematic">{t(note.key, note.params)}</p> : null}
       <MapLegend
         title={t(`wall.metric.${metric}`)}
         scale={scale}
