@@ -112,7 +112,15 @@ export function createAreaSetRegistry(
     // The pilot units are known whatever set is drawn: they have no boundary of their own in any set.
     const fixed = [...AREAS_2021, ...PILOT_AREAS];
     byCode = new Map<string, AreaInfo>(fixed.map((a) => [a.code, a]));
-    for (const e of entries) for (const a of e.set.areas) byCode.set(a.code, a);
+    const fixedByCode = new Map(fixed.map((a) => [a.code, a]));
+    for (const e of entries)
+      for (const a of e.set.areas) {
+        // A later set that keeps a 2021 code under another parent (the 2025 set's "X (cũ)" units under the new
+        // province) continues that unit's figures; it does not redefine the district it was.
+        const was = fixedByCode.get(a.code);
+        if (was && was.parent !== a.parent) continue;
+        byCode.set(a.code, a);
+      }
     union = [...byCode.values()];
     chains = [makeRollup(fixed), ...entries.map((e) => rollupOf(e.set))].reverse();
     merged.clear();
