@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
-import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient } from '../protocol';
+import type {
+  AreaFeatureCollection,
+  DashboardState,
+  IngestClientToServer,
+  IngestServerToClient,
+} from '../protocol';
 import type { Namespace, Socket } from 'socket.io';
 import type { AreaInfo } from '../geo/areas';
 import type { AreaSetRegistry } from '../geo/area-sets';
@@ -50,6 +55,8 @@ import { ipKey, type RateLimitOptions } from './security/rate-limit';
 import { createMessageLimiter, type LimiterRedis } from './security/message-limiter';
 import type { MessageGuard } from './security/message-guard';
 import { exportSlots } from './http/export-slots';
+import { latchHistory } from './sensor-history/latch';
+import type { SensorArchive } from './sensor-history/sensor-archive';
 
 export interface AppDeps {
   store: EventStore;
@@ -92,6 +99,11 @@ export interface AppDeps {
   trustProxy?: string | number | boolean;
   /** Event time, sensor sites and official COVID sources taken in; `admissionRules()` (the defaults) when omitted. */
   admission?: AdmissionRules;
+  /**
+   * The sensor history before the log's own readings (server/sensor-history), read at each use: null until the
+   * history backfill has written it, and when there is none (SIM=off, tests).
+   */
+  sensorArchive?: () => SensorArchive | null;
 }
 
 export interface App {
@@ -128,6 +140,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const admission = deps.admission ?? admissionRules();
   const foldBounds = () => foldBoundsAt(admission, clock.now(), Date.now());
   const engine = await createStateEngine(store, rollup, deps.snapshotPolicy, foldBounds);
+  const archive = () => deps.sensorArchive?.() ?? null;
+  // A past instant's state with every site's last reading, also before the log's own readings (latching).
+  const latch = (state: DashboardState, atMs: number) => latchHistory(archive(), SENSOR_SITES, state, atMs);
+  const stateAt = async (atMs: number) => latch(await engine.stateAt(atMs), atMs);
   const setAt = (atMs: number) => (registry ? registry.setAt(atMs) : deps.areaSet);
   const siteAreas = createSiteAreas(setAt, SENSOR_SITES, clock);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
@@ -321,7 +337,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     store,
     rollup,
     areaTree: catalog.tree,
-    stateAt: engine.stateAt,
+    stateAt,
+    latch,
     areasWithin,
     guard: access.guard,
     messageGuard: guardOf('replay'),
@@ -335,6 +352,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     apiRoutes({
       store,
       engine,
+      stateAt,
+      sensorArchive: archive,
       ingest,
       clock,
       rollup,
