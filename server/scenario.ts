@@ -99,22 +99,25 @@ export function createScenario(deps: ScenarioDeps): Scenario {
     };
     try {
       const resumeMs = Math.max(historyFromMs, await planResumeMs(deps.store));
+      // Beside the event backfill, on the other core; live does not wait for it (the archive answers once done).
       const history = deps.sensorHistory;
-      const historyDone =
-        history && !history.complete()
-          ? runHistoryBackfill(history.file, {
-              seed,
-              sites: SENSOR_SITES,
-              fromMs: historyFromMs,
-              toMs: startMs - SENSOR_HISTORY_MS,
-            })
-          : Promise.resolve();
+      if (history && !history.complete()) {
+        const t0 = Date.now();
+        void runHistoryBackfill(history.file, {
+          seed,
+          sites: SENSOR_SITES,
+          fromMs: historyFromMs,
+          toMs: startMs - SENSOR_HISTORY_MS,
+        }).then(
+          () => console.log(`Sensor history written in ${((Date.now() - t0) / 1000).toFixed(1)} s`),
+          (err) => console.error('sensor history backfill failed', err),
+        );
+      }
       if (resumeMs < startMs) {
         await setAnchor({ scenarioMs: startMs, realMs: Date.now(), speed: 0 });
         await backfillWithProgress(sim, resumeMs, startMs, send);
         await deps.snapshot();
       }
-      await historyDone;
       if (!current()) return;
       const fromMs = Math.max(startMs, resumeMs);
       const behindMs = running ? clockFromAnchor(running).now() - fromMs : Infinity;
