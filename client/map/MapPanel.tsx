@@ -1,4 +1,9 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import siteData from '../../geo/data/sensor-sites.json';
+import type { SensorSite } from '../../geo/sensor-site';
+import { SitePanel } from '../features/site/SitePanel';
+import { useSitePanel } from '../features/site/site-panel.store';
+import type { MapPick } from './map-pick';
 import { useShallow } from 'zustand/react/shallow';
 import { DISTRICTS_2021, TAN_AN_CODE } from '../../geo/areas';
 import { CROSSWALK_2025, carryOver } from '../../geo/crosswalk';
@@ -47,6 +52,13 @@ export function MapPanel() {
     const features = areas.features.filter((f) => f.properties.parent === TAN_AN_CODE) as AreaFeature[];
     return { features, focus };
   }, [areas, focus]);
+  const pickSite = useSitePanel((s) => s.pick);
+  const onPick = useCallback(
+    (pick: MapPick) => {
+      if (pick.kind === 'site') pickSite(pick.siteId, (id) => state.sites[id]?.unit ?? SITE_UNITS.get(id));
+    },
+    [pickSite, state],
+  );
   const counts = useMemo(() => countByStatus(Object.values(state.sites), state.alerts, now), [state, now]);
 
   return (
@@ -59,6 +71,7 @@ export function MapPanel() {
           metric={metric}
           markers={markers}
           drill={drill}
+          onPick={onPick}
         />
       </Suspense>
       <div className="map-panel__top">
@@ -86,6 +99,7 @@ export function MapPanel() {
           </p>
         ) : null}
       </div>
+      <SitePanel />
       <MapLegend
         title={t(`map.metric.${metric}`)}
         scale={scale}
@@ -99,5 +113,6 @@ export function MapPanel() {
 }
 
 const EMPTY = emptyDashboardState();
+const SITE_UNITS = new Map((siteData as SensorSite[]).map((s) => [s.siteId, s.unit]));
 /** The scale spans the districts only: the province total would squash them all into the lowest class. */
 const DISTRICT_CODES = DISTRICTS_2021.map((a) => a.code);

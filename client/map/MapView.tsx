@@ -15,6 +15,7 @@ import type { SiteMarker } from '../store/selectors';
 import type { ChoroplethScale } from './colours';
 import { districtLayer, labelLayer, sensorLayer, wardLayer, type AreaFeature } from './layers';
 import { OFFLINE_STYLE, PROVINCE_BOUNDS } from './map-style';
+import { pickOf, type MapPick } from './map-pick';
 
 // Without an explicit URL, Vite cannot bundle maplibre's worker and the map never loads.
 setWorkerUrl(workerUrl);
@@ -36,6 +37,8 @@ export interface MapViewProps {
   mapStyle?: string | StyleSpecification;
   /** The drill-down below a district (Tân An's wards) and the focused unit, outlined over the colours. */
   drill?: { features: readonly AreaFeature[]; focus: string };
+  /** A click on a site or an area: the one dispatch of the map's clicks (map-pick.ts). */
+  onPick?: (pick: MapPick) => void;
 }
 
 const FIT = { padding: 24, animate: false } as const;
@@ -56,7 +59,13 @@ export default function MapView({
   focus,
   mapStyle,
   drill,
+  onPick,
 }: MapViewProps) {
+  // The overlay is created once: its click handler reads the latest callback from here.
+  const pickRef = useRef(onPick);
+  useEffect(() => {
+    pickRef.current = onPick;
+  }, [onPick]);
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -74,10 +83,21 @@ export default function MapView({
       pitchWithRotate: false,
     });
     // interleaved: MapLibre 6 draws deck.gl in its own GL context; the overlaid mode costs a second context.
-    const deck = new MapLibreOverlay({ interleaved: true, layers: [] });
+    const deck = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onClick: (info) => {
+        const pick = pickOf(info);
+        if (pick) pickRef.current?.(pick);
+      },
+    });
     map.addControl(deck);
     overlay.current = deck;
     mapRef.current = map;
+    // For e2e and the browser console: where a [lon, lat] is drawn (a site to click).
+    (container.current as HTMLDivElement & { iocProject?: unknown }).iocProject = (
+      lonLat: [number, number],
+    ) => map.project(lonLat);
     // The panel resizes with the window and the layout grid: keep the framed area in view.
     const resize = new ResizeObserver(() => {
       map.resize();
