@@ -327,6 +327,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // A getter: the datasets list the districts of the sets known when asked, not those known at start.
   const openData = {
     store,
+    sensorArchive: archive,
     get districts() {
       return catalog.districts();
     },

@@ -20,6 +20,7 @@ export interface ReadingColumns {
  */
 export interface SensorArchive {
   readonly span: HistorySpan;
+  readonly sites: readonly SensorSite[];
   site(siteId: string): SensorSite | undefined;
   /** Every reading of a site with fromMs ≤ tsMs < toMs, clipped to the span. */
   raw(siteId: string, fromMs: number, toMs: number): ReadingColumns;
@@ -55,6 +56,7 @@ export function createSensorArchive(
 
   return {
     span,
+    sites,
     site: (siteId) => {
       const i = index.get(siteId);
       return i === undefined ? undefined : sites[i];

@@ -94,6 +94,32 @@ describe('sensor history before the log: latching, series, export', () => {
     );
   });
 
+  it('the water-level open dataset has a row per site for each day of the history, from its hourly summaries', async () => {
+    const res = await get('/api/open/datasets/water-level-by-site.json?from=2021-07-10&to=2021-07-13');
+    expect(res.status).toBe(200);
+    const rows = (await res.json()) as { date: string; site_id: string; readings: number; mean: number }[];
+    const water = SENSOR_SITES.filter((s) => s.kind === 'water_level');
+    const days = [...new Set(rows.map((r) => r.date))].sort();
+    expect(days).toEqual(['2021-07-10', '2021-07-11', '2021-07-12']);
+    expect(rows.filter((r) => r.date === '2021-07-11')).toHaveLength(water.length);
+    const one = water[0]!;
+    const full: number[] = [];
+    new SensorField(SEED, [one], new Weather(SEED)).siteReadings(
+      0,
+      FROM,
+      FROM + 86_400_000,
+      (_k, _t, v) => void full.push(v),
+    );
+    const row = rows.find((r) => r.date === '2021-07-10' && r.site_id === one.siteId)!;
+    expect(Math.abs(row.readings - full.length)).toBeLessThanOrEqual(full.length * 0.1);
+    expect(Math.abs(row.mean - full.reduce((a, b) => a + b, 0) / full.length)).toBeLessThan(0.05);
+    // 12/07: the log's own readings (its first 20 minutes), not the history.
+    const seamDay = rows.find((r) => r.date === '2021-07-12' && r.site_id === one.siteId)!;
+    expect(seamDay.readings).toBe(
+      readingsOf(SEAM, SEAM + 20 * 60_000).filter((r) => r.siteId === one.siteId).length,
+    );
+  });
+
   const series = async (id: string, q: string) => {
     const res = await get(`/api/sites/${id}/series?${q}`);
     return { status: res.status, body: (await res.json()) as SiteSeriesResponse & { error?: string } };
