@@ -75,7 +75,7 @@ describe('site panel against npm start', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(server.url);
-    await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 90_000 });
     // Let maplibre and deck.gl draw their first frame: clicks pick what is drawn.
     await page.waitForTimeout(2500);
     // Sites a click picks on both screens' maps (their layouts differ).
