@@ -87,6 +87,9 @@ describe('site panel against npm start', () => {
     await replayPage.waitForTimeout(2500);
     const onReplay = new Set((await clickableSites(replayPage)).map((s) => s.siteId));
     await replayPage.close();
+    // Back to the live tab: a page in the background does not draw, so its map would pick nothing.
+    await page.bringToFront();
+    await page.waitForTimeout(1500);
     sites = (await clickableSites(page)).filter((s) => onReplay.has(s.siteId)).slice(0, 4);
     expect(sites).toHaveLength(4);
     // Alarm readings at the scenario clock for the first site, as a gauge would send them.
@@ -139,7 +142,7 @@ describe('site panel against npm start', () => {
     await page.screenshot({ path: screenshotPath('site-panel-live.png') });
   });
 
-  it('compares four water-level sites on one chart and refuses a site of another unit', async () => {
+  it('compares four water-level sites on one chart, hourly with min–max bands over 7 days', async () => {
     await page.getByTestId('site-compare').check();
     for (const s of sites.slice(1)) await clickSite(page, s);
     await chartReady(page, 4);
