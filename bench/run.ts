@@ -56,7 +56,9 @@ const backfill = small
   : await benchBackfill();
 results.backfill = backfill;
 console.log(
-  `  ${n(backfill.events)} events in ${backfill.seconds.toFixed(1)} s, cpu ${backfill.cpuSeconds.toFixed(1)} s`,
+  `  ${n(backfill.events)} events in ${backfill.seconds.toFixed(1)} s, cpu ${backfill.cpuSeconds.toFixed(1)} s, ` +
+    `log ${(backfill.logBytes / 1e6).toFixed(0)} MB on disk; sensor history ${n(backfill.history.siteDays)} ` +
+    `site-days (hourly) in ${backfill.history.seconds.toFixed(1)} s, ${(backfill.history.bytes / 1e6).toFixed(0)} MB`,
 );
 row(
   'backfill',

@@ -21,6 +21,8 @@ export const ERROR_REASONS = [
   'rate_limited',
   /** A `live:resync` whose gap is larger than the server fills: subscribe again for a fresh snapshot. */
   'too_far_behind',
+  /** A range longer than the answer allows (`GET /api/sites/{id}/series?bucket=raw` over more than a week). */
+  'range_too_long',
   'internal',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

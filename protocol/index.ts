@@ -6,6 +6,7 @@ export * from './events.schema';
 export * from './ingest.schema';
 export * from './live.schema';
 export * from './http.schema';
+export * from './site-series.schema';
 export * from './state/dashboard-state';
 export * from './state/apply-events';
 export * from './state/daily-reports';

@@ -2,9 +2,13 @@
 // stay external so native better-sqlite3 loads from node_modules.
 import { build } from 'esbuild';
 
+// The sensor history backfill's worker thread is a second entry, loaded beside the bundle.
 await build({
-  entryPoints: ['server/index.ts'],
-  outfile: 'dist/server/index.js',
+  entryPoints: {
+    index: 'server/index.ts',
+    'history-worker': 'server/sensor-history/history-worker.ts',
+  },
+  outdir: 'dist/server',
   bundle: true,
   platform: 'node',
   target: 'node20',

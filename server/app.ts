@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
-import type { AreaFeatureCollection, IngestClientToServer, IngestServerToClient } from '../protocol';
+import type {
+  AreaFeatureCollection,
+  DashboardState,
+  IngestClientToServer,
+  IngestServerToClient,
+} from '../protocol';
 import type { Namespace, Socket } from 'socket.io';
 import type { AreaInfo } from '../geo/areas';
 import type { AreaSetRegistry } from '../geo/area-sets';
@@ -52,6 +57,8 @@ import type { MessageGuard } from './security/message-guard';
 import { exportSlots } from './http/export-slots';
 import { requestLog, requestLogger } from './http/request-log';
 import { componentLogger, type Logger } from './log/logger';
+import { latchHistory } from './sensor-history/latch';
+import type { SensorArchive } from './sensor-history/sensor-archive';
 
 export interface AppDeps {
   store: EventStore;
@@ -101,6 +108,11 @@ export interface AppDeps {
    * `protocol/state/daily-reports.ts`). Default: any real source before the simulators.
    */
   sourceOrder?: readonly string[];
+  /**
+   * The sensor history before the log's own readings (server/sensor-history), read at each use: null until the
+   * history backfill has written it, and when there is none (SIM=off, tests).
+   */
+  sensorArchive?: () => SensorArchive | null;
 }
 
 export interface App {
@@ -137,6 +149,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const admission = deps.admission ?? admissionRules();
   const foldBounds = () => foldBoundsAt(admission, clock.now(), Date.now());
   const engine = await createStateEngine(store, rollup, deps.snapshotPolicy, foldBounds, deps.sourceOrder);
+  const archive = () => deps.sensorArchive?.() ?? null;
+  // A past instant's state with every site's last reading, also before the log's own readings (latching).
+  const latch = (state: DashboardState, atMs: number) => latchHistory(archive(), SENSOR_SITES, state, atMs);
+  const stateAt = async (atMs: number) => latch(await engine.stateAt(atMs), atMs);
   const setAt = (atMs: number) => (registry ? registry.setAt(atMs) : deps.areaSet);
   const siteAreas = createSiteAreas(setAt, SENSOR_SITES, clock);
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...deps.security };
@@ -324,6 +340,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // A getter: the datasets list the districts of the sets known when asked, not those known at start.
   const openData = {
     store,
+    sensorArchive: archive,
     get districts() {
       return catalog.districts();
     },
@@ -334,7 +351,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     store,
     rollup,
     areaTree: catalog.tree,
-    stateAt: engine.stateAt,
+    stateAt,
+    latch,
     areasWithin,
     guard: access.guard,
     messageGuard: guardOf('replay'),
@@ -348,6 +366,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     apiRoutes({
       store,
       engine,
+      stateAt,
+      sensorArchive: archive,
       ingest,
       clock,
       rollup,

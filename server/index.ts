@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCHEMATIC_2021, createAreaSetRegistry } from '../geo';
+import { SCHEMATIC_2021, SENSOR_SITES, createAreaSetRegistry } from '../geo';
 import { areaSetsDir, loadAreaSetsDir } from '../geo/area-sets-dir';
 import pkg from '../package.json';
 import { watchAlertRulesFile } from './alerts/alert-rules-file';
@@ -13,7 +13,8 @@ import { loadConfig, readAccessAnnouncement } from './config';
 import { withGeneratedTokens } from './auth/generated-tokens';
 import { connectScalePath } from './cluster/scale-path';
 import { openStore } from './store/open-store';
-import { createScenario, type Scenario } from './scenario';
+import { SENSOR_HISTORY_MS, createScenario, type Scenario } from './scenario';
+import { openHistory } from './sensor-history/open-history';
 import { openAuthStore } from './auth/auth-store';
 import { firstRunSignIn } from './auth/first-run';
 import { auditRuleChange } from './auth/audit-rule-change';
@@ -52,6 +53,18 @@ async function main() {
     !config.sim.enabled ? wallClock() : lease && !lease.held() ? followed() : (scenario?.clock() ?? standing);
   const clock: Clock = { now: () => current().now(), speed: () => current().speed() };
   const authStore = openAuthStore(path.join(config.dataDir, 'auth.sqlite'));
+  // The simulated sensor history before the log's own readings (server/sensor-history/sensor-archive.ts).
+  const history = config.sim.enabled
+    ? openHistory(
+        config.dataDir,
+        {
+          seed: config.sim.seed,
+          fromMs: config.sim.historyFromMs,
+          toMs: config.sim.startMs - SENSOR_HISTORY_MS,
+        },
+        SENSOR_SITES,
+      )
+    : null;
   const app = await createApp({
     store,
     ...scale.appDeps,
@@ -82,6 +95,7 @@ async function main() {
     admission: admissionRules(config.admission),
     sourceOrder: config.sourceOrder,
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+    sensorArchive: () => history?.archive() ?? null,
   });
 
   await scale.startInputs(app);
@@ -94,6 +108,7 @@ async function main() {
       send: async (events) => void (await app.ingest.appendPlanned(events)),
       snapshot: () => app.engine.snapshot(),
       onClock: (anchor) => lease?.publish(anchor),
+      ...(history ? { sensorHistory: { file: history.file, complete: history.complete } } : {}),
     });
     scenario = sc;
     // Alone, this node runs the scenario; with a shared log, only the node holding the lease does (docs/scaling.md).
@@ -153,6 +168,7 @@ async function main() {
     await app.close();
     await store.close();
     authStore.close();
+    history?.close();
     await scale.close();
     process.exit(0);
   };

@@ -6,14 +6,18 @@ import { DOSSIER_SOURCE } from '../simulators/dossier.simulator';
 import { createSimulation, type Simulation } from '../simulators/plan';
 import { backfill, runLive, type LiveRunner } from '../simulators/runner';
 import { SENSOR_SOURCE } from '../simulators/sensor.simulator';
+import { runHistoryBackfill } from './sensor-history/run-history-backfill';
 import type { Clock } from './clock';
 import { clockFromAnchor, type ClockAnchor } from './cluster/scenario-lease';
 import type { Config } from './config';
 import type { EventStore } from './store/event-store';
 import { componentLogger } from './log/logger';
 
-/** Sensor readings are backfilled only for the hours before the scenario starts: years of them would be ~10⁹. */
-const SENSOR_HISTORY_MS = 6 * 3600_000;
+/**
+ * Sensor readings are logged only for the hours before the scenario starts (years of them would be ~10⁹); the
+ * sensor history (server/sensor-history) covers the records before.
+ */
+export const SENSOR_HISTORY_MS = 6 * 3600_000;
 /**
  * A node that takes the scenario over keeps the cluster's running clock when the log is at most this much real
  * time behind it (the previous holder just died): viewers see no jump back, and the first tick sends the missed
@@ -48,6 +52,8 @@ export interface ScenarioDeps {
   snapshot: () => Promise<void>;
   /** Told of every clock the scenario runs on: standing at the start during the backfill, then running. */
   onClock?: (anchor: Omit<ClockAnchor, 'holder'>) => Promise<void> | void;
+  /** The sensor history file, written (in a worker, beside the event backfill) when it is not complete. */
+  sensorHistory?: { file: string; complete: () => boolean };
 }
 
 export interface Scenario {
@@ -94,6 +100,24 @@ export function createScenario(deps: ScenarioDeps): Scenario {
     };
     try {
       const resumeMs = Math.max(historyFromMs, await planResumeMs(deps.store));
+      // Beside the event backfill, on the other core; live does not wait for it (the archive answers once done).
+      const history = deps.sensorHistory;
+      if (history && !history.complete()) {
+        const t0 = Date.now();
+        void runHistoryBackfill(history.file, {
+          seed,
+          sites: SENSOR_SITES,
+          fromMs: historyFromMs,
+          toMs: startMs - SENSOR_HISTORY_MS,
+        }).then(
+          () =>
+            componentLogger('sensor-history').info(
+              { seconds: (Date.now() - t0) / 1000 },
+              'sensor history written',
+            ),
+          (err) => componentLogger('sensor-history').error({ err }, 'sensor history backfill failed'),
+        );
+      }
       if (resumeMs < startMs) {
         await setAnchor({ scenarioMs: startMs, realMs: Date.now(), speed: 0 });
         await backfillWithProgress(sim, resumeMs, startMs, send);

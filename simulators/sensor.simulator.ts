@@ -250,35 +250,55 @@ export class SensorField {
     return f;
   }
 
-  /** Readings with fromMs <= tsMs < toMs, appended to `out` site by site. */
-  readings(fromMs: number, toMs: number, out: SensorReading[]): void {
+  /** The configured sites, in the order `siteReadings` numbers them. */
+  get sites(): readonly SensorSite[] {
+    return this.models.map((m) => m.site);
+  }
+
+  /**
+   * Site number `s`'s readings with fromMs <= tsMs < toMs, in time order, handed to `emit` as (slot, time,
+   * rounded value): the one loop behind the live events and the stored sensor history, so both hold the same
+   * readings. With `stride` > 1 only every stride-th slot is read (a sample for summaries of old history).
+   */
+  siteReadings(
+    s: number,
+    fromMs: number,
+    toMs: number,
+    emit: (k: number, tsMs: number, value: number) => void,
+    stride = 1,
+  ): void {
     if (toMs <= fromMs) return;
     const seed = this.seed;
-    const firstDay = vnDayNumber(fromMs) - 1;
-    const lastDay = vnDayNumber(toMs - 1);
-    const days: SensorFault[][][] = [];
-    for (let d = firstDay; d <= lastDay; d++) days.push(this.faultsOn(d));
+    const m = this.models[s]!;
+    const site = m.site;
+    const faults: SensorFault[] = [];
+    for (let d = vnDayNumber(fromMs) - 1; d <= vnDayNumber(toMs - 1); d++)
+      for (const f of this.faultsOn(d)[s]!) if (f.toMs > fromMs && f.fromMs < toMs) faults.push(f);
+    const cadence = Math.max(1, site.cadenceS) * 1000;
+    const jitter = 0.2 * cadence;
+    const k0 = Math.ceil((Math.floor(fromMs / cadence) - 1) / stride) * stride;
+    const k1 = Math.floor(toMs / cadence) + 1;
+    for (let k = k0; k <= k1; k += stride) {
+      const tsMs = Math.round(k * cadence + (hashFloat(seed, m.hash, k) * 2 - 1) * jitter);
+      if (tsMs < fromMs || tsMs >= toMs) continue;
+      let value: number | null = null;
+      let dropped = false;
+      for (const f of faults) {
+        if (tsMs < f.fromMs || tsMs >= f.toMs) continue;
+        if (f.kind === 'stuck') value ??= modelValue(m, f.fromMs, 0.5, this.weather, seed);
+        else dropped = true;
+      }
+      if (dropped) continue;
+      value ??= modelValue(m, tsMs, hashFloat(seed, m.hash, k, 1), this.weather, seed);
+      emit(k, tsMs, rounded(site.kind, value));
+    }
+  }
+
+  /** Readings with fromMs <= tsMs < toMs, appended to `out` site by site. */
+  readings(fromMs: number, toMs: number, out: SensorReading[]): void {
     for (let s = 0; s < this.models.length; s++) {
-      const m = this.models[s]!;
-      const site = m.site;
-      const faults: SensorFault[] = [];
-      for (const day of days) for (const f of day[s]!) if (f.toMs > fromMs && f.fromMs < toMs) faults.push(f);
-      const cadence = Math.max(1, site.cadenceS) * 1000;
-      const jitter = 0.2 * cadence;
-      const k0 = Math.floor(fromMs / cadence) - 1;
-      const k1 = Math.floor(toMs / cadence) + 1;
-      for (let k = k0; k <= k1; k++) {
-        const tsMs = Math.round(k * cadence + (hashFloat(seed, m.hash, k) * 2 - 1) * jitter);
-        if (tsMs < fromMs || tsMs >= toMs) continue;
-        let value: number | null = null;
-        let dropped = false;
-        for (const f of faults) {
-          if (tsMs < f.fromMs || tsMs >= f.toMs) continue;
-          if (f.kind === 'stuck') value ??= modelValue(m, f.fromMs, 0.5, this.weather, seed);
-          else dropped = true;
-        }
-        if (dropped) continue;
-        value ??= modelValue(m, tsMs, hashFloat(seed, m.hash, k, 1), this.weather, seed);
+      const site = this.models[s]!.site;
+      this.siteReadings(s, fromMs, toMs, (k, tsMs, value) =>
         out.push({
           v: PROTOCOL_VERSION,
           id: `${site.siteId}:${k}`,
@@ -288,11 +308,11 @@ export class SensorField {
           stream: 'sensor',
           siteId: site.siteId,
           kind: site.kind,
-          value: rounded(site.kind, value),
+          value,
           unit: site.unit,
           lonLat: [site.lonLat[0], site.lonLat[1]],
-        });
-      }
+        }),
+      );
     }
   }
 }

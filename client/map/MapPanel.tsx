@@ -1,4 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import siteData from '../../geo/data/sensor-sites.json';
+import type { SensorSite } from '../../geo/sensor-site';
+import { SitePanel } from '../features/site/SitePanel';
+import { useSitePanel } from '../features/site/site-panel.store';
 import { useShallow } from 'zustand/react/shallow';
 import { DISTRICTS_2021, TAN_AN_CODE } from '../../geo/areas';
 import { CROSSWALK_2025, carryOver } from '../../geo/crosswalk';
@@ -66,6 +70,7 @@ export function MapPanel() {
     const features = areas.features.filter((f) => f.properties.parent === TAN_AN_CODE) as AreaFeature[];
     return { features, focus };
   }, [areas, focus]);
+  const pickSite = useSitePanel((s) => s.pick);
   const counts = useMemo(() => countByStatus(Object.values(state.sites), state.alerts, now), [state, now]);
   const labels = useMemo(
     () =>
@@ -86,9 +91,10 @@ export function MapPanel() {
   );
   const onPick = useCallback(
     (pick: MapPick) => {
-      if (pick.kind === 'area' && isFocusable(pick.code)) frame.drill(pick.code);
+      if (pick.kind === 'site') pickSite(pick.siteId, (id) => state.sites[id]?.unit ?? SITE_UNITS.get(id));
+      else if (isFocusable(pick.code)) frame.drill(pick.code);
     },
-    [frame],
+    [pickSite, state, frame],
   );
   const note = areaSetNote(areas);
 
@@ -135,6 +141,7 @@ export function MapPanel() {
           </p>
         ) : null}
       </div>
+      <SitePanel />
       <MapLegend
         title={t(`map.metric.${metric}`)}
         scale={scale}
@@ -182,5 +189,6 @@ function useFraming(focus: string, setFocus: (code: string) => void) {
 }
 
 const EMPTY = emptyDashboardState();
+const SITE_UNITS = new Map((siteData as SensorSite[]).map((s) => [s.siteId, s.unit]));
 /** The scale spans the districts only: the province total would squash them all into the lowest class. */
 const DISTRICT_CODES = DISTRICTS_2021.map((a) => a.code);

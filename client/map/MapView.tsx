@@ -159,6 +159,10 @@ export default function MapView({
     const settled = () => setCamera((c) => ({ moves: c.moves + 1, view: map.getBounds().toArray() }));
     map.on('moveend', settled);
     map.on('load', settled);
+    // For e2e and the browser console: where a [lon, lat] is drawn (a site to click).
+    (container.current as HTMLDivElement & { iocProject?: unknown }).iocProject = (
+      lonLat: [number, number],
+    ) => map.project(lonLat);
     // The panel resizes with the window and the layout grid: keep the framed area in view.
     const resize = new ResizeObserver(() => {
       map.resize();

@@ -81,6 +81,8 @@ export function sensorLayer(p: { markers: readonly MapMarker[]; scale?: number }
   return new ScatterplotLayer<MapMarker>({
     id: LAYER_IDS.sensors,
     data: p.markers,
+    // A click opens the site's panel (MapView's onPick).
+    pickable: true,
     getPosition: (m) => m.lonLat,
     getFillColor: (m) => STATUS_COLOURS[m.status],
     getRadius: (m) => markerRadius(m.status),

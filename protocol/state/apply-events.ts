@@ -189,3 +189,19 @@ function pruneDaily(area: AreaState): void {
 export function newestDay(area: AreaState): number {
   return vnDayNumber(Math.max(area.lastTsMs.dossier, area.lastTsMs.covid, area.lastTsMs.sensor));
 }
+
+/**
+ * Sets each site's latest reading from readings that are not in the log (the sensor history before it), where
+ * newer than what the state holds: "the last value before the instant" at a replayed instant. `seq` and the
+ * alerts stay as they are, since these readings were never folded; the same object when nothing is newer.
+ */
+export function latchSiteReadings(state: DashboardState, readings: readonly SensorReading[]): DashboardState {
+  const newer = readings.filter((r) => {
+    const prev = state.sites[r.siteId];
+    return !prev || prev.tsMs < r.tsMs;
+  });
+  if (newer.length === 0) return state;
+  const next: DashboardState = { ...state, sites: { ...state.sites } };
+  for (const r of newer) applySensor(next, r);
+  return next;
+}

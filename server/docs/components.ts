@@ -17,6 +17,7 @@ import {
   LiveResync,
   LiveSubscribe,
   SensorReading,
+  SiteSeriesResponse,
 } from '../../protocol';
 import { OpenDataCatalog } from '../../protocol/open-data.schema';
 import {
@@ -60,6 +61,7 @@ export const NAMED_SCHEMAS = {
   KpiSnapshot: KpiSnapshotResponseSchema,
   MetricsCatalog: MetricsCatalogResponseSchema,
   SeriesResponse: SeriesResponseSchema,
+  SiteSeriesResponse,
   OpenDataCatalog,
   LiveAuth,
   LiveSubscribe,

@@ -22,6 +22,7 @@ import {
   ReplayExportQuery,
   ReplayTimelineQuery,
   SeriesQuery,
+  SiteSeriesQuery,
   SessionAnswer,
   SiteAreasResponse,
   TokenSignInRequest,
@@ -239,6 +240,24 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     query: SeriesQuery,
     answer: 'SeriesResponse',
     answerText: 'One point per bucket; ratio metrics are null where their denominator is 0.',
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/sites/{id}/series',
+    tag: 'kpis',
+    en: "One sensor site's readings over time: every reading, or count, min, max and mean per hour or day",
+    vi: 'Số đo của một trạm cảm biến theo thời gian: từng số đo, hoặc số lượng, nhỏ nhất, lớn nhất, trung bình theo giờ hoặc ngày',
+    description:
+      '`from` inclusive, `to` exclusive. Raw over at most 7 days, hourly over at most 366; buckets without ' +
+      "readings are left out. Before the event log's own readings the sensor history answers (hourly " +
+      'summaries drawn from a sample of the readings: `count` estimated). 400 `range_too_long` past the limit, ' +
+      '`invalid_query` when `from` ≥ `to`; 404 `unknown_site`.',
+    params: z.strictObject({ id: z.string().min(1).max(64).meta({ description: 'Sensor site id' }) }),
+    query: SiteSeriesQuery,
+    answer: 'SiteSeriesResponse',
+    answerText:
+      '`{ siteId, kind, unit, bucket, points }`: `{ t, value }` raw, `{ t, mean, min, max, count }` bucketed.',
     errors: [404],
   },
   {

@@ -8,6 +8,11 @@ import {
   metricByName,
   PROTOCOL_VERSION,
   SeriesQuery,
+  SiteSeriesQuery,
+  SITE_SERIES_MAX_DAY_MS,
+  SITE_SERIES_MAX_HOUR_MS,
+  SITE_SERIES_MAX_RAW_MS,
+  type SiteSeriesResponse,
   kpiSnapshot,
   parseInstant,
   type AreaFeatureCollection,
@@ -15,8 +20,14 @@ import {
   type AreaSetsResponse,
   type SiteAreasResponse,
   type HealthResponse,
+  type DashboardState,
+  type IocEvent,
   type LoggedEvent,
 } from '../../protocol';
+import type { SensorArchive } from '../sensor-history/sensor-archive';
+import { buildSiteSeries } from '../sensor-history/site-series';
+import { withSensorHistory } from '../sensor-history/history-events';
+import { SENSOR_SITES } from '../../geo';
 import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
 import type { IngestService } from '../ingest/ingest-service';
@@ -32,6 +43,10 @@ import { writeEvents } from '../replay/export-events';
 export interface ApiDeps {
   store: EventStore;
   engine: StateEngine;
+  /** The state as at a past instant, with the sensor history's last readings latched (app.ts). */
+  stateAt: (atMs: number) => Promise<DashboardState>;
+  /** The sensor history before the log's own readings; null when there is none. */
+  sensorArchive: () => SensorArchive | null;
   ingest: IngestService;
   clock: Clock;
   rollup: AreaRollup;
@@ -98,7 +113,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     const q = parseQuery(KpisQuery, req.query);
     knownArea(q.area);
     const atMs = q.at === undefined ? undefined : instant(q.at, 'at');
-    const state = atMs === undefined ? deps.engine.state : await deps.engine.stateAt(atMs);
+    const state = atMs === undefined ? deps.engine.state : await deps.stateAt(atMs);
     const nowMs = atMs ?? deps.clock.now();
     const within = (code: string) => deps.rollup(code).includes(q.area);
     res.json({
@@ -131,6 +146,30 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.json(await buildSeries(deps.store, metric, q.area, q.bucket, fromMs, toMs, deps.clock.now()));
   });
 
+  const siteSeriesLimit = {
+    raw: SITE_SERIES_MAX_RAW_MS,
+    hour: SITE_SERIES_MAX_HOUR_MS,
+    day: SITE_SERIES_MAX_DAY_MS,
+  } as const;
+  r.get('/sites/:id/series', 'read', async (req, res) => {
+    const q = parseQuery(SiteSeriesQuery, req.query);
+    const id = String(req.params.id);
+    const site = SENSOR_SITES.find((s) => s.siteId === id);
+    if (!site) throw new HttpError(404, 'unknown_site', `no sensor site with id "${id.slice(0, 64)}"`);
+    const fromMs = instant(q.from, 'from');
+    const toMs = instant(q.to, 'to');
+    if (toMs <= fromMs) throw new HttpError(400, 'invalid_query', 'to must be after from');
+    const maxMs = siteSeriesLimit[q.bucket];
+    if (toMs - fromMs > maxMs)
+      throw new HttpError(400, 'range_too_long', {
+        bucket: q.bucket,
+        maxDays: maxMs / 86_400_000,
+        hint: q.bucket === 'raw' ? 'ask for bucket=hour or day over a range this long' : undefined,
+      });
+    const body = await buildSiteSeries(deps.store, deps.sensorArchive(), site, q.bucket, fromMs, toMs);
+    res.json(body satisfies SiteSeriesResponse);
+  });
+
   r.get('/events', 'read', async (req: Request, res: Response) => {
     const q = parseQuery(EventsQuery, req.query);
     if (q.area) knownArea(q.area);
@@ -144,7 +183,14 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.status(200).type('application/x-ndjson');
     // Written with backpressure, in the store's pages: a three-year export streams through a small buffer
     // instead of memory, and dashboards get their batches between its pages.
-    await writeEvents(res, deps.store.iterateByTime(filter), (e) => JSON.stringify(shown(e)) + '\n');
+    const logged = deps.store.iterateByTime(filter);
+    const archive = q.stream === 'sensor' ? deps.sensorArchive() : null;
+    if (!archive) return writeEvents(res, logged, (e) => JSON.stringify(shown(e)) + '\n');
+    await writeEvents<IocEvent>(
+      res,
+      withSensorHistory(archive, filter, logged),
+      (e) => JSON.stringify('seq' in e ? shown(e as LoggedEvent) : e) + '\n',
+    );
   });
 
   // POST /ingest lives in server/ingest/ingest-http.ts (rate limits, token, size cap), mounted before these.

@@ -1,4 +1,4 @@
-import { METRIC, metricFigure, type MetricName, type SensorKind } from '../../protocol';
+import { METRIC, metricFigure, vnDateKey, type MetricName, type SensorKind } from '../../protocol';
 import type { LocalizedText, OpenDataColumn, OpenDatasetId } from '../../protocol/open-data.schema';
 import { districtDays } from './district-rows';
 import { siteDays } from './site-rows';
@@ -207,7 +207,16 @@ function sensorDataset(
     ],
     coverageMetric: readingsMetric,
     // From the site summaries themselves: a log older than the readings metrics is covered by the backfill.
-    span: (src) => src.store.siteDailySpan(kinds),
+    span: async (src) => {
+      const logged = await src.store.siteDailySpan(kinds);
+      const history = src.sensorArchive?.()?.span;
+      if (!history) return logged;
+      const from = vnDateKey(history.fromMs);
+      return {
+        from: logged && logged.from < from ? logged.from : from,
+        to: logged?.to ?? vnDateKey(history.toMs - 1),
+      };
+    },
     async *rows(src, fromDay, toDay) {
       for await (const s of siteDays(src, kinds, fromDay, toDay))
         yield [

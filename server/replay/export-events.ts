@@ -82,10 +82,10 @@ const ndjsonLine = (e: LoggedEvent) => JSON.stringify(e) + '\n';
  * stops (releasing the store's read) when the client goes away; the store's pages give the event loop its turns
  * between writes that the socket accepts at once, so a fast reader does not hold the server either.
  */
-export async function writeEvents(
+export async function writeEvents<E = LoggedEvent>(
   res: Response,
-  events: AsyncIterable<LoggedEvent>,
-  line: (e: LoggedEvent) => string = ndjsonLine,
+  events: AsyncIterable<E>,
+  line: (e: E) => string = ndjsonLine as (e: E) => string,
 ): Promise<void> {
   try {
     for await (const e of events) {

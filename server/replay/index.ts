@@ -16,7 +16,7 @@ import { withholdOpsDetails } from '../security/ops-redaction';
 import type { EventStore } from '../store/event-store';
 import type { MessageGuard } from '../security/message-guard';
 import { setupReplayNamespace, type ReplayNamespace, type ReplaySessionLimits } from './replay-namespace';
-import type { ReplaySessionStats } from './replay-session';
+import type { ReplaySessionDeps, ReplaySessionStats } from './replay-session';
 import { streamExport } from './export-events';
 import { buildTimeline } from './timeline';
 import { withinFoldBounds } from './bounded-store';
@@ -51,6 +51,8 @@ export interface ReplayDeps {
   sessionLimits?: ReplaySessionLimits;
   /** The state engine's fold bounds: what a replay plays, steps and jumps through; exports keep the whole log. */
   foldBounds?: () => EventTimeBounds;
+  /** Sets each site's last reading from the sensor history into a played state (session-types.ts). */
+  latch?: ReplaySessionDeps['latch'];
 }
 
 export interface Replay {
@@ -82,6 +84,7 @@ export function createReplay(nsp: ReplayNamespace, deps: ReplayDeps): Replay {
       tickMs: deps.tickMs ?? REPLAY_TICK_MS,
       maxBatchEvents: deps.maxBatchEvents ?? REPLAY_MAX_BATCH_EVENTS,
       ...(deps.onStall ? { onStall: deps.onStall } : {}),
+      ...(deps.latch ? { latch: deps.latch } : {}),
     },
     deps.messageGuard,
     deps.sessionLimits,

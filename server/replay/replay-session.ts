@@ -86,7 +86,10 @@ export function createReplaySession(deps: ReplaySessionDeps, send: SendBatch): R
     lastAdvanceMs = now;
     const fromMs = cursorMs;
     const win = await readWindow(deps.store, cursorMs, target, deps.maxBatchEvents);
-    const late = await advance(win.events, win.toMs);
+    const folded = await advance(win.events, win.toMs);
+    const latched = deps.latch ? deps.latch(state, cursorMs) : state;
+    const late = folded || latched !== state;
+    state = latched;
     if (cursorMs >= Math.min(untilMs, endMs)) {
       playing = false;
       stopTimer();

@@ -24,6 +24,11 @@ export interface ReplaySessionDeps {
   maxBatchEvents: number;
   realNow?: () => number;
   onStall?: () => void;
+  /**
+   * Each site's last reading at `atMs` from outside the log (the sensor history), set into the state; the same
+   * object when nothing changed. Played batches then carry the whole state, since the readings have no seq.
+   */
+  latch?: (state: DashboardState, atMs: number) => DashboardState;
 }
 
 export interface ReplaySessionStats {

@@ -43,6 +43,7 @@ const EXPECTED_RIGHTS: Record<string, Right> = {
   'GET /api/kpis': 'read',
   'GET /api/metrics/catalog': 'read',
   'GET /api/series': 'read',
+  'GET /api/sites/:id/series': 'read',
   'GET /api/events': 'read',
   'GET /api/kpis/period': 'read',
   'GET /api/kpis/deadlines': 'read',

@@ -22,6 +22,7 @@ import { openSqliteStore } from '../../../server/store/sqlite-store';
 import type { EventStore } from '../../../server/store/event-store';
 import { FIXTURE_ADMISSION } from './fixture-admission';
 import type { AdmissionRules } from '../../../server/ingest/event-admission';
+import type { SensorArchive } from '../../../server/sensor-history/sensor-archive';
 
 export const TEST_TOKEN = 'test-token-0123456789';
 /** Carries the operator right on the test server (acknowledging alerts, steering the wall). */
@@ -49,6 +50,8 @@ export async function startTestServer(
     security?: Partial<SecurityOptions>;
     /** The ingest rules; {@link FIXTURE_ADMISSION} when omitted. */
     admission?: AdmissionRules;
+    /** The sensor history before the log's readings; none when omitted. */
+    sensorArchive?: SensorArchive;
   } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
@@ -65,6 +68,7 @@ export async function startTestServer(
     version: 'test',
     readAccess: opts.readAccess ?? 'open',
     admission: opts.admission ?? FIXTURE_ADMISSION,
+    ...(opts.sensorArchive ? { sensorArchive: () => opts.sensorArchive ?? null } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
