@@ -286,7 +286,7 @@ export const en: Record<MessageKey, string> = {
   'wall.tile.aqiMax': 'Highest AQI',
   'wall.tile.noiseMax': 'Loudest noise',
   'wall.tile.trafficFlow': 'Traffic flow',
-  'wall.tile.openAlerts': 'Open alerts',
+  'wall.tile.openAlerts': 'Alarms needing action',
   'wall.tile.vsSameTimeYesterday': '{delta} vs. yesterday at the same time (to {time})',
   'wall.tile.vsDayBefore': '{delta} vs. the report day before',
   'wall.tile.waterLevelMaxHere': 'Highest water level',

@@ -287,7 +287,7 @@ export const vi = {
   'wall.tile.aqiMax': 'AQI cao nhất',
   'wall.tile.noiseMax': 'Tiếng ồn lớn nhất',
   'wall.tile.trafficFlow': 'Lưu lượng xe',
-  'wall.tile.openAlerts': 'Cảnh báo chưa xử lý',
+  'wall.tile.openAlerts': 'Cảnh báo cần xử lý',
   'wall.tile.vsSameTimeYesterday': '{delta} so với cùng giờ hôm qua (đến {time})',
   'wall.tile.vsDayBefore': '{delta} so với ngày báo cáo trước',
   'wall.tile.waterLevelMaxHere': 'Mực nước cao nhất',

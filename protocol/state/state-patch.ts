@@ -1,5 +1,5 @@
 import type { AreaRollup } from './apply-events';
-import type { Alert, AlertsState } from './alerts';
+import { alertTouches, type Alert, type AlertsState } from './alerts';
 import type { AreaState, DashboardState, SiteState } from './dashboard-state';
 
 /**
@@ -48,6 +48,10 @@ export function stateChanges(prev: DashboardState, next: DashboardState): StateC
   // nothing between its ends, yet a client that resynced into the middle holds it. Both are small (levels above
   // 0, one count per area), so they go whole whenever the alerts moved at all.
   changes.alerts = { conditions: na.conditions, late: na.late };
+  // The alarm bookkeeping is small too (conditions on their way, open groups, sites in maintenance).
+  if (pa.pending !== na.pending) changes.alerts.pending = na.pending;
+  if (pa.groups !== na.groups) changes.alerts.groups = na.groups;
+  if (pa.outOfService !== na.outOfService) changes.alerts.outOfService = na.outOfService;
   if (pa.rules !== na.rules) changes.alerts.rules = na.rules;
   if (pa.sensorClockMs !== na.sensorClockMs) changes.alerts.sensorClockMs = na.sensorClockMs;
   if (!sameList(pa.recent, na.recent)) changes.recent = { before: pa.recent, after: na.recent };
@@ -61,8 +65,8 @@ export function patchFor(changes: StateChanges, area: string, rollup: AreaRollup
   for (const [code, a] of changes.areas) if (within(code)) patch.areas[code] = a;
   for (const s of changes.sites) if (within(s.area)) patch.sites[s.siteId] = s;
   if (changes.recent) {
-    const before = changes.recent.before.filter((x) => within(x.area));
-    const after = changes.recent.after.filter((x) => within(x.area));
+    const before = changes.recent.before.filter((x) => alertTouches(x, within));
+    const after = changes.recent.after.filter((x) => alertTouches(x, within));
     if (!sameList(before, after)) patch.alerts.recent = after;
   }
   return patch;

@@ -1,6 +1,8 @@
 import { useT } from '../../i18n/use-t';
 import { areaLabel } from '../kpi/area-label';
 import { useStore } from '../../store/store';
+import { effectiveNowMs } from '../../store/selectors';
+import { useScenarioNow } from '../../store/use-scenario-now';
 import { waitingCriticalCount } from './takeover';
 import { ScenarioClock } from '../operator/ScenarioClock';
 import type { SceneDef } from './playlists';
@@ -14,7 +16,11 @@ import { useWallStore } from './wall.store';
  */
 export function WallHeader({ scene, takeover }: { scene: SceneDef; takeover: boolean }) {
   const { t } = useT();
-  const waiting = useStore((s) => (s.feed.state ? waitingCriticalCount(s.feed.state.alerts) : 0));
+  const scenarioNow = useScenarioNow(1000);
+  // A shelving ends by the clock, not by an event: the count reads the scenario's now.
+  const waiting = useStore((s) =>
+    s.feed.state ? waitingCriticalCount(s.feed.state.alerts, effectiveNowMs(s.feed.state, scenarioNow)) : 0,
+  );
   const area = useWallStore((s) => s.config.area);
   // A scoped wall names its area in every scene, so a title never names a place whose figures it does not show.
   const title =
