@@ -1,3 +1,4 @@
+import { alarmOptionsFromEnv } from './alarms/alarm-options';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCHEMATIC_2021, createAreaSetRegistry } from '../geo';
@@ -71,6 +72,7 @@ async function main() {
     version: pkg.version,
     staticDir: path.resolve(here, '../client'),
     webhooks: webhookConfigFromEnv(process.env),
+    alarms: alarmOptionsFromEnv(process.env),
     publicApi: publicOptionsFromEnv(process.env),
     authStore,
     readAccess: config.readAccess,
