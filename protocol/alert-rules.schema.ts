@@ -84,6 +84,16 @@ export const AlarmHandling = z.strictObject({
    * first is one alarm with members. 0 turns grouping off.
    */
   groupWindowMin: z.number().int().min(0).max(1440).optional(),
+  /**
+   * The same for the area rules (epidemic level, late dossiers), whose reports come daily: districts reaching level
+   * 3 over a week of the same wave are one alarm until it is acknowledged. 0 turns it off.
+   */
+  areaGroupWindowMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(31 * 1440)
+    .optional(),
   /** A condition raised this many times within 60 s is chattering (ISA-18.2: 3 a minute). */
   chatterPerMinute: z.number().int().min(2).max(60).optional(),
   /**

@@ -553,15 +553,16 @@ export class AlertsDraft {
     };
     const groupKey = `${raise.rule}:${raise.kind ?? 'area'}:${level}`;
     const handling = alarmHandlingOf(s.rules);
+    const windowMs = raise.siteId === null ? handling.areaGroupWindowMs : handling.groupWindowMs;
     const groupId = s.groups[groupKey];
     const group = groupId ? s.recent.find((a) => a.id === groupId) : undefined;
     const joinable =
       group !== undefined &&
-      handling.groupWindowMs > 0 &&
+      windowMs > 0 &&
       alertIsActive(group) &&
       group.ack === null &&
       group.shelved === null &&
-      ev.tsMs - group.raisedTsMs <= handling.groupWindowMs;
+      ev.tsMs - group.raisedTsMs <= windowMs;
     const target = joinable ? group.id : id;
     if (cur?.alertId) this.leave(cur.alertId, key, ev, target);
     s.conditions[key] = { level, alertId: target };
@@ -577,7 +578,7 @@ export class AlertsDraft {
       }));
       return;
     }
-    if (handling.groupWindowMs > 0) s.groups[groupKey] = id;
+    if (windowMs > 0) s.groups[groupKey] = id;
     const alert: Alert = {
       ...raise,
       id,

@@ -77,6 +77,7 @@ export function siteThresholdOf(
 /** Alarm handling as the rules resolve it: every field has a value. */
 export interface ResolvedAlarmHandling {
   groupWindowMs: number;
+  areaGroupWindowMs: number;
   chatterPerMinute: number;
   informational: readonly AlertRuleName[];
 }
@@ -114,6 +115,8 @@ export const BUILT_IN_SENSOR_DELAYS: Record<
 };
 
 export const BUILT_IN_GROUP_WINDOW_MIN = 60;
+/** A week: the epidemic levels of a wave rise district by district over days, one report a day each. */
+export const BUILT_IN_AREA_GROUP_WINDOW_MIN = 7 * 24 * 60;
 export const BUILT_IN_CHATTER_PER_MINUTE = 3;
 export const BUILT_IN_INFORMATIONAL: readonly AlertRuleName[] = ['dossier-late'];
 
@@ -121,6 +124,8 @@ export function alarmHandlingOf(rules: AlertRules | null): ResolvedAlarmHandling
   const a = rules?.alarms;
   return {
     groupWindowMs: (a?.groupWindowMin ?? BUILT_IN_GROUP_WINDOW_MIN) * 60_000,
+    areaGroupWindowMs:
+      (a?.areaGroupWindowMin ?? a?.groupWindowMin ?? BUILT_IN_AREA_GROUP_WINDOW_MIN) * 60_000,
     chatterPerMinute: a?.chatterPerMinute ?? BUILT_IN_CHATTER_PER_MINUTE,
     informational: a?.informational ?? BUILT_IN_INFORMATIONAL,
   };

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { useStore } from '../../store/store';
 import { alertText } from '../../ui/alert-text';
 import { formatClock } from '../../ui/format';
+import { PriorityBadge } from '../../ui/PriorityBadge';
 
 /** Alerts on the wall at most: the newest; the console has them all. */
 const SHOWN = 6;
@@ -42,8 +43,11 @@ function AlertRow({ alert: a }: { alert: Alert }) {
       data-testid="alert-item"
       data-alert-id={a.id}
       data-acked={a.ack !== null}
+      data-priority={a.priority}
     >
-      <span className="alert-row__sev">{t(`alert.severity.${a.severity}`)}</span>
+      <span className="alert-row__sev">
+        <PriorityBadge priority={a.priority ?? 'low'} />
+      </span>
       <span className="alert-row__text">{alertText(a, t, intl)}</span>
       <span className="alert-row__when">
         {when.time.slice(0, 5)} · {status}
