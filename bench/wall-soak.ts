@@ -1,7 +1,7 @@
 /*
  * Soak of the wall `/wall` in headless Chromium (SwiftShader, the e2e flags) against the built server with the
  * simulation accelerated (a high event rate), scenes rotating every few seconds and a critical alert injected
- * every two minutes (a high and a low reading a minute apart: takeover, camera flight, release). Prints the JS heap after warm-up and at the end
+ * every ten minutes (a burst of high readings, then of low ones five minutes later, each past the on-delay: takeover, camera flight, release). Prints the JS heap after warm-up and at the end
  * (goal: growth ≤ 10 %), the WebGL contexts the page created (goal: constant, one map) and the sockets and
  * socket listeners it holds (goal: constant). Not a test: it prints figures, the last line a summary.
  *
@@ -92,28 +92,28 @@ async function main() {
       await fetch(`${server.url}/api/ingest`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        // A burst of five readings a minute apart (the water level's on- and off-delay), dated from now on.
         body: JSON.stringify({
-          events: [
-            {
-              v: 1,
-              id: `soak-${tsMs}`,
-              source: 'soak',
-              area: '794',
-              tsMs,
-              stream: 'sensor',
-              siteId: 'SOAK-WL',
-              kind: 'water_level',
-              // Alternating above and below the alarm level: each high reading raises a new critical alert.
-              value: injected % 2 ? 1.0 : 2.1,
-              unit: 'm',
-              lonLat: [106.41, 10.53],
-            },
-          ],
+          events: [0, 1, 2, 3, 4].map((k) => ({
+            v: 1,
+            id: `soak-${tsMs + k * 61_000}`,
+            source: 'soak',
+            area: '794',
+            tsMs: tsMs + k * 61_000,
+            stream: 'sensor',
+            siteId: 'SOAK-WL',
+            kind: 'water_level',
+            // Alternating above and below the alarm level: each high burst raises a new critical alert.
+            value: injected % 2 ? 1.0 : 2.1,
+            unit: 'm',
+            lonLat: [106.41, 10.53],
+          })),
         }),
       });
       injected++;
     };
-    const injector = setInterval(() => void inject(), 60_000);
+    // Five minutes apart, so a burst (dated up to 244 s ahead) never overlaps the next.
+    const injector = setInterval(() => void inject(), 300_000);
 
     console.log(`warm-up ${warmupS} s (SIM_SPEED ${speed}) …`);
     await page.waitForTimeout(warmupS * 1000);

@@ -15,6 +15,7 @@ const LOADERS: Record<string, () => ViewModule> = {
   '/public': () => import('./features/public/PublicRoute'),
   '/login': () => import('./features/login/LoginRoute'),
   '/admin': () => import('./features/admin/AdminRoute'),
+  '/alarms': () => import('./features/alarms/AlarmsRoute'),
 };
 
 export const ROUTES: Record<string, LazyExoticComponent<ComponentType>> = Object.fromEntries(

@@ -159,6 +159,44 @@ export const AlertResolved = z.strictObject({
 });
 export type AlertResolved = z.infer<typeof AlertResolved>;
 
+/**
+ * Shelved by an operator: out of the open list until `untilMs` (scenario ms) or an `alert:unshelved`, then back
+ * in the state its condition is in. A group alarm is shelved whole.
+ */
+export const AlertShelved = z.strictObject({
+  ...alertActionFields,
+  action: z.literal('alert:shelved'),
+  reason: Text(200),
+  untilMs: z.number().int().min(MIN_EVENT_TS_MS).max(MAX_EVENT_TS_MS),
+});
+export type AlertShelved = z.infer<typeof AlertShelved>;
+
+export const AlertUnshelved = z.strictObject({
+  ...alertActionFields,
+  action: z.literal('alert:unshelved'),
+});
+export type AlertUnshelved = z.infer<typeof AlertUnshelved>;
+
+const SiteId = Text(64).regex(/^[\w.:-]+$/);
+
+/** A site under maintenance until `untilMs`: its alarms are out of service (kept, not announced). */
+export const SiteOutOfService = z.strictObject({
+  ...opsFields,
+  action: z.literal('site:out-of-service'),
+  siteId: SiteId,
+  reason: Text(200),
+  untilMs: z.number().int().min(MIN_EVENT_TS_MS).max(MAX_EVENT_TS_MS),
+});
+export type SiteOutOfService = z.infer<typeof SiteOutOfService>;
+
+/** Back in service before its `untilMs`. */
+export const SiteInService = z.strictObject({
+  ...opsFields,
+  action: z.literal('site:in-service'),
+  siteId: SiteId,
+});
+export type SiteInService = z.infer<typeof SiteInService>;
+
 /** New alert rules take force from this event on; they are in the log so replay applies them at the same point. */
 export const AlertRulesChanged = z.strictObject({
   ...opsFields,
@@ -171,6 +209,10 @@ export const OpsEvent = z.discriminatedUnion('action', [
   AlertAcknowledged,
   AlertAssigned,
   AlertResolved,
+  AlertShelved,
+  AlertUnshelved,
+  SiteOutOfService,
+  SiteInService,
   AlertRulesChanged,
 ]);
 export type OpsEvent = z.infer<typeof OpsEvent>;

@@ -29,3 +29,5 @@ export * from './public.schema';
 export * from './replay.schema';
 export * from './auth.schema';
 export * from './socket-events';
+export * from './alarm-report.schema';
+export * from './alarm-report';

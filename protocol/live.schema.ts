@@ -84,6 +84,47 @@ export type AlertAssignCommand = z.input<typeof AlertAssignCommand>;
 export const AlertResolveCommand = z.strictObject(AlertCommandFields);
 export type AlertResolveCommand = z.input<typeof AlertResolveCommand>;
 
+/**
+ * `alert:shelve` — put an alarm (or a group alarm) aside for `minutes`, at most the server's `SHELVE_MAX_MIN`
+ * (a shift by default), with a reason; it returns by itself at expiry.
+ */
+export const AlertShelveCommand = z.strictObject({
+  ...AlertCommandFields,
+  reason: z.string().trim().min(1).max(200),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+});
+export type AlertShelveCommand = z.input<typeof AlertShelveCommand>;
+/** `alert:unshelve` — back before its expiry. */
+export const AlertUnshelveCommand = z.strictObject(AlertCommandFields);
+export type AlertUnshelveCommand = z.input<typeof AlertUnshelveCommand>;
+
+const SiteCommandFields = {
+  siteId: z.string().regex(/^[\w.:-]{1,64}$/),
+  operator: AlertCommandFields.operator,
+  requestId: AlertCommandFields.requestId,
+};
+/**
+ * `site:out-of-service` — a site under maintenance for `minutes` (at most `OUT_OF_SERVICE_MAX_MIN`): its alarms
+ * are out of service, kept and reported but not announced.
+ */
+export const SiteOutOfServiceCommand = z.strictObject({
+  ...SiteCommandFields,
+  reason: z.string().trim().min(1).max(200),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24 * 60),
+});
+export type SiteOutOfServiceCommand = z.input<typeof SiteOutOfServiceCommand>;
+/** `site:in-service` — maintenance over before its time. */
+export const SiteInServiceCommand = z.strictObject(SiteCommandFields);
+export type SiteInServiceCommand = z.input<typeof SiteInServiceCommand>;
+
 /** What an alert command logged: the seq of its `ops` event (the event the wall will fold). */
 export interface AlertCommandResult {
   seq: number;
@@ -109,6 +150,10 @@ export interface LiveClientToServer {
   'alert:ack': (req: AlertAckCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
   'alert:assign': (req: AlertAssignCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
   'alert:resolve': (req: AlertResolveCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
+  'alert:shelve': (req: AlertShelveCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
+  'alert:unshelve': (req: AlertUnshelveCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
+  'site:out-of-service': (req: SiteOutOfServiceCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
+  'site:in-service': (req: SiteInServiceCommand, ack: (res: Ack<AlertCommandResult>) => void) => void;
   'wall:control': (req: WallControl, ack: (res: Ack<WallControl>) => void) => void;
 }
 

@@ -31,6 +31,8 @@ import { createIngestService, type IngestService } from './ingest/ingest-service
 import { admissionRules, foldBoundsAt, timeBoundsAt, type AdmissionRules } from './ingest/event-admission';
 import { createFanOut } from './live/fan-out';
 import { setupLiveNamespace, type LiveNamespace } from './live/live-namespace';
+import { DEFAULT_ALARM_OPTIONS, type AlarmOptions } from './alarms/alarm-options';
+import { alarmRoutes } from './alarms/alarm-routes';
 import { createPublicSurface, type PublicOptions } from './public/public-surface';
 import type { WebhookConfig } from './public/webhook-config';
 import { createReplay, type Replay } from './replay';
@@ -73,6 +75,8 @@ export interface AppDeps {
   ingestTokens: readonly string[];
   /** Operator tokens, recovery window, message size, ingest rate limits, origins; defaults when omitted. */
   security?: Partial<SecurityOptions>;
+  /** Longest shelving and out-of-service, who may edit rules; DEFAULT_ALARM_OPTIONS when omitted. */
+  alarms?: Partial<AlarmOptions>;
   batchWindowMs: number;
   version: string;
   /** When the engine stores snapshots (what a replay seek folds at most); default DEFAULT_SNAPSHOT_POLICY. */
@@ -278,7 +282,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }, metrics.accepted),
     }),
   );
+  const alarmOptions: AlarmOptions = { ...DEFAULT_ALARM_OPTIONS, ...deps.alarms };
   const stopClock = setupLiveNamespace(live, {
+    alarms: alarmOptions,
     engine,
     store,
     clock,
@@ -392,6 +398,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       guard: access.guard,
       seesOpsDetails: requestSeesOpsDetails,
     }),
+  );
+  web.use(
+    '/api/alarms',
+    alarmRoutes({ engine, ingest, clock, rollup, isKnownArea, access, options: alarmOptions }),
   );
   web.use(['/api', '/metrics'], noSuchRoute);
   if (deps.staticDir && existsSync(deps.staticDir)) {

@@ -90,6 +90,7 @@ async function main() {
     staticDir: path.resolve(here, '../client'),
     webhooks: config.webhooks,
     publicApi: config.publicApi,
+    alarms: config.alarms,
     authStore,
     readAccess: config.readAccess,
     admission: admissionRules(config.admission),

@@ -13,6 +13,8 @@ export const ROUTE_ROLES: Readonly<Record<string, readonly PrincipalRole[]>> = {
   '/kpi': ['leader', 'admin'],
   '/replay': ['analyst', 'admin'],
   '/admin': ['admin'],
+  // The alarm report is for whoever tunes or reviews the alarms: operators, leaders, analysts, admins.
+  '/alarms': ['operator', 'leader', 'analyst', 'admin'],
 };
 
 const OPEN_PATHS = new Set(['/public', '/login']);

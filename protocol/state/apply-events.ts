@@ -20,7 +20,7 @@ import {
   type DashboardState,
   type DayCounters,
 } from './dashboard-state';
-import { AlertsDraft } from './alerts';
+import { AlertsDraft, type Alert } from './alerts';
 import { emptyReportLedger, ReportLedgerDraft, type FigureMove } from './daily-reports';
 
 /**
@@ -35,12 +35,14 @@ export type AreaRollup = (area: string) => readonly string[];
  * This one function serves the server's live state, replay and the browser, so they cannot disagree.
  * With `bounds`, an event outside them only moves `seq`: a log written before ingest checked event time may
  * hold one dated 2099, and folding it would move the sensor clock and the daily windows there for good.
+ * `observeAlert` is told of every alarm raised or changed, for the alarm report, which outlives the ring.
  */
 export function applyEvents(
   state: DashboardState,
   events: readonly LoggedEvent[],
   rollup: AreaRollup,
   bounds?: EventTimeBounds,
+  observeAlert?: (a: Alert) => void,
 ): DashboardState {
   // Nothing new (an empty or fully overlapping batch): the same object, so views need not redraw.
   if (!events.some((e) => e.seq > state.seq)) return state;
@@ -51,7 +53,7 @@ export function applyEvents(
     alerts: state.alerts,
     reports: state.reports,
   };
-  const alerts = new AlertsDraft(state.alerts);
+  const alerts = new AlertsDraft(state.alerts, rollup, observeAlert);
   const reports = new ReportLedgerDraft(state.reports ?? emptyReportLedger(), rollup);
   const copied = new Set<string>();
   // Slot maps copied in this call: each is copied once per batch, not once per event.

@@ -1,6 +1,6 @@
 import { applyDiff, diffObjects, diffValues, type ObjectDiff, type ValueOp } from '../json-diff';
 import type { AreaRollup } from './apply-events';
-import type { Alert, AlertsState } from './alerts';
+import { alertTouches, type Alert, type AlertsState } from './alerts';
 import type { DashboardState } from './dashboard-state';
 import type { ReportLedger } from './daily-reports';
 
@@ -32,6 +32,8 @@ export interface StateChanges {
   alerts: ObjectDiff | null;
   /** Both lists when the recent alerts changed, to be scoped (and withheld) per room before they are diffed. */
   recent: { before: Alert[]; after: Alert[] } | null;
+  /** Both maps when the sites out of service changed, to be seen per room (who and why withheld from readers). */
+  outOfService?: { before: OutOfService; after: OutOfService };
   /**
    * The report ledger's months that changed, whole, per area (a dashboard holds only the newest months of the
    * ledger, so a month goes as a `put`, never as a patch into a month it may not hold); `fresh` when the ledger
@@ -43,7 +45,8 @@ export interface StateChanges {
   };
 }
 
-const withoutRecent = ({ recent: _recent, ...rest }: AlertsState) => rest;
+// `recent` and `outOfService` carry operators' names: diffed per room, as its audience sees them.
+const withoutRecent = ({ recent: _recent, outOfService: _oos, ...rest }: AlertsState) => rest;
 
 export function stateChanges(prev: DashboardState, next: DashboardState): StateChanges {
   const changes: StateChanges = {
@@ -70,18 +73,26 @@ export function stateChanges(prev: DashboardState, next: DashboardState): StateC
   if (pa === na) return changes;
   changes.alerts = diffObjects(withoutRecent(pa), withoutRecent(na));
   if (pa.recent !== na.recent) changes.recent = { before: pa.recent, after: na.recent };
+  if (pa.outOfService !== na.outOfService)
+    changes.outOfService = { before: pa.outOfService ?? {}, after: na.outOfService ?? {} };
   return changes;
 }
 
-/** How a room's audience sees an alert (operators' names withheld from readers); the alert itself by default. */
-export type AlertView = (a: Alert) => Alert;
+type OutOfService = NonNullable<AlertsState['outOfService']>;
+
+/** How a room's audience sees alerts and maintenance (operators' names withheld from readers); as they are by default. */
+export interface AlertView {
+  alert: (a: Alert) => Alert;
+  outOfService: (o: OutOfService) => OutOfService;
+}
+const AS_THEY_ARE: AlertView = { alert: (a) => a, outOfService: (o) => o };
 
 /** The part of the window's changes a dashboard of `area` sees, as its audience sees it. */
 export function patchFor(
   changes: StateChanges,
   area: string,
   rollup: AreaRollup,
-  view: AlertView = (a) => a,
+  view: AlertView = AS_THEY_ARE,
 ): StatePatch {
   const within = (code: string) => rollup(code).includes(area);
   const patch: StatePatch = {};
@@ -93,9 +104,16 @@ export function patchFor(
   if (Object.keys(sites).length) patch.sites = ['patch', sites];
   const alerts: ObjectDiff = { ...changes.alerts };
   if (changes.recent) {
-    const seen = (list: Alert[]) => list.filter((x) => within(x.area)).map(view);
+    const seen = (list: Alert[]) => list.filter((x) => alertTouches(x, within)).map(view.alert);
     const op = diffValues(seen(changes.recent.before), seen(changes.recent.after));
     if (op) alerts.recent = op;
+  }
+  if (changes.outOfService) {
+    const op = diffValues(
+      view.outOfService(changes.outOfService.before),
+      view.outOfService(changes.outOfService.after),
+    );
+    if (op) alerts.outOfService = op;
   }
   if (Object.keys(alerts).length) patch.alerts = ['patch', alerts];
   const reports = reportsFor(changes.reports, within);

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
-import { AlertRules, DEFAULT_ALERT_RULES, PROTOCOL_VERSION } from '../../protocol';
-import { PROVINCE_CODE } from '../../geo/areas';
+import { AlertRules } from '../../protocol';
+import { putRulesInForce } from '../alarms/put-rules-in-force';
 import type { Clock } from '../clock';
 import type { StateEngine } from '../engine/state-engine';
 import { describeIssues } from '../ingest/describe-issues';
@@ -23,8 +22,6 @@ export function readAlertRulesFile(file: string): RulesFileResult {
     return { ok: false, message: `${file}: ${describeIssues(parsed.error.issues).join('; ')}` };
   return { ok: true, rules: parsed.data };
 }
-
-const canonical = (rules: AlertRules) => JSON.stringify(AlertRules.parse(rules));
 
 export interface AlertRulesWatchDeps {
   file: string;
@@ -53,25 +50,11 @@ export function watchAlertRulesFile(deps: AlertRulesWatchDeps): () => void {
       log.error(`Alert rules refused, the rules in force stay: ${read.message}`);
       return;
     }
-    const inForce = deps.engine.state.alerts.rules ?? DEFAULT_ALERT_RULES;
-    const next = canonical(read.rules);
-    if (next === canonical(inForce)) return;
-    const hash = createHash('sha256').update(next).digest('hex').slice(0, 16);
-    const report = await deps.ingest.ingest([
-      {
-        v: PROTOCOL_VERSION,
-        // The seq makes re-applying an earlier rule set after another one a new event, not a duplicate.
-        id: `rules-${hash}-${deps.engine.state.seq}`,
-        source: 'alert-rules',
-        stream: 'ops',
-        area: PROVINCE_CODE,
-        tsMs: Math.round(deps.clock.now()),
-        operator: 'alert-rules-file',
-        action: 'alert-rules:changed',
-        rules: read.rules,
-      },
-    ]);
-    const r = report.results[0]!;
+    const r = await putRulesInForce(deps, read.rules, {
+      source: 'alert-rules',
+      operator: 'alert-rules-file',
+    });
+    if (r.status === 'unchanged') return;
     if (r.status === 'rejected') log.error(`Alert rules refused: ${r.reason} ${JSON.stringify(r.details)}`);
     else {
       log.info(`Alert rules from ${deps.file} in force from seq ${r.seq}`);

@@ -4,6 +4,7 @@ import { SourceName } from '../../protocol';
 import { DEFAULT_SNAPSHOT_POLICY } from '../engine/state-engine';
 import { DEFAULT_COVID_OFFICIAL_SOURCES, DEFAULT_FUTURE_TOLERANCE_MS } from '../ingest/event-admission';
 import { LOG_LEVELS } from '../log/logger';
+import { DEFAULT_ALARM_OPTIONS } from '../alarms/alarm-options';
 import { DEFAULT_SECURITY } from '../security/options';
 import { SQLITE_SYNC_LEVELS } from '../store/sqlite-sync';
 import { DEFAULT_SOURCE_ORDER } from '../../protocol/state/daily-reports';
@@ -146,6 +147,13 @@ export const EnvSchema = z.object({
     )
     .transform((l) => (l.length ? l : [...DEFAULT_SOURCE_ORDER])),
   ALERT_RULES: textVar,
+  // Every shelving expires (ISA-18.2): at most a shift by default, a day at the most.
+  SHELVE_MAX_MIN: numberVar(DEFAULT_ALARM_OPTIONS.shelveMaxMin, 1, { whole: true, max: 24 * 60 }),
+  OUT_OF_SERVICE_MAX_MIN: numberVar(DEFAULT_ALARM_OPTIONS.outOfServiceMaxMin, 1, {
+    whole: true,
+    max: 90 * 24 * 60,
+  }),
+  RULES_EDIT: enumVar(['admins', 'operators'], DEFAULT_ALARM_OPTIONS.rulesEditableBy),
   // How long a stopping node stays up but unready, so the load balancer moves clients away first.
   SHUTDOWN_DRAIN_MS: numberVar(0, 0, { whole: true, max: 600_000 }),
   // A pragma takes no bound parameter: only these words ever reach it.

@@ -1,3 +1,4 @@
+import type { AlarmOptions } from '../alarms/alarm-options';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { ReadAccess } from '../auth/access-policy';
@@ -76,6 +77,8 @@ export interface Config {
    * comma-separated names, `prefix*` patterns and `*`); default `*,sim-*,ext-sim-*`: any real source first.
    */
   sourceOrder: string[];
+  /** What operators may do with alarms (`SHELVE_MAX_MIN`, `OUT_OF_SERVICE_MAX_MIN`, `RULES_EDIT`). */
+  alarms: AlarmOptions;
   /** The event log: PostgreSQL when `DATABASE_URL` is set (schema `DATABASE_SCHEMA`), else SQLite in `dataDir`. */
   store: { databaseUrl: string | null; databaseSchema: string; sqliteSync: SqliteSync };
   /** The Socket.IO Redis Streams adapter (`REDIS_URL`, keys under `REDIS_PREFIX`); null alone. */
@@ -201,6 +204,11 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       extraSites: env.EXTRA_SENSOR_SITES,
     },
     sourceOrder: env.SOURCE_ORDER,
+    alarms: {
+      shelveMaxMin: env.SHELVE_MAX_MIN,
+      outOfServiceMaxMin: env.OUT_OF_SERVICE_MAX_MIN,
+      rulesEditableBy: env.RULES_EDIT,
+    },
     store: {
       databaseUrl: env.DATABASE_URL ?? null,
       databaseSchema: env.DATABASE_SCHEMA,

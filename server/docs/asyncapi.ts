@@ -3,6 +3,10 @@ import {
   AlertAckCommand,
   AlertAssignCommand,
   AlertResolveCommand,
+  AlertShelveCommand,
+  AlertUnshelveCommand,
+  SiteInServiceCommand,
+  SiteOutOfServiceCommand,
   ReplayAuth,
   ReplayJump,
   ReplayPause,
@@ -95,6 +99,28 @@ const LIVE_EVENTS = {
     payload: 'AlertResolveCommand',
     ack: 'AlertCommandAck',
   },
+  'alert:shelve': {
+    summary:
+      'An operator shelves an alarm (or a group alarm) with a reason for `minutes`, at most SHELVE_MAX_MIN (a shift, 480 by default); logged as `alert:shelved`, audited, and back by itself at expiry.',
+    payload: 'AlertShelveCommand',
+    ack: 'AlertCommandAck',
+  },
+  'alert:unshelve': {
+    summary: 'An operator puts a shelved alarm back before its expiry; logged as `alert:unshelved`, audited.',
+    payload: 'AlertUnshelveCommand',
+    ack: 'AlertCommandAck',
+  },
+  'site:out-of-service': {
+    summary:
+      'An operator takes a site out of service (maintenance) for `minutes`, at most OUT_OF_SERVICE_MAX_MIN; its alarms are kept but not announced. Logged as `site:out-of-service`, audited.',
+    payload: 'SiteOutOfServiceCommand',
+    ack: 'AlertCommandAck',
+  },
+  'site:in-service': {
+    summary: 'An operator puts a site back in service before its time; logged, audited.',
+    payload: 'SiteInServiceCommand',
+    ack: 'AlertCommandAck',
+  },
   'wall:control': {
     summary: 'Remote control of the walls: a console sends it, the server relays it to every dashboard.',
     payload: 'WallControl',
@@ -173,6 +199,10 @@ const EXTRA_SCHEMAS: Record<string, z.ZodType> = {
   AlertAckCommand,
   AlertAssignCommand,
   AlertResolveCommand,
+  AlertShelveCommand,
+  AlertUnshelveCommand,
+  SiteOutOfServiceCommand,
+  SiteInServiceCommand,
   WallControl,
   AlertCommandAck: ackOf(AlertCommandResultSchema),
   WallControlAck: ackOf(WallControl),

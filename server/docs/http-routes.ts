@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import {
+  AlarmReport,
+  AlarmReportQuery,
+  AlarmRulesChange,
+  AlertRules,
+  ALARM_REPORT_CSV_COLUMNS,
   AreasQuery,
   AuditEntry,
   CreatedToken,
@@ -47,6 +52,9 @@ import {
 
 /** Answers and bodies of the HTTP API only, added to the components both documents share. */
 export const HTTP_SCHEMAS = {
+  AlarmReport,
+  AlertRules,
+  AlarmRulesChange,
   AreaSetsResponse: AreaSetsResponseSchema,
   SiteAreasResponse,
   PeriodKpisResponse: PeriodKpisResponseSchema,
@@ -109,6 +117,7 @@ export const TAGS = [
   'events',
   'ingest',
   'replay',
+  'alarms',
   'public',
   'open data',
   'auth',
@@ -359,6 +368,51 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     },
     answerText: 'The events, one per line.',
     errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/alarms/report',
+    tag: 'alarms',
+    en: 'The alarm performance report (ISA-18.2) of a range, live or in the past, JSON or CSV',
+    vi: 'Báo cáo hiệu quả cảnh báo (ISA-18.2) của một khoảng thời gian, dạng JSON hoặc CSV',
+    description:
+      'Alarms raised in [from, to) by the reducers that raise them live, folded from the log (so replay agrees): ' +
+      'per hour (mean, max), the busiest 10 minutes, floods (runs of 10-minute windows above 10), standing (active ' +
+      '> 24 h), chattering, priorities, time to acknowledge (p50, p90) and the top offenders. `area` keeps the alarms ' +
+      `touching that area. At most 92 days. \`format=csv\`: columns ${ALARM_REPORT_CSV_COLUMNS.join(', ')}.`,
+    query: AlarmReportQuery,
+    answer: {
+      content: {
+        'application/json': 'AlarmReport',
+        'text/csv': { type: 'string', description: 'RFC 4180, UTF-8, one row per figure.' },
+      },
+    },
+    answerText: 'The figures of the range.',
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/alarms/rules',
+    tag: 'alarms',
+    en: 'The alert rules in force (thresholds, delays, dead bands, priorities, grouping)',
+    vi: 'Quy tắc cảnh báo đang áp dụng (ngưỡng, độ trễ, vùng chết, mức ưu tiên, gộp nhóm)',
+    answer: 'AlertRules',
+    answerText: 'The rules, as the rules file writes them.',
+  },
+  {
+    method: 'post',
+    path: '/api/alarms/rules',
+    tag: 'alarms',
+    en: 'Put new alert rules in force (admins; operators too with RULES_EDIT=operators)',
+    vi: 'Áp dụng quy tắc cảnh báo mới (quản trị viên; cả trực ban khi RULES_EDIT=operators)',
+    description:
+      'Validated by the same AlertRules schema as the rules file, logged as an `alert-rules:changed` event (so ' +
+      'replay applies them from that point of the log) and audited. Rules equal to those in force log nothing.',
+    body: 'AlertRules',
+    answer: 'AlarmRulesChange',
+    answerText: 'Whether a change was logged, its seq, and the rules now in force.',
+    security: 'cookieAuth',
+    errors: [403],
   },
   {
     method: 'get',

@@ -1,4 +1,4 @@
-import type { AreaRollup, DashboardState } from '../../protocol';
+import { alertTouches, type AreaRollup, type DashboardState } from '../../protocol';
 
 /**
  * The part of the state a dashboard of `area` needs: that area, the areas under it, its sites and its alerts.
@@ -12,7 +12,7 @@ export function scopeState(state: DashboardState, area: string, rollup: AreaRoll
     seq: state.seq,
     areas: Object.fromEntries(Object.entries(state.areas).filter(([code]) => within(code))),
     sites: Object.fromEntries(Object.entries(state.sites).filter(([, s]) => within(s.area))),
-    alerts: { ...alerts, recent: alerts.recent.filter((a) => within(a.area)) },
+    alerts: { ...alerts, recent: alerts.recent.filter((a) => alertTouches(a, within)) },
     ...(state.reports
       ? {
           reports: {

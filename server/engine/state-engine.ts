@@ -2,6 +2,7 @@ import {
   applyEvents,
   DEFAULT_SOURCE_ORDER,
   emptyDashboardState,
+  type Alert,
   outOfTime,
   vnDayStartMs,
   type AreaRollup,
@@ -33,6 +34,12 @@ export interface StateEngine {
   stateAt(atMs: number): Promise<DashboardState>;
   /** Stores a snapshot now (on shutdown, after a backfill). */
   snapshot(): Promise<void>;
+  /**
+   * Every alarm of the log that was open at `fromMs` or written (raised or changed) up to `toMs`, each as it
+   * stood at `toMs`: the alarm report's input, folded by the same reducers as live and replay, without the
+   * bound of the state's ring of recent alarms.
+   */
+  alarmsBetween(fromMs: number, toMs: number): Promise<Alert[]>;
 }
 
 /** Events folded at a time by a seek: one page in memory, whatever the distance to the snapshot. */
@@ -141,6 +148,18 @@ export async function createStateEngine(
       for await (const page of store.foldRange(start, atMs, FOLD_PAGE))
         s = applyEvents(s, page, rollup, bounds);
       return s;
+    },
+    async alarmsBetween(fromMs, toMs) {
+      const from = await foldableSnapshot(store, fromMs, foldBounds?.(), sourceOrder);
+      const s = from?.state ?? emptyDashboardState(sourceOrder);
+      const byId = new Map<string, Alert>(s.alerts.recent.map((a) => [a.id, a]));
+      const start = from ?? { seq: 0, maxTsMs: Number.MIN_SAFE_INTEGER };
+      const bounds = foldBounds?.();
+      let folded = s;
+      // toMs is exclusive for the report; the store's fold takes events at or before its instant.
+      for await (const page of store.foldRange(start, toMs - 1, FOLD_PAGE))
+        folded = applyEvents(folded, page, rollup, bounds, (a) => byId.set(a.id, a));
+      return [...byId.values()];
     },
   };
 }

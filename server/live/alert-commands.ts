@@ -4,7 +4,11 @@ import {
   AlertAckCommand,
   AlertAssignCommand,
   AlertResolveCommand,
+  AlertShelveCommand,
+  AlertUnshelveCommand,
   PROTOCOL_VERSION,
+  SiteInServiceCommand,
+  SiteOutOfServiceCommand,
   WallControl,
   type Ack,
   type AlertCommandResult,
@@ -19,6 +23,8 @@ import { parseOrRefuse } from './parse-or-refuse';
 import type { IngestService } from '../ingest/ingest-service';
 import type { LiveNamespace } from './live-namespace';
 import { componentLogger } from '../log/logger';
+import type { AlarmOptions } from '../alarms/alarm-options';
+import { SITES_BY_ID } from '../../geo';
 
 type LiveSocket = Socket<LiveClientToServer, LiveServerToClient>;
 
@@ -30,6 +36,8 @@ export interface AlertCommandDeps {
   may: (socket: Socket, event: string) => boolean;
   /** Records who did what to which alert or wall. */
   audit: (socket: Socket, action: AuditAction, target: string) => void;
+  /** The longest shelving and out of service. */
+  alarms: AlarmOptions;
 }
 
 const NOT_OPERATOR = {
@@ -50,10 +58,10 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
   const command = <
     S extends z.ZodType<{ alertId: string; operator: string; comment: string; requestId: string }>,
   >(
-    name: 'alert:ack' | 'alert:assign' | 'alert:resolve',
+    name: 'alert:ack' | 'alert:assign' | 'alert:resolve' | 'alert:shelve' | 'alert:unshelve',
     audited: AuditAction,
     schema: S,
-    toEvent: (cmd: z.output<S>) => Pick<OpsEvent, 'action'> & Record<string, unknown>,
+    toEvent: (cmd: z.output<S>, nowMs: number) => Pick<OpsEvent, 'action'> & Record<string, unknown>,
   ) => {
     return async (req: unknown, ack: (res: Ack<AlertCommandResult>) => void) => {
       if (typeof ack !== 'function') return;
@@ -64,6 +72,8 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
       const cmd = parsed.data;
       const alert = deps.engine.state.alerts.recent.find((a) => a.id === cmd.alertId);
       if (!alert) return ack({ ok: false, error: 'unknown_alert', details: cmd.alertId });
+      // Never before the alert itself, even when a source's clock runs ahead of the scenario's.
+      const tsMs = Math.max(Math.round(deps.clock.now()), alert.raisedTsMs);
       const event = {
         v: PROTOCOL_VERSION,
         id: cmd.requestId,
@@ -71,24 +81,69 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
         stream: 'ops',
         // The alert's area, so the event reaches the rooms that show the alert.
         area: alert.area,
-        // Never before the alert itself, even when a source's clock runs ahead of the scenario's.
-        tsMs: Math.max(Math.round(deps.clock.now()), alert.raisedTsMs),
+        tsMs,
         operator: cmd.operator,
         alertId: cmd.alertId,
         comment: cmd.comment,
-        ...toEvent(cmd),
+        ...toEvent(cmd, tsMs),
       };
-      try {
-        const report = await deps.ingest.ingest([event]);
-        const r = report.results[0]!;
-        if (r.status === 'rejected') return ack({ ok: false, error: r.reason, details: r.details });
-        if (r.status === 'accepted') deps.audit(socket, audited, cmd.alertId);
-        ack({ ok: true, data: { seq: r.seq, duplicate: r.status === 'duplicate' } });
-      } catch (err) {
-        componentLogger('alerts').error({ err }, 'alert command failed');
-        ack({ ok: false, error: 'internal' });
-      }
+      await logAndAck(event, audited, cmd.alertId, ack);
     };
+  };
+
+  const logAndAck = async (
+    event: Record<string, unknown>,
+    audited: AuditAction,
+    target: string,
+    ack: (res: Ack<AlertCommandResult>) => void,
+  ) => {
+    try {
+      const report = await deps.ingest.ingest([event]);
+      const r = report.results[0]!;
+      if (r.status === 'rejected') return ack({ ok: false, error: r.reason, details: r.details });
+      if (r.status === 'accepted') deps.audit(socket, audited, target.slice(0, 240));
+      ack({ ok: true, data: { seq: r.seq, duplicate: r.status === 'duplicate' } });
+    } catch (err) {
+      componentLogger('alerts').error({ err }, 'alert command failed');
+      ack({ ok: false, error: 'internal' });
+    }
+  };
+
+  /** Site commands: the site must be one the server knows; the event carries its area. */
+  const siteCommand = <S extends z.ZodType<{ siteId: string; operator: string; requestId: string }>>(
+    name: 'site:out-of-service' | 'site:in-service',
+    audited: AuditAction,
+    schema: S,
+    toEvent: (cmd: z.output<S>, nowMs: number) => Pick<OpsEvent, 'action'> & Record<string, unknown>,
+    describe: (cmd: z.output<S>) => string,
+  ) => {
+    return async (req: unknown, ack: (res: Ack<AlertCommandResult>) => void) => {
+      if (typeof ack !== 'function') return;
+      if (!deps.may(socket, name)) return ack(NOT_OPERATOR);
+      const parsed = parseOrRefuse(schema, req, ack);
+      if (!parsed.success) return;
+      const cmd = parsed.data;
+      const area = deps.engine.state.sites[cmd.siteId]?.area ?? SITES_BY_ID.get(cmd.siteId)?.area;
+      if (!area) return ack({ ok: false, error: 'unknown_site', details: cmd.siteId });
+      const tsMs = Math.round(deps.clock.now());
+      const event = {
+        v: PROTOCOL_VERSION,
+        id: cmd.requestId,
+        source: CONSOLE_SOURCE,
+        stream: 'ops',
+        area,
+        tsMs,
+        operator: cmd.operator,
+        siteId: cmd.siteId,
+        ...toEvent(cmd, tsMs),
+      };
+      await logAndAck(event, audited, describe(cmd), ack);
+    };
+  };
+  const tooLong = (minutes: number, max: number, ack: (res: Ack<AlertCommandResult>) => void) => {
+    if (minutes <= max) return false;
+    ack({ ok: false, error: 'invalid_payload', details: [`minutes: at most ${max}`] });
+    return true;
   };
 
   socket.on(
@@ -105,6 +160,60 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
   socket.on(
     'alert:resolve',
     command('alert:resolve', 'alert_resolve', AlertResolveCommand, () => ({ action: 'alert:resolved' })),
+  );
+
+  const shelve = command('alert:shelve', 'alert_shelve', AlertShelveCommand, (cmd, nowMs) => ({
+    action: 'alert:shelved',
+    reason: cmd.reason,
+    untilMs: nowMs + cmd.minutes * 60_000,
+  }));
+  socket.on('alert:shelve', (req, ack) => {
+    if (typeof ack !== 'function') return;
+    const minutes = (req as { minutes?: unknown } | null)?.minutes;
+    // Past the configured maximum (a shift) a shelving is refused, not shortened: the operator chose a time.
+    if (
+      typeof minutes === 'number' &&
+      deps.may(socket, 'alert:shelve') &&
+      tooLong(minutes, deps.alarms.shelveMaxMin, ack)
+    )
+      return;
+    void shelve(req, ack);
+  });
+  socket.on(
+    'alert:unshelve',
+    command('alert:unshelve', 'alert_unshelve', AlertUnshelveCommand, () => ({ action: 'alert:unshelved' })),
+  );
+  const outOfService = siteCommand(
+    'site:out-of-service',
+    'site_out_of_service',
+    SiteOutOfServiceCommand,
+    (cmd, nowMs) => ({
+      action: 'site:out-of-service',
+      reason: cmd.reason,
+      untilMs: nowMs + cmd.minutes * 60_000,
+    }),
+    (cmd) => `${cmd.siteId} for ${cmd.minutes} min: ${cmd.reason}`,
+  );
+  socket.on('site:out-of-service', (req, ack) => {
+    if (typeof ack !== 'function') return;
+    const minutes = (req as { minutes?: unknown } | null)?.minutes;
+    if (
+      typeof minutes === 'number' &&
+      deps.may(socket, 'site:out-of-service') &&
+      tooLong(minutes, deps.alarms.outOfServiceMaxMin, ack)
+    )
+      return;
+    void outOfService(req, ack);
+  });
+  socket.on(
+    'site:in-service',
+    siteCommand(
+      'site:in-service',
+      'site_in_service',
+      SiteInServiceCommand,
+      () => ({ action: 'site:in-service' }),
+      (cmd) => cmd.siteId,
+    ),
   );
 
   socket.on('wall:control', (req, ack) => {

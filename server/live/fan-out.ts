@@ -9,7 +9,7 @@ import {
   type LiveMode,
   type LoggedEvent,
 } from '../../protocol';
-import { withholdAlertDetails, withholdOpsDetails } from '../security/ops-redaction';
+import { READER_VIEW, withholdOpsDetails } from '../security/ops-redaction';
 
 /** Pending events beyond this are flushed at once rather than waiting for the window: memory stays bounded. */
 const MAX_PENDING = 10_000;
@@ -75,7 +75,7 @@ export function createFanOut(
     for (const room of nsp.adapter.rooms.keys()) {
       const area = stateAreaOfRoom(room);
       if (area === null) continue;
-      const patch = patchFor(changes, area, rollup, forReaders(room) ? withholdAlertDetails : undefined);
+      const patch = patchFor(changes, area, rollup, forReaders(room) ? READER_VIEW : undefined);
       // An empty patch still goes out: it carries the seq range, so the room's ranges stay contiguous, and says
       // it is a patch (exact from `fromSeq - 1` only), which a batch of events is not.
       const batch: LiveBatch = { area, fromSeq: prev.seq + 1, toSeq: next.seq, events: [], patch };

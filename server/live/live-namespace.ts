@@ -22,6 +22,7 @@ import { withholdOpsDetails } from '../security/ops-redaction';
 import { isLiveRoom, isStateRoom, roomOf } from './fan-out';
 import { protocolGuard } from './protocol-guard';
 import { setupAlertCommands } from './alert-commands';
+import type { AlarmOptions } from '../alarms/alarm-options';
 import type { IngestService } from '../ingest/ingest-service';
 import { chargeMore, guardMessages, yieldToLoop, type MessageGuard } from '../security/message-guard';
 import { createSnapshotCache } from './snapshot-cache';
@@ -39,6 +40,8 @@ const LIVE_COSTS = { 'live:subscribe': 5 } as const;
 export type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient>;
 
 export interface LiveDeps {
+  /** Limits of shelving and out of service. */
+  alarms: AlarmOptions;
   engine: StateEngine;
   store: EventStore;
   clock: Clock;

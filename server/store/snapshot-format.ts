@@ -1,4 +1,10 @@
-import { emptyAlertsState, type DashboardState } from '../../protocol';
+import {
+  BUILT_IN_INFORMATIONAL,
+  BUILT_IN_PRIORITIES,
+  emptyAlertsState,
+  type AlertRuleName,
+  type DashboardState,
+} from '../../protocol';
 
 /**
  * The layout of a stored snapshot's state. Version 1 is the bare state as first stored (no envelope), from
@@ -6,7 +12,7 @@ import { emptyAlertsState, type DashboardState } from '../../protocol';
  * `DashboardState` that old snapshots lack bumps this and adds one step to {@link MIGRATIONS}, so everything
  * downstream of the store sees the current type and nothing else patches old shapes.
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** What the stores write: the state with the version of its layout. */
 export interface SnapshotBody {
@@ -24,6 +30,34 @@ type OldState = Record<string, unknown>;
 const MIGRATIONS: Record<number, (state: OldState) => OldState> = {
   // Stored before alerts existed: alerts start from the events after the snapshot.
   1: (s) => ({ ...s, alerts: s.alerts ?? emptyAlertsState() }),
+  // Stored before alarm management (issue 18): its bookkeeping starts empty and each alarm gets the fields it
+  // lacked, as a single alarm of the priority its rule's level has by default.
+  2: (s) => {
+    const alerts = s.alerts as Record<string, unknown>;
+    const recent = (alerts.recent as Record<string, unknown>[]).map((a) => ({
+      ...a,
+      priority:
+        BUILT_IN_PRIORITIES[a.rule as AlertRuleName]?.[a.severity === 'critical' ? 'critical' : 'warning'] ??
+        'low',
+      members: [
+        {
+          key: a.key,
+          siteId: a.siteId,
+          area: a.area,
+          value: a.value,
+          raisedTsMs: a.raisedTsMs,
+          clearedTsMs: a.clearedTsMs,
+        },
+      ],
+      memberCount: 1,
+      activeMembers: a.clearedTsMs === null ? 1 : 0,
+      chattering: false,
+      supersededBy: null,
+      shelved: null,
+      informational: BUILT_IN_INFORMATIONAL.includes(a.rule as AlertRuleName),
+    }));
+    return { ...s, alerts: { pending: {}, groups: {}, outOfService: {}, ...alerts, recent } };
+  },
 };
 
 const isRecord = (x: unknown): x is OldState => typeof x === 'object' && x !== null && !Array.isArray(x);

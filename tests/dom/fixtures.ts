@@ -1,6 +1,7 @@
 import type { DashboardState, LoggedEvent, SiteState } from '../../protocol';
 import { emptyAreaState } from '../../protocol/state/dashboard-state';
 import { emptyAlertsState } from '../../protocol/state/alerts';
+import { IMMEDIATE_RULES } from '../fixtures/events';
 import { useStore } from '../../client/store/store';
 import { areaTreeOf, rollupOfTree } from '../../protocol/state/area-tree';
 import { AREAS_2021, TAN_AN_WARDS_2021, makeRollup } from '../../geo/areas';
@@ -88,7 +89,12 @@ export function sampleState(): DashboardState {
       'pm-1': site('pm-1', { kind: 'pm25', value: 20, area: '803', unit: 'µg/m³' }),
     },
     // wl-1's 1,9 m is over the 1,8 m alarm: the rules hold it at critical, as folding its reading would.
-    alerts: { ...emptyAlertsState(), conditions: { 'sensor:wl-1': { level: 2, alertId: null } } },
+    // Under rules with no on-delay, so one folded reading shows what the rules compute (the delays are unit-tested).
+    alerts: {
+      ...emptyAlertsState(),
+      rules: IMMEDIATE_RULES,
+      conditions: { 'sensor:wl-1': { level: 2, alertId: null } },
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { IMMEDIATE_RULES } from '../fixtures/events';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { MapViewProps } from '../../client/map/MapView';
@@ -5,7 +6,7 @@ import { OperatorScreen } from '../../client/features/operator/OperatorScreen';
 import { LONG_AN_2021 } from '../../geo';
 import type { AreasCollection } from '../../client/net/api';
 import { useStore } from '../../client/store/store';
-import { applyEvents, DEFAULT_ALERT_RULES, type LoggedEvent } from '../../protocol';
+import { applyEvents, type LoggedEvent } from '../../protocol';
 import { FIXTURE_ROLLUP as rollup, NOW_MS, sampleState, seedStore } from './fixtures';
 
 // jsdom has no WebGL: the maplibre + deck.gl component is replaced at its module boundary, and the mock
@@ -65,7 +66,8 @@ describe('operator screen', () => {
       tsMs: NOW_MS - 20_000,
       operator: 'alert-rules-file',
       action: 'alert-rules:changed',
-      rules: { ...DEFAULT_ALERT_RULES, sensorThresholds: { water_level: { warning: 0.5, alarm: 0.6 } } },
+      // With no on-delay, so wl-2's one reading shows the lowered line (the delays are unit-tested).
+      rules: { ...IMMEDIATE_RULES, sensorThresholds: { water_level: { warning: 0.5, alarm: 0.6 } } },
     };
     const wl2: LoggedEvent = {
       v: 1,

@@ -1,3 +1,4 @@
+import { IMMEDIATE_ALARMS, stateWithRules } from '../fixtures/events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeTiles } from '../../client/features/wall/wall-tiles';
@@ -9,7 +10,6 @@ import {
   AlertRules,
   applyEvents,
   countByStatus,
-  emptyDashboardState,
   siteStatus,
   STALE_AFTER_MS,
   stuckRuleOf,
@@ -55,7 +55,8 @@ const rules = fc
     stuckReadings: fc.option(kindRecord(stuckRule), { nil: undefined }),
     sensorOfflineAfterMin: fc.integer({ min: 1, max: 30 }),
   })
-  .map((r) => AlertRules.parse({ version: 1, ...r }));
+  // No on-delay: the property is the status a reading gives under the thresholds (delays: alarm-management.test.ts).
+  .map((r) => AlertRules.parse({ version: 1, ...r, alarms: IMMEDIATE_ALARMS }));
 
 type Step =
   { type: 'reading'; site: number; value: number; dtS: number } | { type: 'rules'; rules: AlertRules };
@@ -113,7 +114,7 @@ function toEvents(steps: readonly Step[]): LoggedEvent[] {
 /** Folds in the batches `cuts` makes, as live windows, a resync or a replay's pages would. */
 function fold(events: readonly LoggedEvent[], cuts: readonly number[]): DashboardState {
   const at = [...new Set(cuts.map((c) => c % (events.length + 1)))].sort((a, b) => a - b);
-  let s = emptyDashboardState();
+  let s = stateWithRules();
   let from = 0;
   for (const to of [...at, events.length]) {
     s = applyEvents(s, events.slice(from, to), rollup);
@@ -137,7 +138,7 @@ describe('site status from the rules in force (property)', () => {
       fc.property(scenario, ({ steps, cuts, laterS }) => {
         const events = toEvents(steps);
         const s = fold(events, cuts);
-        const whole = applyEvents(emptyDashboardState(), events, rollup);
+        const whole = applyEvents(stateWithRules(), events, rollup);
         const now = Math.max(T0, ...events.map((e) => e.tsMs)) + laterS * 1000;
         const counts = countByStatus(Object.values(s.sites), s.alerts, now);
         expect(counts.alarm).toBe(criticalThresholdConditions(s));

@@ -1,3 +1,4 @@
+import { IMMEDIATE_RULES } from '../fixtures/events';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,13 +15,7 @@ import { useWallStore } from '../../client/features/wall/wall.store';
 import type { LiveCommands } from '../../client/net/live-commands';
 import { useStore } from '../../client/store/store';
 import { useAreasLoader } from '../../client/store/use-areas-loader';
-import {
-  applyEvents,
-  DEFAULT_ALERT_RULES,
-  emptyAlertsState,
-  type DashboardState,
-  type LoggedEvent,
-} from '../../protocol';
+import { applyEvents, emptyAlertsState, type DashboardState, type LoggedEvent } from '../../protocol';
 import { emptyDashboardState } from '../../protocol/state/dashboard-state';
 import { FIXTURE_ROLLUP as rollup, NOW_MS, onlineSubmitted, sampleState, seedStore } from './fixtures';
 import { server } from './msw-server';
@@ -115,7 +110,10 @@ const loweredRules = (seq: number): LoggedEvent => ({
   tsMs: NOW_MS - 15_000,
   operator: 'alert-rules-file',
   action: 'alert-rules:changed',
-  rules: { ...DEFAULT_ALERT_RULES, sensorThresholds: { water_level: { warning: 0.5, alarm: 0.6 } } },
+  rules: {
+    ...IMMEDIATE_RULES,
+    sensorThresholds: { water_level: { warning: 0.5, alarm: 0.6 } },
+  },
 });
 
 /** wl-1 reads 0,90 m after the rules lowered the alarm: in alarm under the rules in force, not the built-in. */

@@ -135,25 +135,25 @@ describe('wall display and console against npm start', () => {
     const res = await fetch(`${server.url}/api/ingest`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      // Five readings a minute apart (the water level's on-delay: 5 readings over 240 s; one would raise
+      // nothing), dated from now on so they are the site's newest whatever the simulator sends meanwhile.
       body: JSON.stringify({
-        events: [
-          {
-            v: 1,
-            id: `${SITE}:${Math.round(nowMs)}`,
-            source: 'e2e',
-            area: '794',
-            tsMs: Math.round(nowMs),
-            stream: 'sensor',
-            siteId: SITE,
-            kind: 'water_level',
-            value: 2.15,
-            unit: 'm',
-            lonLat: [106.405, 10.535],
-          },
-        ],
+        events: [0, 1, 2, 3, 4].map((k) => ({
+          v: 1,
+          id: `${SITE}:${Math.round(nowMs) + k * 60_000}`,
+          source: 'e2e',
+          area: '794',
+          tsMs: Math.round(nowMs) + k * 60_000,
+          stream: 'sensor',
+          siteId: SITE,
+          kind: 'water_level',
+          value: 2.15,
+          unit: 'm',
+          lonLat: [106.405, 10.535],
+        })),
       }),
     });
-    expect((await res.json()).accepted).toBe(1);
+    expect((await res.json()).accepted).toBe(5);
 
     const takeover = wall.locator(`[data-testid="alert-takeover"][data-alert-id^="sensor:${SITE}@"]`);
     await takeover.waitFor({ timeout: 20_000 });

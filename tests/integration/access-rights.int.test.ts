@@ -289,12 +289,12 @@ describe('who may do what', () => {
     const admin = await signIn(server.url, 'chief', PASSWORD);
     const op = await signIn(server.url, 'op-b', PASSWORD);
 
-    // A real alert to act on: a water level over the critical line.
+    // A real alert to act on: a water level over the critical line for the on-delay (5 readings, 240 s).
     const ingest = await call(server.url, 'POST', '/api/ingest', {
       body: {
         events: [
           { ...reading('int', 1), value: 1.2 },
-          { ...reading('int', 2), value: 1.95 },
+          ...[2, 3, 4, 5, 6].map((i) => ({ ...reading('int', i), value: 1.95 })),
         ],
       },
       headers: { authorization: `Bearer ${ENV_INGEST_TOKEN}` },

@@ -54,7 +54,8 @@ describe('alerts over /live', () => {
   it('a console acknowledges an alert; the wall learns it from the log, and the log replays it', async () => {
     const wall = await connectLive(server.url);
     const console_ = await connectLive(server.url, '794', { operatorToken: TEST_OPERATOR_TOKEN });
-    await post(server.url, [reading(0, 1.2), reading(1, 1.95)]);
+    // Held for the water level's on-delay (5 readings over 4 minutes): one reading would raise nothing.
+    await post(server.url, [reading(0, 1.2), ...[1, 2, 3, 4, 5].map((i) => reading(i, 1.95))]);
 
     const alert = () => server.app.engine.state.alerts.recent.find((a) => a.siteId === 'LA-WL-TEST');
     await until(wall.socket, () => wall.batches.some((b) => b.events.length > 0));

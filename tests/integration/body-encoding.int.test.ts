@@ -15,6 +15,7 @@ const BODY_ROUTES = [
   'POST /api/auth/token',
   'POST /api/admin/users',
   'POST /api/admin/tokens',
+  'POST /api/alarms/rules',
 ];
 /** Writes that read no body at all: whatever is sent is ignored. */
 const NO_BODY = [
@@ -38,7 +39,7 @@ describe('request bodies whose Content-Encoding is wrong or unsupported (issue 2
   const headersFor = (route: string): Record<string, string> =>
     route === 'POST /api/ingest'
       ? { authorization: `Bearer ${ENV_INGEST_TOKEN}` }
-      : route.includes('/api/admin/')
+      : route.includes('/api/admin/') || route.includes('/api/alarms/')
         ? { cookie: admin, origin: server.url }
         : { origin: server.url };
   const send = async (route: string, body: string | Uint8Array<ArrayBuffer>, encoding: string) => {

@@ -117,8 +117,12 @@ describe('no event outside its time (issue 21, finding 3)', () => {
     expect(reasons(report).at(-1)).toBe('future_event');
     expect(report.accepted).toBe(valid.length);
 
-    const later = await post(server.url, TEST_TOKEN, [reading(0, { id: 'r-high', tsMs: NOW, value: 9.5 })]);
-    expect(later.accepted).toBe(1);
+    // High for the water level's on-delay (5 readings over 240 s), ending now.
+    const high = [4, 3, 2, 1, 0].map((m) =>
+      reading(0, { id: `r-high-${m}`, tsMs: NOW - m * 60_000, value: 9.5 }),
+    );
+    const later = await post(server.url, TEST_TOKEN, high);
+    expect(later.accepted).toBe(5);
     const { state } = server.app.engine;
     expect(state.alerts.sensorClockMs).toBe(NOW);
     expect(state.sites[SITE.siteId]).toMatchObject({ value: 9.5, tsMs: NOW });

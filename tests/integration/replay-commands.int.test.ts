@@ -1,3 +1,4 @@
+import { IMMEDIATE_RULES } from '../fixtures/events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io } from 'socket.io-client';
 import { AREAS_2021, makeRollup, SENSOR_SITES } from '../../geo';
@@ -38,6 +39,20 @@ describe('/replay commands', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const sim = createSimulation({ seed: 5, sites: SENSOR_SITES, sensorHistoryFromMs: START });
+    // Jumps are about the alerts the reducer raised, not how alarm management condenses them: rules with no
+    // on-delay and no grouping, logged first, so one reading raises and two alarms stay two.
+    const rules: IocEvent = {
+      v: 1,
+      id: 'rules-immediate',
+      source: 'alert-rules',
+      stream: 'ops',
+      area: '80',
+      tsMs: START - 60_000,
+      operator: 'alert-rules-file',
+      action: 'alert-rules:changed',
+      rules: IMMEDIATE_RULES,
+    };
+    await server.app.ingest.ingest([rules]);
     const events: IocEvent[] = [
       ...sim.eventsBetween(START, END),
       waterReading(FIRST_ALARM_AT, 'alarm-1', 2.9, 0),

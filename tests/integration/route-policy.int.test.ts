@@ -55,6 +55,10 @@ const EXPECTED_RIGHTS: Record<string, Right> = {
   'GET /api/open/datasets/:file': 'read',
   'GET /api/replay/timeline': 'read',
   'GET /api/replay/export': 'read',
+  'GET /api/alarms/report': 'read',
+  'GET /api/alarms/rules': 'read',
+  // Admins only by default; RULES_EDIT=operators lets operators edit too (tests/integration/alarms.int.test.ts).
+  'POST /api/alarms/rules': 'administer',
   'GET /docs': 'anyone',
   // The SPA's pages: the login page must load.
   'GET /[/^\\/(?!api\\/|socket\\.io\\/).*/]': 'anyone',

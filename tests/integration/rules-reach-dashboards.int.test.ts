@@ -28,7 +28,10 @@ const reading = (i: number, value: number): SensorReading => ({
   lonLat: [106.41, 10.54],
 });
 
-/** The province-wide rules change an operator's file makes: the water-level alarm lowered to 0,60 m. */
+/**
+ * The province-wide rules change an operator's file makes: the water-level alarm lowered to 0,60 m, raised from
+ * the first reading over it (no on-delay), so one reading after the change shows it.
+ */
 const lowered: IocEvent = {
   v: PROTOCOL_VERSION,
   id: 'rules-lowered',
@@ -38,7 +41,11 @@ const lowered: IocEvent = {
   tsMs: T0 + 90_000,
   operator: 'alert-rules-file',
   action: 'alert-rules:changed',
-  rules: { ...DEFAULT_ALERT_RULES, sensorThresholds: { water_level: { warning: 0.5, alarm: 0.6 } } },
+  rules: {
+    ...DEFAULT_ALERT_RULES,
+    sensorThresholds: { water_level: { warning: 0.5, alarm: 0.6 } },
+    alarms: { sensors: { water_level: { onDelay: { readings: 1 } } } },
+  },
 };
 
 describe('the rules in force reach a district dashboard', () => {

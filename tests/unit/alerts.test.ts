@@ -5,7 +5,6 @@ import {
   MAX_RECENT_ALERTS,
   alertIsOpen,
   applyEvents,
-  emptyDashboardState,
   takeoverAlert,
   type AlertAcknowledged,
   type DashboardState,
@@ -15,14 +14,15 @@ import {
   type SensorReading,
 } from '../../protocol';
 import { AREAS_2021, makeRollup } from '../../geo/areas';
-import { covid, reading, resolved } from '../fixtures/events';
+import { covid, reading, resolved, stateWithRules } from '../fixtures/events';
 
 const rollup = makeRollup(AREAS_2021);
 const MIN = 60_000;
 
 let seq = 0;
 const log = (...events: Ev[]): LoggedEvent[] => events.map((e) => ({ ...e, seq: ++seq }));
-const fold = (events: LoggedEvent[], from: DashboardState = emptyDashboardState()) =>
+// The rules' own mechanics, one reading at a time: no on-/off-delay, no grouping (alarm-management.test.ts has those).
+const fold = (events: LoggedEvent[], from: DashboardState = stateWithRules()) =>
   applyEvents(from, events, rollup);
 
 /** A water-level reading of the fixture site `dtMin` minutes after the fixture's time. */
@@ -83,7 +83,7 @@ describe('sensor threshold alerts', () => {
     seq = 0;
     const events = log(wl(0, 1.9), wl(1, 1.0), wl(2, 1.7), wl(3, 1.95), wl(40, 1.0, 'LA-WL-794-02'));
     const whole = fold(events);
-    let piecewise = emptyDashboardState();
+    let piecewise = stateWithRules();
     for (const e of events) piecewise = fold([e], piecewise);
     expect(piecewise.alerts).toEqual(whole.alerts);
     expect(fold(events, whole)).toBe(whole);

@@ -9,7 +9,7 @@ import {
   type DossierSubmitted,
 } from '../../protocol';
 import { AREAS_2021, makeRollup } from '../../geo/areas';
-import { covid, logged, paid, reading, resolved, submitted } from '../fixtures/events';
+import { covid, logged, paid, reading, resolved, stateWithRules, submitted } from '../fixtures/events';
 
 const rollup = makeRollup(AREAS_2021);
 
@@ -72,9 +72,10 @@ describe('applyEvents', () => {
 });
 
 describe('siteStatus and kpiSnapshot', () => {
-  const s = applyEvents(emptyDashboardState(), logged(reading), rollup);
+  // Status from one reading under the rules with no on-delay: the delays are alarm-management.test.ts's.
+  const s = applyEvents(stateWithRules(), logged(reading), rollup);
   const site = s.sites[reading.siteId]!;
-  const fold = (value: number) => applyEvents(emptyDashboardState(), logged({ ...reading, value }), rollup);
+  const fold = (value: number) => applyEvents(stateWithRules(), logged({ ...reading, value }), rollup);
   const statusOf = (value: number, atMs: number) => {
     const f = fold(value);
     return siteStatus(f.sites[reading.siteId]!, f.alerts, atMs);

@@ -32,10 +32,18 @@ describe('stored snapshots', () => {
   it('migrates one stored before alerts existed once, on load, so the engine folds on with alerts', async () => {
     const { alerts: _, ...before } = emptyDashboardState();
     const store = storeWithSnapshot({ ...before, seq: 0 });
-    await store.append(logged(reading).map(({ seq: _s, ...e }) => e));
+    // Held for the water level's on-delay (5 readings over 4 minutes), so it raises.
+    const held = [0, 1, 2, 3, 4, 5].map((m) => ({
+      ...reading,
+      id: `r${m}`,
+      tsMs: reading.tsMs + m * 60_000,
+    }));
+    await store.append(logged(...held).map(({ seq: _s, ...e }) => e));
     const engine = await createStateEngine(store, rollup);
     expect(engine.state.alerts.recent.map((a) => a.severity)).toEqual(['critical']);
-    expect((await engine.stateAt(reading.tsMs)).alerts.conditions).toHaveProperty(`sensor:${reading.siteId}`);
+    expect((await engine.stateAt(reading.tsMs + 5 * 60_000)).alerts.conditions).toHaveProperty(
+      `sensor:${reading.siteId}`,
+    );
     await store.close();
   });
 

@@ -172,7 +172,7 @@ describe('state patches (the `state` mode of /live)', () => {
     const end = applyEvents(start, events.slice(100), rollup);
     expect(end.alerts.recent.length).toBeGreaterThan(0);
     const tagged = (a: Alert): Alert => ({ ...a, unit: 'seen' });
-    const patch = diffState(start, end, '80', rollup, tagged);
+    const patch = diffState(start, end, '80', rollup, { alert: tagged, outOfService: (o) => o });
     // The dashboard holds the alerts as its audience saw them (its snapshot went through the same view).
     const held = scopeState(start, '80', rollup);
     const scoped = applyPatch(

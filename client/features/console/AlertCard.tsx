@@ -2,6 +2,7 @@ import type { Alert } from '../../../protocol/state/alerts';
 import { useT } from '../../i18n/use-t';
 import { alertText, areaName } from '../../ui/alert-text';
 import { formatClock } from '../../ui/format';
+import { PriorityBadge } from '../../ui/PriorityBadge';
 import { AlertActions } from './AlertActions';
 
 /**
@@ -30,12 +31,20 @@ export function AlertCard({
       data-acked={a.ack !== null}
       data-resolved={a.resolved !== null}
       data-severity={a.severity}
+      data-priority={a.priority}
       data-cleared={a.clearedTsMs !== null}
     >
       <header>
-        <span className="alert-card__sev">{t(`alert.severity.${a.severity}`)}</span>
+        <span className="alert-card__sev">
+          <PriorityBadge priority={a.priority ?? 'low'} />
+        </span>
         <strong>{alertText(a, t, intl)}</strong>
       </header>
+      {(a.memberCount ?? 1) > 1 ? (
+        <p className="alert-card__members" data-testid="alarm-members">
+          {a.members.map((m) => m.siteId ?? areaName(m.area)).join(', ')}
+        </p>
+      ) : null}
       <ul className="alert-card__history">
         <li>{t('console.raised', { time: time(a.raisedTsMs), area: areaName(a.area) })}</li>
         {a.clearedTsMs !== null ? <li>{t('console.cleared', { time: time(a.clearedTsMs) })}</li> : null}

@@ -2,10 +2,13 @@ import { useMemo, useRef } from 'react';
 import { emptyAlertsState, type Alert } from '../../../protocol/state/alerts';
 import { useT } from '../../i18n/use-t';
 import { useStore } from '../../store/store';
+import { effectiveNowMs } from '../../store/selectors';
+import { useScenarioNow } from '../../store/use-scenario-now';
 import { alertText } from '../../ui/alert-text';
 import { formatClock } from '../../ui/format';
 import { useFitChildren } from './use-fit-children';
 import { waitingCriticalCount } from './takeover';
+import { PriorityBadge } from '../../ui/PriorityBadge';
 
 /** Alerts on the wall at most: the newest, fewer when the type is large (only whole rows); the console has them all. */
 const SHOWN = 6;
@@ -16,7 +19,11 @@ const SHOWN = 6;
  */
 export function AlertFeed({ takeover }: { takeover: boolean }) {
   const { t } = useT();
-  const waiting = useStore((s) => (s.feed.state ? waitingCriticalCount(s.feed.state.alerts) : 0));
+  const scenarioNow = useScenarioNow(1000);
+  // A shelving ends by the clock, not by an event: the count reads the scenario's now.
+  const waiting = useStore((s) =>
+    s.feed.state ? waitingCriticalCount(s.feed.state.alerts, effectiveNowMs(s.feed.state, scenarioNow)) : 0,
+  );
   const alerts = useStore((s) => s.feed.state?.alerts) ?? EMPTY;
   const newest = useMemo(() => alerts.recent.slice(-SHOWN).reverse(), [alerts]);
   const list = useRef<HTMLOListElement>(null);
@@ -55,8 +62,11 @@ function AlertRow({ alert: a }: { alert: Alert }) {
       data-testid="alert-item"
       data-alert-id={a.id}
       data-acked={a.ack !== null}
+      data-priority={a.priority}
     >
-      <span className="alert-row__sev">{t(`alert.severity.${a.severity}`)}</span>
+      <span className="alert-row__sev">
+        <PriorityBadge priority={a.priority ?? 'low'} />
+      </span>
       <span className="alert-row__text">{alertText(a, t, intl)}</span>
       <span className="alert-row__when">
         {when.time.slice(0, 5)} · {status}

@@ -11,10 +11,10 @@ export function takeoverCandidate(
   nowMs: number,
   parked: readonly string[],
 ): Alert | null {
-  return takeoverAlert(alerts, nowMs - TAKEOVER_RECENT_MS, parked);
+  return takeoverAlert(alerts, nowMs - TAKEOVER_RECENT_MS, parked, nowMs);
 }
 
 /** Critical alerts still waiting for an operator, whether or not they hold the wall. */
-export function waitingCriticalCount(alerts: AlertsState): number {
-  return alerts.recent.filter(alertIsUrgent).length;
+export function waitingCriticalCount(alerts: AlertsState, nowMs: number): number {
+  return alerts.recent.filter((a) => alertIsUrgent(a, alerts, nowMs)).length;
 }

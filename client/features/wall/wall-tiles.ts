@@ -2,7 +2,7 @@ import type { AreaRollup } from '../../../protocol/state/apply-events';
 import type { DashboardState, SiteState } from '../../../protocol/state/dashboard-state';
 import type { SensorKind } from '../../../protocol/sensor-kind';
 import { change, type Change, type Polarity } from '../../../protocol/compare';
-import { alertIsOpen } from '../../../protocol/state/alerts';
+import { alarmNeedsAction, alertTouches } from '../../../protocol/state/alerts';
 import { STALE_AFTER_MS, thresholdOf } from '../../../protocol/state/built-in-rules';
 import {
   areasAtEpidemicLevel,
@@ -252,8 +252,12 @@ export function computeTiles(
         });
       }
       case 'openAlerts': {
-        const open = state.alerts.recent.filter((a) => alertIsOpen(a) && inArea(a.area));
-        const critical = open.some((a) => a.severity === 'critical');
+        // Only what needs action now (ISA-18.2 active and unacknowledged): returned, shelved, suppressed and
+        // out-of-service alarms are on the console, not on this count.
+        const open = state.alerts.recent.filter(
+          (a) => alertTouches(a, inArea) && alarmNeedsAction(a, state.alerts, nowMs),
+        );
+        const critical = open.some((a) => a.priority === 'critical' || a.priority === 'high');
         return base(id, 'wall.tile.openAlerts', 'sensor', {
           value: open.length,
           unit: 'wall.unit.alerts',
