@@ -44,12 +44,12 @@ export function ConsoleScreen() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
-  const { open, ended } = useMemo(() => {
+  const { all, open, ended } = useMemo(() => {
     const all = [...alerts.recent].reverse();
     const open = all
       .filter(alertIsOpen)
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    return { open, ended: all.filter((a) => !alertIsOpen(a)).slice(0, 20) };
+    return { all, open, ended: all.filter((a) => !alertIsOpen(a)).slice(0, 20) };
   }, [alerts]);
   return (
     <div className="console" data-testid="console" data-seq={seq}>
@@ -97,7 +97,7 @@ export function ConsoleScreen() {
         </section>
         <aside className="console__side">
           {operate ? <WallRemote /> : null}
-          <HandoverSummary alerts={open} />
+          <HandoverSummary alerts={all} />
           <section className="console__ended">
             <h2>{t('console.ended')}</h2>
             {ended.map((a) => (

@@ -1,0 +1,64 @@
+import { render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConsoleScreen } from '../../client/features/console/ConsoleScreen';
+import { useConsoleStore } from '../../client/features/console/console.store';
+import type { Alert } from '../../protocol/state/alerts';
+import { sampleState, seedStore } from './fixtures';
+
+// fixtures' NOW_MS is 09:30 on 16/08/2021 (Vietnam time): the day shift began at 06:00.
+const vn = (iso: string) => Date.parse(`${iso}+07:00`);
+
+function late(id: string, patch: Partial<Alert>): Alert {
+  return {
+    id,
+    key: `late:${id}`,
+    rule: 'dossier-late',
+    severity: 'warning',
+    area: '794',
+    siteId: null,
+    kind: null,
+    lonLat: null,
+    value: 12,
+    threshold: 10,
+    unit: '',
+    raisedSeq: 1,
+    raisedTsMs: vn('2021-08-16T08:00:00'),
+    clearedTsMs: null,
+    ack: null,
+    assignee: null,
+    resolved: null,
+    ...patch,
+  };
+}
+
+function seedAlerts(alerts: Alert[]) {
+  const state = sampleState();
+  seedStore({ ...state, alerts: { ...state.alerts, recent: alerts } });
+}
+
+beforeEach(() => {
+  sessionStorage.setItem('ioc.operatorToken', 'op-token-0123456789');
+  useConsoleStore.setState({
+    commands: null,
+    operator: 'Trực ban A',
+    busy: {},
+    error: null,
+    selectedId: null,
+  });
+});
+afterEach(() => sessionStorage.clear());
+
+describe('handover', () => {
+  it('lists what is going on and what happened since 06:00, not a warning that ended in June 2020', () => {
+    seedAlerts([
+      late('old', { raisedTsMs: vn('2020-06-10T08:00:00'), clearedTsMs: vn('2020-06-10T17:00:00') }),
+      late('now', {}),
+    ]);
+    render(<ConsoleScreen />);
+    const summary = screen.getByTestId('handover-summary');
+    expect(summary).toHaveAttribute('data-count', '1');
+    expect(summary).toHaveTextContent('Bàn giao ca từ 06:00');
+    expect(summary).toHaveTextContent('08:00');
+    expect(summary).not.toHaveTextContent('2020');
+  });
+});
