@@ -7,7 +7,11 @@ import { alertText, areaName } from '../../ui/alert-text';
 import { formatClock } from '../../ui/format';
 import { handoverAlerts, shiftStartMs, shiftStartsFrom } from './shift';
 
-/** The handover as plain text for the shift log: a heading with the shift start, then one line per alert. */
+/**
+ * The handover as plain text for the shift log: a heading with the shift start, then one line per alert. NFC,
+ * so that a pasted "hồ sơ" is the same precomposed letters everywhere: names typed on another keyboard may
+ * arrive decomposed, and loose combining marks are what some editors and chat tools show as "hô`sơ".
+ */
 export function handoverText(
   alerts: readonly Alert[],
   shiftStart: number,
@@ -28,7 +32,7 @@ export function handoverText(
         : '';
     return `[${t(`alert.severity.${a.severity}`)}] ${at(a.raisedTsMs)} · ${areaName(a.area)} · ${alertText(a, t, intl)}${who}${status}`;
   });
-  return [head, ...(lines.length ? lines : [t('console.none')])].join('\n');
+  return [head, ...(lines.length ? lines : [t('console.none')])].join('\n').normalize('NFC');
 }
 
 /** What the next shift must take over, with a copy button; shift hours from `?shifts=` (shift.ts). */
@@ -47,7 +51,10 @@ export function HandoverSummary({ alerts }: { alerts: readonly Alert[] }) {
   return (
     <section className="handover" data-testid="handover-summary" data-count={items.length}>
       <h2>{t('console.handover')}</h2>
-      <pre data-testid="handover-text">{text}</pre>
+      {/* Not <pre>: monospace fallbacks lack stacked Vietnamese marks; the app's font has them. */}
+      <p className="handover__text" data-testid="handover-text">
+        {text}
+      </p>
       <button
         type="button"
         onClick={() =>
