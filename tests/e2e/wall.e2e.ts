@@ -166,6 +166,8 @@ describe('wall display and console against npm start', () => {
     await desk.goto(`${server.url}/console?operatorToken=${OPERATOR_TOKEN}`);
     await desk.getByTestId('operator-name').fill('Trực ban E2E');
     const card = desk.locator(`[data-testid="console-alert"][data-alert-id="${alertId}"]`);
+    // Only the alert in hand shows its actions (one tab stop for the list): take this one in hand.
+    await card.click();
     await card.getByTestId('alert-comment').fill('Đã báo đội ứng cứu');
     await card.getByTestId('alert-ack').click();
     await desk

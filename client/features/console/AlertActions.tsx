@@ -1,17 +1,22 @@
 import { useState } from 'react';
-import type { Ack, AlertCommandResult } from '../../../protocol';
 import type { Alert } from '../../../protocol/state/alerts';
 import { useT } from '../../i18n/use-t';
-import { newRequestId, type LiveCommands } from '../../net/live-commands';
+import { sendAlertCommand, type AlertAction } from './alert-command';
 import { useConsoleStore } from './console.store';
-
-type Action = 'ack' | 'assign' | 'resolve';
 
 /**
  * Acknowledge (with a comment), assign, resolve. Each is one command whose answer says it is in the log; the
- * card itself changes only when the event comes back through the feed, like on the wall.
+ * card itself changes only when the event comes back through the feed, like on the wall. Enter in the comment
+ * field acknowledges: the keyboard path needs no Tab to the button.
  */
-export function AlertActions({ alert }: { alert: Alert }) {
+export function AlertActions({
+  alert,
+  onDone,
+}: {
+  alert: Alert;
+  /** Called after the server logged an action, so the list can move on to the next alert. */
+  onDone?: (action: AlertAction) => void;
+}) {
   const { t } = useT();
   const [comment, setComment] = useState('');
   const [assignee, setAssignee] = useState(alert.assignee ?? '');
@@ -19,30 +24,22 @@ export function AlertActions({ alert }: { alert: Alert }) {
   const busy = useConsoleStore((s) => s.busy[alert.id] === true);
   const ready = useConsoleStore((s) => s.commands !== null) && operator.trim() !== '' && !busy;
 
-  const run = async (action: Action) => {
-    const { commands, setBusy, setError } = useConsoleStore.getState();
-    if (!commands) return;
-    const base = {
-      alertId: alert.id,
-      operator: operator.trim(),
-      comment: comment.trim(),
-      requestId: newRequestId(),
-    };
-    const send: Record<Action, (c: LiveCommands) => Promise<Ack<AlertCommandResult>>> = {
-      ack: (c) => c.ack(base),
-      assign: (c) => c.assign({ ...base, assignee: assignee.trim() }),
-      resolve: (c) => c.resolve(base),
-    };
-    setBusy(alert.id, true);
-    setError(null);
-    const res = await send[action](commands);
-    setBusy(alert.id, false);
-    if (res.ok) setComment('');
-    else setError(t('console.refused', { error: res.error, details: JSON.stringify(res.details ?? '') }));
+  const run = async (action: AlertAction) => {
+    if (await sendAlertCommand(alert, action, { comment, assignee }, t)) {
+      setComment('');
+      onDone?.(action);
+    }
   };
 
   return (
-    <form className="alert-actions" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="alert-actions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        // Only an acknowledgement rides on Enter: resolving is a decision worth a deliberate button.
+        if (ready && !alert.ack) void run('ack');
+      }}
+    >
       <input
         aria-label={t('console.comment')}
         placeholder={t('console.comment')}
@@ -52,7 +49,7 @@ export function AlertActions({ alert }: { alert: Alert }) {
         data-testid="alert-comment"
       />
       {alert.ack ? null : (
-        <button type="button" disabled={!ready} onClick={() => void run('ack')} data-testid="alert-ack">
+        <button type="submit" disabled={!ready} data-testid="alert-ack">
           {t('console.ack')}
         </button>
       )}
@@ -62,6 +59,12 @@ export function AlertActions({ alert }: { alert: Alert }) {
         value={assignee}
         maxLength={64}
         onChange={(e) => setAssignee(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter here means "assign", not the form's acknowledge.
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          if (ready && assignee.trim() !== '') void run('assign');
+        }}
       />
       <button type="button" disabled={!ready || assignee.trim() === ''} onClick={() => void run('assign')}>
         {t('console.assign')}

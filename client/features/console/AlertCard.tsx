@@ -3,7 +3,9 @@ import { useT } from '../../i18n/use-t';
 import { alertText, areaName } from '../../ui/alert-text';
 import { formatClock } from '../../ui/format';
 import { PriorityBadge } from '../../ui/PriorityBadge';
+import type { Ref } from 'react';
 import { AlertActions } from './AlertActions';
+import type { AlertAction } from './alert-command';
 
 /**
  * One alert with its history (raised, cleared, acknowledged, assigned, resolved) and, when open and the viewer
@@ -13,10 +15,21 @@ export function AlertCard({
   alert: a,
   compact = false,
   actions = false,
+  roving,
 }: {
   alert: Alert;
   compact?: boolean;
   actions?: boolean;
+  /**
+   * Set when the card is an item of the roving-tabindex list: only the selected card is a tab stop and only it
+   * shows its actions, so the list costs one Tab plus the actions of the alert in hand.
+   */
+  roving?: {
+    selected: boolean;
+    cardRef: Ref<HTMLElement>;
+    onSelect: () => void;
+    onDone: (action: AlertAction) => void;
+  };
 }) {
   const { t, intl } = useT();
   const time = (ms: number) => {
@@ -33,6 +46,14 @@ export function AlertCard({
       data-severity={a.severity}
       data-priority={a.priority}
       data-cleared={a.clearedTsMs !== null}
+      data-selected={roving?.selected}
+      ref={roving?.cardRef}
+      tabIndex={roving ? (roving.selected ? 0 : -1) : undefined}
+      aria-current={roving?.selected ? 'true' : undefined}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) roving?.onSelect();
+      }}
+      onClick={roving?.selected ? undefined : roving?.onSelect}
     >
       <header>
         <span className="alert-card__sev">
@@ -68,7 +89,9 @@ export function AlertCard({
           </li>
         ) : null}
       </ul>
-      {compact || a.resolved || !actions ? null : <AlertActions alert={a} />}
+      {compact || a.resolved || !actions || (roving && !roving.selected) ? null : (
+        <AlertActions alert={a} onDone={roving?.onDone} />
+      )}
     </article>
   );
 }

@@ -10,6 +10,9 @@ import { ConnectionStatus } from '../operator/ConnectionStatus';
 import { ProtocolBanner } from '../operator/ProtocolBanner';
 import { ScenarioClock } from '../operator/ScenarioClock';
 import { AlertCard } from './AlertCard';
+import { AlertList } from './AlertList';
+import { ShortcutHelp } from './ShortcutHelp';
+import { isTypingTarget, shortcutFor } from './shortcuts';
 import { HandoverSummary } from './HandoverSummary';
 import { OperatorName } from './OperatorName';
 import { WallRemote } from './WallRemote';
@@ -31,15 +34,39 @@ export function ConsoleScreen() {
     const { operator, setOperator } = useConsoleStore.getState();
     if (principal && operator === '') setOperator(principal.name);
   }, [principal]);
-  const { open, ended } = useMemo(() => {
+  useEffect(() => {
+    // `?` anywhere but in a field opens the help; the list handles its own keys.
+    const onKey = (e: KeyboardEvent) => {
+      if (shortcutFor(e) !== 'help' || isTypingTarget(e.target)) return;
+      e.preventDefault();
+      useConsoleStore.getState().setHelpOpen(true);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  const { all, open, ended } = useMemo(() => {
     const all = [...alerts.recent].reverse();
     const open = all
       .filter(alertIsOpen)
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    return { open, ended: all.filter((a) => !alertIsOpen(a)).slice(0, 20) };
+    return { all, open, ended: all.filter((a) => !alertIsOpen(a)).slice(0, 20) };
   }, [alerts]);
   return (
     <div className="console" data-testid="console" data-seq={seq}>
+      {operate ? (
+        <a
+          className="skip-link"
+          href="#wall-remote"
+          data-testid="skip-to-wall-remote"
+          onClick={(e) => {
+            // Focus, not only scroll: the next Tab then continues inside the remote.
+            e.preventDefault();
+            document.getElementById('wall-remote')?.focus();
+          }}
+        >
+          {t('console.skipToWalls')}
+        </a>
+      ) : null}
       <ProtocolBanner />
       <header className="app-header">
         <h1 className="app-header__title">{t('console.title')}</h1>
@@ -65,13 +92,12 @@ export function ConsoleScreen() {
         <section className="console__open" data-testid="handover-list">
           <h2>{t('console.open', { n: open.length })}</h2>
           {open.length === 0 ? <p>{t('console.none')}</p> : null}
-          {open.map((a) => (
-            <AlertCard key={a.id} alert={a} actions={operate} />
-          ))}
+          <p className="console__keys-hint">{t('console.key.hint')}</p>
+          <AlertList alerts={open} actions={operate} />
         </section>
         <aside className="console__side">
           {operate ? <WallRemote /> : null}
-          <HandoverSummary alerts={open} />
+          <HandoverSummary alerts={all} />
           <section className="console__ended">
             <h2>{t('console.ended')}</h2>
             {ended.map((a) => (
@@ -80,6 +106,7 @@ export function ConsoleScreen() {
           </section>
         </aside>
       </main>
+      <ShortcutHelp />
     </div>
   );
 }

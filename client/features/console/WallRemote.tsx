@@ -14,7 +14,8 @@ export function WallRemote() {
     });
   };
   return (
-    <section className="wall-remote" data-testid="wall-remote">
+    // The skip link's target: focusable by script (tabIndex -1) without becoming a tab stop of its own.
+    <section className="wall-remote" id="wall-remote" tabIndex={-1} data-testid="wall-remote">
       <h2>{t('console.walls')}</h2>
       <div className="wall-remote__buttons">
         <button type="button" disabled={!ready} onClick={() => send({ action: 'previous' })}>

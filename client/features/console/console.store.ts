@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Alert } from '../../../protocol/state/alerts';
 import type { LiveCommands } from '../../net/live-commands';
 
 const OPERATOR_KEY = 'ioc.console.operator';
@@ -19,10 +20,22 @@ export interface ConsoleState {
   busy: Record<string, true>;
   /** The last refusal, shown until the next action. */
   error: string | null;
+  /** The alert the keyboard is on (the list's one tab stop); null means the first open alert. */
+  selectedId: string | null;
+  /** Whether the on-screen shortcut help is shown. */
+  helpOpen: boolean;
+  /**
+   * What the `s` shortcut does. The shelving UI (issue 18, alarm-engine branch) registers itself here; until
+   * then the console says shelving is not available rather than doing nothing.
+   */
+  shelve: ((alert: Alert) => void) | null;
   setCommands: (commands: LiveCommands) => void;
   setOperator: (operator: string) => void;
   setBusy: (alertId: string, busy: boolean) => void;
   setError: (error: string | null) => void;
+  select: (alertId: string | null) => void;
+  setHelpOpen: (open: boolean) => void;
+  setShelve: (shelve: ((alert: Alert) => void) | null) => void;
 }
 
 export const useConsoleStore = create<ConsoleState>()((set) => ({
@@ -30,6 +43,9 @@ export const useConsoleStore = create<ConsoleState>()((set) => ({
   operator: savedOperator(),
   busy: {},
   error: null,
+  selectedId: null,
+  helpOpen: false,
+  shelve: null,
   setCommands: (commands) => set({ commands }),
   setOperator: (operator) => {
     try {
@@ -47,4 +63,7 @@ export const useConsoleStore = create<ConsoleState>()((set) => ({
       return { busy: next };
     }),
   setError: (error) => set({ error }),
+  select: (selectedId) => set({ selectedId }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setShelve: (shelve) => set({ shelve }),
 }));
