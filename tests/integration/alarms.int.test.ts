@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021 } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import {
   AlarmReport,
   alarmState,
@@ -26,7 +27,7 @@ import {
   type TestServer,
 } from './support/test-server';
 
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 const MIN = 60_000;
 
 const reading = (t0: number, i: number, value: number, siteId = 'LA-WL-TEST'): SensorReading => ({

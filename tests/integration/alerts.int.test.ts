@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeRollup, SCHEMATIC_2021 } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import { applyEvents, emptyDashboardState, type LoggedEvent, type SensorReading } from '../../protocol';
 import { watchAlertRulesFile } from '../../server/alerts/alert-rules-file';
 import { withholdAlertDetails, WITHHELD_NAME } from '../../server/security/ops-redaction';
@@ -16,7 +17,7 @@ import {
 } from './support/test-server';
 import { captureLogger } from '../support/capture-logger';
 
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 const T0 = Date.UTC(2021, 7, 1, 1);
 
 const reading = (i: number, value: number): SensorReading => ({

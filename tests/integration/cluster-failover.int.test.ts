@@ -2,13 +2,14 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import type { IngestItemResult, IngestReport, IocEvent } from '../../protocol';
 import { createSimulation } from '../../simulators/plan';
 import { connectFailoverDashboard, type FailoverDashboard } from './support/failover-dashboard';
 import { startNodeProcess, type NodeProcess } from './support/node-process';
 import { freshSchema, PG_URL, REDIS_URL, requireService } from './support/services';
 
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 const TOKEN = 'failover-token-0123456789';
 const SIM_SEED = 11;
 const SIM_START = Date.parse('2021-08-01T08:00:00+07:00');

@@ -3,6 +3,7 @@ import mqtt from 'mqtt';
 import { createClient } from 'redis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import { applyEvents, emptyDashboardState, type IocEvent, type LiveBatch } from '../../protocol';
 import { connectIngest } from '../../sources/ingest-client';
 import { createSimulation } from '../../simulators/plan';
@@ -11,7 +12,7 @@ import { freshSchema, MQTT_URL, REDIS_URL, requireService } from './support/serv
 import { connectLive, TEST_TOKEN, until } from './support/test-server';
 
 const START = Date.parse('2021-08-02T16:00:00+07:00');
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 
 /** Ninety scenario minutes across the 17:00 COVID reports, one sensor reading in 250: a few hundred events. */
 function plan(): { sensors: IocEvent[]; others: IocEvent[] } {

@@ -13,6 +13,7 @@ import {
   type SensorReading,
 } from '../../protocol';
 import { SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import { AREAS_2021, makeRollup } from '../../geo/areas';
 import { admissionRules } from '../../server/ingest/event-admission';
 import { startTestServer, TEST_TOKEN, type TestServer } from './support/test-server';
@@ -24,7 +25,7 @@ const NOW = Date.parse('2021-08-05T10:00:00+07:00');
 const Y2099 = Date.parse('2099-12-31T12:00:00+07:00');
 const WATER = SENSOR_SITES.filter((s) => s.kind === 'water_level');
 const SITE = WATER[0]!;
-const rollup = makeRollup(AREAS_2021);
+const rollup = makeRollup([...AREAS_2021, ...PILOT_AREAS]);
 
 function reading(n: number, over: Partial<SensorReading> = {}): SensorReading {
   const site = WATER[n % WATER.length]!;

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import { PROTOCOL_VERSION, type Ack } from '../../protocol';
 import { scopeState } from '../../server/engine/scope-state';
 import { createSimulation } from '../../simulators/plan';
@@ -11,7 +12,7 @@ import { connectReplay } from '../../testkit/replay-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const run = promisify(execFile);
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 
 /**
  * Issue 21, finding 2: one socket flooding one message type took the server down (150 resyncs from seq 0: a

@@ -55,7 +55,8 @@ describe("operators' names and comments go to the operate right only", () => {
     const res = await fetch(`${server.url}/api/ingest`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events: [reading(0, 1.2), reading(1, 1.95)] }),
+      // Held for the water level's on-delay (5 readings over 4 minutes): one reading would raise nothing.
+      body: JSON.stringify({ events: [reading(0, 1.2), ...[1, 2, 3, 4, 5].map((i) => reading(i, 1.95))] }),
     });
     expect(res.status).toBe(200);
     await until(operator.socket, () => operator.batches.some((b) => b.events.length > 0));

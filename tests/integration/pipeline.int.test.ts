@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { makeRollup } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import { SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
 import {
   applyEvents,
@@ -69,7 +70,7 @@ describe('simulator → /ingest → log → /live', () => {
     expect(delivered.map((e) => e.seq)).toEqual(Array.from({ length: lastSeq }, (_, i) => i + 1));
 
     // The browser's fold of what it received equals the server's state.
-    const rollup = makeRollup(SCHEMATIC_2021.areas);
+    const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
     const folded = a.batches.reduce((s, x) => applyEvents(s, x.events, rollup), emptyDashboardState());
     expect(folded).toEqual(server.app.engine.state);
 
@@ -88,7 +89,7 @@ describe('simulator → /ingest → log → /live', () => {
     source.close();
 
     const lastSeq = await server.store.lastSeq();
-    const rollup = makeRollup(SCHEMATIC_2021.areas);
+    const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
     for (const c of [tanAn, province]) {
       await until(c.socket, () => c.batches.at(-1)?.toSeq === lastSeq);
       let expectedFrom = c.snapshot.seq + 1;

@@ -2,13 +2,14 @@ import { IMMEDIATE_RULES } from '../fixtures/events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io } from 'socket.io-client';
 import { AREAS_2021, makeRollup, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import type { IocEvent, ReplayBatch, SensorReading } from '../../protocol';
 import { createSimulation } from '../../simulators/plan';
 import { REPLAY_MAX_BATCH_EVENTS } from '../../server/replay';
 import { connectReplay, ok, replayFolder } from '../../testkit/replay-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const rollup = makeRollup(AREAS_2021);
+const rollup = makeRollup([...AREAS_2021, ...PILOT_AREAS]);
 const START = Date.parse('2021-08-02T08:00:00+07:00');
 const END = START + 40 * 60_000;
 const FIRST_ALARM_AT = START + 12 * 60_000 + 250;

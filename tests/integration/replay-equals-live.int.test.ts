@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS_2021, makeRollup, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import {
   applyEvents,
   kpiSnapshot,
@@ -12,7 +13,7 @@ import { createSimulation } from '../../simulators/plan';
 import { connectReplay, ok, replayFolder } from '../../testkit/replay-client';
 import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';
 
-const rollup = makeRollup(AREAS_2021);
+const rollup = makeRollup([...AREAS_2021, ...PILOT_AREAS]);
 const START = Date.parse('2021-08-02T16:00:00+07:00');
 const END = START + 90 * 60_000;
 /** Instants to compare at: mid-stream, on the 17:00 COVID reports, and at odd milliseconds. */

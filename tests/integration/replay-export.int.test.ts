@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import {
   IocEvent,
   REPLAY_EXPORT_CSV_COLUMNS,
@@ -9,7 +10,7 @@ import {
 import { createSimulation } from '../../simulators/plan';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 const START = Date.parse('2021-08-02T14:00:00+07:00');
 /** Four scenario hours of all three streams (the 17:00 COVID reports included): about 110 000 events. */
 const END = START + 4 * 3600_000;

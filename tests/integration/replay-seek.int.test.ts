@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import { applyEvents, emptyDashboardState, type IocEvent, type LoggedEvent } from '../../protocol';
 import type { StoredSnapshot } from '../../server/store/event-store';
 import { createSimulation } from '../../simulators/plan';
 import { connectReplay, ok, type ReplaySocket } from '../../testkit/replay-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 const START = Date.parse('2021-08-02T16:30:00+07:00');
 const END = START + 60 * 60_000;
 /** Dense enough that a seek always starts from a snapshot except before the first one. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021 } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import {
   applyEvents,
   countByStatus,
@@ -12,7 +13,7 @@ import {
 import { connectLive, startTestServer, until, type TestServer } from './support/test-server';
 
 const T0 = Date.parse('2021-08-02T10:00:00+07:00');
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 
 const reading = (i: number, value: number): SensorReading => ({
   v: PROTOCOL_VERSION,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import type { KpiSnapshot, SensorReading, SiteSeriesResponse } from '../../protocol';
 import { openSensorHistory, type SensorHistoryStore } from '../../server/sensor-history/history-store';
 import { writeSensorHistory } from '../../server/sensor-history/history-backfill';
@@ -13,7 +14,7 @@ import { Weather } from '../../simulators/weather';
 import { connectReplay, ok, type ReplaySocket } from '../../testkit/replay-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 const FROM = Date.parse('2021-07-10T00:00:00+07:00');
 /** End of the history: the log's own readings start here. */
 const SEAM = Date.parse('2021-07-12T00:00:00+07:00');

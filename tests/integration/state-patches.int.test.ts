@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import type { Ack, IocEvent, LiveBatch } from '../../protocol';
 import { emptyFeed, feedBatch, feedResync, feedSnapshot, type LiveFeed } from '../../client/store/live-feed';
 import { connectIngest } from '../../sources/ingest-client';
@@ -8,7 +9,7 @@ import { scopeState } from '../../server/engine/scope-state';
 import { connectLive, startTestServer, TEST_TOKEN, until, type TestServer } from './support/test-server';
 
 const START = Date.parse('2021-08-02T16:50:00+07:00');
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 
 function planEvents(): IocEvent[] {
   const sim = createSimulation({ seed: 11, sites: SENSOR_SITES, sensorHistoryFromMs: START });

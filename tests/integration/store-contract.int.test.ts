@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRollup, SCHEMATIC_2021, SENSOR_SITES } from '../../geo';
+import { PILOT_AREAS } from '../../geo/pilot-units';
 import {
   applyEvents,
   emptyDashboardState,
@@ -72,7 +73,7 @@ const ENGINES: { name: string; make: () => Promise<Subject> }[] = [
 ];
 
 const START = Date.parse('2021-08-02T16:00:00+07:00');
-const rollup = makeRollup(SCHEMATIC_2021.areas);
+const rollup = makeRollup([...SCHEMATIC_2021.areas, ...PILOT_AREAS]);
 /**
  * Ninety scenario minutes across the 17:00 COVID reports, every dossier and report and one sensor reading in
  * sixty: all three streams, all areas, about a thousand events, so the suite stays quick on both engines.
