@@ -122,7 +122,9 @@ export function createAreaSetRegistry(
         byCode.set(a.code, a);
       }
     union = [...byCode.values()];
-    chains = [makeRollup(fixed), ...entries.map((e) => rollupOf(e.set))].reverse();
+    // The 2021 tree first, then later sets newest first: an area shared by sets (a 2021 district kept as a 2025
+    // "X (cũ)" unit) names its 2021 province before the 2025 one, so what two districts have in common is Long An.
+    chains = [makeRollup(fixed), ...entries.map((e) => rollupOf(e.set)).reverse()];
     merged.clear();
   };
   reindex();
