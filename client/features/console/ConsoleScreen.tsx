@@ -44,6 +44,16 @@ export function ConsoleScreen() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+  useEffect(() => {
+    // `s` and the "Tạm gác" button open the shelve form on the alert in hand.
+    if (!operate) return;
+    const { setShelve, select, setShelvingId } = useConsoleStore.getState();
+    setShelve((alert) => {
+      select(alert.id);
+      setShelvingId(alert.id);
+    });
+    return () => setShelve(null);
+  }, [operate]);
   const { all, open, ended } = useMemo(() => {
     const all = [...alerts.recent].reverse();
     const open = all
