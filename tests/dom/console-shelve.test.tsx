@@ -4,6 +4,7 @@ import { ConsoleScreen } from '../../client/features/console/ConsoleScreen';
 import { useConsoleStore } from '../../client/features/console/console.store';
 import type { LiveCommands } from '../../client/net/live-commands';
 import { lateAlert, seedAlerts } from './console-fixtures';
+import { NOW_MS } from './fixtures';
 
 let shelve: ReturnType<typeof vi.fn<LiveCommands['shelve']>>;
 let unshelve: ReturnType<typeof vi.fn<LiveCommands['unshelve']>>;
@@ -36,6 +37,15 @@ beforeEach(() => {
 afterEach(() => sessionStorage.clear());
 
 const openCards = () => within(screen.getByTestId('handover-list')).getAllByTestId('console-alert');
+const shelvedBy = (who: string, reason: string, untilMs: number, seq = 90) => ({
+  operator: who,
+  comment: '',
+  reason,
+  untilMs,
+  tsMs: NOW_MS - 60_000,
+  seq,
+});
+
 describe('shelving from the console', () => {
   it('opens the form with `s`, sends alert:shelve with the reason and minutes on Enter, then holds the next alert', async () => {
     seedAlerts([lateAlert(1), lateAlert(2), lateAlert(3)]);
@@ -101,5 +111,36 @@ describe('shelving from the console', () => {
     fireEvent.submit(screen.getByTestId('shelve-form'));
     await vi.waitFor(() => expect(shelve).toHaveBeenCalledTimes(2));
     expect(shelve.mock.calls[1]![0]).toMatchObject({ minutes: 120, reason: 'Triều cường' });
+  });
+
+  it('lists shelved alarms apart with who, why and until when, and unshelves them', async () => {
+    const aside = {
+      ...lateAlert(2),
+      shelved: shelvedBy('Trực ban C', 'Chờ đội kỹ thuật', NOW_MS + 90 * 60_000),
+    };
+    const expired = { ...lateAlert(3), shelved: shelvedBy('Trực ban C', 'Hết hạn', NOW_MS - 60_000) };
+    const returned = { ...lateAlert(4), clearedTsMs: NOW_MS - 120_000 };
+    seedAlerts([lateAlert(1), aside, expired, returned]);
+    render(<ConsoleScreen />);
+    // An expired shelving is back on the open list; the returned-unacknowledged one sits apart.
+    expect(openCards().map((c) => c.dataset.alertId)).toEqual(['late:794@1', 'late:794@3']);
+    expect(screen.getByTestId('handover-list')).toHaveTextContent('Cảnh báo đang mở (2)');
+    const back = screen.getByTestId('returned-list');
+    expect(back).toHaveTextContent('Đã trở lại bình thường, chưa xác nhận (1)');
+    expect(
+      within(back)
+        .getAllByTestId('console-alert')
+        .map((c) => c.dataset.alertId),
+    ).toEqual(['late:794@4']);
+
+    const list = screen.getByTestId('shelved-list');
+    expect(list).toHaveTextContent('Đang tạm gác (1)');
+    const item = within(list).getByTestId('shelved-alert');
+    expect(item).toHaveAttribute('data-alert-id', 'late:794@2');
+    // 09:30 + 90 min on 16/08/2021, Vietnam time.
+    expect(item).toHaveTextContent('Trực ban C tạm gác đến 11:00 Thứ Hai, 16/08/2021: Chờ đội kỹ thuật');
+    fireEvent.click(within(item).getByTestId('alert-unshelve'));
+    await vi.waitFor(() => expect(unshelve).toHaveBeenCalledTimes(1));
+    expect(unshelve.mock.calls[0]![0]).toMatchObject({ alertId: 'late:794@2', operator: 'Trực ban B' });
   });
 });
