@@ -5,6 +5,8 @@ import type {
   AlertAssignCommand,
   AlertCommandResult,
   AlertResolveCommand,
+  AlertShelveCommand,
+  AlertUnshelveCommand,
   LiveClientToServer,
   LiveServerToClient,
   WallControl,
@@ -15,6 +17,8 @@ export interface LiveCommands {
   ack(cmd: AlertAckCommand): Promise<Ack<AlertCommandResult>>;
   assign(cmd: AlertAssignCommand): Promise<Ack<AlertCommandResult>>;
   resolve(cmd: AlertResolveCommand): Promise<Ack<AlertCommandResult>>;
+  shelve(cmd: AlertShelveCommand): Promise<Ack<AlertCommandResult>>;
+  unshelve(cmd: AlertUnshelveCommand): Promise<Ack<AlertCommandResult>>;
   controlWalls(cmd: WallControl): Promise<Ack<WallControl>>;
 }
 
@@ -34,6 +38,8 @@ export function liveCommands(socket: Socket<LiveServerToClient, LiveClientToServ
     ack: (cmd) => send(() => s().emitWithAck('alert:ack', cmd)),
     assign: (cmd) => send(() => s().emitWithAck('alert:assign', cmd)),
     resolve: (cmd) => send(() => s().emitWithAck('alert:resolve', cmd)),
+    shelve: (cmd) => send(() => s().emitWithAck('alert:shelve', cmd)),
+    unshelve: (cmd) => send(() => s().emitWithAck('alert:unshelve', cmd)),
     controlWalls: (cmd) => send(() => s().emitWithAck('wall:control', cmd)),
   };
 }

@@ -4,45 +4,7 @@ import { ConsoleScreen } from '../../client/features/console/ConsoleScreen';
 import { useConsoleStore } from '../../client/features/console/console.store';
 import { SHORTCUTS } from '../../client/features/console/shortcuts';
 import type { LiveCommands } from '../../client/net/live-commands';
-import type { Alert } from '../../protocol/state/alerts';
-import { NOW_MS, sampleState, seedStore } from './fixtures';
-
-/** An open late-dossier alert in Tân An, `n` minutes old: plain data, so the order on screen is known. */
-function lateAlert(n: number, severity: Alert['severity'] = 'warning'): Alert {
-  return {
-    id: `late:794@${n}`,
-    key: 'late:794',
-    rule: 'dossier-late',
-    severity,
-    area: '794',
-    siteId: null,
-    kind: null,
-    lonLat: null,
-    value: 10 + n,
-    threshold: 10,
-    unit: '',
-    raisedSeq: n,
-    raisedTsMs: NOW_MS - n * 60_000,
-    clearedTsMs: null,
-    ack: null,
-    assignee: null,
-    resolved: null,
-    priority: 'low',
-    members: [],
-    memberCount: 1,
-    activeMembers: 1,
-    chattering: false,
-    supersededBy: null,
-    shelved: null,
-    informational: false,
-  };
-}
-
-function seedAlerts(alerts: Alert[]) {
-  const state = sampleState();
-  // `recent` is oldest first; the console shows newest first, so this order puts alerts[0] on top.
-  seedStore({ ...state, alerts: { ...state.alerts, recent: [...alerts].reverse() } });
-}
+import { lateAlert, seedAlerts } from './console-fixtures';
 
 let ack: ReturnType<typeof vi.fn<LiveCommands['ack']>>;
 
@@ -53,6 +15,8 @@ beforeEach(() => {
     ack,
     assign: vi.fn(),
     resolve: vi.fn(),
+    shelve: vi.fn(),
+    unshelve: vi.fn(),
     controlWalls: vi.fn(async (cmd) => ({ ok: true as const, data: cmd })),
   };
   useConsoleStore.setState({
@@ -63,6 +27,8 @@ beforeEach(() => {
     selectedId: null,
     helpOpen: false,
     shelve: null,
+    shelvingId: null,
+    shelveMaxMin: null,
   });
 });
 afterEach(() => sessionStorage.clear());
@@ -140,6 +106,8 @@ describe('console for keyboard-only use', () => {
   it('hands `s` to the shelving hook, and says so while there is none', () => {
     seedAlerts([lateAlert(1), lateAlert(2)]);
     render(<ConsoleScreen />);
+    // The console registers its shelve form; without one, `s` says so rather than doing nothing.
+    act(() => useConsoleStore.getState().setShelve(null));
     cards()[0]!.focus();
     fireEvent.keyDown(cards()[0]!, { key: 's' });
     expect(screen.getByTestId('console-error')).toHaveTextContent('Tạm gác cảnh báo chưa có');

@@ -356,6 +356,8 @@ describe('console', () => {
       ack,
       assign: vi.fn(),
       resolve: vi.fn(),
+      shelve: vi.fn(),
+      unshelve: vi.fn(),
       controlWalls: vi.fn(async (cmd) => ({ ok: true as const, data: cmd })),
     };
     useConsoleStore.setState({ commands, operator: '', busy: {}, error: null });

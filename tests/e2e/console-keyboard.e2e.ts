@@ -44,7 +44,12 @@ describe('console with the keyboard only (against npm start)', () => {
   });
 
   it('reaches the wall remote in a few tab stops, or in one with the skip link', async () => {
-    const open = await page.locator('[data-testid="handover-list"] [data-testid="console-alert"]').count();
+    // Every alert of the two roving lists (open, and returned but not acknowledged) would cost stops without them.
+    const open = await page
+      .locator(
+        '[data-testid="handover-list"] [data-testid="console-alert"], [data-testid="returned-list"] [data-testid="console-alert"]',
+      )
+      .count();
     expect(open).toBeGreaterThan(5);
     await page.locator('body').focus();
     // The skip link is the first stop.
@@ -109,5 +114,46 @@ describe('console with the keyboard only (against npm start)', () => {
     await page.screenshot({ path: screenshotPath('console-shortcuts.png') });
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('shortcut-help').count()).toBe(0);
+  });
+  it('shelves the alert in hand without the mouse and lists it apart, then holds the next alert', async () => {
+    // Into the list from the top: its one stop is the alert in hand of the open list.
+    await page.locator('body').focus();
+    await tabUntil(page, (f) => f.alertId !== null);
+    const target = (await focused(page)).alertId!;
+    await expect(
+      page.locator(`[data-testid="handover-list"] [data-alert-id="${target}"]`).count(),
+    ).resolves.toBe(1);
+    const ids = await page
+      .locator('[data-testid="handover-list"] [data-testid="console-alert"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.alertId!));
+    const next = ids[ids.indexOf(target) + 1] ?? ids[ids.indexOf(target) - 1];
+
+    await page.keyboard.press('s');
+    expect((await focused(page)).id).toBe('shelve-reason');
+    await page.keyboard.type('Chờ đội kỹ thuật kiểm tra trạm');
+    // A whole shift: at SIM_SPEED 60 an hour of scenario is a minute of the test's time.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toBe('shelve-minutes');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('shelve-minutes').inputValue()).resolves.toBe('480');
+    await page.keyboard.press('Shift+Tab');
+    await page.screenshot({ path: screenshotPath('console-shelve-form.png') });
+    await page.keyboard.press('Enter');
+
+    const item = page.locator(
+      `[data-testid="shelved-list"] [data-testid="shelved-alert"][data-alert-id="${target}"]`,
+    );
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toMatch(
+      /Trực ban bàn phím tạm gác đến .*Chờ đội kỹ thuật kiểm tra trạm/,
+    );
+    await expect(page.getByTestId('shelved-list').textContent()).resolves.toMatch(/Đang tạm gác \(1\)/);
+    // Off the open list, and the keyboard went on to the next alert.
+    await page
+      .locator(`[data-testid="handover-list"] [data-testid="console-alert"][data-alert-id="${target}"]`)
+      .waitFor({ state: 'detached' });
+    expect((await focused(page)).alertId).toBe(next);
+    await page.getByTestId('shelved-list').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('console-shelved-list.png') });
   });
 });

@@ -5,7 +5,7 @@ import { sendAlertCommand, type AlertAction } from './alert-command';
 import { useConsoleStore } from './console.store';
 
 /**
- * Acknowledge (with a comment), assign, resolve. Each is one command whose answer says it is in the log; the
+ * Acknowledge (with a comment), assign, resolve, shelve. Each is one command whose answer says it is in the log; the
  * card itself changes only when the event comes back through the feed, like on the wall. Enter in the comment
  * field acknowledges: the keyboard path needs no Tab to the button.
  */
@@ -22,6 +22,8 @@ export function AlertActions({
   const [assignee, setAssignee] = useState(alert.assignee ?? '');
   const operator = useConsoleStore((s) => s.operator);
   const busy = useConsoleStore((s) => s.busy[alert.id] === true);
+  // The same hook the `s` shortcut calls, so the button and the key open the same form.
+  const shelve = useConsoleStore((s) => s.shelve);
   const ready = useConsoleStore((s) => s.commands !== null) && operator.trim() !== '' && !busy;
 
   const run = async (action: AlertAction) => {
@@ -72,6 +74,11 @@ export function AlertActions({
       <button type="button" disabled={!ready} onClick={() => void run('resolve')} data-testid="alert-resolve">
         {t('console.resolve')}
       </button>
+      {shelve ? (
+        <button type="button" disabled={!ready} onClick={() => shelve(alert)} data-testid="alert-shelve">
+          {t('console.shelve.open')}
+        </button>
+      ) : null}
     </form>
   );
 }

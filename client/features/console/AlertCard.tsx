@@ -6,6 +6,8 @@ import { PriorityBadge } from '../../ui/PriorityBadge';
 import type { Ref } from 'react';
 import { AlertActions } from './AlertActions';
 import type { AlertAction } from './alert-command';
+import { useConsoleStore } from './console.store';
+import { ShelveForm } from './ShelveForm';
 
 /**
  * One alert with its history (raised, cleared, acknowledged, assigned, resolved) and, when open and the viewer
@@ -32,6 +34,7 @@ export function AlertCard({
   };
 }) {
   const { t, intl } = useT();
+  const shelving = useConsoleStore((s) => s.shelvingId === a.id);
   const time = (ms: number) => {
     const c = formatClock(ms, intl);
     return `${c.time.slice(0, 5)} ${c.date}`;
@@ -90,7 +93,10 @@ export function AlertCard({
         ) : null}
       </ul>
       {compact || a.resolved || !actions || (roving && !roving.selected) ? null : (
-        <AlertActions alert={a} onDone={roving?.onDone} />
+        <>
+          <AlertActions alert={a} onDone={roving?.onDone} />
+          {shelving ? <ShelveForm alert={a} onDone={() => roving?.onDone('shelve')} /> : null}
+        </>
       )}
     </article>
   );

@@ -1,9 +1,17 @@
 import { useEffect, useMemo } from 'react';
-import { alertIsOpen, emptyAlertsState } from '../../../protocol/state/alerts';
+import {
+  alarmState,
+  alertIsOpen,
+  countAlarmStates,
+  emptyAlertsState,
+  type Alert,
+} from '../../../protocol/state/alerts';
 import { useCanOperate } from '../../access/use-can-operate';
 import { useSessionStore } from '../../access/session.store';
 import { useT } from '../../i18n/use-t';
+import { effectiveNowMs } from '../../store/selectors';
 import { useStore } from '../../store/store';
+import { useScenarioNow } from '../../store/use-scenario-now';
 import { LocaleSwitch } from '../../ui/LocaleSwitch';
 import { SessionBadge } from '../../ui/SessionBadge';
 import { ConnectionStatus } from '../operator/ConnectionStatus';
@@ -15,15 +23,22 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import { HandoverSummary } from './HandoverSummary';
 import { OperatorName } from './OperatorName';
+import { ShelvedList } from './ShelvedList';
 import { WallRemote } from './WallRemote';
 import { useConsoleStore } from './console.store';
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
-/** Open alerts first (critical, then newest), then what ended recently; the wall remote on the side. */
+/**
+ * Open alerts first (critical, then newest), then what ended recently; the wall remote on the side, then the
+ * alarms returned to normal but not acknowledged and the shelved ones, each apart (ISA-18.2 states).
+ */
 export function ConsoleScreen() {
   const { t } = useT();
-  const alerts = useStore((s) => s.feed.state?.alerts) ?? EMPTY;
+  const feedState = useStore((s) => s.feed.state);
+  const alerts = feedState?.alerts ?? EMPTY;
+  const scenarioNow = useScenarioNow();
+  const nowMs = feedState ? effectiveNowMs(feedState, scenarioNow) : 0;
   const error = useConsoleStore((s) => s.error);
   // The last seq folded in, as on the wall: a check can tell which batch the list shows.
   const seq = useStore((s) => s.feed.lastSeq);
@@ -44,13 +59,31 @@ export function ConsoleScreen() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
-  const { all, open, ended } = useMemo(() => {
+  useEffect(() => {
+    // `s` and the "Tạm gác" button open the shelve form on the alert in hand.
+    if (!operate) return;
+    const { setShelve, select, setShelvingId } = useConsoleStore.getState();
+    setShelve((alert) => {
+      select(alert.id);
+      setShelvingId(alert.id);
+    });
+    return () => setShelve(null);
+  }, [operate]);
+  const { all, open, returned, shelved, counts, ended } = useMemo(() => {
     const all = [...alerts.recent].reverse();
+    const inState = (a: Alert) => alarmState(a, alerts, nowMs);
     const open = all
-      .filter(alertIsOpen)
+      .filter((a) => alertIsOpen(a) && inState(a) !== 'shelved' && inState(a) !== 'rtn-unack')
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    return { all, open, ended: all.filter((a) => !alertIsOpen(a)).slice(0, 20) };
-  }, [alerts]);
+    return {
+      all,
+      open,
+      returned: all.filter((a) => inState(a) === 'rtn-unack'),
+      shelved: all.filter((a) => inState(a) === 'shelved'),
+      counts: countAlarmStates(alerts, nowMs),
+      ended: all.filter((a) => !alertIsOpen(a)).slice(0, 20),
+    };
+  }, [alerts, nowMs]);
   return (
     <div className="console" data-testid="console" data-seq={seq}>
       {operate ? (
@@ -97,6 +130,13 @@ export function ConsoleScreen() {
         </section>
         <aside className="console__side">
           {operate ? <WallRemote /> : null}
+          {returned.length > 0 ? (
+            <section className="console__returned" data-testid="returned-list">
+              <h2>{t('console.returned', { n: counts['rtn-unack'] })}</h2>
+              <AlertList alerts={returned} actions={operate} />
+            </section>
+          ) : null}
+          <ShelvedList alerts={shelved} count={counts.shelved} actions={operate} />
           <HandoverSummary alerts={all} />
           <section className="console__ended">
             <h2>{t('console.ended')}</h2>

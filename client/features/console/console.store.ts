@@ -25,10 +25,14 @@ export interface ConsoleState {
   /** Whether the on-screen shortcut help is shown. */
   helpOpen: boolean;
   /**
-   * What the `s` shortcut does. The shelving UI (issue 18, alarm-engine branch) registers itself here; until
-   * then the console says shelving is not available rather than doing nothing.
+   * What the `s` shortcut does. The console screen registers its shelve form here (`ShelveForm`); a console
+   * without one says shelving is not available rather than doing nothing.
    */
   shelve: ((alert: Alert) => void) | null;
+  /** The alert whose shelve form is open (one at a time, on the alert in hand). */
+  shelvingId: string | null;
+  /** The longest shelving the server accepts, once it has said (a refusal names it); null until then. */
+  shelveMaxMin: number | null;
   setCommands: (commands: LiveCommands) => void;
   setOperator: (operator: string) => void;
   setBusy: (alertId: string, busy: boolean) => void;
@@ -36,6 +40,8 @@ export interface ConsoleState {
   select: (alertId: string | null) => void;
   setHelpOpen: (open: boolean) => void;
   setShelve: (shelve: ((alert: Alert) => void) | null) => void;
+  setShelvingId: (alertId: string | null) => void;
+  setShelveMaxMin: (minutes: number) => void;
 }
 
 export const useConsoleStore = create<ConsoleState>()((set) => ({
@@ -46,6 +52,8 @@ export const useConsoleStore = create<ConsoleState>()((set) => ({
   selectedId: null,
   helpOpen: false,
   shelve: null,
+  shelvingId: null,
+  shelveMaxMin: null,
   setCommands: (commands) => set({ commands }),
   setOperator: (operator) => {
     try {
@@ -66,4 +74,6 @@ export const useConsoleStore = create<ConsoleState>()((set) => ({
   select: (selectedId) => set({ selectedId }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setShelve: (shelve) => set({ shelve }),
+  setShelvingId: (shelvingId) => set({ shelvingId }),
+  setShelveMaxMin: (shelveMaxMin) => set({ shelveMaxMin }),
 }));
