@@ -48,12 +48,14 @@ const area = (code: string, name: string, epidemicLevel: number, newCasesLastDat
   deaths: 1,
   vaccineDoses: 5,
   lastDate: '2021-08-15',
+  simulated: false,
 });
 const COVID: PublicCovid = {
   generatedAtMs: 0,
   asOfMs: 0,
   province: area('80', 'Long An', 4, 557),
   districts: [area('794', 'Tân An', 3, 23), area('802', 'Đức Hòa', 4, 168)],
+  reconciliation: null,
 };
 const AREAS: PublicAreas = { type: 'FeatureCollection', features: [] };
 const CODE = '000.00.39.H38-210801-0042';
