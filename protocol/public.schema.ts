@@ -55,8 +55,24 @@ export const PublicCovidArea = z.strictObject({
   deaths: Count,
   vaccineDoses: Count,
   lastDate: DayKey.nullable(),
+  /** Whether the area's own figures come, on any day, from the simulator: shown as "số liệu mô phỏng". */
+  simulated: z.boolean(),
 });
 export type PublicCovidArea = z.infer<typeof PublicCovidArea>;
+
+/**
+ * The province's own reports against its districts' sum (cumulative cases), when it reports itself beside
+ * them: `unallocatedCases = cases − districtsCases` is "chưa phân bổ theo huyện", negative when simulated
+ * districts exceed a real province figure. The fields of `covidReconciliation` (protocol/state/kpis.ts)
+ * without the provenance, whose source names are the operators' business.
+ */
+export const PublicCovidReconciliation = z.strictObject({
+  cases: Count,
+  districtsCases: Count,
+  unallocatedCases: z.number().int(),
+  districtsSimulated: z.boolean(),
+});
+export type PublicCovidReconciliation = z.infer<typeof PublicCovidReconciliation>;
 
 /** `GET /api/public/covid`: the province and each district. */
 export const PublicCovid = z.strictObject({
@@ -64,6 +80,8 @@ export const PublicCovid = z.strictObject({
   asOfMs: Ms,
   province: PublicCovidArea,
   districts: z.array(PublicCovidArea),
+  /** Null while the province has no report of its own beside its districts' (their sum is then its figure). */
+  reconciliation: PublicCovidReconciliation.nullable(),
 });
 export type PublicCovid = z.infer<typeof PublicCovid>;
 

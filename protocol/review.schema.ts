@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AreaCode, StreamName } from './events.schema';
 import type { MetricName } from './metrics';
+import type { CovidReconciliation } from './state/kpis';
 
 const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
 
@@ -82,6 +83,11 @@ export interface PeriodKpisResponse {
   /** End of what the figures cover (ISO, Vietnam time): `to` when complete, else the server's now. */
   asOf: string;
   kpis: Record<PeriodMetric, PeriodKpi>;
+  /**
+   * The area's own COVID reports against its children's sum, cumulative at the server's now (the same figure
+   * `/api/kpis` carries): null when the area never reported itself beside its children.
+   */
+  covidReconciliation: CovidReconciliation | null;
 }
 
 /**

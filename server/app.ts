@@ -9,6 +9,7 @@ import type {
   IngestClientToServer,
   IngestServerToClient,
 } from '../protocol';
+import { covidReconciliation } from '../protocol';
 import type { Namespace, Socket } from 'socket.io';
 import type { AreaInfo } from '../geo/areas';
 import type { AreaSetRegistry } from '../geo/area-sets';
@@ -179,6 +180,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     store,
     clock,
     state: () => engine.state,
+    rollup,
     areasAt: (atMs) => (registry ? registry.setAt(atMs).collection : deps.areaSet.collection),
     webhooks: deps.webhooks ?? null,
     ...(deps.publicApi ? { options: deps.publicApi } : {}),
@@ -338,6 +340,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       isKnownArea,
       areasWithin,
       districts: catalog.districts,
+      covidReconciliation: (area) => covidReconciliation(engine.state, area, rollup),
       guard: access.guard,
     }),
   );

@@ -576,4 +576,12 @@ export const en: Record<MessageKey, string> = {
   'covid.childrenSum': 'districts: {n}',
   'covid.childrenSumSimulated': 'districts (simulated): {n}',
   'covid.unallocated': 'not allocated to a district: {n}',
+  'covidRemainder.title': 'Against the districts (cumulative cases to date)',
+  'covidRemainder.own': '{area} (own report)',
+  'covidRemainder.children': 'Districts’ sum',
+  'covidRemainder.childrenSimulated': 'Districts’ sum (simulated figures)',
+  'covidRemainder.unallocated': 'Not allocated to a district',
+  'covidRemainder.simulatedNote':
+    'The district figures are simulated and are not added to the province report, which is the official figure.',
+  'public.covid.simulated': 'simulated figures',
 };

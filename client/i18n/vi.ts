@@ -579,6 +579,14 @@ export const vi = {
   'covid.childrenSum': 'các huyện: {n}',
   'covid.childrenSumSimulated': 'các huyện (mô phỏng): {n}',
   'covid.unallocated': 'chưa phân bổ theo huyện: {n}',
+  'covidRemainder.title': 'Đối chiếu với các huyện (ca mắc cộng dồn đến nay)',
+  'covidRemainder.own': '{area} (báo cáo riêng)',
+  'covidRemainder.children': 'Tổng các huyện',
+  'covidRemainder.childrenSimulated': 'Tổng các huyện (số liệu mô phỏng)',
+  'covidRemainder.unallocated': 'Chưa phân bổ theo huyện',
+  'covidRemainder.simulatedNote':
+    'Số liệu các huyện là số liệu mô phỏng, không cộng vào báo cáo của tỉnh; số chính thức là báo cáo của tỉnh.',
+  'public.covid.simulated': 'số liệu mô phỏng',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -278,9 +278,28 @@ export function reportProvenance(ledger: ReportLedger | undefined, area: string)
   return out;
 }
 
-/** The children (one level down) that hold reports in the ledger. */
-export function reportChildren(ledger: ReportLedger | undefined, area: string, rollup: AreaRollup): string[] {
-  return Object.keys(ledger?.areas ?? {}).filter((code) => rollup(code)[1] === area);
+/**
+ * The areas below `area`, at any depth, that hold cells in the ledger. At any depth because the rollup of a
+ * unit kept by a later area set runs through that set's parent first (`802 → 2025 province → 80`), so "one
+ * level down" would miss every 2021 district once the 2025 set is loaded.
+ */
+export function reportDescendants(
+  ledger: ReportLedger | undefined,
+  area: string,
+  rollup: AreaRollup,
+): string[] {
+  return Object.keys(ledger?.areas ?? {}).filter((code) => code !== area && rollup(code).includes(area));
+}
+
+/**
+ * The children's sum of an area over every day the ledger holds: the `kids` the ledger itself keeps per cell,
+ * so it is the sum the area's figure falls back on, whatever path the rollup took; null when no child reported.
+ */
+export function childrenTotals(ledger: ReportLedger | undefined, area: string): ReportValues | null {
+  let total: number[] | null = null;
+  for (const cell of cellsOf(ledger, area))
+    if (cell.kids) total = plus(total ?? undefined, valuesOf(cell.kids));
+  return total && valuesOf(total);
 }
 
 export { zero as zeroReportValues };

@@ -1,6 +1,6 @@
 import { splitByDay, todaySoFar, type Span } from '../compare';
 import { DAY_MS, vnDateKey, vnDayStartMs } from '../time';
-import { METRIC, totalsFigure } from '../metrics';
+import { COVID_TOTALS, METRIC, totalsFigure } from '../metrics';
 import type { ServiceCatalogueYear } from '../review.schema';
 import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters } from './dashboard-state';
 
@@ -10,7 +10,9 @@ import type { AreaRollup } from './apply-events';
 import {
   isSimulatedSource,
   reportCell,
-  reportChildren,
+  childrenTotals,
+  REPORT_COUNTERS,
+  reportDescendants,
   reportProvenance,
   winningReport,
   type ReportProvenance,
@@ -242,11 +244,11 @@ export function covidReconciliation(
   rollup: AreaRollup,
 ): CovidReconciliation | null {
   const provenance = reportProvenance(state.reports, area);
-  const children = reportChildren(state.reports, area, rollup);
-  if (Object.keys(provenance.sources).length === 0 || children.length === 0) return null;
-  const childrenCases = children.reduce((sum, c) => sum + (state.areas[c]?.covid.cumulativeCases ?? 0), 0);
+  const kids = childrenTotals(state.reports, area);
+  if (Object.keys(provenance.sources).length === 0 || !kids) return null;
+  const childrenCases = kids[COVID_TOTALS.cumulativeCases];
   const cases = state.areas[area]?.covid.cumulativeCases ?? 0;
-  const childrenSimulated = children.some((c) =>
+  const childrenSimulated = reportDescendants(state.reports, area, rollup).some((c) =>
     Object.keys(reportProvenance(state.reports, c).sources).some(isSimulatedSource),
   );
   return { cases, childrenCases, unallocatedCases: cases - childrenCases, childrenSimulated, provenance };
@@ -282,15 +284,13 @@ export function covidDayReconciliation(
   const day = state.areas[area]?.covid.lastDate;
   const order = state.reports?.order;
   if (!day || !order || !winningReport(reportCell(state.reports, area, day), order)) return null;
-  const children = reportChildren(state.reports, area, rollup).filter((c) =>
+  const kids = reportCell(state.reports, area, day)?.kids;
+  if (!kids) return null;
+  const children = reportDescendants(state.reports, area, rollup).filter((c) =>
     reportCell(state.reports, c, day),
   );
-  if (children.length === 0) return null;
   const cases = state.areas[area]!.daily[day]?.covidNewCases ?? state.areas[area]!.covid.newCasesLastDate;
-  const childrenCases = children.reduce(
-    (sum, c) => sum + (state.areas[c]?.daily[day]?.covidNewCases ?? 0),
-    0,
-  );
+  const childrenCases = kids[REPORT_COUNTERS.indexOf(COVID_TOTALS.cumulativeCases)] ?? 0;
   const childrenSimulated = children.some((c) => {
     const win = winningReport(reportCell(state.reports, c, day), order);
     return win !== null && isSimulatedSource(win.source);
@@ -305,7 +305,7 @@ export function covidLastDaySimulated(state: DashboardState, area: string, rollu
   if (!day || !order) return false;
   const own = winningReport(reportCell(state.reports, area, day), order);
   if (own) return isSimulatedSource(own.source);
-  return reportChildren(state.reports, area, rollup).some((c) =>
+  return reportDescendants(state.reports, area, rollup).some((c) =>
     covidLastDaySimulatedOn(state, c, day, order),
   );
 }

@@ -9,7 +9,7 @@ import {
   type ReplayTimeline,
   type ReviewReferenceResponse,
 } from '../../protocol';
-import { same, StreamRecord } from './wire-shapes';
+import { CovidReconciliationSchema, same, StreamRecord } from './wire-shapes';
 
 /**
  * Zod twins of the HTTP answers the protocol types as interfaces (review, replay timeline, area sets), each
@@ -52,6 +52,10 @@ export const PeriodKpisResponseSchema = z.object({
       typeof PeriodKpiSchema
     >,
   ),
+  covidReconciliation: CovidReconciliationSchema.nullable().meta({
+    description:
+      "The area's own COVID reports against its children's sum, cumulative at the server's now; null without own reports.",
+  }),
 });
 same<z.output<typeof PeriodKpisResponseSchema>, PeriodKpisResponse>(true);
 

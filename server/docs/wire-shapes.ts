@@ -88,6 +88,21 @@ export const MetricsCatalogResponseSchema = z.object({
   ),
 });
 
+/** `covidReconciliation` (protocol/state/kpis.ts): an area's own COVID reports against its children's sum. */
+export const CovidReconciliationSchema = z.object({
+  cases: z.number(),
+  childrenCases: z.number(),
+  unallocatedCases: z.number().meta({
+    description: 'cases − childrenCases: not allocated to a district (chưa phân bổ theo huyện).',
+  }),
+  childrenSimulated: z.boolean(),
+  provenance: z.object({
+    sources: z.record(z.string(), z.number()),
+    superseded: z.record(z.string(), z.number()),
+    corrected: z.number(),
+  }),
+});
+
 export const KpiSnapshotResponseSchema = z.object({
   area: z.string(),
   seq: z.number().int(),
@@ -112,25 +127,9 @@ export const KpiSnapshotResponseSchema = z.object({
   covidSimulated: z
     .boolean()
     .meta({ description: "Whether the area's own COVID figures come from a simulator." }),
-  covidReconciliation: z
-    .object({
-      cases: z.number(),
-      childrenCases: z.number(),
-      unallocatedCases: z.number().meta({
-        description: 'cases − childrenCases: not allocated to a district (chưa phân bổ theo huyện).',
-      }),
-      childrenSimulated: z.boolean(),
-      provenance: z.object({
-        sources: z.record(z.string(), z.number()),
-        superseded: z.record(z.string(), z.number()),
-        corrected: z.number(),
-      }),
-    })
-    .nullable()
-    .meta({
-      description:
-        "The area's own COVID reports against the sum of its children's; null without own reports.",
-    }),
+  covidReconciliation: CovidReconciliationSchema.nullable().meta({
+    description: "The area's own COVID reports against the sum of its children's; null without own reports.",
+  }),
   at: z.string().meta({ description: 'The instant the snapshot describes, ISO 8601.' }),
 });
 same<z.output<typeof KpiSnapshotResponseSchema>, KpiSnapshot & { at: string }>(true);

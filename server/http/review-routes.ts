@@ -10,6 +10,7 @@ import {
   parseInstant,
   periodProgress,
   vnDateKey,
+  type CovidReconciliation,
   type PeriodKpi,
   type PeriodKpisResponse,
   type RankingResponse,
@@ -48,6 +49,8 @@ export interface ReviewDeps {
   areasWithin: (code: string) => string[];
   /** The province's district-level units the ranking compares: those of every set known when asked. */
   districts: () => readonly AreaInfo[];
+  /** `covidReconciliation` of the live state (protocol/state/kpis.ts), the figure `/api/kpis` carries. */
+  covidReconciliation: (area: string) => CovidReconciliation | null;
   guard: GuardFor;
 }
 
@@ -100,6 +103,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
           { ...sums[i]!, provenance: provenance[i]! },
         ]),
       ) as PeriodKpisResponse['kpis'],
+      covidReconciliation: deps.covidReconciliation(q.area),
     };
     res.json(body);
   });

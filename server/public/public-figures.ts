@@ -7,10 +7,13 @@ import {
   PublicAreas,
   PublicCovid,
   PublicSummary,
+  covidFromSimulator,
+  covidReconciliation,
   vnBucketStart,
   vnDateKey,
   vnDayStartMs,
   type AreaFeatureCollection,
+  type AreaRollup,
   type DashboardState,
   type PublicCovidArea,
   type PublicPeriodFigures,
@@ -22,9 +25,14 @@ export interface FiguresDeps {
   store: EventStore;
   clock: Clock;
   state: () => DashboardState;
+  /** The area tree, to reconcile the province's own COVID reports with its districts'. */
+  rollup: AreaRollup;
   /** The area set in force at an instant. */
   areasAt: (atMs: number) => AreaFeatureCollection;
 }
+
+/** The public-service figures read no COVID report, so they need no area tree. */
+type SummaryDeps = Omit<FiguresDeps, 'rollup'>;
 
 const provinceOf = (c: AreaFeatureCollection) =>
   c.features.find((f) => f.properties.kind === 'province' || f.properties.parent === null)!.properties;
@@ -35,7 +43,7 @@ async function figure(store: EventStore, metric: MetricName, area: string, fromD
 }
 
 /** Province totals over [startMs, the end of today), read from the daily aggregates, not the log. */
-async function period(deps: FiguresDeps, area: string, startMs: number, nowMs: number) {
+async function period(deps: SummaryDeps, area: string, startMs: number, nowMs: number) {
   const fromDay = vnDateKey(startMs);
   const toDay = vnDateKey(vnDayStartMs(vnDateKey(nowMs)) + DAY_MS);
   const read = (m: MetricName) => figure(deps.store, m, area, fromDay, toDay);
@@ -58,7 +66,7 @@ async function period(deps: FiguresDeps, area: string, startMs: number, nowMs: n
 }
 
 /** The public-service figures. Parsed with the strict public schema, so nothing unpublished gets out. */
-export async function computeSummary(deps: FiguresDeps): Promise<PublicSummary> {
+export async function computeSummary(deps: SummaryDeps): Promise<PublicSummary> {
   const nowMs = deps.clock.now();
   const province = provinceOf(deps.areasAt(nowMs)).code;
   const last = deps.state().areas[province]?.lastTsMs;
@@ -87,7 +95,21 @@ function covidOf(state: DashboardState, code: string, name: string): PublicCovid
     deaths: c?.deaths ?? 0,
     vaccineDoses: c?.vaccineDoses ?? 0,
     lastDate: c?.lastDate ?? null,
+    simulated: covidFromSimulator(state, code),
   };
+}
+
+/** The province's own reports against its districts' sum: the operators' `covidReconciliation`, renamed. */
+function reconciliationOf(deps: FiguresDeps, state: DashboardState, code: string) {
+  const r = covidReconciliation(state, code, deps.rollup);
+  return (
+    r && {
+      cases: r.cases,
+      districtsCases: r.childrenCases,
+      unallocatedCases: r.unallocatedCases,
+      districtsSimulated: r.childrenSimulated,
+    }
+  );
 }
 
 /** COVID figures of the province and of each unit directly under it, from the live state. */
@@ -103,6 +125,7 @@ export function computeCovid(deps: FiguresDeps): PublicCovid {
     districts: set.features
       .filter((f) => f.properties.parent === province.code)
       .map((f) => covidOf(state, f.properties.code, f.properties.name)),
+    reconciliation: reconciliationOf(deps, state, province.code),
   });
 }
 

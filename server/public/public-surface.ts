@@ -1,6 +1,12 @@
 import type { Router } from 'express';
 import { guardedRouter, type GuardFor } from '../http/guarded-router';
-import type { AreaFeatureCollection, DashboardState, LoggedEvent, WebhooksStatus } from '../../protocol';
+import type {
+  AreaFeatureCollection,
+  AreaRollup,
+  DashboardState,
+  LoggedEvent,
+  WebhooksStatus,
+} from '../../protocol';
 import type { Clock } from '../clock';
 import type { EventStore } from '../store/event-store';
 import { createJsonCache } from './json-cache';
@@ -23,6 +29,8 @@ export interface PublicSurfaceDeps {
   store: EventStore;
   clock: Clock;
   state: () => DashboardState;
+  /** The area tree, to reconcile the province's own COVID reports with its districts'. */
+  rollup: AreaRollup;
   areasAt: (atMs: number) => AreaFeatureCollection;
   webhooks: WebhookConfig | null;
   options?: PublicOptions;
@@ -41,7 +49,13 @@ const NO_WEBHOOKS: WebhooksStatus = { urls: [], signing: false, deliveries: [], 
 
 export function createPublicSurface(deps: PublicSurfaceDeps): PublicSurface {
   const ttlMs = deps.options?.cacheTtlMs ?? 5000;
-  const figures = { store: deps.store, clock: deps.clock, state: deps.state, areasAt: deps.areasAt };
+  const figures = {
+    store: deps.store,
+    clock: deps.clock,
+    state: deps.state,
+    rollup: deps.rollup,
+    areasAt: deps.areasAt,
+  };
   const sender = deps.webhooks ? createWebhookSender(deps.webhooks) : null;
   const publicAreas = () => {
     const set = deps.areasAt(deps.clock.now());

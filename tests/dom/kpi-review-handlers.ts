@@ -52,6 +52,7 @@ export function periodBody(area: string, from: string, to: string): PeriodKpisRe
     complete,
     asOf: complete ? iso(to) : '2021-10-01T08:00:00+07:00',
     kpis,
+    covidReconciliation: null,
   };
 }
 

@@ -69,6 +69,38 @@ describe('leaders’ KPI review', () => {
     expect(screen.getByTestId('covid-new_cases')).toHaveTextContent('3.210');
   });
 
+  it('shows the province’s own report beside its simulated districts’ sum and the remainder', async () => {
+    const reconciliation = {
+      cases: 5_473,
+      childrenCases: 9_500,
+      unallocatedCases: -4_027,
+      childrenSimulated: true,
+      provenance: { sources: { 'csv-import': 31 }, superseded: {}, corrected: 0 },
+    };
+    server.use(
+      http.get('*/api/kpis/period', ({ request }) => {
+        const p = new URL(request.url).searchParams;
+        const body = periodBody(p.get('area')!, p.get('from')!, p.get('to')!);
+        return HttpResponse.json({
+          ...body,
+          covidReconciliation: body.area === '80' ? reconciliation : null,
+        });
+      }),
+    );
+    open(JAN_SEP);
+    const box = await screen.findByTestId('covid-remainder');
+    expect(box).toHaveTextContent('Toàn tỉnh Long An (báo cáo riêng)');
+    expect(screen.getByTestId('covid-remainder-own')).toHaveTextContent('5.473');
+    expect(box).toHaveTextContent('Tổng các huyện (số liệu mô phỏng)');
+    expect(screen.getByTestId('covid-remainder-children')).toHaveTextContent('9.500');
+    expect(box).toHaveTextContent('Chưa phân bổ theo huyện');
+    expect(screen.getByTestId('covid-remainder-unallocated').textContent).toMatch(/^[-−]4\.027$/);
+    // A district has no district below it: nothing to reconcile, nothing drawn.
+    fireEvent.change(screen.getByTestId('area-select'), { target: { value: '794' } });
+    expect(await screen.findByText('12.345')).toBeInTheDocument();
+    expect(screen.queryByTestId('covid-remainder')).toBeNull();
+  });
+
   it('opens a figure’s provenance: formula, stream, events behind it, last event', async () => {
     open(JAN_SEP);
     fireEvent.click(await screen.findByTestId('review-tile-online-why'));

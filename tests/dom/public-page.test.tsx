@@ -48,12 +48,14 @@ const area = (code: string, name: string, epidemicLevel: number, newCasesLastDat
   deaths: 1,
   vaccineDoses: 5,
   lastDate: '2021-08-15',
+  simulated: false,
 });
 const COVID: PublicCovid = {
   generatedAtMs: 0,
   asOfMs: 0,
   province: area('80', 'Long An', 4, 557),
   districts: [area('794', 'Tân An', 3, 23), area('802', 'Đức Hòa', 4, 168)],
+  reconciliation: null,
 };
 const AREAS: PublicAreas = { type: 'FeatureCollection', features: [] };
 const CODE = '000.00.39.H38-210801-0042';
@@ -105,6 +107,42 @@ describe('public page', () => {
     // Highest level first: Đức Hòa (4) before Tân An (3).
     const rows = screen.getByTestId('public-covid-table').querySelectorAll('tbody tr');
     expect([...rows].map((r) => r.querySelector('td')!.textContent)).toEqual(['Đức Hòa', 'Tân An']);
+  });
+
+  it('shows the province’s report beside its districts’ sum, the remainder and the simulated districts', async () => {
+    serve(() => HttpResponse.json(DOSSIER));
+    // Prepended to serve()'s handlers, so it answers first.
+    server.use(
+      http.get('*/api/public/covid', () =>
+        HttpResponse.json({
+          ...COVID,
+          districts: [{ ...COVID.districts[0]!, simulated: true }, COVID.districts[1]!],
+          reconciliation: {
+            cases: 5_473,
+            districtsCases: 9_500,
+            unallocatedCases: -4_027,
+            districtsSimulated: true,
+          },
+        } satisfies PublicCovid),
+      ),
+    );
+    render(<PublicRoute />);
+    const box = await screen.findByTestId('covid-remainder');
+    expect(box).toHaveTextContent('Long An (báo cáo riêng)');
+    expect(screen.getByTestId('covid-remainder-own')).toHaveTextContent('5.473');
+    expect(box).toHaveTextContent('Tổng các huyện (số liệu mô phỏng)');
+    expect(screen.getByTestId('covid-remainder-children')).toHaveTextContent('9.500');
+    expect(box).toHaveTextContent('Chưa phân bổ theo huyện');
+    expect(screen.getByTestId('covid-remainder-unallocated').textContent).toMatch(/^[-−]4\.027$/);
+    expect(screen.getByTestId('public-covid-794')).toHaveTextContent('Tân Ansố liệu mô phỏng');
+    expect(screen.queryByTestId('public-covid-simulated-802')).toBeNull();
+  });
+
+  it('draws no remainder while the province has no report of its own', async () => {
+    serve(() => HttpResponse.json(DOSSIER));
+    render(<PublicRoute />);
+    await screen.findByTestId('public-covid-table');
+    expect(screen.queryByTestId('covid-remainder')).toBeNull();
   });
 
   it('shows a found dossier as a timeline', async () => {

@@ -136,6 +136,32 @@ describe('a real province feed beside the simulator (issue 17)', () => {
     });
   });
 
+  it('carries the remainder to the leaders’ review and the public page', async () => {
+    const province = await get(server, '/api/kpis?area=80');
+    const review = await get(server, '/api/kpis/period?area=80&from=2021-07-01&to=2021-08-01');
+    // The same derivation as the operators' figure, not a second one.
+    expect(review.covidReconciliation).toEqual(province.covidReconciliation);
+    expect(review.covidReconciliation.unallocatedCases).toBe(
+      province.covidCumulativeCases - simProvinceCases,
+    );
+    // A district reports no district below it: nothing to reconcile.
+    expect(
+      (await get(server, '/api/kpis/period?area=802&from=2021-07-01&to=2021-08-01')).covidReconciliation,
+    ).toBe(null);
+
+    const pub = await get(server, '/api/public/covid');
+    expect(pub.reconciliation).toEqual({
+      cases: province.covidCumulativeCases,
+      districtsCases: simProvinceCases,
+      unallocatedCases: province.covidCumulativeCases - simProvinceCases,
+      districtsSimulated: true,
+    });
+    expect(pub.province.simulated).toBe(false);
+    expect(pub.province.cumulativeCases).toBe(province.covidCumulativeCases);
+    expect(pub.districts).toHaveLength(DISTRICTS.length);
+    for (const d of pub.districts) expect(d.simulated, d.code).toBe(true);
+  });
+
   it('takes a re-import as all duplicates', async () => {
     const before = await get(server, '/api/kpis?area=80');
     const again = await importCovidCsv(feed.text, { url: server.url, token: TEST_TOKEN });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyEvents,
+  covidDayReconciliation,
   covidReconciliation,
   emptyDashboardState,
   reportCell,
+  type AreaRollup,
   type CovidReport,
   type DashboardState,
   type LoggedEvent,
@@ -138,5 +140,43 @@ describe('daily reports: precedence, corrections, parent against children', () =
       }
     const reportsRows = rows.filter((r) => r.metric === 'covid.reports' && r.area === '80');
     expect(reportsRows.reduce((a, r) => a + r.value, 0)).toBe(6);
+  });
+});
+
+describe('daily reports: districts kept by a later area set', () => {
+  // As the area-set registry merges them: a 2021 district kept by the 2025 set runs through that set's
+  // province first, then the 2021 province (geo/area-sets.ts); Tân An is not kept and goes straight to 80.
+  const NEW_PROVINCE = '72';
+  const merged: AreaRollup = (code) =>
+    code === '802' || code === '807'
+      ? [code, NEW_PROVINCE, '80']
+      : code === NEW_PROVINCE
+        ? [code]
+        : rollup(code);
+  const events = [
+    report('sim-covid', '802', '2021-07-30', 300),
+    report('sim-covid', '807', '2021-07-30', 200),
+    report('sim-covid', '794', '2021-07-30', 50),
+    report('sim-covid', '802', '2021-07-31', 100),
+    report('csv-import', '80', '2021-07-30', 450),
+    report('csv-import', '80', '2021-07-31', 120),
+  ];
+
+  it('sums every district below the province, not only those whose first parent it is', () => {
+    const s = applyEvents(emptyDashboardState(), seqd(events), merged);
+    expect(cases(s, '80')).toBe(570);
+    expect(covidReconciliation(s, '80', merged)).toMatchObject({
+      cases: 570,
+      childrenCases: 650,
+      unallocatedCases: -80,
+      childrenSimulated: true,
+    });
+    expect(covidDayReconciliation(s, '80', merged)).toEqual({
+      day: '2021-07-31',
+      cases: 120,
+      childrenCases: 100,
+      unallocatedCases: 20,
+      childrenSimulated: true,
+    });
   });
 });

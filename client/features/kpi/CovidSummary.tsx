@@ -1,5 +1,6 @@
 import type { PeriodKpisResponse } from '../../../protocol';
 import { useT } from '../../i18n/use-t';
+import { CovidRemainder } from '../../ui/CovidRemainder';
 import { formatNumber } from '../../ui/format';
 import { areaLabel, companionArea } from './area-label';
 import { bucketFor } from './period';
@@ -15,30 +16,38 @@ const FIGURES = [
   ['covid.vaccine_doses', 'review.covid.doses'],
 ] as const;
 
-/** COVID-19 over the chosen period: totals of the daily reports and the daily new cases. */
+/**
+ * COVID-19 over the chosen period: totals of the daily reports and the daily new cases; for an area that
+ * reports itself beside its districts, the two side by side with the remainder not allocated to a district.
+ */
 export function CovidSummary({ state }: { state: ReviewViewState }) {
   const { t, intl } = useT();
   const res = useResource<PeriodKpisResponse>(reviewPaths.period(state.area, state.period));
   const reports = res.status === 'ok' ? res.data.kpis['covid.reports'].value : null;
   return (
     <div className="review-covid">
-      <dl className="review-covid__figures" data-testid="covid-summary" data-area={state.area}>
-        {FIGURES.map(([metric, label]) => (
-          <div key={metric}>
-            <dt>{t(label)}</dt>
-            <dd data-testid={`covid-${metric.slice(6)}`}>
-              {res.status === 'ok'
-                ? formatNumber(res.data.kpis[metric].value, intl)
-                : res.status === 'error'
-                  ? '—'
-                  : '…'}
-            </dd>
-          </div>
-        ))}
-        <p className="review-note">
-          {t('review.covid.reports', { area: areaLabel(state.area, t), n: formatNumber(reports, intl) })}
-        </p>
-      </dl>
+      <div>
+        <dl className="review-covid__figures" data-testid="covid-summary" data-area={state.area}>
+          {FIGURES.map(([metric, label]) => (
+            <div key={metric}>
+              <dt>{t(label)}</dt>
+              <dd data-testid={`covid-${metric.slice(6)}`}>
+                {res.status === 'ok'
+                  ? formatNumber(res.data.kpis[metric].value, intl)
+                  : res.status === 'error'
+                    ? '—'
+                    : '…'}
+              </dd>
+            </div>
+          ))}
+          <p className="review-note">
+            {t('review.covid.reports', { area: areaLabel(state.area, t), n: formatNumber(reports, intl) })}
+          </p>
+        </dl>
+        {res.status === 'ok' && res.data.covidReconciliation && (
+          <CovidRemainder figures={res.data.covidReconciliation} area={areaLabel(state.area, t)} />
+        )}
+      </div>
       <SeriesChart
         id="covid-daily"
         title={t('review.chart.covid')}

@@ -1,9 +1,13 @@
 import type { PublicCovid } from '../../../protocol/public.schema';
 import { useT } from '../../i18n/use-t';
+import { CovidRemainder } from '../../ui/CovidRemainder';
 import { formatDayKey, formatNumber } from '../../ui/format';
 import { levelCss } from './epidemic-levels';
 
-/** The province's totals and one row per district, highest level first, then most new cases. */
+/**
+ * The province's totals, its own report beside its districts' sum when it has one, and one row per district,
+ * highest level first, then most new cases; a district whose figures are the simulator's says so.
+ */
 export function CovidPanel({ covid }: { covid: PublicCovid | null }) {
   const { t, intl } = useT();
   if (!covid) return <p className="public-muted">{t('waiting')}</p>;
@@ -33,6 +37,17 @@ export function CovidPanel({ covid }: { covid: PublicCovid | null }) {
           </div>
         ))}
       </dl>
+      {covid.reconciliation && (
+        <CovidRemainder
+          area={p.name}
+          figures={{
+            cases: covid.reconciliation.cases,
+            childrenCases: covid.reconciliation.districtsCases,
+            unallocatedCases: covid.reconciliation.unallocatedCases,
+            childrenSimulated: covid.reconciliation.districtsSimulated,
+          }}
+        />
+      )}
       <table className="public-table" data-testid="public-covid-table">
         <thead>
           <tr>
@@ -45,7 +60,14 @@ export function CovidPanel({ covid }: { covid: PublicCovid | null }) {
         <tbody>
           {rows.map((d) => (
             <tr key={d.code} data-testid={`public-covid-${d.code}`}>
-              <td>{d.name}</td>
+              <td>
+                {d.name}
+                {d.simulated && (
+                  <span className="public-simulated" data-testid={`public-covid-simulated-${d.code}`}>
+                    {t('public.covid.simulated')}
+                  </span>
+                )}
+              </td>
               <td>
                 <span className="public-level" style={{ background: levelCss(d.epidemicLevel) }}>
                   {d.epidemicLevel}

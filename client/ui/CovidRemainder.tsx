@@ -1,0 +1,45 @@
+import { useT } from '../i18n/use-t';
+import './covid-remainder.css';
+import { formatNumber } from './format';
+
+/** The fields of `covidReconciliation` (protocol/state/kpis.ts) a view draws, whatever the wire calls them. */
+export interface CovidRemainderFigures {
+  cases: number;
+  childrenCases: number;
+  unallocatedCases: number;
+  childrenSimulated: boolean;
+}
+
+/**
+ * An area's own COVID report beside its districts' sum and the remainder "chưa phân bổ theo huyện", so the two
+ * figures are never read as one contradicting the other; the districts' sum labelled "số liệu mô phỏng" when
+ * it comes from the simulator (docs/connectors.md). Cumulative cases at the server's now.
+ */
+export function CovidRemainder({ figures, area }: { figures: CovidRemainderFigures; area: string }) {
+  const { t, intl } = useT();
+  const rows: [string, string, number][] = [
+    ['own', t('covidRemainder.own', { area }), figures.cases],
+    [
+      'children',
+      figures.childrenSimulated ? t('covidRemainder.childrenSimulated') : t('covidRemainder.children'),
+      figures.childrenCases,
+    ],
+    ['unallocated', t('covidRemainder.unallocated'), figures.unallocatedCases],
+  ];
+  return (
+    <section className="covid-remainder" data-testid="covid-remainder">
+      <h3>{t('covidRemainder.title')}</h3>
+      <dl>
+        {rows.map(([key, label, value]) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd data-testid={`covid-remainder-${key}`}>{formatNumber(value, intl)}</dd>
+          </div>
+        ))}
+      </dl>
+      {figures.childrenSimulated && (
+        <p className="covid-remainder__note">{t('covidRemainder.simulatedNote')}</p>
+      )}
+    </section>
+  );
+}
