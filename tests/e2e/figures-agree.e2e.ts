@@ -13,10 +13,18 @@ import { startServerProcess, type ServerProcess } from '../../testkit/server-pro
 const START = '2021-08-02T08:05:00+07:00';
 const START_MS = Date.parse(START);
 const DAY_MS = 86_400_000;
-/** The water-level alarm lowered far under the river's usual level (built in: 1,60 m warning, 1,80 m alarm). */
+/**
+ * The water-level alarm lowered far under the river's usual level (built in: 1,60 m warning, 1,80 m alarm), raised
+ * and cleared on one reading and one alarm per site (no on-delay, no grouping), so that one posted batch moves
+ * the site's status and its alarm together and each screen can be checked against the others batch by batch.
+ */
 const RULES = {
   version: 1,
   sensorThresholds: { water_level: { warning: 0.5, alarm: 0.6 } },
+  alarms: {
+    sensors: { water_level: { onDelay: { readings: 1 }, offDelay: { readings: 1 } } },
+    groupWindowMin: 0,
+  },
 };
 const WATER = SENSOR_SITES.filter((s) => s.kind === 'water_level');
 
