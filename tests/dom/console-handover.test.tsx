@@ -3,41 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleScreen } from '../../client/features/console/ConsoleScreen';
 import { useConsoleStore } from '../../client/features/console/console.store';
 import type { Alert } from '../../protocol/state/alerts';
+import { lateDossierAlert } from '../fixtures/alerts';
 import { sampleState, seedStore } from './fixtures';
 
 // fixtures' NOW_MS is 09:30 on 16/08/2021 (Vietnam time): the day shift began at 06:00.
 const vn = (iso: string) => Date.parse(`${iso}+07:00`);
 
-function late(id: string, patch: Partial<Alert>): Alert {
-  return {
-    id,
-    key: `late:${id}`,
-    rule: 'dossier-late',
-    severity: 'warning',
-    area: '794',
-    siteId: null,
-    kind: null,
-    lonLat: null,
-    value: 12,
-    threshold: 10,
-    unit: '',
-    raisedSeq: 1,
-    raisedTsMs: vn('2021-08-16T08:00:00'),
-    clearedTsMs: null,
-    ack: null,
-    assignee: null,
-    resolved: null,
-    priority: 'low',
-    members: [],
-    memberCount: 1,
-    activeMembers: 1,
-    chattering: false,
-    supersededBy: null,
-    shelved: null,
-    informational: false,
-    ...patch,
-  };
-}
+const late = (id: string, patch: Partial<Alert>): Alert =>
+  lateDossierAlert(id, { raisedTsMs: vn('2021-08-16T08:00:00'), ...patch });
 
 function seedAlerts(alerts: Alert[]) {
   const state = sampleState();

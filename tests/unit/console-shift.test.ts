@@ -6,39 +6,12 @@ import {
   shiftStartsFrom,
 } from '../../client/features/console/shift';
 import type { Alert } from '../../protocol/state/alerts';
+import { lateDossierAlert } from '../fixtures/alerts';
 
 const vn = (iso: string) => Date.parse(`${iso}+07:00`);
 
-function alert(id: string, patch: Partial<Alert>): Alert {
-  return {
-    id,
-    key: `late:${id}`,
-    rule: 'dossier-late',
-    severity: 'warning',
-    area: '794',
-    siteId: null,
-    kind: null,
-    lonLat: null,
-    value: 12,
-    threshold: 10,
-    unit: '',
-    raisedSeq: 1,
-    raisedTsMs: vn('2021-08-01T09:00:00'),
-    clearedTsMs: null,
-    ack: null,
-    assignee: null,
-    resolved: null,
-    priority: 'low',
-    members: [],
-    memberCount: 1,
-    activeMembers: 1,
-    chattering: false,
-    supersededBy: null,
-    shelved: null,
-    informational: false,
-    ...patch,
-  };
-}
+const alert = (id: string, patch: Partial<Alert>): Alert =>
+  lateDossierAlert(id, { raisedTsMs: vn('2021-08-01T09:00:00'), ...patch });
 
 describe('shift start', () => {
   it('is the latest of 06, 14 and 22 h Vietnam time at or before now', () => {
