@@ -140,7 +140,8 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
       await logAndAck(event, audited, describe(cmd), ack);
     };
   };
-  const tooLong = (minutes: number, max: number, ack: (res: Ack<AlertCommandResult>) => void) => {
+  type AckFn = (res: Ack<AlertCommandResult>) => void;
+  const tooLong = (minutes: number, max: number, ack: AckFn) => {
     if (minutes <= max) return false;
     ack({ ok: false, error: 'invalid_payload', details: [`minutes: at most ${max}`] });
     return true;
@@ -162,23 +163,28 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
     command('alert:resolve', 'alert_resolve', AlertResolveCommand, () => ({ action: 'alert:resolved' })),
   );
 
+  /**
+   * A timed command past its configured maximum (a shift for a shelving) is refused, not shortened: the operator
+   * chose a time. Checked before the command's own parse, for a caller who holds the right.
+   */
+  const capped =
+    (
+      name: 'alert:shelve' | 'site:out-of-service',
+      maxMin: number,
+      run: (req: unknown, ack: AckFn) => unknown,
+    ) =>
+    (req: unknown, ack: AckFn) => {
+      if (typeof ack !== 'function') return;
+      const minutes = (req as { minutes?: unknown } | null)?.minutes;
+      if (typeof minutes === 'number' && deps.may(socket, name) && tooLong(minutes, maxMin, ack)) return;
+      void run(req, ack);
+    };
   const shelve = command('alert:shelve', 'alert_shelve', AlertShelveCommand, (cmd, nowMs) => ({
     action: 'alert:shelved',
     reason: cmd.reason,
     untilMs: nowMs + cmd.minutes * 60_000,
   }));
-  socket.on('alert:shelve', (req, ack) => {
-    if (typeof ack !== 'function') return;
-    const minutes = (req as { minutes?: unknown } | null)?.minutes;
-    // Past the configured maximum (a shift) a shelving is refused, not shortened: the operator chose a time.
-    if (
-      typeof minutes === 'number' &&
-      deps.may(socket, 'alert:shelve') &&
-      tooLong(minutes, deps.alarms.shelveMaxMin, ack)
-    )
-      return;
-    void shelve(req, ack);
-  });
+  socket.on('alert:shelve', capped('alert:shelve', deps.alarms.shelveMaxMin, shelve));
   socket.on(
     'alert:unshelve',
     command('alert:unshelve', 'alert_unshelve', AlertUnshelveCommand, () => ({ action: 'alert:unshelved' })),
@@ -194,17 +200,10 @@ export function setupAlertCommands(socket: LiveSocket, nsp: LiveNamespace, deps:
     }),
     (cmd) => `${cmd.siteId} for ${cmd.minutes} min: ${cmd.reason}`,
   );
-  socket.on('site:out-of-service', (req, ack) => {
-    if (typeof ack !== 'function') return;
-    const minutes = (req as { minutes?: unknown } | null)?.minutes;
-    if (
-      typeof minutes === 'number' &&
-      deps.may(socket, 'site:out-of-service') &&
-      tooLong(minutes, deps.alarms.outOfServiceMaxMin, ack)
-    )
-      return;
-    void outOfService(req, ack);
-  });
+  socket.on(
+    'site:out-of-service',
+    capped('site:out-of-service', deps.alarms.outOfServiceMaxMin, outOfService),
+  );
   socket.on(
     'site:in-service',
     siteCommand(
