@@ -6,6 +6,23 @@ import type { Weather } from './weather';
 
 export const SENSOR_SOURCE = 'sim-sensor';
 
+/** The simulator's `k`-th reading of a site as an event: its id is stable, so a re-run dedupes. */
+export function sensorReadingEvent(site: SensorSite, k: number, tsMs: number, value: number): SensorReading {
+  return {
+    v: PROTOCOL_VERSION,
+    id: `${site.siteId}:${k}`,
+    source: SENSOR_SOURCE,
+    area: site.area,
+    tsMs,
+    stream: 'sensor',
+    siteId: site.siteId,
+    kind: site.kind,
+    value,
+    unit: site.unit,
+    lonLat: [site.lonLat[0], site.lonLat[1]],
+  };
+}
+
 const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -299,19 +316,7 @@ export class SensorField {
     for (let s = 0; s < this.models.length; s++) {
       const site = this.models[s]!.site;
       this.siteReadings(s, fromMs, toMs, (k, tsMs, value) =>
-        out.push({
-          v: PROTOCOL_VERSION,
-          id: `${site.siteId}:${k}`,
-          source: SENSOR_SOURCE,
-          area: site.area,
-          tsMs,
-          stream: 'sensor',
-          siteId: site.siteId,
-          kind: site.kind,
-          value,
-          unit: site.unit,
-          lonLat: [site.lonLat[0], site.lonLat[1]],
-        }),
+        out.push(sensorReadingEvent(site, k, tsMs, value)),
       );
     }
   }

@@ -1,6 +1,6 @@
-import { PROTOCOL_VERSION, type SensorReading } from '../../protocol';
+import type { SensorReading } from '../../protocol';
 import type { SensorSite } from '../../geo/sensor-site';
-import { SENSOR_SOURCE, SensorField } from '../../simulators/sensor.simulator';
+import { SensorField, sensorReadingEvent } from '../../simulators/sensor.simulator';
 import { Weather } from '../../simulators/weather';
 import type { HistorySpan, HourCell, SensorHistoryStore } from './history-store';
 
@@ -40,19 +40,6 @@ export function createSensorArchive(
   const index = new Map(sites.map((s, i) => [s.siteId, i]));
   const clip = (fromMs: number, toMs: number) =>
     [Math.max(fromMs, span.fromMs), Math.min(toMs, span.toMs)] as const;
-  const toEvent = (site: SensorSite, k: number, tsMs: number, value: number): SensorReading => ({
-    v: PROTOCOL_VERSION,
-    id: `${site.siteId}:${k}`,
-    source: SENSOR_SOURCE,
-    area: site.area,
-    tsMs,
-    stream: 'sensor',
-    siteId: site.siteId,
-    kind: site.kind,
-    value,
-    unit: site.unit,
-    lonLat: [site.lonLat[0], site.lonLat[1]],
-  });
 
   return {
     span,
@@ -83,7 +70,7 @@ export function createSensorArchive(
       ) {
         const from = Math.max(span.fromMs, to - step, atMs - lookBackMs);
         let last: SensorReading | null = null;
-        field.siteReadings(i, from, to, (k, t, v) => void (last = toEvent(sites[i]!, k, t, v)));
+        field.siteReadings(i, from, to, (k, t, v) => void (last = sensorReadingEvent(sites[i]!, k, t, v)));
         if (last) return last;
         to = from;
         step *= 4;
@@ -98,7 +85,7 @@ export function createSensorArchive(
         const end = Math.min(b, t + DAY);
         sites.forEach((site, i) => {
           if (wanted && !wanted.has(site.area)) return;
-          field.siteReadings(i, t, end, (k, ts, v) => void page.push(toEvent(site, k, ts, v)));
+          field.siteReadings(i, t, end, (k, ts, v) => void page.push(sensorReadingEvent(site, k, ts, v)));
         });
         yield page.sort((x, y) => x.tsMs - y.tsMs || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
       }
