@@ -17,7 +17,7 @@ export const LAYER_IDS = {
 } as const;
 
 /** The font every map label uses; the placement pass measures text with it. */
-export const LABEL_FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+export const LABEL_FONT = '"Be Vietnam Pro", system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 export const LABEL_SIZE_PX = 15;
 export const LABEL_OFFSET_PX = 14;
 

@@ -43,7 +43,7 @@ export function levelNumberLayer(districts: readonly AreaInfo[], covid: PublicCo
     data: districts,
     getPosition: (a) => a.seat,
     getText: (a) => String(levels[a.code] ?? 1),
-    fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+    fontFamily: '"Be Vietnam Pro", system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
     fontWeight: 700,
     getSize: 13,
     sizeUnits: 'pixels',

@@ -29,7 +29,11 @@ export function useWallTypography(profile: DisplayProfile): void {
     };
     apply();
     window.addEventListener('resize', apply);
+    // The shipped font swaps in once loaded: its cap height, not the fallback's, sets the floor.
+    let live = true;
+    void document.fonts?.ready.then(() => live && apply());
     return () => {
+      live = false;
       window.removeEventListener('resize', apply);
       root.style.fontSize = previous;
       delete root.dataset.wallProfile;
