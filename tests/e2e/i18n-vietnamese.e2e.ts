@@ -73,6 +73,19 @@ describe('the Vietnamese UI says nothing in English', () => {
         (s) => `${s.slice(0, 100)} [${englishWords(s).join(', ')}]`,
       );
       expect(english).toEqual([]);
+      // Drawn in the shipped font, from the app's own server (offline): its Vietnamese face is loaded, and
+      // the page's text is set in it, not in whatever the browser falls back to.
+      const fonts = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return {
+          loaded: [...document.fonts]
+            .filter((f) => f.family.replace(/"/g, '') === 'Be Vietnam Pro' && f.status === 'loaded')
+            .map((f) => f.unicodeRange),
+          body: getComputedStyle(document.body).fontFamily,
+        };
+      });
+      expect(fonts.body).toMatch(/^"?Be Vietnam Pro"?,/);
+      expect(fonts.loaded.some((r) => r.includes('1EA0'))).toBe(true);
       await page.close();
     });
   }
