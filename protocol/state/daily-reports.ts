@@ -241,15 +241,35 @@ export class ReportLedgerDraft {
     return moves;
   }
 
-  /** The level of an (area, day)'s figure: its own report's, else the highest of its children's that day. */
+  /**
+   * The level of an (area, day)'s figure: its own report's, else the highest of the reports its figure is made
+   * of — the reports below it, at any depth, with no report of its own between them and it. Read along each
+   * descendant's chain, not "rollup[1] is me": a later area set puts its own units into the chain (a ward under
+   * Tân An under the 2025 province under 80), and a unit that is not itself a child of the area must still count.
+   */
   private levelOf(area: string, day: string): number {
     const ledger = this.ledger();
     const own = winningReport(reportCell(ledger, area, day), ledger.order);
     if (own) return own.entry.level;
+    const reports = new Map<string, number>();
+    const levelHere = (code: string): number | null => {
+      if (!reports.has(code)) {
+        const win = winningReport(reportCell(ledger, code, day), ledger.order);
+        reports.set(code, win ? win.entry.level : -1);
+      }
+      const level = reports.get(code)!;
+      return level < 0 ? null : level;
+    };
     let level = 1;
-    for (const code of Object.keys(ledger.areas))
-      if (this.rollup(code)[1] === area && reportCell(ledger, code, day))
-        level = Math.max(level, this.levelOf(code, day));
+    for (const code of Object.keys(ledger.areas)) {
+      if (code === area) continue;
+      const mine = levelHere(code);
+      if (mine === null) continue;
+      const chain = this.rollup(code);
+      const at = chain.indexOf(area);
+      if (at > 0 && chain.slice(1, at).every((between) => levelHere(between) === null))
+        level = Math.max(level, mine);
+    }
     return level;
   }
 }
