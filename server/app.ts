@@ -340,7 +340,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       isKnownArea,
       areasWithin,
       districts: catalog.districts,
-      covidReconciliation: (area) => covidReconciliation(engine.state, area, rollup),
+      covidReconciliation: (area, days) => covidReconciliation(engine.state, area, rollup, days),
       guard: access.guard,
     }),
   );
