@@ -277,6 +277,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       rules: admission,
       timeBounds: () => timeBoundsAt(admission, clock.now()),
       reports: () => engine.state.reports,
+      reportsSeq: () => engine.state.seq,
       onAccepted: tail.through((events) => {
         engine.apply(events);
         fanOut.push(events);
