@@ -84,8 +84,8 @@ export interface PeriodKpisResponse {
   asOf: string;
   kpis: Record<PeriodMetric, PeriodKpi>;
   /**
-   * The area's own COVID reports against its children's sum, cumulative at the server's now (the same figure
-   * `/api/kpis` carries): null when the area never reported itself beside its children.
+   * The area's own COVID reports against its children's sum over the period's report days (up to `asOf` for a
+   * period still running): null when the area did not report itself beside its children in the period.
    */
   covidReconciliation: CovidReconciliation | null;
 }

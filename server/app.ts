@@ -277,6 +277,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       rules: admission,
       timeBounds: () => timeBoundsAt(admission, clock.now()),
       reports: () => engine.state.reports,
+      reportsSeq: () => engine.state.seq,
       onAccepted: tail.through((events) => {
         engine.apply(events);
         fanOut.push(events);
@@ -340,7 +341,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       isKnownArea,
       areasWithin,
       districts: catalog.districts,
-      covidReconciliation: (area) => covidReconciliation(engine.state, area, rollup),
+      covidReconciliation: (area, days) => covidReconciliation(engine.state, area, rollup, days),
       guard: access.guard,
     }),
   );

@@ -577,6 +577,7 @@ export const en: Record<MessageKey, string> = {
   'covid.childrenSumSimulated': 'districts (simulated): {n}',
   'covid.unallocated': 'not allocated to a district: {n}',
   'covidRemainder.title': 'Against the districts (cumulative cases to date)',
+  'covidRemainder.titlePeriod': 'Against the districts (cases in the period)',
   'covidRemainder.own': '{area} (own report)',
   'covidRemainder.children': 'Districts’ sum',
   'covidRemainder.childrenSimulated': 'Districts’ sum (simulated figures)',

@@ -580,6 +580,7 @@ export const vi = {
   'covid.childrenSumSimulated': 'các huyện (mô phỏng): {n}',
   'covid.unallocated': 'chưa phân bổ theo huyện: {n}',
   'covidRemainder.title': 'Đối chiếu với các huyện (ca mắc cộng dồn đến nay)',
+  'covidRemainder.titlePeriod': 'Đối chiếu với các huyện (ca mắc trong kỳ)',
   'covidRemainder.own': '{area} (báo cáo riêng)',
   'covidRemainder.children': 'Tổng các huyện',
   'covidRemainder.childrenSimulated': 'Tổng các huyện (số liệu mô phỏng)',

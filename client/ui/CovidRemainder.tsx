@@ -13,9 +13,18 @@ export interface CovidRemainderFigures {
 /**
  * An area's own COVID report beside its districts' sum and the remainder "chưa phân bổ theo huyện", so the two
  * figures are never read as one contradicting the other; the districts' sum labelled "số liệu mô phỏng" when
- * it comes from the simulator (docs/connectors.md). Cumulative cases at the server's now.
+ * it comes from the simulator (docs/connectors.md). Cumulative cases to date, or the cases of a period (the
+ * leaders' review), which the title says: the two differ as soon as the period is not the whole history.
  */
-export function CovidRemainder({ figures, area }: { figures: CovidRemainderFigures; area: string }) {
+export function CovidRemainder({
+  figures,
+  area,
+  scope = 'toDate',
+}: {
+  figures: CovidRemainderFigures;
+  area: string;
+  scope?: 'toDate' | 'period';
+}) {
   const { t, intl } = useT();
   const rows: [string, string, number][] = [
     ['own', t('covidRemainder.own', { area }), figures.cases],
@@ -28,7 +37,7 @@ export function CovidRemainder({ figures, area }: { figures: CovidRemainderFigur
   ];
   return (
     <section className="covid-remainder" data-testid="covid-remainder">
-      <h3>{t('covidRemainder.title')}</h3>
+      <h3>{t(scope === 'period' ? 'covidRemainder.titlePeriod' : 'covidRemainder.title')}</h3>
       <dl>
         {rows.map(([key, label, value]) => (
           <div key={key}>

@@ -75,9 +75,24 @@ export function reportCell(
   return ledger?.areas[area]?.[day.slice(0, 7)]?.[day];
 }
 
-/** Every cell of an area, any order. */
-function cellsOf(ledger: ReportLedger | undefined, area: string): ReportCell[] {
-  return Object.values(ledger?.areas[area] ?? {}).flatMap((month) => Object.values(month));
+/** A span of Vietnam-time days `YYYY-MM-DD`, both ends included: a period of the leaders' review. */
+export interface ReportDays {
+  from: string;
+  to: string;
+}
+
+/** Every cell of an area, any order; only the days of `days` when given. */
+function cellsOf(ledger: ReportLedger | undefined, area: string, days?: ReportDays): ReportCell[] {
+  const months = Object.entries(ledger?.areas[area] ?? {});
+  if (!days) return months.flatMap(([, month]) => Object.values(month));
+  const [first, last] = [days.from.slice(0, 7), days.to.slice(0, 7)];
+  return months
+    .filter(([m]) => m >= first && m <= last)
+    .flatMap(([, month]) =>
+      Object.entries(month)
+        .filter(([day]) => day >= days.from && day <= days.to)
+        .map(([, cell]) => cell),
+    );
 }
 
 /** The simulators' sources, in-process (`sim-…`) and run as an outside source (`ext-sim-…`). */
@@ -241,15 +256,35 @@ export class ReportLedgerDraft {
     return moves;
   }
 
-  /** The level of an (area, day)'s figure: its own report's, else the highest of its children's that day. */
+  /**
+   * The level of an (area, day)'s figure: its own report's, else the highest of the reports its figure is made
+   * of — the reports below it, at any depth, with no report of its own between them and it. Read along each
+   * descendant's chain, not "rollup[1] is me": a later area set puts its own units into the chain (a ward under
+   * Tân An under the 2025 province under 80), and a unit that is not itself a child of the area must still count.
+   */
   private levelOf(area: string, day: string): number {
     const ledger = this.ledger();
     const own = winningReport(reportCell(ledger, area, day), ledger.order);
     if (own) return own.entry.level;
+    const reports = new Map<string, number>();
+    const levelHere = (code: string): number | null => {
+      if (!reports.has(code)) {
+        const win = winningReport(reportCell(ledger, code, day), ledger.order);
+        reports.set(code, win ? win.entry.level : -1);
+      }
+      const level = reports.get(code)!;
+      return level < 0 ? null : level;
+    };
     let level = 1;
-    for (const code of Object.keys(ledger.areas))
-      if (this.rollup(code)[1] === area && reportCell(ledger, code, day))
-        level = Math.max(level, this.levelOf(code, day));
+    for (const code of Object.keys(ledger.areas)) {
+      if (code === area) continue;
+      const mine = levelHere(code);
+      if (mine === null) continue;
+      const chain = this.rollup(code);
+      const at = chain.indexOf(area);
+      if (at > 0 && chain.slice(1, at).every((between) => levelHere(between) === null))
+        level = Math.max(level, mine);
+    }
     return level;
   }
 }
@@ -264,10 +299,14 @@ export interface ReportProvenance {
   corrected: number;
 }
 
-/** Provenance of an area's own reports (not its children's: those have their own). */
-export function reportProvenance(ledger: ReportLedger | undefined, area: string): ReportProvenance {
+/** Provenance of an area's own reports (not its children's: those have their own), over `days` when given. */
+export function reportProvenance(
+  ledger: ReportLedger | undefined,
+  area: string,
+  days?: ReportDays,
+): ReportProvenance {
   const out: ReportProvenance = { sources: {}, superseded: {}, corrected: 0 };
-  for (const cell of cellsOf(ledger, area)) {
+  for (const cell of cellsOf(ledger, area, days)) {
     const win = winningReport(cell, ledger!.order);
     if (!win) continue;
     out.sources[win.source] = (out.sources[win.source] ?? 0) + 1;
@@ -294,12 +333,27 @@ export function reportDescendants(
 /**
  * The children's sum of an area over every day the ledger holds: the `kids` the ledger itself keeps per cell,
  * so it is the sum the area's figure falls back on, whatever path the rollup took; null when no child reported.
+ * Over `days` only, when given.
  */
-export function childrenTotals(ledger: ReportLedger | undefined, area: string): ReportValues | null {
+export function childrenTotals(
+  ledger: ReportLedger | undefined,
+  area: string,
+  days?: ReportDays,
+): ReportValues | null {
   let total: number[] | null = null;
-  for (const cell of cellsOf(ledger, area))
+  for (const cell of cellsOf(ledger, area, days))
     if (cell.kids) total = plus(total ?? undefined, valuesOf(cell.kids));
   return total && valuesOf(total);
+}
+
+/** The area's own figures summed over `days`: each day's own report where it has one, else its children's sum. */
+export function figureTotals(ledger: ReportLedger | undefined, area: string, days: ReportDays): ReportValues {
+  let total = zero();
+  for (const cell of cellsOf(ledger, area, days)) {
+    const figure = cellFigure(cell, ledger!.order);
+    if (figure) total = valuesOf(plus(countsOf(total), figure));
+  }
+  return total;
 }
 
 export { zero as zeroReportValues };

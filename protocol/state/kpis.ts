@@ -11,10 +11,12 @@ import {
   isSimulatedSource,
   reportCell,
   childrenTotals,
+  figureTotals,
   REPORT_COUNTERS,
   reportDescendants,
   reportProvenance,
   winningReport,
+  type ReportDays,
   type ReportProvenance,
 } from './daily-reports';
 
@@ -242,14 +244,21 @@ export function covidReconciliation(
   state: DashboardState,
   area: string,
   rollup: AreaRollup,
+  /**
+   * Only the report days of a period (the leaders' review): cases of the period, not to date. A period still
+   * running counts the days reported so far; the ledger holds no day after the clock.
+   */
+  days?: ReportDays,
 ): CovidReconciliation | null {
-  const provenance = reportProvenance(state.reports, area);
-  const kids = childrenTotals(state.reports, area);
+  const provenance = reportProvenance(state.reports, area, days);
+  const kids = childrenTotals(state.reports, area, days);
   if (Object.keys(provenance.sources).length === 0 || !kids) return null;
   const childrenCases = kids[COVID_TOTALS.cumulativeCases];
-  const cases = state.areas[area]?.covid.cumulativeCases ?? 0;
+  const cases = days
+    ? figureTotals(state.reports, area, days)[COVID_TOTALS.cumulativeCases]
+    : (state.areas[area]?.covid.cumulativeCases ?? 0);
   const childrenSimulated = reportDescendants(state.reports, area, rollup).some((c) =>
-    Object.keys(reportProvenance(state.reports, c).sources).some(isSimulatedSource),
+    Object.keys(reportProvenance(state.reports, c, days).sources).some(isSimulatedSource),
   );
   return { cases, childrenCases, unallocatedCases: cases - childrenCases, childrenSimulated, provenance };
 }

@@ -54,7 +54,7 @@ export const PeriodKpisResponseSchema = z.object({
   ),
   covidReconciliation: CovidReconciliationSchema.nullable().meta({
     description:
-      "The area's own COVID reports against its children's sum, cumulative at the server's now; null without own reports.",
+      "The area's own COVID reports against its children's sum over the period's report days (up to asOf); null without own reports in the period.",
   }),
 });
 same<z.output<typeof PeriodKpisResponseSchema>, PeriodKpisResponse>(true);

@@ -11,6 +11,7 @@ import {
   periodProgress,
   vnDateKey,
   type CovidReconciliation,
+  type ReportDays,
   type PeriodKpi,
   type PeriodKpisResponse,
   type RankingResponse,
@@ -49,8 +50,8 @@ export interface ReviewDeps {
   areasWithin: (code: string) => string[];
   /** The province's district-level units the ranking compares: those of every set known when asked. */
   districts: () => readonly AreaInfo[];
-  /** `covidReconciliation` of the live state (protocol/state/kpis.ts), the figure `/api/kpis` carries. */
-  covidReconciliation: (area: string) => CovidReconciliation | null;
+  /** `covidReconciliation` of the live state (protocol/state/kpis.ts) over the report days of a period. */
+  covidReconciliation: (area: string, days: ReportDays) => CovidReconciliation | null;
   guard: GuardFor;
 }
 
@@ -103,7 +104,11 @@ export function reviewRoutes(deps: ReviewDeps): Router {
           { ...sums[i]!, provenance: provenance[i]! },
         ]),
       ) as PeriodKpisResponse['kpis'],
-      covidReconciliation: deps.covidReconciliation(q.area),
+      // The period's report days, as the period's sums read them: [from, to) in Vietnam days.
+      covidReconciliation: deps.covidReconciliation(q.area, {
+        from: vnDateKey(fromMs),
+        to: vnDateKey(toMs - 1),
+      }),
     };
     res.json(body);
   });

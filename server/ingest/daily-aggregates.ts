@@ -101,6 +101,22 @@ export function dailyIncrements(
 }
 
 /**
+ * The ledger after `events` too: what another node logged before this node's state has taken it. Folding an
+ * event the ledger already holds changes no figure, so `events` may overlap what `ledger` has taken.
+ */
+export function ledgerThrough(
+  ledger: ReportLedger | undefined,
+  events: readonly LoggedEvent[],
+  rollup: AreaRollup,
+): ReportLedger | undefined {
+  const covid = events.filter((e) => e.stream === 'covid');
+  if (covid.length === 0) return ledger;
+  const draft = new ReportLedgerDraft(ledger ?? emptyReportLedger(), rollup);
+  for (const e of covid) draft.apply(e);
+  return draft.result();
+}
+
+/**
  * A daily report's rows: `covid.reports` counts every report logged (what the figures rest on), the sums
  * (cases, doses …) move by the change the report ledger makes to each (area, day) figure: nothing for a
  * superseded report, the difference for a correction, and a province's own report replaces, in the province's

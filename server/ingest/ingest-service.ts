@@ -10,8 +10,8 @@ import {
   type LoggedEvent,
   type ReportLedger,
 } from '../../protocol';
-import type { EventStore } from '../store/event-store';
-import { dailyIncrements } from './daily-aggregates';
+import type { Aggregator, EventStore } from '../store/event-store';
+import { dailyIncrements, ledgerThrough } from './daily-aggregates';
 import { describeIssues } from './describe-issues';
 import { admissionRefusal, type AdmissionRules } from './event-admission';
 import { createGroupCommit } from './group-commit';
@@ -69,6 +69,8 @@ export interface IngestDeps {
   rules: AdmissionRules;
   /** The report ledger of every event logged so far (the live state's), for the COVID aggregates. */
   reports?: () => ReportLedger | undefined;
+  /** Seq of the last event that ledger has taken: on a shared log, the store hands over what came after. */
+  reportsSeq?: () => number;
   /** The span of event time accepted, read per request since the clock moves. */
   timeBounds: () => EventTimeBounds;
 }
@@ -94,13 +96,19 @@ function idOf(item: unknown): string | null {
 const GROUP_MAX_EVENTS = 4_000;
 
 export function createIngestService(deps: IngestDeps): IngestService {
+  // On a shared log the live state may not have taken another node's last appends yet: the store hands them
+  // over (after `seenSeq`), so a province report is reconciled with district reports logged a moment before.
+  const aggregate: Aggregator = Object.assign(
+    (news: readonly LoggedEvent[], missed: readonly LoggedEvent[] = []) =>
+      dailyIncrements(news, deps.rollup, ledgerThrough(deps.reports?.(), missed, deps.rollup)),
+    deps.reportsSeq ? { seenSeq: deps.reportsSeq } : {},
+  );
   // One group of requests at a time: the engine and the fan-out see events in seq order whatever the store, and
   // messages that arrive together share a transaction.
   const append = createGroupCommit({
     // The live state's ledger is that of every event before this group: groups commit one at a time, and the
     // engine takes each group before the next one starts.
-    append: (events) =>
-      deps.store.append(events, (news) => dailyIncrements(news, deps.rollup, deps.reports?.())),
+    append: (events) => deps.store.append(events, aggregate),
     onAccepted: deps.onAccepted,
     maxEvents: GROUP_MAX_EVENTS,
   });

@@ -42,7 +42,17 @@ export interface FoldStart {
   maxTsMs: number;
 }
 
-export type Aggregator = (accepted: readonly LoggedEvent[]) => DailyAggregateRow[];
+/**
+ * The increments of `accepted`, computed from state the aggregator keeps (the live state's report ledger). On a
+ * shared log another node may have appended just before this append, and this node not have taken those events
+ * yet: a store that can tell (the PostgreSQL log, under its head lock) hands them over as `missed`, the events
+ * after `seenSeq()` up to the head, so the aggregator folds them first and the increments follow the log's order.
+ */
+export interface Aggregator {
+  (accepted: readonly LoggedEvent[], missed?: readonly LoggedEvent[]): DailyAggregateRow[];
+  /** Seq of the last event the aggregator's state has taken. */
+  seenSeq?: () => number;
+}
 
 /**
  * The append-only event log. Every method is asynchronous so that the embedded SQLite log and the PostgreSQL

@@ -141,6 +141,17 @@ export async function openPostgresStore(
               'SELECT seq, max_ts_ms FROM log_head FOR UPDATE',
             );
             const head = locked.rows[0]!.seq;
+            // What other nodes appended that this node's state has not taken yet, for the aggregates.
+            const seen = aggregate?.seenSeq?.() ?? head;
+            const missed =
+              seen < head
+                ? (
+                    await c.query<Row>(
+                      'SELECT seq, body FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq',
+                      [seen, head],
+                    )
+                  ).rows.map(toLogged)
+                : [];
             let highWaterTsMs = locked.rows[0]!.max_ts_ms ?? Number.NEGATIVE_INFINITY;
             // source/id columns hold the dedupe key (a COVID report is one per area and day, whoever sends it).
             const keys = events.map(dedupeKey);
@@ -186,7 +197,7 @@ export async function openPostgresStore(
                 [late.map((l) => l.seq), late.map((l) => l.tsMs)],
               );
             await c.query('UPDATE log_head SET seq = $1, max_ts_ms = $2', [next, highWaterTsMs]);
-            const rows = aggregate ? aggregate(accepted) : [];
+            const rows = aggregate ? aggregate(accepted, missed) : [];
             if (rows.length)
               await c.query(
                 `INSERT INTO daily_metrics (metric, area, day, value, weight)

@@ -89,6 +89,8 @@ describe('leaders’ KPI review', () => {
     );
     open(JAN_SEP);
     const box = await screen.findByTestId('covid-remainder');
+    // The period's cases, not those to date: the title says which.
+    expect(box).toHaveTextContent('Đối chiếu với các huyện (ca mắc trong kỳ)');
     expect(box).toHaveTextContent('Toàn tỉnh Long An (báo cáo riêng)');
     expect(screen.getByTestId('covid-remainder-own')).toHaveTextContent('5.473');
     expect(box).toHaveTextContent('Tổng các huyện (số liệu mô phỏng)');

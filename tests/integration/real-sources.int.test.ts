@@ -136,12 +136,58 @@ describe('a real province feed beside the simulator (issue 17)', () => {
     });
   });
 
-  it('carries the remainder to the leaders’ review and the public page', async () => {
+  const districtsSum = async (from: string, to: string) =>
+    (await Promise.all(DISTRICTS.map((a) => series(server, 'covid.new_cases', a, from, to)))).reduce(
+      (a, b) => a + (b ?? 0),
+      0,
+    );
+  const fileSum = (from: string, to: string) =>
+    feed.text
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.slice(0, 10) >= from && l.slice(0, 10) < to && l.slice(0, 10) <= '2021-07-31')
+      .reduce((a, l) => a + Number(l.split(',')[1]), 0);
+
+  it('carries the remainder of the period chosen to the leaders’ review, not the one to date', async () => {
     const province = await get(server, '/api/kpis?area=80');
-    const review = await get(server, '/api/kpis/period?area=80&from=2021-07-01&to=2021-08-01');
-    // The same derivation as the operators' figure, not a second one.
-    expect(review.covidReconciliation).toEqual(province.covidReconciliation);
-    expect(review.covidReconciliation.unallocatedCases).toBe(
+    // The whole year, still running at the clock: every report day so far, so the operators' figure to date.
+    const year = await get(server, '/api/kpis/period?area=80&from=2021-01-01&to=2022-01-01');
+    expect(year.complete).toBe(false);
+    expect(year.covidReconciliation).toEqual(province.covidReconciliation);
+
+    // A past month: the file's July against the districts' July.
+    const july = await get(server, '/api/kpis/period?area=80&from=2021-07-01&to=2021-08-01');
+    const julyDistricts = await districtsSum('2021-07-01', '2021-08-01');
+    expect(julyDistricts).toBeGreaterThan(0);
+    expect(july.covidReconciliation).toEqual({
+      cases: feed.totalToClock,
+      childrenCases: julyDistricts,
+      unallocatedCases: feed.totalToClock - julyDistricts,
+      childrenSimulated: true,
+      provenance: { sources: { 'csv-import': 31 }, superseded: {}, corrected: 0 },
+    });
+    expect(july.covidReconciliation.cases).toBe(july.kpis['covid.new_cases'].value);
+
+    // A period running past the clock: the days reported so far, none of the rows held for later.
+    const partial = await get(server, '/api/kpis/period?area=80&from=2021-07-25&to=2021-08-08');
+    expect(partial.complete).toBe(false);
+    const partialDistricts = await districtsSum('2021-07-25', '2021-08-08');
+    expect(partial.covidReconciliation).toMatchObject({
+      cases: fileSum('2021-07-25', '2021-08-08'),
+      childrenCases: partialDistricts,
+      unallocatedCases: fileSum('2021-07-25', '2021-08-08') - partialDistricts,
+      provenance: { sources: { 'csv-import': 7 } },
+    });
+
+    // June: the province did not report itself, its figure is its districts' sum; nothing to reconcile.
+    const june = await get(server, '/api/kpis/period?area=80&from=2021-06-01&to=2021-07-01');
+    expect(june.kpis['covid.new_cases'].value).toBeGreaterThan(0);
+    expect(june.covidReconciliation).toBe(null);
+  });
+
+  it('carries the remainder to date to the public page', async () => {
+    const province = await get(server, '/api/kpis?area=80');
+    expect(province.covidReconciliation.unallocatedCases).toBe(
       province.covidCumulativeCases - simProvinceCases,
     );
     // A district reports no district below it: nothing to reconcile.

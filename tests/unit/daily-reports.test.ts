@@ -10,7 +10,7 @@ import {
   type DashboardState,
   type LoggedEvent,
 } from '../../protocol';
-import { AREAS_2021, makeRollup } from '../../geo/areas';
+import { AREAS_2021, makeRollup, TAN_AN_CODE, TAN_AN_WARDS_2021 } from '../../geo/areas';
 import { dailyIncrements } from '../../server/ingest/daily-aggregates';
 
 const rollup = makeRollup(AREAS_2021);
@@ -178,5 +178,77 @@ describe('daily reports: districts kept by a later area set', () => {
       unallocatedCases: 20,
       childrenSimulated: true,
     });
+  });
+});
+
+describe('daily reports: a province, a district and its wards', () => {
+  const wardRollup = makeRollup([...AREAS_2021, ...TAN_AN_WARDS_2021]);
+  const [phuong5, phuong2] = ['27685', '27688'];
+  const wardsFold = (events: CovidReport[], r: AreaRollup = wardRollup) =>
+    applyEvents(emptyDashboardState(), seqd(events), r);
+  const events = [
+    report('cdc-longan', phuong5, '2021-07-30', 20, { epidemicLevel: 4 }),
+    report('cdc-longan', phuong2, '2021-07-30', 10, { epidemicLevel: 3 }),
+    report('sim-covid', '802', '2021-07-30', 300),
+    report('cdc-longan', '80', '2021-07-30', 450, { epidemicLevel: 3 }),
+  ];
+
+  it('reconciles the province with districts whose figure is their wards’ sum', () => {
+    const s = wardsFold(events);
+    expect(cases(s, TAN_AN_CODE)).toBe(30);
+    expect(cases(s, '80')).toBe(450);
+    expect(covidReconciliation(s, '80', wardRollup)).toMatchObject({
+      cases: 450,
+      childrenCases: 330,
+      unallocatedCases: 120,
+    });
+    // The wards' level 4 is Tân An's (no report of its own); the province's own report states its own level.
+    expect(s.areas[TAN_AN_CODE]!.covid.epidemicLevel).toBe(4);
+    expect(s.areas['80']!.covid.epidemicLevel).toBe(3);
+  });
+
+  it('a district report stands between the province and the wards, at every level', () => {
+    const tanAn = report('cdc-longan', TAN_AN_CODE, '2021-07-30', 35, { epidemicLevel: 2 });
+    for (const order of [
+      [...events, tanAn],
+      [tanAn, ...events],
+    ]) {
+      const s = wardsFold(order);
+      expect(cases(s, TAN_AN_CODE)).toBe(35);
+      expect(covidReconciliation(s, TAN_AN_CODE, wardRollup)).toMatchObject({
+        cases: 35,
+        childrenCases: 30,
+        unallocatedCases: 5,
+      });
+      expect(covidReconciliation(s, '80', wardRollup)).toMatchObject({
+        cases: 450,
+        childrenCases: 335,
+        unallocatedCases: 115,
+      });
+      expect(s.areas[TAN_AN_CODE]!.covid.epidemicLevel).toBe(2);
+    }
+  });
+
+  it('without a province report, its level is the highest of the reports its figure is made of', () => {
+    const noProvince = events.slice(0, 3);
+    expect(wardsFold(noProvince).areas['80']!.covid.epidemicLevel).toBe(4);
+    // A district's own report hides its wards' levels: the province's figure counts Tân An's report, not theirs.
+    const withTanAn = [
+      ...noProvince,
+      report('cdc-longan', TAN_AN_CODE, '2021-07-30', 35, { epidemicLevel: 2 }),
+    ];
+    expect(wardsFold(withTanAn).areas['80']!.covid.epidemicLevel).toBe(2);
+  });
+
+  it('finds the wards two levels down when a later set puts a unit between them and the province', () => {
+    // As a later area set may: Tân An's chain runs through another unit before the province.
+    const NEW_PROVINCE = '72';
+    const merged: AreaRollup = (code) => {
+      const chain = wardRollup(code);
+      return chain.includes(TAN_AN_CODE) ? [...chain.slice(0, -1), NEW_PROVINCE, '80'] : chain;
+    };
+    const s = wardsFold(events.slice(0, 3), merged);
+    expect(cases(s, '80')).toBe(330);
+    expect(s.areas['80']!.covid.epidemicLevel).toBe(4);
   });
 });

@@ -45,7 +45,11 @@ export function CovidSummary({ state }: { state: ReviewViewState }) {
           </p>
         </dl>
         {res.status === 'ok' && res.data.covidReconciliation && (
-          <CovidRemainder figures={res.data.covidReconciliation} area={areaLabel(state.area, t)} />
+          <CovidRemainder
+            figures={res.data.covidReconciliation}
+            area={areaLabel(state.area, t)}
+            scope="period"
+          />
         )}
       </div>
       <SeriesChart

@@ -1,3 +1,4 @@
+import { DAY_MS, vnDayStartMs } from '../../../protocol/time';
 import type { Translate } from '../../i18n';
 import type { AreaKpis } from '../../store/selectors';
 import { formatAge, formatDayKey, formatNumber, formatPercent } from '../../ui/format';
@@ -20,40 +21,46 @@ export function kpiTiles(
   /** False for a ward: dossiers and COVID reports name districts, so the ward has none of its own. */
   ownFigures = true,
 ): KpiTileProps[] {
+  const noDataThen = (tsMs: number) => tsMs > 0 && nowMs - tsMs > NO_DATA_AFTER_MS;
   const ageOf = (tsMs: number) =>
     tsMs <= 0
       ? t('age.none')
-      : nowMs - tsMs > NO_DATA_AFTER_MS
+      : noDataThen(tsMs)
         ? t('age.noDataThen')
         : t('age.updated', { age: formatAge(nowMs - tsMs, intl) });
   const dossierAge = ageOf(k.dossierTsMs);
+  // A figure of a stream that stopped long before the instant (2021 figures in a 2025 replay) is no figure of
+  // that instant: the tile shows none rather than the old one under "no data".
+  const dossierValue = (v: string) => (noDataThen(k.dossierTsMs) ? '—' : v);
+  // A report covers its whole day: it says nothing of an instant a week after that day ended.
+  const covidStale = k.covidLastDate !== null && noDataThen(vnDayStartMs(k.covidLastDate) + DAY_MS);
   const tiles = [
     {
       testId: `${prefix}-online-today`,
       label: t('kpi.onlineToday'),
-      value: formatNumber(k.onlineToday, intl),
+      value: dossierValue(formatNumber(k.onlineToday, intl)),
       unit: t('unit.dossiers'),
       age: dossierAge,
     },
     {
       testId: `${prefix}-on-time-rate`,
       label: t('kpi.onTimeRate'),
-      value: formatPercent(k.onTimeRate, intl),
+      value: dossierValue(formatPercent(k.onTimeRate, intl)),
       age: dossierAge,
     },
     {
       testId: `${prefix}-open-dossiers`,
       label: t('kpi.open'),
-      value: formatNumber(k.openDossiers, intl),
+      value: dossierValue(formatNumber(k.openDossiers, intl)),
       unit: t('unit.dossiers'),
       age: dossierAge,
     },
     {
       testId: `${prefix}-covid-new-cases`,
       label: t('kpi.covidNew'),
-      value: k.covidLastDate ? formatNumber(k.covidNewCases, intl) : '—',
+      value: k.covidLastDate && !covidStale ? formatNumber(k.covidNewCases, intl) : '—',
       unit: t('unit.cases'),
-      age: k.covidLastDate ? covidAge(k, t, intl) : t('age.none'),
+      age: !k.covidLastDate ? t('age.none') : covidStale ? t('age.noDataThen') : covidAge(k, t, intl),
     },
     {
       testId: `${prefix}-sensor-alarm`,

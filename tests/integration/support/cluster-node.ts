@@ -32,6 +32,11 @@ export async function startClusterNode(opts: {
   batchWindowMs?: number;
   /** Limits beyond the defaults (the message allowance …). */
   security?: Partial<SecurityOptions>;
+  /**
+   * Hears of the other nodes' appends this late (a LISTEN connection under load): its live state lags the log
+   * meanwhile, as any node's may.
+   */
+  notifyDelayMs?: number;
 }): Promise<ClusterNode> {
   await requireService('PostgreSQL', PG_URL);
   await requireService('Redis', REDIS_URL);
@@ -48,7 +53,12 @@ export async function startClusterNode(opts: {
     adapter: redis.adapter,
     // As the scale path wires it: the message limits count in the shared Redis.
     rateLimitRedis: { client: redis.client, prefix: opts.redisPrefix },
-    sharedLog: store,
+    sharedLog: opts.notifyDelayMs
+      ? {
+          watchAppends: (onSeq) =>
+            store.watchAppends((seq) => void setTimeout(() => onSeq(seq), opts.notifyDelayMs)),
+        }
+      : store,
     // About the scale path, not access: its dashboards connect without signing in.
     readAccess: 'open',
     ...(opts.security ? { security: opts.security } : {}),
