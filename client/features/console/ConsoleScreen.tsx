@@ -23,6 +23,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import { HandoverSummary } from './HandoverSummary';
 import { OperatorName } from './OperatorName';
+import { RulesPanel } from './rules/RulesPanel';
 import { ShelvedList } from './ShelvedList';
 import { WallRemote } from './WallRemote';
 import { useConsoleStore } from './console.store';
@@ -146,6 +147,7 @@ export function ConsoleScreen() {
           </section>
         </aside>
       </main>
+      {operate ? <RulesPanel /> : null}
       <ShortcutHelp />
     </div>
   );
