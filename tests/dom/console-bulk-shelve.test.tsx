@@ -94,8 +94,9 @@ describe('shelving several alarms at once', () => {
     expect(new Set(sent.map((c) => c.requestId)).size).toBe(2);
     expect(await screen.findByTestId('bulk-outcome')).toHaveTextContent('Đã tạm gác 2 cảnh báo.');
     expect(useConsoleStore.getState().picked).toEqual([]);
-    // Back to the list, on the alert in hand.
-    await vi.waitFor(() => expect(document.activeElement).toBe(openCards()[2]));
+    // Back to the list: the alert in hand was shelved, so on the first one still open.
+    await vi.waitFor(() => expect(document.activeElement).toBe(openCards()[1]));
+    expect(useConsoleStore.getState().selectedId).toBe('late:794@2');
   });
 
   it('`g` picks the whole group: every open alarm of the same rule and kind as the one in hand', () => {

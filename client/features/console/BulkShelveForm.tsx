@@ -5,11 +5,21 @@ import { shelveAll } from './bulk-shelve';
 import { useConsoleStore } from './console.store';
 import { shelveDurations } from './ShelveForm';
 
-/** Back to the alert in hand: the list's one tab stop. */
-const focusList = () =>
-  document
-    .querySelector<HTMLElement>('[data-testid="handover-list"] [data-testid="console-alert"][tabindex="0"]')
-    ?.focus();
+/**
+ * Back to the list, on the alert in hand unless it was just shelved (its card goes once the feed says so): then on
+ * the first alert still open, which the list takes in hand.
+ */
+function focusList(except: readonly string[] = []) {
+  const cards = [
+    ...document.querySelectorAll<HTMLElement>('[data-testid="handover-list"] [data-testid="console-alert"]'),
+  ];
+  const inHand = cards.find((c) => c.tabIndex === 0 && !except.includes(c.dataset.alertId ?? ''));
+  const target = inHand ?? cards.find((c) => !except.includes(c.dataset.alertId ?? ''));
+  if (!target) return;
+  useConsoleStore.getState().select(target.dataset.alertId ?? null);
+  // The roving tabindex moves with the selection on the next render; focus then.
+  requestAnimationFrame(() => target.focus());
+}
 
 /**
  * Shelve the picked alerts at once (`x` picks, `g` picks a whole group, `b` comes here): one reason and one
@@ -61,7 +71,7 @@ export function BulkShelveForm({ alerts }: { alerts: readonly Alert[] }) {
           );
           if (refused.length === 0) {
             setReason('');
-            focusList();
+            focusList(shelved);
           }
         });
       }}
