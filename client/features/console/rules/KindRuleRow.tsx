@@ -9,8 +9,8 @@ type NumberKey = 'warning' | 'alarm' | 'clear' | 'onReadings' | 'onSeconds' | 'o
 
 /** Which numbers a problem's field puts in doubt (a delay's "needs readings or seconds" is about both). */
 const FIELDS_OF: Record<string, readonly NumberKey[]> = {
-  on: ['onReadings', 'onSeconds'],
-  off: ['offReadings', 'offSeconds'],
+  onDelay: ['onReadings', 'onSeconds'],
+  offDelay: ['offReadings', 'offSeconds'],
 };
 
 /** One sensor kind's rule: thresholds and dead band, on- and off-delay, the priorities of its two levels. */

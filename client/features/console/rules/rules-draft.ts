@@ -187,9 +187,9 @@ function locate(path: readonly PropertyKey[], draft: RulesDraft): Omit<RuleProbl
   if (top === 'alarms' && key === 'sensors' && more[0]) {
     const [kind, part, leaf] = more;
     const prefix = DELAY_FIELDS[part as keyof typeof DELAY_FIELDS];
-    const field = prefix
-      ? `${prefix}${leaf === 'seconds' ? 'Seconds' : leaf === 'readings' ? 'Readings' : ''}`
-      : null;
+    // A leaf names one number; without one the delay as a whole is at fault (`onDelay`, `offDelay`).
+    const leafName = leaf === 'seconds' ? 'Seconds' : leaf === 'readings' ? 'Readings' : null;
+    const field = prefix ? (leafName ? `${prefix}${leafName}` : part!) : null;
     return { row: `kind:${kind as SensorKind}`, field };
   }
   if (top === 'siteThresholds' && key !== undefined) {
