@@ -156,4 +156,32 @@ describe('console with the keyboard only (against npm start)', () => {
     await page.getByTestId('shelved-list').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('console-shelved-list.png') });
   });
+  it('shelves two alerts at once without the mouse: x picks, b opens the form, Enter shelves both', async () => {
+    await page.locator('body').focus();
+    await tabUntil(page, (f) => f.alertId !== null);
+    const first = (await focused(page)).alertId!;
+    await page.keyboard.press('x');
+    await page.keyboard.press('ArrowDown');
+    const second = (await focused(page)).alertId!;
+    expect(second).not.toBe(first);
+    await page.keyboard.press('x');
+    await expect(page.getByTestId('bulk-count').textContent()).resolves.toBe('Đã chọn 2 cảnh báo');
+    await page.keyboard.press('b');
+    expect((await focused(page)).id).toBe('bulk-reason');
+    await page.keyboard.type('Đã chuyển phòng kỹ thuật, chờ kiểm tra');
+    await page.keyboard.press('Enter');
+
+    for (const id of [first, second]) {
+      const item = page.locator(
+        `[data-testid="shelved-list"] [data-testid="shelved-alert"][data-alert-id="${id}"]`,
+      );
+      await item.waitFor();
+      await expect(item.textContent()).resolves.toMatch(/Đã chuyển phòng kỹ thuật, chờ kiểm tra/);
+    }
+    await expect(page.getByTestId('bulk-outcome').textContent()).resolves.toBe('Đã tạm gác 2 cảnh báo.');
+    // The keyboard is back in the list, on an alert still open.
+    const back = (await focused(page)).alertId;
+    expect(back).not.toBeNull();
+    expect([first, second]).not.toContain(back);
+  });
 });

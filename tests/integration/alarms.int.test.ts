@@ -157,6 +157,62 @@ describe('shelving and out of service over /live', () => {
     ).toBe(true);
     op.socket.close();
   });
+
+  it('shelves several alarms at once (the console sends one command each): each logged and audited on its own', async () => {
+    const T0 = Date.UTC(2021, 7, 1, 1);
+    server = await startTestServer({ clock: { now: () => T0, speed: () => 1 } });
+    // A tide at a gauge and a downpour at a rain gauge: two conditions, two alarms (grouping is per kind).
+    const rain = (i: number): SensorReading => ({
+      ...reading(T0 - 10 * MIN, i, 62, 'LA-RF-TEST'),
+      kind: 'rainfall',
+      unit: 'mm/h',
+    });
+    await post(server.url, TEST_TOKEN, [
+      ...[0, 1, 2, 3, 4, 5].map((i) => reading(T0 - 10 * MIN, i, 1.95)),
+      ...[0, 1, 2, 3, 4, 5].map(rain),
+    ]);
+    const alarms = server.app.engine.state.alerts.recent.filter((a) => a.siteId?.endsWith('-TEST'));
+    expect(alarms.map((a) => a.siteId).sort()).toEqual(['LA-RF-TEST', 'LA-WL-TEST']);
+
+    const op = await connectLive(server.url, '794', { operatorToken: TEST_OPERATOR_TOKEN });
+    const reason = 'Mưa lớn và triều cường, đã báo đội ứng cứu';
+    const answers = await Promise.all(
+      alarms.map((a, i) =>
+        op.socket.emitWithAck('alert:shelve', {
+          alertId: a.id,
+          operator: 'Trực ban C',
+          reason,
+          minutes: 120,
+          requestId: `bulk-shelve-000${i}`,
+        }),
+      ),
+    );
+    expect(answers.map((r) => r.ok)).toEqual([true, true]);
+    const state = server.app.engine.state.alerts;
+    for (const a of alarms) {
+      expect(state.recent.find((r) => r.id === a.id)!.shelved).toMatchObject({
+        operator: 'Trực ban C',
+        reason,
+        untilMs: T0 + 120 * MIN,
+      });
+      expect(alarmState(a, state, T0)).toBe('unack');
+      expect(
+        alarmState(
+          state.recent.find((r) => r.id === a.id)!,
+          state,
+          T0,
+        ),
+      ).toBe('shelved');
+    }
+    const events = await server.store.readAfter(0, 1000);
+    const shelvings = events.filter((e) => e.stream === 'ops' && e.action === 'alert:shelved');
+    expect(shelvings.map((e) => (e as { alertId: string }).alertId).sort()).toEqual(
+      alarms.map((a) => a.id).sort(),
+    );
+    const audit = server.app.authStore.auditLog(50).filter((e) => e.action === 'alert_shelve');
+    expect(audit.map((e) => e.target).sort()).toEqual(alarms.map((a) => a.id).sort());
+    op.socket.close();
+  });
 });
 
 describe('alert rules over HTTP', () => {

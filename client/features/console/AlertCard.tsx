@@ -35,6 +35,7 @@ export function AlertCard({
 }) {
   const { t, intl } = useT();
   const shelving = useConsoleStore((s) => s.shelvingId === a.id);
+  const picked = useConsoleStore((s) => s.picked.includes(a.id));
   const time = (ms: number) => {
     const c = formatClock(ms, intl);
     return `${c.time.slice(0, 5)} ${c.date}`;
@@ -50,6 +51,7 @@ export function AlertCard({
       data-priority={a.priority}
       data-cleared={a.clearedTsMs !== null}
       data-selected={roving?.selected}
+      data-picked={roving && actions ? picked : undefined}
       ref={roving?.cardRef}
       tabIndex={roving ? (roving.selected ? 0 : -1) : undefined}
       aria-current={roving?.selected ? 'true' : undefined}
@@ -59,6 +61,17 @@ export function AlertCard({
       onClick={roving?.selected ? undefined : roving?.onSelect}
     >
       <header>
+        {roving && actions ? (
+          // Not a tab stop: the keyboard picks with `x`, so the list stays one Tab long.
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            aria-label={t('console.pick')}
+            checked={picked}
+            onChange={() => useConsoleStore.getState().togglePicked(a.id)}
+            data-testid="alert-pick"
+          />
+        ) : null}
         <span className="alert-card__sev">
           <PriorityBadge priority={a.priority ?? 'low'} />
         </span>

@@ -6,9 +6,14 @@ import { sendAlertCommand } from './alert-command';
 import { useConsoleStore } from './console.store';
 import { shortcutFor } from './shortcuts';
 
+/** The alerts of the list that are the same condition as `alert` (one rule, one sensor kind): its group. */
+export function sameGroup(alerts: readonly Alert[], alert: Alert): string[] {
+  return alerts.filter((a) => a.rule === alert.rule && a.kind === alert.kind).map((a) => a.id);
+}
+
 /**
  * The open alerts as one roving-tabindex list (WAI-ARIA APG): Tab enters it once, on the alert in hand; the
- * shortcuts of `shortcuts.ts` move, acknowledge, shelve and open it. After an action the next alert is taken in
+ * shortcuts of `shortcuts.ts` move, acknowledge, shelve, pick (for shelving several at once) and open it. After an action the next alert is taken in
  * hand, so working down a backlog never sends focus back to the top.
  */
 export function AlertList({ alerts, actions }: { alerts: readonly Alert[]; actions: boolean }) {
@@ -57,6 +62,13 @@ export function AlertList({ alerts, actions }: { alerts: readonly Alert[]; actio
       const { shelve, setError } = useConsoleStore.getState();
       if (shelve) shelve(alert);
       else setError(t('console.shelveUnavailable'));
+    } else if (action === 'pick') useConsoleStore.getState().togglePicked(alert.id);
+    else if (action === 'pickGroup') useConsoleStore.getState().pickAll(sameGroup(alerts, alert));
+    else if (action === 'bulkShelve') {
+      const { picked, togglePicked, setBulkFocus } = useConsoleStore.getState();
+      // Nothing picked yet: the alert in hand is the one to shelve with the bulk form.
+      if (!alerts.some((a) => picked.includes(a.id))) togglePicked(alert.id);
+      setBulkFocus(true);
     }
   };
 

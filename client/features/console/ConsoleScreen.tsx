@@ -19,10 +19,12 @@ import { ProtocolBanner } from '../operator/ProtocolBanner';
 import { ScenarioClock } from '../operator/ScenarioClock';
 import { AlertCard } from './AlertCard';
 import { AlertList } from './AlertList';
+import { BulkShelveForm } from './BulkShelveForm';
 import { ShortcutHelp } from './ShortcutHelp';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import { HandoverSummary } from './HandoverSummary';
 import { OperatorName } from './OperatorName';
+import { RulesPanel } from './rules/RulesPanel';
 import { ShelvedList } from './ShelvedList';
 import { WallRemote } from './WallRemote';
 import { useConsoleStore } from './console.store';
@@ -43,6 +45,7 @@ export function ConsoleScreen() {
   // The last seq folded in, as on the wall: a check can tell which batch the list shows.
   const seq = useStore((s) => s.feed.lastSeq);
   const operate = useCanOperate();
+  const picked = useConsoleStore((s) => s.picked);
   const principal = useSessionStore((s) => s.principal);
   useEffect(() => {
     // A signed-in operator is on duty under their own name unless they typed another one.
@@ -126,6 +129,9 @@ export function ConsoleScreen() {
           <h2>{t('console.open', { n: open.length })}</h2>
           {open.length === 0 ? <p>{t('console.none')}</p> : null}
           <p className="console__keys-hint">{t('console.key.hint')}</p>
+          {operate ? (
+            <BulkShelveForm alerts={[...open, ...returned].filter((a) => picked.includes(a.id))} />
+          ) : null}
           <AlertList alerts={open} actions={operate} />
         </section>
         <aside className="console__side">
@@ -146,6 +152,7 @@ export function ConsoleScreen() {
           </section>
         </aside>
       </main>
+      {operate ? <RulesPanel /> : null}
       <ShortcutHelp />
     </div>
   );

@@ -33,6 +33,10 @@ export interface ConsoleState {
   shelvingId: string | null;
   /** The longest shelving the server accepts, once it has said (a refusal names it); null until then. */
   shelveMaxMin: number | null;
+  /** Alert ids picked for one action together (bulk shelving), in the order they were picked. */
+  picked: string[];
+  /** Set when `b` asks the bulk shelve form to take the focus; the form clears it. */
+  bulkFocus: boolean;
   setCommands: (commands: LiveCommands) => void;
   setOperator: (operator: string) => void;
   setBusy: (alertId: string, busy: boolean) => void;
@@ -42,6 +46,12 @@ export interface ConsoleState {
   setShelve: (shelve: ((alert: Alert) => void) | null) => void;
   setShelvingId: (alertId: string | null) => void;
   setShelveMaxMin: (minutes: number) => void;
+  /** Picks an alert, or unpicks it when it is already picked. */
+  togglePicked: (alertId: string) => void;
+  /** Adds these alerts to the pick (a whole group at once). */
+  pickAll: (alertIds: readonly string[]) => void;
+  unpick: (alertIds: readonly string[] | 'all') => void;
+  setBulkFocus: (focus: boolean) => void;
 }
 
 export const useConsoleStore = create<ConsoleState>()((set) => ({
@@ -54,6 +64,8 @@ export const useConsoleStore = create<ConsoleState>()((set) => ({
   shelve: null,
   shelvingId: null,
   shelveMaxMin: null,
+  picked: [],
+  bulkFocus: false,
   setCommands: (commands) => set({ commands }),
   setOperator: (operator) => {
     try {
@@ -76,4 +88,13 @@ export const useConsoleStore = create<ConsoleState>()((set) => ({
   setShelve: (shelve) => set({ shelve }),
   setShelvingId: (shelvingId) => set({ shelvingId }),
   setShelveMaxMin: (shelveMaxMin) => set({ shelveMaxMin }),
+  togglePicked: (alertId) =>
+    set((s) => ({
+      picked: s.picked.includes(alertId) ? s.picked.filter((id) => id !== alertId) : [...s.picked, alertId],
+    })),
+  pickAll: (alertIds) =>
+    set((s) => ({ picked: [...s.picked, ...alertIds.filter((id) => !s.picked.includes(id))] })),
+  unpick: (alertIds) =>
+    set((s) => ({ picked: alertIds === 'all' ? [] : s.picked.filter((id) => !alertIds.includes(id)) })),
+  setBulkFocus: (bulkFocus) => set({ bulkFocus }),
 }));

@@ -4,7 +4,8 @@
  */
 import type { MessageKey } from '../../i18n/vi';
 
-export type ShortcutAction = 'next' | 'previous' | 'ack' | 'shelve' | 'details' | 'help';
+export type ShortcutAction =
+  'next' | 'previous' | 'ack' | 'shelve' | 'pick' | 'pickGroup' | 'bulkShelve' | 'details' | 'help';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -19,6 +20,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'previous', keys: ['ArrowUp', 'k'], label: 'console.key.previous' },
   { action: 'ack', keys: ['a'], label: 'console.key.ack' },
   { action: 'shelve', keys: ['s'], label: 'console.key.shelve' },
+  { action: 'pick', keys: ['x'], label: 'console.key.pick' },
+  { action: 'pickGroup', keys: ['g'], label: 'console.key.pickGroup' },
+  { action: 'bulkShelve', keys: ['b'], label: 'console.key.bulkShelve' },
   { action: 'details', keys: ['Enter', 'o'], label: 'console.key.details' },
   { action: 'help', keys: ['?'], label: 'console.key.help' },
 ];
