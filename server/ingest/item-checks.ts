@@ -22,3 +22,20 @@ export function checkItems(items: readonly unknown[]): ItemCheck[] {
       : { ok: false, id: idOf(item), details: describeIssues(parsed.error.issues) };
   });
 }
+
+/**
+ * What a worker sends back: a data stream's schemas have no defaults or transforms, so a valid item is its own
+ * event and only the verdict crosses (cloning the events back cost the main thread more than the check saved);
+ * an ops event comes back as parsed, as its rules take defaults.
+ */
+export type ItemVerdict =
+  { ok: true; event?: IocEvent } | { ok: false; id: string | null; details: string[] };
+
+export function verdictsOf(checks: readonly ItemCheck[]): ItemVerdict[] {
+  return checks.map((c) => (c.ok && c.event.stream !== 'ops' ? { ok: true } : c));
+}
+
+/** The checks again from the verdicts and the items they were made from (the main thread's own objects). */
+export function checksOf(verdicts: readonly ItemVerdict[], items: readonly unknown[]): ItemCheck[] {
+  return verdicts.map((v, i) => (v.ok ? { ok: true, event: v.event ?? (items[i] as IocEvent) } : v));
+}

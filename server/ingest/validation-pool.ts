@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { componentLogger } from '../log/logger';
-import { checkItems, type ItemCheck } from './item-checks';
+import { checkItems, checksOf, type ItemCheck, type ItemVerdict } from './item-checks';
 
 /** Main thread → worker: one batch's items. */
 export interface ValidationJob {
@@ -8,10 +8,10 @@ export interface ValidationJob {
   items: readonly unknown[];
 }
 
-/** Worker → main thread: the items' checks, in the items' order. */
+/** Worker → main thread: the items' verdicts, in the items' order. */
 export interface ValidationAnswer {
   job: number;
-  checks: ItemCheck[];
+  verdicts: ItemVerdict[];
 }
 
 export interface ValidationPool {
@@ -76,7 +76,7 @@ export function createValidationPool(opts: ValidationPoolOptions): ValidationPoo
       const job = slot.pending.get(a.job);
       if (!job) return;
       slot.pending.delete(a.job);
-      job.resolve(a.checks);
+      job.resolve(checksOf(a.verdicts, job.items));
     });
     slot.worker.on('error', (err) => log.error({ err }, 'ingest validation worker failed'));
     slot.worker.on('exit', (code) => {

@@ -3,9 +3,12 @@
  * thread that appends to the log and fans out.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkItems } from './item-checks';
+import { checkItems, verdictsOf } from './item-checks';
 import type { ValidationJob, ValidationAnswer } from './validation-pool';
 
 parentPort!.on('message', (job: ValidationJob) => {
-  parentPort!.postMessage({ job: job.job, checks: checkItems(job.items) } satisfies ValidationAnswer);
+  parentPort!.postMessage({
+    job: job.job,
+    verdicts: verdictsOf(checkItems(job.items)),
+  } satisfies ValidationAnswer);
 });
