@@ -30,6 +30,8 @@ export interface ValidationPoolOptions {
 
 /** A batch whose worker died this many times is checked in the main thread rather than risk another. */
 const MAX_TRIES = 2;
+/** Workers that died in a row without answering anything: past this the pool stops starting them (a broken build). */
+const MAX_SILENT_DEATHS = 3;
 
 /**
  * From the sources (tsx) the worker is this folder's `.ts`, loaded through tsx's API; in the built server it is
@@ -67,14 +69,18 @@ export function createValidationPool(opts: ValidationPoolOptions): ValidationPoo
   const slots: Slot[] = [];
   let nextJob = 1;
   let closed = false;
+  let silentDeaths = 0;
 
   function start(): Slot {
     const slot: Slot = { worker: spawn(), pending: new Map() };
+    let answered = false;
     // The pool must not keep a stopping process alive; callers wait on their promises, not on the threads.
     slot.worker.unref();
     slot.worker.on('message', (a: ValidationAnswer) => {
       const job = slot.pending.get(a.job);
       if (!job) return;
+      answered = true;
+      silentDeaths = 0;
       slot.pending.delete(a.job);
       job.resolve(checksOf(a.verdicts, job.items));
     });
@@ -82,10 +88,12 @@ export function createValidationPool(opts: ValidationPoolOptions): ValidationPoo
     slot.worker.on('exit', (code) => {
       const at = slots.indexOf(slot);
       if (at >= 0) slots.splice(at, 1);
-      if (!closed) {
+      if (!answered) silentDeaths++;
+      if (!closed && silentDeaths < MAX_SILENT_DEATHS) {
         log.warn({ code, batches: slot.pending.size }, 'ingest validation worker stopped; starting another');
         slots.push(start());
-      }
+      } else if (!closed && slots.length === 0)
+        log.error({ code }, 'ingest validation workers keep dying; checking ingest in the main thread');
       for (const job of slot.pending.values()) dispatch({ ...job, tries: job.tries + 1 });
     });
     return slot;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type IngestAck, type IngestReport, type SensorReading } from '../../protocol';
@@ -160,6 +160,26 @@ describe('a validation worker that dies', () => {
       await pool.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops starting workers that die before answering anything, and checks in the main thread', async () => {
+    let started = 0;
+    const pool = createValidationPool({
+      size: 2,
+      spawn: () => {
+        started++;
+        return new Worker('throw new Error("a broken build")', { eval: true });
+      },
+    });
+    try {
+      const checks = await pool.check([reading, { ...reading, value: 'high' }]);
+      expect(checks.map((c) => c.ok)).toEqual([true, false]);
+      await new Promise((r) => setTimeout(r, 500)); // time for a restart loop to show, were there one
+      // The first two, then replacements only until three in a row have died silent.
+      expect(started).toBeLessThanOrEqual(5);
+    } finally {
+      await pool.close();
     }
   });
 });
