@@ -278,6 +278,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const validation = deps.ingestValidationWorkers
     ? createValidationPool({ size: deps.ingestValidationWorkers })
     : undefined;
+  await validation?.warm();
   const ingest = metrics.instrumentIngest(
     createIngestService({
       validation,

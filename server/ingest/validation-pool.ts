@@ -17,6 +17,8 @@ export interface ValidationAnswer {
 export interface ValidationPool {
   /** The schema check of each item, in order; never rejects (a lost worker's batch is checked again). */
   check(items: readonly unknown[]): Promise<ItemCheck[]>;
+  /** Resolves once every worker has loaded and answered, so the first batches do not wait for a thread's start. */
+  warm(): Promise<void>;
   /** Stops the workers; a batch still being checked is checked in this thread. */
   close(): Promise<void>;
 }
@@ -117,8 +119,12 @@ export function createValidationPool(opts: ValidationPoolOptions): ValidationPoo
 
   for (let i = 0; i < Math.max(1, opts.size); i++) slots.push(start());
 
+  const check = (items: readonly unknown[]) =>
+    new Promise<ItemCheck[]>((resolve) => dispatch({ job: nextJob++, items, tries: 0, resolve }));
   return {
-    check: (items) => new Promise((resolve) => dispatch({ job: nextJob++, items, tries: 0, resolve })),
+    check,
+    // As many empty jobs as workers, sent together: the least busy worker takes each, so each worker one.
+    warm: async () => void (await Promise.all(slots.map(() => check([])))),
     async close() {
       closed = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
