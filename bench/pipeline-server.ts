@@ -38,6 +38,8 @@ async function startIoc(port: number) {
     readAccess: 'open',
     // The bench's readings name sites of their own (BENCH-<n>); time and COVID rules stay the product's.
     admission: { ...admissionRules(), isKnownSite: () => true },
+    // BENCH_INGEST_WORKERS=n: the ingest schema checks in n worker threads (before/after figures of issue 23).
+    ingestValidationWorkers: Number(process.env.BENCH_INGEST_WORKERS ?? 0),
   });
   await new Promise<void>((r) => app.httpServer.listen(port, '127.0.0.1', r));
   const rollup = makeRollup(SCHEMATIC_2021.areas);

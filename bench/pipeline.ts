@@ -3,7 +3,7 @@
  * increasing rates until it saturates, against a raw Socket.IO relay of the same messages in the same run.
  * Sources and dashboards share this process; the server runs in bench/pipeline-server.ts.
  *
- *   npx tsx bench/pipeline.ts [--rates 30000,50000] [--single] [--relay] [--window 100] [--clients 200]
+ *   npx tsx bench/pipeline.ts [--rates 30000,50000] [--single] [--relay] [--window 100] [--clients 200] [--runs 3]
  *
  * runs one series on its own (`npm run bench` runs them all); `BENCH_SERVER_PROF=dir` profiles the server.
  */
@@ -26,6 +26,7 @@ import { SCHEMATIC_2021 } from '../geo';
 import { makeRollup } from '../geo/areas';
 import { scopeState } from '../server/engine/scope-state';
 import { BENCH_TOKEN, type ServerRequest, type ServerStats } from './pipeline-messages';
+import { formatSpread, judgeRuns, PIPELINE_GOALS } from '../testkit/pipeline-spread';
 
 export type ServerKind = 'ioc' | 'relay';
 
@@ -379,18 +380,24 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
   const window = arg('window');
-  const run = await benchPipeline(
-    process.argv.includes('--relay') ? 'relay' : 'ioc',
-    !process.argv.includes('--single'),
-    {
-      clients: Number(arg('clients') ?? 200),
-      rates: (arg('rates') ?? '10000,30000,50000').split(',').map(Number),
-      stepSeconds: 5,
-      batchSize: 200,
-      port: Number(process.env.BENCH_PORT ?? 8470),
-      ...(window ? { windowMs: Number(window) } : {}),
-    },
+  const batched = !process.argv.includes('--single');
+  const runs: PipelineRun[] = [];
+  for (let i = 0; i < Number(arg('runs') ?? 1); i++)
+    runs.push(
+      await benchPipeline(process.argv.includes('--relay') ? 'relay' : 'ioc', batched, {
+        clients: Number(arg('clients') ?? 200),
+        rates: (arg('rates') ?? '10000,30000,50000').split(',').map(Number),
+        stepSeconds: 5,
+        batchSize: 200,
+        port: Number(process.env.BENCH_PORT ?? 8470) + i,
+        ...(window ? { windowMs: Number(window) } : {}),
+      }),
+    );
+  const verdict = judgeRuns(runs, PIPELINE_GOALS[batched ? 'batched' : 'single']);
+  const n = (x: number) => Math.round(x).toLocaleString('en');
+  console.log(
+    `sustained ${formatSpread(verdict.sustained, n)} ev/s, p99 at it ${formatSpread(verdict.p99Ms, n)} ms ` +
+      `over ${runs.length} run(s): ${verdict.pass ? 'pass' : 'miss'}`,
   );
-  console.log(`sustained ${run.sustained} ev/s`);
   process.exit(0);
 }

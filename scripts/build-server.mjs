@@ -2,11 +2,13 @@
 // stay external so native better-sqlite3 loads from node_modules.
 import { build } from 'esbuild';
 
-// The sensor history backfill's worker thread is a second entry, loaded beside the bundle.
+// The sensor history backfill's and the ingest validation pool's worker threads are entries of their own,
+// loaded beside the bundle.
 await build({
   entryPoints: {
     index: 'server/index.ts',
     'history-worker': 'server/sensor-history/history-worker.ts',
+    'validation-worker': 'server/ingest/validation-worker.ts',
   },
   outdir: 'dist/server',
   bundle: true,

@@ -29,6 +29,7 @@ import { openDataRoutes } from './open-data/open-data-routes';
 import { ingestHttpRoutes } from './ingest/ingest-http';
 import { setupIngestNamespace } from './ingest/ingest-namespace';
 import { createIngestService, type IngestService } from './ingest/ingest-service';
+import { createValidationPool } from './ingest/validation-pool';
 import { admissionRules, foldBoundsAt, timeBoundsAt, type AdmissionRules } from './ingest/event-admission';
 import { createFanOut } from './live/fan-out';
 import { setupLiveNamespace, type LiveNamespace } from './live/live-namespace';
@@ -118,6 +119,11 @@ export interface AppDeps {
    * history backfill has written it, and when there is none (SIM=off, tests).
    */
   sensorArchive?: () => SensorArchive | null;
+  /**
+   * Worker threads for the schema checks of ingest batches (server/ingest/validation-pool.ts); 0 or omitted:
+   * checked in this thread.
+   */
+  ingestValidationWorkers?: number;
 }
 
 export interface App {
@@ -269,8 +275,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metrics.batchSent,
     () => engine.state,
   );
+  const validation = deps.ingestValidationWorkers
+    ? createValidationPool({ size: deps.ingestValidationWorkers })
+    : undefined;
+  await validation?.warm();
   const ingest = metrics.instrumentIngest(
     createIngestService({
+      validation,
       store,
       rollup,
       isKnownArea,
@@ -456,6 +467,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // and the client sees fewer lines than the total it was announced.
       httpServer.closeAllConnections();
       await closed;
+      // After the sockets: a batch still being checked then is checked in this thread, and appended.
+      await validation?.close();
       if (!deps.authStore) authStore.close();
     },
   };

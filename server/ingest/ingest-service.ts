@@ -1,6 +1,6 @@
 import {
-  IocEvent,
   outOfTime,
+  type IocEvent,
   type AreaRollup,
   type DataStreamName,
   type ErrorReason,
@@ -12,9 +12,10 @@ import {
 } from '../../protocol';
 import type { Aggregator, EventStore } from '../store/event-store';
 import { dailyIncrements, ledgerThrough } from './daily-aggregates';
-import { describeIssues } from './describe-issues';
 import { admissionRefusal, type AdmissionRules } from './event-admission';
 import { createGroupCommit } from './group-commit';
+import { checkItems, type ItemCheck } from './item-checks';
+import type { ValidationPool } from './validation-pool';
 
 /**
  * Who is writing. `source`: an external source through `/ingest` or `POST /api/ingest`, which may write the
@@ -73,6 +74,8 @@ export interface IngestDeps {
   reportsSeq?: () => number;
   /** The span of event time accepted, read per request since the clock moves. */
   timeBounds: () => EventTimeBounds;
+  /** Worker threads for the schema checks of larger batches; without it they run in this thread. */
+  validation?: ValidationPool;
 }
 
 const UNSCOPED: WriterScope = { source: null, streams: null, areas: null };
@@ -82,11 +85,11 @@ function scopeOf(scope: string | null | WriterScope | undefined): WriterScope {
   return typeof scope === 'string' ? { ...UNSCOPED, source: scope } : scope;
 }
 
-function idOf(item: unknown): string | null {
-  if (typeof item !== 'object' || item === null) return null;
-  const id = (item as { id?: unknown }).id;
-  return typeof id === 'string' && id.length <= 128 ? id : null;
-}
+/**
+ * Smallest batch whose schema check goes to the validation pool: for a handful of items the structured clone
+ * there and back costs the main thread more than the check it saves.
+ */
+export const POOL_MIN_ITEMS = 16;
 
 /**
  * Most events one grouped transaction takes. A commit holds the event loop: at 4000 events it is some tens of
@@ -129,43 +132,21 @@ export function createIngestService(deps: IngestDeps): IngestService {
     },
   };
 
-  async function ingestChecked(
-    items: readonly unknown[],
-    origin: IngestOrigin,
-    scope: WriterScope,
-  ): Promise<IngestReport> {
-    const results: IngestItemResult[] = new Array(items.length);
+  function ingestChecked(items: readonly unknown[], origin: IngestOrigin, scope: WriterScope) {
+    // Read on arrival, as before the checks moved: a batch is judged by the clock of the moment it came in.
     const ctx = { rules: deps.rules, bounds: deps.timeBounds(), scope, rollup: deps.rollup };
-    const refuse = (index: number, id: string, reason: ErrorReason, details: string) =>
-      (results[index] = { index, id, status: 'rejected', reason, details });
-    const valid: IocEvent[] = [];
-    const validIndex: number[] = [];
-    items.forEach((item, index) => {
-      const parsed = IocEvent.safeParse(item);
-      if (!parsed.success) {
-        const details = describeIssues(parsed.error.issues);
-        results[index] = { index, id: idOf(item), status: 'rejected', reason: 'invalid_payload', details };
-      } else if (!deps.isKnownArea(parsed.data.area)) {
-        const details = `area "${parsed.data.area}" is not an administrative unit of this installation`;
-        results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unknown_area', details };
-      } else if (origin === 'source' && parsed.data.stream === 'ops') {
-        // An ingest token is the right to report facts, not to act as an operator on alerts or rules.
-        const details = 'sources may not write the ops stream; operator actions need an operator token';
-        results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
-      } else if (scope.source !== null && parsed.data.source !== scope.source) {
-        // A per-source token speaks for its own source only, so a leaked one cannot forge another's events.
-        const details = `this token belongs to source "${scope.source}", not "${parsed.data.source}"`;
-        results[index] = { index, id: parsed.data.id, status: 'rejected', reason: 'unauthorized', details };
-      } else {
-        const why = admissionRefusal(parsed.data, ctx);
-        if (why) return void refuse(index, parsed.data.id, why[0], why[1]);
-        valid.push(parsed.data);
-        validIndex.push(index);
-      }
-    });
+    const admit = (checks: ItemCheck[]) => admitChecked(checks, origin, ctx);
+    if (!deps.validation || items.length < POOL_MIN_ITEMS) return appendAdmitted(admit(checkItems(items)));
+    // The batch takes its place in the append order now; the checks fill it in when the worker answers.
+    return appendAdmitted(deps.validation.check(items).then(admit));
+  }
 
+  async function appendAdmitted(admitted: Admitted | Promise<Admitted>): Promise<IngestReport> {
     // Empty requests queue too: `ingest([])` resolving means every append before it is durable (shutdown uses it).
-    const { outcomes, accepted } = await append(valid);
+    const appended = append(admitted instanceof Promise ? admitted.then((a) => a.valid) : admitted.valid);
+    // The append first: if the checks failed it fails with them, and no rejection is left without a listener.
+    const { outcomes, accepted } = await appended;
+    const { results, valid, validIndex } = await admitted;
     outcomes.forEach((o, i) => {
       const index = validIndex[i]!;
       results[index] = { index, id: valid[i]!.id, status: o.status, seq: o.seq };
@@ -179,4 +160,55 @@ export function createIngestService(deps: IngestDeps): IngestService {
       results,
     };
   }
+
+  function admitChecked(
+    checks: readonly ItemCheck[],
+    origin: IngestOrigin,
+    ctx: Parameters<typeof admissionRefusal>[1],
+  ): Admitted {
+    const { scope } = ctx;
+    const results: IngestItemResult[] = new Array(checks.length);
+    const refuse = (index: number, id: string, reason: ErrorReason, details: string) =>
+      (results[index] = { index, id, status: 'rejected', reason, details });
+    const valid: IocEvent[] = [];
+    const validIndex: number[] = [];
+    checks.forEach((check, index) => {
+      if (!check.ok) {
+        results[index] = {
+          index,
+          id: check.id,
+          status: 'rejected',
+          reason: 'invalid_payload',
+          details: check.details,
+        };
+        return;
+      }
+      const ev = check.event;
+      if (!deps.isKnownArea(ev.area)) {
+        const details = `area "${ev.area}" is not an administrative unit of this installation`;
+        results[index] = { index, id: ev.id, status: 'rejected', reason: 'unknown_area', details };
+      } else if (origin === 'source' && ev.stream === 'ops') {
+        // An ingest token is the right to report facts, not to act as an operator on alerts or rules.
+        const details = 'sources may not write the ops stream; operator actions need an operator token';
+        results[index] = { index, id: ev.id, status: 'rejected', reason: 'unauthorized', details };
+      } else if (scope.source !== null && ev.source !== scope.source) {
+        // A per-source token speaks for its own source only, so a leaked one cannot forge another's events.
+        const details = `this token belongs to source "${scope.source}", not "${ev.source}"`;
+        results[index] = { index, id: ev.id, status: 'rejected', reason: 'unauthorized', details };
+      } else {
+        const why = admissionRefusal(ev, ctx);
+        if (why) return void refuse(index, ev.id, why[0], why[1]);
+        valid.push(ev);
+        validIndex.push(index);
+      }
+    });
+    return { results, valid, validIndex };
+  }
+}
+
+/** A batch after its checks: the answers so far (refusals), and the valid events with their indexes. */
+interface Admitted {
+  results: IngestItemResult[];
+  valid: IocEvent[];
+  validIndex: number[];
 }

@@ -103,4 +103,27 @@ describe('group commit of ingest requests', () => {
     expect(after.outcomes).toEqual([{ status: 'accepted', seq: 1 }]);
     expect(log.transactions).toEqual([['p']]);
   });
+
+  it('keeps the place of a request whose events are still being checked: those behind it wait', async () => {
+    const log = fakeLog();
+    const append = createGroupCommit({ append: log.append, onAccepted: () => {}, maxEvents: 100 });
+    let checked!: (events: IocEvent[]) => void;
+    const slow = append(new Promise<IocEvent[]>((r) => (checked = r)));
+    const behind = append([ev('b')]);
+    await new Promise((r) => setTimeout(r, 20)); // long enough for a commit, had one started
+    expect(log.transactions).toEqual([]);
+    checked([ev('a')]);
+    const [first, second] = await Promise.all([slow, behind]);
+    expect(first.outcomes).toEqual([{ status: 'accepted', seq: 1 }]);
+    expect(second.outcomes).toEqual([{ status: 'accepted', seq: 2 }]);
+  });
+
+  it('lets a request whose check failed give up its place, and the ones behind it go on', async () => {
+    const log = fakeLog();
+    const append = createGroupCommit({ append: log.append, onAccepted: () => {}, maxEvents: 100 });
+    const failed = append(Promise.reject(new Error('check failed')));
+    const behind = append([ev('c')]);
+    await expect(failed).rejects.toThrow('check failed');
+    expect((await behind).outcomes).toEqual([{ status: 'accepted', seq: 1 }]);
+  });
 });

@@ -52,6 +52,8 @@ export async function startTestServer(
     admission?: AdmissionRules;
     /** The sensor history before the log's readings; none when omitted. */
     sensorArchive?: SensorArchive;
+    /** Worker threads for ingest's schema checks; in the main thread when omitted. */
+    ingestValidationWorkers?: number;
   } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'ioc-int-'));
@@ -69,6 +71,7 @@ export async function startTestServer(
     readAccess: opts.readAccess ?? 'open',
     admission: opts.admission ?? FIXTURE_ADMISSION,
     ...(opts.sensorArchive ? { sensorArchive: () => opts.sensorArchive ?? null } : {}),
+    ...(opts.ingestValidationWorkers ? { ingestValidationWorkers: opts.ingestValidationWorkers } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
