@@ -9,7 +9,12 @@ type ViewModule = Promise<{ default: ComponentType }>;
 const LOADERS: Record<string, () => ViewModule> = {
   '/': () => import('./features/operator/OperatorRoute'),
   '/kpi': () => import('./features/kpi/KpiReviewRoute'),
-  '/replay': () => import('./features/replay/ReplayRoute'),
+  // A replay link's session opens as soon as its code is here, before the access gate has answered.
+  '/replay': () =>
+    import('./features/replay/ReplayRoute').then((m) => {
+      m.startReplayLinkEarly();
+      return m;
+    }),
   '/wall': () => import('./features/wall/WallRoute'),
   '/console': () => import('./features/console/ConsoleRoute'),
   '/public': () => import('./features/public/PublicRoute'),
