@@ -52,7 +52,14 @@ function useMapAfterFirstState(hold: boolean): boolean {
   return on;
 }
 
-export function MapPanel({ holdMapUntilState = false }: { holdMapUntilState?: boolean }) {
+export function MapPanel({
+  holdMapUntilState = false,
+  capturable = false,
+}: {
+  holdMapUntilState?: boolean;
+  /** The map's frames can be copied (the replay's clip export). */
+  capturable?: boolean;
+}) {
   const mapOn = useMapAfterFirstState(holdMapUntilState);
   const { t, intl } = useT();
   const { areas, areasError, metric, focus, setFocus, showSensors, setShowSensors } = useStore(
@@ -137,6 +144,7 @@ export function MapPanel({ holdMapUntilState = false }: { holdMapUntilState?: bo
             highlight={focus}
             labels={labels}
             onPick={onPick}
+            capturable={capturable}
           />
         ) : (
           <div className="map-canvas map-canvas--loading">{t('map.loading')}</div>
