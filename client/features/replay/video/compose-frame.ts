@@ -68,6 +68,21 @@ function fitText(ctx: CanvasRenderingContext2D, s: string, x: number, y: number,
   ctx.fillText(`${cut}…`, x, y);
 }
 
+/** `s` broken at spaces into lines of at most `maxWidth` px. */
+function wrapText(ctx: CanvasRenderingContext2D, s: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of s.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Layout for 1920×1080, scaled to the canvas: header band, map on the left, tiles and alerts on the right. */
 export function drawDashboard(
   ctx: CanvasRenderingContext2D,
@@ -95,12 +110,13 @@ export function drawDashboard(
   ctx.fillStyle = '#fff';
   ctx.fillText(text.badge, 974, 52);
   ctx.textAlign = 'right';
-  ctx.fillStyle = C.muted;
-  ctx.font = `400 26px ${C.font}`;
-  ctx.fillText(text.date, 1700, 54);
   ctx.fillStyle = C.text;
   ctx.font = `700 40px ${C.font}`;
   ctx.fillText(text.time, 1892, 58);
+  const timeW = ctx.measureText(text.time).width;
+  ctx.fillStyle = C.muted;
+  ctx.font = `400 26px ${C.font}`;
+  ctx.fillText(text.date, 1892 - timeW - 20, 54);
   ctx.textAlign = 'left';
 
   // Map, fitted into its box with its proportions kept, and its attribution (the boundaries' licence asks it).
@@ -112,11 +128,14 @@ export function drawDashboard(
     ctx.drawImage(map, box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h);
   }
   if (text.attribution) {
-    ctx.fillStyle = 'rgba(7, 13, 20, 0.75)';
-    ctx.fillRect(box.x, box.y + box.h - 30, box.w, 30);
+    // Whole, on as many lines as it takes: a licence's attribution is not to be cut.
+    ctx.font = `400 15px ${C.font}`;
+    const lines = wrapText(ctx, text.attribution, box.w - 24);
+    const h = lines.length * 20 + 10;
+    ctx.fillStyle = 'rgba(7, 13, 20, 0.8)';
+    ctx.fillRect(box.x, box.y + box.h - h, box.w, h);
     ctx.fillStyle = C.muted;
-    ctx.font = `400 16px ${C.font}`;
-    fitText(ctx, text.attribution, box.x + 12, box.y + box.h - 10, box.w - 24);
+    lines.forEach((line, i) => ctx.fillText(line, box.x + 12, box.y + box.h - h + 20 + i * 20));
   }
 
   // KPI columns side by side.
