@@ -7,8 +7,6 @@ import { ReplayScreen } from './ReplayScreen';
 import { useLinkSync } from './use-link-sync';
 import { useTimelineLoader } from './use-timeline-loader';
 
-export { startReplayLinkEarly } from './replay-start';
-
 /**
  * `/replay`: the operator's dashboard driven by an analyst's replay session. A copied link opens at its
  * instant at once (its session may already be open, see replay-start.ts); a bare `/replay` first asks the
