@@ -13,6 +13,7 @@ import { benchBytesPerDashboard } from './bytes-per-dashboard';
 import { benchLivePoints, type PointsFigure } from './live-points';
 import { benchRouteJs } from '../testkit/route-js';
 import { benchStartup, type StartupFigure } from './startup';
+import { benchReplayLink, type ReplayLinkFigure } from './replay-link';
 import { benchPipeline, type PipelineOptions, type PipelineRun } from './pipeline';
 import { formatSpread, judgeRuns, PIPELINE_GOALS, PIPELINE_RUNS, spreadOf } from '../testkit/pipeline-spread';
 import { benchStoreAppend } from './store-append';
@@ -316,6 +317,28 @@ try {
     err instanceof Error ? err.message.split('\n')[0]! : String(err),
   );
 }
+
+// A copied replay link opened cold (issue 19): navigation → the state at its instant painted, several runs.
+console.log(`replay link… (load ${load()})`);
+let replayLink: ReplayLinkFigure | null = null;
+try {
+  replayLink = await benchReplayLink(small ? 3 : 7);
+  const r = replayLink;
+  row(
+    'browser',
+    `\`/replay?at=…\` link → state at its instant painted, ${r.runs.length} runs, min–max (median)`,
+    `${ms(r.minMs)}–${ms(r.maxMs)} (${ms(r.medianMs)})${r.sawClockWait ? ', clock wait seen' : ''}`,
+    '≤ 1 s, no clock wait',
+    r.maxMs <= 1000 && !r.sawClockWait,
+  );
+} catch (err) {
+  row(
+    'browser',
+    'replay link not measured',
+    err instanceof Error ? err.message.split('\n')[0]! : String(err),
+  );
+}
+results.replayLink = replayLink;
 
 let browser: BrowserFigure | null = null;
 if (!small) {

@@ -9,7 +9,12 @@ type ViewModule = Promise<{ default: ComponentType }>;
 const LOADERS: Record<string, () => ViewModule> = {
   '/': () => import('./features/operator/OperatorRoute'),
   '/kpi': () => import('./features/kpi/KpiReviewRoute'),
-  '/replay': () => import('./features/replay/ReplayRoute'),
+  // A replay link's session opens as soon as the small module that opens it is here, before the access gate
+  // has answered and while the screen's own (larger) code still loads.
+  '/replay': () => {
+    void import('./features/replay/replay-start').then((m) => m.startReplayLinkEarly());
+    return import('./features/replay/ReplayRoute');
+  },
   '/wall': () => import('./features/wall/WallRoute'),
   '/console': () => import('./features/console/ConsoleRoute'),
   '/public': () => import('./features/public/PublicRoute'),

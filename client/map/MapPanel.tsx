@@ -27,9 +27,40 @@ import { PROVINCE_BOUNDS } from './map-style';
 import type { MapPick } from './MapView';
 
 // maplibre + deck.gl are most of the bundle: load them apart so the tiles and chart draw first.
-const MapView = lazy(() => import('./MapView'));
+const loadMapView = () => import('./MapView');
+const MapView = lazy(loadMapView);
 
-export function MapPanel() {
+/**
+ * The map mounts once the first state has been painted: its WebGL set-up (shader compiling and linking) holds
+ * the main thread for seconds under a software GPU, and a replay link's clock, tiles and alerts must not wait
+ * behind it. Its code is fetched meanwhile.
+ */
+function useMapAfterFirstState(hold: boolean): boolean {
+  const hasState = useStore((s) => s.feed.state !== null);
+  const [on, setOn] = useState(!hold);
+  useEffect(() => {
+    if (hold) void loadMapView().catch(() => undefined);
+  }, [hold]);
+  useEffect(() => {
+    if (on || !hasState) return;
+    // The second frame's callback runs after the first state's frame was painted.
+    let id = requestAnimationFrame(() => {
+      id = requestAnimationFrame(() => setOn(true));
+    });
+    return () => cancelAnimationFrame(id);
+  }, [on, hasState]);
+  return on;
+}
+
+export function MapPanel({
+  holdMapUntilState = false,
+  capturable = false,
+}: {
+  holdMapUntilState?: boolean;
+  /** The map's frames can be copied (the replay's clip export). */
+  capturable?: boolean;
+}) {
+  const mapOn = useMapAfterFirstState(holdMapUntilState);
   const { t, intl } = useT();
   const { areas, areasError, metric, focus, setFocus, showSensors, setShowSensors } = useStore(
     useShallow((s) => ({
@@ -101,18 +132,23 @@ export function MapPanel() {
   return (
     <div className="map-panel" data-testid="map-panel">
       <Suspense fallback={<div className="map-canvas map-canvas--loading">{t('map.loading')}</div>}>
-        <MapView
-          areas={areas}
-          values={values}
-          scale={scale}
-          metric={metric}
-          markers={markers}
-          drill={drill}
-          focus={framed}
-          highlight={focus}
-          labels={labels}
-          onPick={onPick}
-        />
+        {mapOn ? (
+          <MapView
+            areas={areas}
+            values={values}
+            scale={scale}
+            metric={metric}
+            markers={markers}
+            drill={drill}
+            focus={framed}
+            highlight={focus}
+            labels={labels}
+            onPick={onPick}
+            capturable={capturable}
+          />
+        ) : (
+          <div className="map-canvas map-canvas--loading">{t('map.loading')}</div>
+        )}
       </Suspense>
       <div className="map-panel__top">
         <ChoroplethSwitch />

@@ -59,6 +59,11 @@ export interface MapViewProps {
   labels?: readonly AreaLabel[];
   /** Called with what a click hit: an area (drill down) or a sensor site. */
   onPick?: (pick: MapPick) => void;
+  /**
+   * Keeps the drawn frame readable after it is shown (WebGL's preserveDrawingBuffer), so the replay's clip
+   * export can copy the map into its frames; read once, at creation. Off elsewhere: it costs a copy a frame.
+   */
+  capturable?: boolean;
 }
 
 const FIT = { padding: 24, animate: false } as const;
@@ -114,6 +119,7 @@ export default function MapView({
   highlight,
   labels,
   onPick,
+  capturable = false,
 }: MapViewProps) {
   const { t } = useT();
   const container = useRef<HTMLDivElement>(null);
@@ -122,6 +128,7 @@ export default function MapView({
   const bounds = useRef<LngLatBoundsLike>(focus?.bounds ?? PROVINCE_BOUNDS);
   const initialStyle = useRef(mapStyle ?? OFFLINE_STYLE);
   const initialLocale = useRef(mapLocale(t));
+  const initialCapturable = useRef(capturable);
   const pickRef = useRef(onPick);
   const drawnRef = useRef<Drawn>({ markers: [], features: [] });
   useEffect(() => {
@@ -145,6 +152,7 @@ export default function MapView({
       dragRotate: false,
       pitchWithRotate: false,
       locale: initialLocale.current,
+      ...(initialCapturable.current ? { canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     });
     // interleaved: MapLibre 6 draws deck.gl in its own GL context; the overlaid mode costs a second context.
     const deck = new MapLibreOverlay({ interleaved: true, layers: [] });

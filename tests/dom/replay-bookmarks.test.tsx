@@ -18,7 +18,15 @@ const AT = parseInstant('2021-07-26T08:00:00+07:00');
 
 function fakeConnection(): ReplayConnection & { seek: ReturnType<typeof vi.fn> } {
   const noop = () => Promise.resolve();
-  return { seek: vi.fn(noop), play: noop, pause: noop, step: noop, jump: noop, close: () => undefined };
+  return {
+    seek: vi.fn(noop),
+    seekExactly: noop,
+    play: noop,
+    pause: noop,
+    step: noop,
+    jump: noop,
+    close: () => undefined,
+  };
 }
 
 function Keys() {

@@ -23,6 +23,9 @@ const RULES = {
   },
 };
 
+/** The map once maplibre has loaded (its first camera settle counted). */
+const MAP_LOADED = '[data-testid="map-canvas"][data-camera-moves]:not([data-camera-moves="0"])';
+
 /** Where a site is drawn, in page pixels. */
 async function sitePoint(page: Page, site: SensorSite): Promise<{ x: number; y: number }> {
   const gl = page.locator('.map-canvas__gl');
@@ -100,6 +103,8 @@ describe('site panel against npm start', () => {
     await replayPage
       .locator('[data-testid="replay-clock"][data-ms]:not([data-ms=""])')
       .waitFor({ timeout: 90_000 });
+    // The replay's map mounts after its first state is painted: wait for maplibre's load, then its first frame.
+    await replayPage.locator(MAP_LOADED).waitFor({ timeout: 90_000 });
     await replayPage.waitForTimeout(2500);
     const onReplay = new Set((await clickableSites(replayPage)).map((s) => s.siteId));
     await replayPage.close();
@@ -189,6 +194,7 @@ describe('site panel against npm start', () => {
       (ms) => document.querySelector('[data-testid="replay-clock"]')?.getAttribute('data-ms') === String(ms),
       at,
     );
+    await page.locator(MAP_LOADED).waitFor({ timeout: 90_000 });
     await page.waitForTimeout(2500);
     await clickSite(page, sites[1]!);
     await chartReady(page, 1);

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { formatNumber } from '../../ui/format';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ExportButton } from './ExportButton';
+import { ClipExportButton } from './video/ClipExportButton';
 import { GotoInput } from './GotoInput';
 import { useReplayConnection } from './replay-context';
 import { useReplayStore } from './replay.store';
@@ -56,6 +57,7 @@ export function ReplayControlsBar() {
       <GotoInput />
       <CopyLinkButton />
       <ExportButton />
+      <ClipExportButton />
       {error ? (
         <span className="replay-controls__error" role="alert">
           {error}

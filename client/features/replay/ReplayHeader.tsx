@@ -8,14 +8,22 @@ import { useReplayStore } from './replay.store';
 export function ReplayHeader() {
   const { t, intl } = useT();
   const position = useReplayStore((s) => s.position);
-  const clock = position ? formatClock(position.cursorMs, intl) : null;
+  const pendingAtMs = useReplayStore((s) => s.pendingAtMs);
+  // A link's instant is known before its state arrives: the clock says where the page is going, never "waiting".
+  const shownMs = position?.cursorMs ?? pendingAtMs;
+  const clock = shownMs === null ? null : formatClock(shownMs, intl);
   return (
     <header className="app-header replay-header">
       <h1 className="app-header__title">{t('appTitle')}</h1>
       <span className="replay-badge" data-testid="replay-badge">
         {t('replay.badge')}
       </span>
-      <div className="clock" data-testid="replay-clock" data-ms={position?.cursorMs ?? ''}>
+      <div
+        className={position ? 'clock' : 'clock clock--pending'}
+        data-testid="replay-clock"
+        data-ms={position?.cursorMs ?? ''}
+        aria-busy={!position}
+      >
         <span className="clock__label">{t('replay.time')}</span>
         <span className="clock__date">{clock?.date ?? t('clockWaiting')}</span>
         <span className="clock__time">{clock?.time ?? ''}</span>

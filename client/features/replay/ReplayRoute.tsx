@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'react';
-import { fetchHealth } from '../../net/api';
-import { useStore } from '../../store/store';
-import { connectReplay, type ReplayConnection } from './replay-connection';
+import type { ReplayConnection } from './replay-connection';
 import { ReplayConnectionContext } from './replay-context';
-import { parseReplayLink } from './replay-link';
-import { useReplayStore } from './replay.store';
+import { openReplaySession } from './replay-start';
 import { useAreasAtCursor } from './use-areas-at-cursor';
 import { ReplayScreen } from './ReplayScreen';
 import { useLinkSync } from './use-link-sync';
 import { useTimelineLoader } from './use-timeline-loader';
 
 /**
- * `/replay`: the operator's dashboard driven by an analyst's replay session. The link's range, position, speed,
- * area and scene apply once the server's scenario time is known (it is the default end of the range).
+ * `/replay`: the operator's dashboard driven by an analyst's replay session. A copied link opens at its
+ * instant at once (its session may already be open, see replay-start.ts); a bare `/replay` first asks the
+ * server's scenario time, the default end of the range.
  */
 export default function ReplayRoute() {
   const [connection, setConnection] = useState<ReplayConnection | null>(null);
@@ -22,17 +20,11 @@ export default function ReplayRoute() {
   useEffect(() => {
     let conn: ReplayConnection | null = null;
     let cancelled = false;
-    fetchHealth()
-      .then((h) => h.nowMs)
-      .catch(() => Date.now())
-      .then((nowMs) => {
-        if (cancelled) return;
-        const link = parseReplayLink(window.location.search, nowMs);
-        useReplayStore.setState({ fromMs: link.fromMs, toMs: link.toMs, speed: link.speed });
-        useStore.setState({ focusArea: link.area, choropleth: link.scene, showSensors: link.sensors });
-        conn = connectReplay(link.atMs, { play: link.playing });
-        setConnection(conn);
-      });
+    void openReplaySession(window.location.search).then((c) => {
+      if (cancelled) return c.close();
+      conn = c;
+      setConnection(c);
+    });
     return () => {
       cancelled = true;
       conn?.close();

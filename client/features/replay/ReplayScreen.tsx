@@ -22,7 +22,7 @@ export function ReplayScreen() {
       <ProtocolBanner />
       <ReplayHeader />
       <main className="operator__main">
-        <MapPanel />
+        <MapPanel holdMapUntilState capturable />
         <aside className="operator__side">
           <AreaBreadcrumbs />
           <KpiPanel />

@@ -22,6 +22,11 @@ const ACK_TIMEOUT_MS = 30_000;
 
 export interface ReplayConnection {
   seek(atMs: number): Promise<void>;
+  /**
+   * Seeks and lands, waiting out the server's rate limit; rejects with the server's reason otherwise. For the
+   * clip export, whose frames are one seek each and must all land.
+   */
+  seekExactly(atMs: number): Promise<void>;
   play(): Promise<void>;
   pause(): Promise<void>;
   step(count: number): Promise<void>;
@@ -101,8 +106,18 @@ export function connectReplay(
   });
 
   const position = (p: ReplayPosition) => useReplayStore.setState({ position: p });
+  const seekExactly = async (atMs: number): Promise<void> => {
+    for (;;) {
+      const res = await timed.emitWithAck('replay:seek', { atMs });
+      if (res.ok) return land(res.data);
+      if (res.error !== 'rate_limited') throw new Error(res.error);
+      const wait = (res.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 200;
+      await new Promise((r) => setTimeout(r, Math.max(50, wait)));
+    }
+  };
   return {
     seek: (atMs) => run(() => timed.emitWithAck('replay:seek', { atMs }), land),
+    seekExactly,
     play: () => {
       const { speed, toMs } = useReplayStore.getState();
       return run(() => timed.emitWithAck('replay:play', { speed, untilMs: toMs }), position);

@@ -53,6 +53,15 @@ export function parseReplayLink(search: string, nowMs: number): ReplayLink {
   };
 }
 
+/**
+ * The link when it needs nothing from the server: with its own end (`to`), the scenario time only fills
+ * defaults it does not use. A copied link always carries one; null for a bare `/replay`.
+ */
+export function completeReplayLink(search: string): ReplayLink | null {
+  const toMs = parseInstantParam(new URLSearchParams(search).get('to'));
+  return Number.isFinite(toMs) ? parseReplayLink(search, toMs) : null;
+}
+
 export function formatReplayLink(link: ReplayLink, origin: string): string {
   const q = new URLSearchParams({
     // Vietnam local time to the millisecond: readable in a link, and exact.

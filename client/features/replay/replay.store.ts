@@ -10,6 +10,8 @@ export interface ReplayControls {
   fromMs: number;
   toMs: number;
   position: ReplayPosition | null;
+  /** The link's instant, shown by the clock until the first seek lands there (then `position` holds it). */
+  pendingAtMs: number | null;
   /** The speed chosen for the next play; the position's speed is what the server runs. */
   speed: ReplaySpeed;
   timeline: ReplayTimeline | null;
@@ -23,6 +25,7 @@ export const useReplayStore = create<ReplayControls>()(() => ({
   fromMs: 0,
   toMs: 0,
   position: null,
+  pendingAtMs: null,
   speed: 60,
   timeline: null,
   lastAlert: null,

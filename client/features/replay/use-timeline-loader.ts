@@ -6,12 +6,16 @@ import { useReplayStore } from './replay.store';
 
 const BUCKETS = 240;
 
-/** Loads the scrubber's density and alert markers whenever the range changes. */
+/**
+ * Loads the scrubber's density and alert markers whenever the range changes, once the first seek has landed:
+ * counting the range takes the server longer than the seek, and a link's state comes first.
+ */
 export function useTimelineLoader(): void {
   const fromMs = useReplayStore((s) => s.fromMs);
   const toMs = useReplayStore((s) => s.toMs);
+  const landed = useReplayStore((s) => s.position !== null);
   useEffect(() => {
-    if (toMs <= fromMs) return;
+    if (toMs <= fromMs || !landed) return;
     const ctrl = new AbortController();
     const q = new URLSearchParams({
       from: vnIso(fromMs, 'milliseconds'),
@@ -26,5 +30,5 @@ export function useTimelineLoader(): void {
       .then((timeline) => timeline && useReplayStore.setState({ timeline }))
       .catch(() => undefined);
     return () => ctrl.abort();
-  }, [fromMs, toMs]);
+  }, [fromMs, toMs, landed]);
 }
