@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Locale } from './index';
+import type { Locale } from './core';
 
 /**
  * The chosen language, in a store of its own: every view's text reads it, and keeping it out of the dashboard

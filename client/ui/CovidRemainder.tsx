@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t';
+import { useCoreT } from '../i18n/use-core-t';
 import './covid-remainder.css';
 import { formatNumber } from './format';
 
@@ -16,7 +16,7 @@ export interface CovidRemainderFigures {
  * it comes from the simulator (docs/connectors.md). Cumulative cases at the server's now.
  */
 export function CovidRemainder({ figures, area }: { figures: CovidRemainderFigures; area: string }) {
-  const { t, intl } = useT();
+  const { t, intl } = useCoreT();
   const rows: [string, string, number][] = [
     ['own', t('covidRemainder.own', { area }), figures.cases],
     [
