@@ -17,20 +17,27 @@ export type AreasQuery = z.infer<typeof AreasQuery>;
  * `GET /api/areas/sets`: every area set the server holds, with its validity days (`YYYY-MM-DD`, Vietnam time;
  * `validFrom` inclusive, `validTo` exclusive, null when unbounded).
  */
-export interface AreaSetsResponse {
-  sets: {
-    name: string;
-    validFrom: string | null;
-    validTo: string | null;
-    /** `built-in`: shipped with the product; `imported`: installed by `npm run geo:import`. */
-    origin: 'built-in' | 'imported';
-    /** True when every unit is the product's own approximation, not an official boundary. */
-    schematic: boolean;
-    features: number;
-  }[];
+export const AreaSetsResponse = z.object({
+  sets: z.array(
+    z.object({
+      name: z.string(),
+      validFrom: z.string().nullable().meta({ description: 'First day in force (Vietnam time), inclusive.' }),
+      validTo: z.string().nullable().meta({ description: 'Day it ceased (Vietnam time), exclusive.' }),
+      /** `built-in`: shipped with the product; `imported`: installed by `npm run geo:import`. */
+      origin: z.enum(['built-in', 'imported']),
+      /** True when every unit is the product's own approximation, not an official boundary. */
+      schematic: z.boolean(),
+      features: z.number().int(),
+    }),
+  ),
   /** Name of the set in force now. */
-  current: string | null;
-}
+  current: z.string().nullable(),
+});
+export type AreaSetsResponse = z.infer<typeof AreaSetsResponse>;
+
+/** `GET /api/ready` when this node may take traffic; otherwise 503 with an error body. */
+export const ReadyResponse = z.object({ status: z.literal('ready') });
+export type ReadyResponse = z.infer<typeof ReadyResponse>;
 
 /** Query of `GET /api/series`; `from` inclusive, `to` exclusive. */
 export const SeriesQuery = z.strictObject({

@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import type { Ack } from './ack';
 import type { AreaTree } from './area-tree.schema';
-import { AreaCode, MAX_EVENT_TS_MS, MIN_EVENT_TS_MS, StreamName, type LoggedEvent } from './events.schema';
+import { AlertRuleName } from './alert-rules.schema';
+import {
+  AreaCode,
+  MAX_EVENT_TS_MS,
+  MIN_EVENT_TS_MS,
+  StreamName,
+  StreamRecord,
+  type LoggedEvent,
+} from './events.schema';
 import { IsoInstant } from './http.schema';
 import type { Alert } from './state/alerts';
 import type { DashboardState } from './state/dashboard-state';
+
+const Ms = z.number().int();
 
 /** Handshake `auth` of the `/replay` namespace: the same version check as `/live`. */
 export const ReplayAuth = z.object({ protocolVersion: z.number().int() });
@@ -72,7 +82,14 @@ export interface ReplayJumpResult extends ReplaySnapshot {
 }
 
 /** An alert on the scrubber: where it was raised and how bad it was. */
-export type ReplayAlertMarker = Pick<Alert, 'id' | 'rule' | 'severity' | 'area' | 'raisedTsMs'>;
+export const ReplayAlertMarker = z.object({
+  id: z.string(),
+  rule: AlertRuleName,
+  severity: z.enum(['info', 'warning', 'critical']),
+  area: z.string(),
+  raisedTsMs: Ms,
+});
+export type ReplayAlertMarker = z.infer<typeof ReplayAlertMarker>;
 
 /** `GET /api/replay/timeline`: event density per stream and alerts over a range, for the scrubber. */
 export const ReplayTimelineQuery = z.strictObject({
@@ -82,15 +99,16 @@ export const ReplayTimelineQuery = z.strictObject({
 });
 export type ReplayTimelineQuery = z.infer<typeof ReplayTimelineQuery>;
 
-export interface ReplayTimeline {
-  fromMs: number;
-  toMs: number;
-  bucketMs: number;
-  counts: Record<StreamName, number[]>;
-  alerts: ReplayAlertMarker[];
+export const ReplayTimeline = z.object({
+  fromMs: Ms,
+  toMs: Ms,
+  bucketMs: Ms,
+  counts: StreamRecord(z.array(z.number().int())).meta({ description: 'Events per bucket, per stream.' }),
+  alerts: z.array(ReplayAlertMarker),
   /** True when the range held more events than one answer scans: counts then stop early. */
-  truncated: boolean;
-}
+  truncated: z.boolean().meta({ description: 'The range held more events than one answer scans.' }),
+});
+export type ReplayTimeline = z.infer<typeof ReplayTimeline>;
 
 /** Formats of `GET /api/replay/export`: one JSON event per line, or CSV (columns in `REPLAY_EXPORT_CSV_COLUMNS`). */
 export const ReplayExportFormat = z.enum(['ndjson', 'csv']);

@@ -15,8 +15,8 @@ import {
   reportDescendants,
   reportProvenance,
   winningReport,
-  type ReportProvenance,
 } from './daily-reports';
+import type { CovidReconciliation } from '../kpis.schema';
 
 /**
  * The dossier and COVID figures every screen shows, each derived here once from the reduced state: the wall's
@@ -212,26 +212,6 @@ export function kpiSnapshot(
     covidSimulated: covidFromSimulator(state, area),
     covidReconciliation: rollup ? covidReconciliation(state, area, rollup) : null,
   };
-}
-
-/**
- * An area that reports its own COVID figures beside its children's, reconciled: the area's figure is its own
- * report (never own + children), the children's sum is shown beside it, and the difference is what the area's
- * report holds that is "not allocated to a district" (`chưa phân bổ theo huyện`). Negative when the children's
- * figures exceed the parent's, which happens when they are simulated and the parent real: `childrenSimulated`
- * says so, and the children stay labelled simulated wherever they show (docs/connectors.md).
- */
-export interface CovidReconciliation {
-  /** The area's cumulative cases: its own reports where it has them, its children's sum on other days. */
-  cases: number;
-  /** Sum of the children's cumulative cases. */
-  childrenCases: number;
-  /** `cases − childrenCases`: cases of the area's own reports not allocated to a child. */
-  unallocatedCases: number;
-  /** Whether any child's figure comes from a simulator (on at least one day). */
-  childrenSimulated: boolean;
-  /** Where the area's own figures come from and what they superseded. */
-  provenance: ReportProvenance;
 }
 
 /**

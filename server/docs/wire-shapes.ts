@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
   AreaTree,
+  CovidReconciliation,
   ERROR_REASONS,
   IocEvent,
   ReplaySpeed,
   STREAMS,
+  StreamRecord,
   type Alert,
   type AlertCommandResult,
   type ClockTick,
@@ -35,10 +37,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const same = <A, B>(ok: Same<A, B>) => ok;
 
 const Ms = z.number().int();
-/** One field per stream, each of schema `t`. */
-export const StreamRecord = <T extends z.ZodType>(t: T) =>
-  z.object(Object.fromEntries(STREAMS.map((s) => [s, t])) as Record<(typeof STREAMS)[number], T>);
-
 export const ErrorBodySchema = z
   .object({ error: z.union([z.enum(ERROR_REASONS), z.string()]), details: z.unknown().optional() })
   .meta({ description: 'Every 4xx/5xx answer: a stable error code and details a person can act on.' });
@@ -88,21 +86,6 @@ export const MetricsCatalogResponseSchema = z.object({
   ),
 });
 
-/** `covidReconciliation` (protocol/state/kpis.ts): an area's own COVID reports against its children's sum. */
-export const CovidReconciliationSchema = z.object({
-  cases: z.number(),
-  childrenCases: z.number(),
-  unallocatedCases: z.number().meta({
-    description: 'cases − childrenCases: not allocated to a district (chưa phân bổ theo huyện).',
-  }),
-  childrenSimulated: z.boolean(),
-  provenance: z.object({
-    sources: z.record(z.string(), z.number()),
-    superseded: z.record(z.string(), z.number()),
-    corrected: z.number(),
-  }),
-});
-
 export const KpiSnapshotResponseSchema = z.object({
   area: z.string(),
   seq: z.number().int(),
@@ -127,7 +110,7 @@ export const KpiSnapshotResponseSchema = z.object({
   covidSimulated: z
     .boolean()
     .meta({ description: "Whether the area's own COVID figures come from a simulator." }),
-  covidReconciliation: CovidReconciliationSchema.nullable().meta({
+  covidReconciliation: CovidReconciliation.nullable().meta({
     description: "The area's own COVID reports against the sum of its children's; null without own reports.",
   }),
   at: z.string().meta({ description: 'The instant the snapshot describes, ISO 8601.' }),
