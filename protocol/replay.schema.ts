@@ -47,15 +47,14 @@ export const ReplayJump = z.strictObject({ direction: z.enum(['next', 'previous'
 export type ReplayJump = z.infer<typeof ReplayJump>;
 
 /** Where a session stands. `epoch` changes with every seek, so a client can drop batches of an old timeline. */
-export interface ReplayPosition {
-  epoch: number;
-  /** Replay time, ms: every event with tsMs ≤ cursorMs is folded in. */
-  cursorMs: number;
-  playing: boolean;
-  speed: ReplaySpeed;
-  /** Latest event time the log holds: playing stops there. */
-  endMs: number;
-}
+export const ReplayPosition = z.object({
+  epoch: z.number().int(),
+  cursorMs: Ms.meta({ description: 'Replay time: every event with tsMs ≤ cursorMs is folded in.' }),
+  playing: z.boolean(),
+  speed: ReplaySpeed,
+  endMs: Ms.meta({ description: 'Latest event time the log holds: playing stops there.' }),
+});
+export type ReplayPosition = z.infer<typeof ReplayPosition>;
 
 /** A fresh starting point: the answer to seek, step and jump, with the tree the session's batches fold with. */
 export interface ReplaySnapshot {
