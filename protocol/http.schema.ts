@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import { ERROR_REASONS } from './ack';
 import { AreaCode, StreamName, StreamRecord } from './events.schema';
 
 /** An ISO instant with its offset, or a bare date (midnight in Vietnam time, see `parseInstant`). */
 export const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+/** The JSON body of every 4xx/5xx HTTP answer: a reason of `ERROR_REASONS`, or a route's own code. */
+export const ErrorBody = z
+  .object({ error: z.union([z.enum(ERROR_REASONS), z.string()]), details: z.unknown().optional() })
+  .meta({ description: 'Every 4xx/5xx answer: a stable error code and details a person can act on.' });
+export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Query of `GET /api/kpis`. */
 export const KpisQuery = z.strictObject({ area: AreaCode.default('80'), at: IsoInstant.optional() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AlertAcknowledged,
+  ErrorBody,
   ClockTick,
   HealthResponse,
   IngestReport,
@@ -26,7 +27,6 @@ import {
 import { OpenDataCatalog } from '../../protocol/open-data.schema';
 import {
   DashboardStateSchema,
-  ErrorBodySchema,
   KpiSnapshotResponseSchema,
   LiveBatchSchema,
   LiveSnapshotSchema,
@@ -55,7 +55,7 @@ export const NAMED_SCHEMAS = {
   IngestBatch,
   IngestReport,
   IngestAuth,
-  ErrorBody: ErrorBodySchema,
+  ErrorBody,
   HealthResponse,
   AreaFeatureCollection,
   KpiSnapshot: KpiSnapshotResponseSchema,

@@ -7,7 +7,6 @@ import {
   STREAMS,
   type Alert,
   type DashboardState,
-  type ErrorBody,
   type KpiSnapshot,
   type LiveBatch,
   type StatePatch,
@@ -32,11 +31,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const same = <A, B>(ok: Same<A, B>) => ok;
 
 const Ms = z.number().int();
-export const ErrorBodySchema = z
-  .object({ error: z.union([z.enum(ERROR_REASONS), z.string()]), details: z.unknown().optional() })
-  .meta({ description: 'Every 4xx/5xx answer: a stable error code and details a person can act on.' });
-same<z.output<typeof ErrorBodySchema>, ErrorBody>(true);
-
 export const MetricsCatalogResponseSchema = z.object({
   metrics: z.array(
     z.object({
