@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { DataStreamName } from './events.schema';
+import type { SensorStatus } from './state/sensor-status';
 
 /**
  * Where an area's own COVID figures come from, counted in days. A schema (not only a type) because the HTTP
@@ -35,3 +37,47 @@ export const CovidReconciliation = z.object({
   provenance: ReportProvenance,
 });
 export type CovidReconciliation = z.infer<typeof CovidReconciliation>;
+
+const Ms = z.number().int();
+
+/**
+ * The headline figures of an area, derived from its reduced state (`kpiSnapshot` in state/kpis.ts). Rates are
+ * 0–1, or null with no data. `onlinePaymentShare` is dossiers paid through the national payment platform per
+ * dossier submitted.
+ */
+export const KpiSnapshot = z.object({
+  area: z.string(),
+  seq: z.number().int(),
+  dossierSubmitted: z.number(),
+  dossierOnlineSubmitted: z.number(),
+  onlineShare: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  openDossiers: z.number(),
+  onlinePaymentShare: z.number().nullable(),
+  covidCumulativeCases: z.number(),
+  covidNewCasesLastDate: z.number(),
+  covidLastDate: z.string().nullable(),
+  epidemicLevel: z.number(),
+  // `satisfies`: a new sensor status or data stream must be added here, or tsc says which.
+  sensors: z.object({
+    ok: z.number(),
+    warning: z.number(),
+    alarm: z.number(),
+    offline: z.number(),
+    stale: z.number(),
+  } satisfies Record<SensorStatus, z.ZodNumber>),
+  lastTsMs: z.object({ dossier: Ms, sensor: Ms, covid: Ms } satisfies Record<DataStreamName, z.ZodNumber>),
+  covidSimulated: z
+    .boolean()
+    .meta({ description: "Whether the area's own COVID figures come from a simulator." }),
+  covidReconciliation: CovidReconciliation.nullable().meta({
+    description: "The area's own COVID reports against the sum of its children's; null without own reports.",
+  }),
+});
+export type KpiSnapshot = z.infer<typeof KpiSnapshot>;
+
+/** `GET /api/kpis`: the snapshot and the instant it describes. */
+export const KpiSnapshotResponse = KpiSnapshot.extend({
+  at: z.string().meta({ description: 'The instant the snapshot describes, ISO 8601.' }),
+});
+export type KpiSnapshotResponse = z.infer<typeof KpiSnapshotResponse>;

@@ -5,7 +5,7 @@ import type { ServiceCatalogueYear } from '../review.schema';
 import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters } from './dashboard-state';
 
 const SLOT_MS = SLOT_MINUTES * 60_000;
-import { countByStatus, type SensorStatus } from './sensor-status';
+import { countByStatus } from './sensor-status';
 import type { AreaRollup } from './apply-events';
 import {
   isSimulatedSource,
@@ -16,7 +16,7 @@ import {
   reportProvenance,
   winningReport,
 } from './daily-reports';
-import type { CovidReconciliation } from '../kpis.schema';
+import type { CovidReconciliation, KpiSnapshot } from '../kpis.schema';
 
 /**
  * The dossier and COVID figures every screen shows, each derived here once from the reduced state: the wall's
@@ -155,31 +155,6 @@ export function areasAtEpidemicLevel(
 ): number {
   return Object.entries(state.areas).filter(([code, a]) => counted(code) && a.covid.epidemicLevel >= level)
     .length;
-}
-
-/**
- * The headline figures of an area, derived from its reduced state. Rates are 0–1, or null with no data.
- * `onlinePaymentShare` is dossiers paid through the national payment platform per dossier submitted.
- */
-export interface KpiSnapshot {
-  area: string;
-  seq: number;
-  dossierSubmitted: number;
-  dossierOnlineSubmitted: number;
-  onlineShare: number | null;
-  onTimeRate: number | null;
-  openDossiers: number;
-  onlinePaymentShare: number | null;
-  covidCumulativeCases: number;
-  covidNewCasesLastDate: number;
-  covidLastDate: string | null;
-  epidemicLevel: number;
-  sensors: Record<SensorStatus, number>;
-  lastTsMs: AreaState['lastTsMs'];
-  /** Whether the area's own COVID figures come, on any day, from a simulator (labelled "mô phỏng"). */
-  covidSimulated: boolean;
-  /** The area's own reports against its children's sum; null when it has none of its own (see the type). */
-  covidReconciliation: CovidReconciliation | null;
 }
 
 /** KPIs of `area` as of `nowMs`; sensors count the sites in the area (all of them for the root area). */

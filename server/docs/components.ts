@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AlertAcknowledged,
+  KpiSnapshotResponse,
   ErrorBody,
   ClockTick,
   HealthResponse,
@@ -27,7 +28,6 @@ import {
 import { OpenDataCatalog } from '../../protocol/open-data.schema';
 import {
   DashboardStateSchema,
-  KpiSnapshotResponseSchema,
   LiveBatchSchema,
   LiveSnapshotSchema,
   LoggedEventSchema,
@@ -58,7 +58,7 @@ export const NAMED_SCHEMAS = {
   ErrorBody,
   HealthResponse,
   AreaFeatureCollection,
-  KpiSnapshot: KpiSnapshotResponseSchema,
+  KpiSnapshot: KpiSnapshotResponse,
   MetricsCatalog: MetricsCatalogResponseSchema,
   SeriesResponse,
   SiteSeriesResponse,

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import {
   AreaTree,
-  CovidReconciliation,
   ERROR_REASONS,
   IocEvent,
   STREAMS,
   type Alert,
   type DashboardState,
-  type KpiSnapshot,
   type LiveBatch,
   type StatePatch,
   type LiveSnapshot,
@@ -42,37 +40,6 @@ export const MetricsCatalogResponseSchema = z.object({
     }),
   ),
 });
-
-export const KpiSnapshotResponseSchema = z.object({
-  area: z.string(),
-  seq: z.number().int(),
-  dossierSubmitted: z.number(),
-  dossierOnlineSubmitted: z.number(),
-  onlineShare: z.number().nullable(),
-  onTimeRate: z.number().nullable(),
-  openDossiers: z.number(),
-  onlinePaymentShare: z.number().nullable(),
-  covidCumulativeCases: z.number(),
-  covidNewCasesLastDate: z.number(),
-  covidLastDate: z.string().nullable(),
-  epidemicLevel: z.number(),
-  sensors: z.object({
-    ok: z.number(),
-    warning: z.number(),
-    alarm: z.number(),
-    offline: z.number(),
-    stale: z.number(),
-  }),
-  lastTsMs: z.object({ dossier: Ms, sensor: Ms, covid: Ms }),
-  covidSimulated: z
-    .boolean()
-    .meta({ description: "Whether the area's own COVID figures come from a simulator." }),
-  covidReconciliation: CovidReconciliation.nullable().meta({
-    description: "The area's own COVID reports against the sum of its children's; null without own reports.",
-  }),
-  at: z.string().meta({ description: 'The instant the snapshot describes, ISO 8601.' }),
-});
-same<z.output<typeof KpiSnapshotResponseSchema>, KpiSnapshot & { at: string }>(true);
 
 const Seq = z.number().int().min(1);
 /**
