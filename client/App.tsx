@@ -4,10 +4,10 @@ import { AccessGate } from './access/AccessGate';
 import { DisplayTokenGate } from './access/DisplayTokenGate';
 import { displayToken } from './net/display-token';
 import { preloadRoute, routeFor } from './routes';
-import { useT } from './i18n/use-t';
+import { useCoreT } from './i18n/use-core-t';
 
 function NotFound() {
-  const { t } = useT();
+  const { t } = useCoreT();
   return (
     <main className="not-found" data-testid="not-found">
       <h1>{t('route.notFound')}</h1>

@@ -26,9 +26,3 @@ export const ERROR_REASONS = [
   'internal',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
-
-/** The JSON body of every 4xx/5xx HTTP answer. */
-export interface ErrorBody {
-  error: ErrorReason | string;
-  details?: unknown;
-}

@@ -22,6 +22,9 @@ export const DATA_STREAMS = DataStreamName.options;
 export const StreamName = z.enum([...DATA_STREAMS, 'ops']);
 export type StreamName = z.infer<typeof StreamName>;
 export const STREAMS = StreamName.options;
+/** One field per stream, each of schema `t` (a figure or a count per stream, as health and replay answer). */
+export const StreamRecord = <T extends z.ZodType>(t: T) =>
+  z.object(Object.fromEntries(STREAMS.map((s) => [s, t])) as Record<StreamName, T>);
 
 /** A source's name as its events carry it; also the label of that source's ingest token. */
 export const SourceName = Text(64).regex(/^[\w.:-]+$/, 'source may hold letters, digits, _ . : - only');

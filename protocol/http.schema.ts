@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { AreaCode, StreamName } from './events.schema';
-import type { Bucket } from './time';
+import { ERROR_REASONS } from './ack';
+import { AreaCode, StreamName, StreamRecord } from './events.schema';
 
 /** An ISO instant with its offset, or a bare date (midnight in Vietnam time, see `parseInstant`). */
 export const IsoInstant = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+/** The JSON body of every 4xx/5xx HTTP answer: a reason of `ERROR_REASONS`, or a route's own code. */
+export const ErrorBody = z
+  .object({ error: z.union([z.enum(ERROR_REASONS), z.string()]), details: z.unknown().optional() })
+  .meta({ description: 'Every 4xx/5xx answer: a stable error code and details a person can act on.' });
+export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Query of `GET /api/kpis`. */
 export const KpisQuery = z.strictObject({ area: AreaCode.default('80'), at: IsoInstant.optional() });
@@ -17,20 +23,27 @@ export type AreasQuery = z.infer<typeof AreasQuery>;
  * `GET /api/areas/sets`: every area set the server holds, with its validity days (`YYYY-MM-DD`, Vietnam time;
  * `validFrom` inclusive, `validTo` exclusive, null when unbounded).
  */
-export interface AreaSetsResponse {
-  sets: {
-    name: string;
-    validFrom: string | null;
-    validTo: string | null;
-    /** `built-in`: shipped with the product; `imported`: installed by `npm run geo:import`. */
-    origin: 'built-in' | 'imported';
-    /** True when every unit is the product's own approximation, not an official boundary. */
-    schematic: boolean;
-    features: number;
-  }[];
+export const AreaSetsResponse = z.object({
+  sets: z.array(
+    z.object({
+      name: z.string(),
+      validFrom: z.string().nullable().meta({ description: 'First day in force (Vietnam time), inclusive.' }),
+      validTo: z.string().nullable().meta({ description: 'Day it ceased (Vietnam time), exclusive.' }),
+      /** `built-in`: shipped with the product; `imported`: installed by `npm run geo:import`. */
+      origin: z.enum(['built-in', 'imported']),
+      /** True when every unit is the product's own approximation, not an official boundary. */
+      schematic: z.boolean(),
+      features: z.number().int(),
+    }),
+  ),
   /** Name of the set in force now. */
-  current: string | null;
-}
+  current: z.string().nullable(),
+});
+export type AreaSetsResponse = z.infer<typeof AreaSetsResponse>;
+
+/** `GET /api/ready` when this node may take traffic; otherwise 503 with an error body. */
+export const ReadyResponse = z.object({ status: z.literal('ready') });
+export type ReadyResponse = z.infer<typeof ReadyResponse>;
 
 /** Query of `GET /api/series`; `from` inclusive, `to` exclusive. */
 export const SeriesQuery = z.strictObject({
@@ -42,22 +55,27 @@ export const SeriesQuery = z.strictObject({
 });
 export type SeriesQuery = z.infer<typeof SeriesQuery>;
 
-export interface SeriesPoint {
-  /** Start of the bucket, ISO 8601 with the +07:00 offset. */
-  t: string;
+export const SeriesPoint = z.object({
+  t: z.string().meta({ description: 'Start of the bucket, ISO 8601 with the +07:00 offset.' }),
   /** Null for a bucket that has not begun at the server's clock, and for a ratio without a denominator. */
-  value: number | null;
+  value: z.number().nullable(),
   /** False for the bucket in progress (its value is "to date", up to the answer's `asOf`) and those after it. */
-  complete: boolean;
-}
-export interface SeriesResponse {
-  metric: string;
-  area: string;
-  bucket: Bucket;
-  points: SeriesPoint[];
+  complete: z
+    .boolean()
+    .meta({ description: 'False for the bucket in progress (a value to date) and later ones.' }),
+});
+export type SeriesPoint = z.infer<typeof SeriesPoint>;
+export const SeriesResponse = z.object({
+  metric: z.string(),
+  area: z.string(),
+  bucket: z.enum(['day', 'week', 'month', 'year']),
+  points: z.array(SeriesPoint),
   /** End of what the points cover (ISO, Vietnam time): `to`, or the server's now when that is earlier. */
-  asOf: string;
-}
+  asOf: z
+    .string()
+    .meta({ description: 'End of what the points cover: `to`, or the server clock if earlier.' }),
+});
+export type SeriesResponse = z.infer<typeof SeriesResponse>;
 
 /** Query of `GET /api/events`. */
 export const EventsQuery = z.strictObject({
@@ -72,17 +90,20 @@ export type EventsQuery = z.infer<typeof EventsQuery>;
  * `GET /api/health`: liveness. Always 200 while the process lives, so a probe never restarts a node over an
  * outage elsewhere; `store` tells whether the event log answered (what is down: `GET /api/ready`).
  */
-export interface HealthResponse {
-  status: 'ok';
-  store: 'ok' | 'down';
-  version: string;
-  protocolVersion: number;
-  uptimeS: number;
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  store: z
+    .enum(['ok', 'down'])
+    .meta({ description: 'Whether the event log answered; `/api/ready` says why not.' }),
+  version: z.string(),
+  protocolVersion: z.number().int(),
+  uptimeS: z.number(),
   /** Scenario time now, ms (equals wall time when no simulation runs). */
-  nowMs: number;
-  lastSeq: number;
-  streams: Record<StreamName, { lastEventTsMs: number | null }>;
-}
+  nowMs: z.number().int(),
+  lastSeq: z.number().int(),
+  streams: StreamRecord(z.object({ lastEventTsMs: z.number().int().nullable() })),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
 
 /** Parses an ISO date or instant; a bare date is midnight in Vietnam time. */
 export function parseInstant(iso: string): number {

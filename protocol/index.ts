@@ -13,6 +13,7 @@ export * from './state/daily-reports';
 export * from './state/sensor-status';
 export * from './state/built-in-rules';
 export * from './state/kpis';
+export * from './kpis.schema';
 export * from './state/map-metrics';
 export * from './compare';
 export * from './state/alerts';

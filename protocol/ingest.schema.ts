@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ack, ErrorReason } from './ack';
+import { ERROR_REASONS, type Ack } from './ack';
 
 /** Largest number of events one ingest message may carry; larger batches are refused whole. */
 export const MAX_INGEST_BATCH = 5000;
@@ -13,17 +13,29 @@ export const IngestBatch = z.strictObject({
 });
 export type IngestBatch = z.infer<typeof IngestBatch>;
 
-export type IngestItemResult =
-  | { index: number; id: string; status: 'accepted'; seq: number }
-  | { index: number; id: string | null; status: 'duplicate'; seq: number }
-  | { index: number; id: string | null; status: 'rejected'; reason: ErrorReason; details?: unknown };
+const Seq = z.number().int().min(1);
+export const IngestItemResult = z.discriminatedUnion('status', [
+  z.object({ index: z.number().int(), id: z.string(), status: z.literal('accepted'), seq: Seq }),
+  z.object({ index: z.number().int(), id: z.string().nullable(), status: z.literal('duplicate'), seq: Seq }),
+  z.object({
+    index: z.number().int(),
+    id: z.string().nullable(),
+    status: z.literal('rejected'),
+    reason: z.enum(ERROR_REASONS),
+    details: z.unknown().optional(),
+  }),
+]);
+export type IngestItemResult = z.infer<typeof IngestItemResult>;
 
-export interface IngestReport {
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  results: IngestItemResult[];
-}
+export const IngestReport = z
+  .object({
+    accepted: z.number().int(),
+    duplicates: z.number().int(),
+    rejected: z.number().int(),
+    results: z.array(IngestItemResult),
+  })
+  .meta({ description: 'One result per event sent, in the order sent (`index`).' });
+export type IngestReport = z.infer<typeof IngestReport>;
 
 export type IngestAck = Ack<IngestReport>;
 

@@ -126,10 +126,8 @@ export const SiteInServiceCommand = z.strictObject(SiteCommandFields);
 export type SiteInServiceCommand = z.input<typeof SiteInServiceCommand>;
 
 /** What an alert command logged: the seq of its `ops` event (the event the wall will fold). */
-export interface AlertCommandResult {
-  seq: number;
-  duplicate: boolean;
-}
+export const AlertCommandResult = z.object({ seq: z.number().int().min(1), duplicate: z.boolean() });
+export type AlertCommandResult = z.infer<typeof AlertCommandResult>;
 
 /**
  * Remote control of the walls from the console: pause or resume the playlist, step a scene, or show one by
@@ -158,10 +156,8 @@ export interface LiveClientToServer {
 }
 
 /** The scenario clock: simulated time runs at `speed` × real time from `nowMs` at the moment of sending. */
-export interface ClockTick {
-  nowMs: number;
-  speed: number;
-}
+export const ClockTick = z.object({ nowMs: z.number().int(), speed: z.number() });
+export type ClockTick = z.infer<typeof ClockTick>;
 
 export interface LiveServerToClient {
   'live:batch': (batch: LiveBatch) => void;

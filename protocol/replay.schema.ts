@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import type { Ack } from './ack';
 import type { AreaTree } from './area-tree.schema';
-import { AreaCode, MAX_EVENT_TS_MS, MIN_EVENT_TS_MS, StreamName, type LoggedEvent } from './events.schema';
+import { AlertRuleName } from './alert-rules.schema';
+import {
+  AreaCode,
+  MAX_EVENT_TS_MS,
+  MIN_EVENT_TS_MS,
+  StreamName,
+  StreamRecord,
+  type LoggedEvent,
+} from './events.schema';
 import { IsoInstant } from './http.schema';
 import type { Alert } from './state/alerts';
 import type { DashboardState } from './state/dashboard-state';
+
+const Ms = z.number().int();
 
 /** Handshake `auth` of the `/replay` namespace: the same version check as `/live`. */
 export const ReplayAuth = z.object({ protocolVersion: z.number().int() });
@@ -37,15 +47,14 @@ export const ReplayJump = z.strictObject({ direction: z.enum(['next', 'previous'
 export type ReplayJump = z.infer<typeof ReplayJump>;
 
 /** Where a session stands. `epoch` changes with every seek, so a client can drop batches of an old timeline. */
-export interface ReplayPosition {
-  epoch: number;
-  /** Replay time, ms: every event with tsMs ≤ cursorMs is folded in. */
-  cursorMs: number;
-  playing: boolean;
-  speed: ReplaySpeed;
-  /** Latest event time the log holds: playing stops there. */
-  endMs: number;
-}
+export const ReplayPosition = z.object({
+  epoch: z.number().int(),
+  cursorMs: Ms.meta({ description: 'Replay time: every event with tsMs ≤ cursorMs is folded in.' }),
+  playing: z.boolean(),
+  speed: ReplaySpeed,
+  endMs: Ms.meta({ description: 'Latest event time the log holds: playing stops there.' }),
+});
+export type ReplayPosition = z.infer<typeof ReplayPosition>;
 
 /** A fresh starting point: the answer to seek, step and jump, with the tree the session's batches fold with. */
 export interface ReplaySnapshot {
@@ -72,7 +81,14 @@ export interface ReplayJumpResult extends ReplaySnapshot {
 }
 
 /** An alert on the scrubber: where it was raised and how bad it was. */
-export type ReplayAlertMarker = Pick<Alert, 'id' | 'rule' | 'severity' | 'area' | 'raisedTsMs'>;
+export const ReplayAlertMarker = z.object({
+  id: z.string(),
+  rule: AlertRuleName,
+  severity: z.enum(['info', 'warning', 'critical']),
+  area: z.string(),
+  raisedTsMs: Ms,
+});
+export type ReplayAlertMarker = z.infer<typeof ReplayAlertMarker>;
 
 /** `GET /api/replay/timeline`: event density per stream and alerts over a range, for the scrubber. */
 export const ReplayTimelineQuery = z.strictObject({
@@ -82,15 +98,16 @@ export const ReplayTimelineQuery = z.strictObject({
 });
 export type ReplayTimelineQuery = z.infer<typeof ReplayTimelineQuery>;
 
-export interface ReplayTimeline {
-  fromMs: number;
-  toMs: number;
-  bucketMs: number;
-  counts: Record<StreamName, number[]>;
-  alerts: ReplayAlertMarker[];
+export const ReplayTimeline = z.object({
+  fromMs: Ms,
+  toMs: Ms,
+  bucketMs: Ms,
+  counts: StreamRecord(z.array(z.number().int())).meta({ description: 'Events per bucket, per stream.' }),
+  alerts: z.array(ReplayAlertMarker),
   /** True when the range held more events than one answer scans: counts then stop early. */
-  truncated: boolean;
-}
+  truncated: z.boolean().meta({ description: 'The range held more events than one answer scans.' }),
+});
+export type ReplayTimeline = z.infer<typeof ReplayTimeline>;
 
 /** Formats of `GET /api/replay/export`: one JSON event per line, or CSV (columns in `REPLAY_EXPORT_CSV_COLUMNS`). */
 export const ReplayExportFormat = z.enum(['ndjson', 'csv']);

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../i18n/use-t';
+import { useCoreT } from '../i18n/use-core-t';
 import { operatorToken } from '../net/operator-token';
 import { accessFor, isOpenPath } from './access';
 import { Forbidden } from './Forbidden';
@@ -21,7 +21,7 @@ export function AccessGate({
   search: string;
   children: ReactNode;
 }) {
-  const { t } = useT();
+  const { t } = useCoreT();
   const open = isOpenPath(pathname);
   const { status, principal, readAccess } = useSessionStore(
     useShallow((s) => ({ status: s.status, principal: s.principal, readAccess: s.readAccess })),

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useT } from '../i18n/use-t';
+import { useCoreT } from '../i18n/use-core-t';
 import { ApiError } from '../net/api';
 import { formatClock } from '../ui/format';
 import { useSessionStore } from './session.store';
@@ -30,7 +30,7 @@ export function DisplayTokenGate({
   retryMs?: number;
   children: ReactNode;
 }) {
-  const { t, intl } = useT();
+  const { t, intl } = useCoreT();
   const [attempt, setAttempt] = useState<Attempt>({ kind: 'busy' });
   useEffect(() => {
     let stopped = false;

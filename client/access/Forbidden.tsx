@@ -1,12 +1,12 @@
 import type { Principal } from '../../protocol/auth.schema';
-import { useT } from '../i18n/use-t';
+import { useCoreT } from '../i18n/use-core-t';
 import { LocaleSwitch } from '../ui/LocaleSwitch';
 import { SessionBadge } from '../ui/SessionBadge';
 import { HOME_OF } from './access';
 
 /** A signed-in user on a page of another role (with reads not open): say so, and offer their own page. */
 export function Forbidden({ principal }: { principal: Principal }) {
-  const { t } = useT();
+  const { t } = useCoreT();
   return (
     <div className="auth-page">
       <header className="app-header">

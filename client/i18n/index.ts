@@ -1,18 +1,21 @@
 import { en } from './en';
-import { vi, type MessageKey } from './vi';
+import { coreEn } from './en.core';
+import { fill, type Locale, type MessageParams } from './core';
+import { vi, type ViewKey } from './vi';
+import { coreVi, type CoreKey } from './vi.core';
 
-export type { MessageKey } from './vi';
-export type Locale = 'vi' | 'en';
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export { INTL_LOCALE, type CoreKey, type CoreTranslate, type Locale } from './core';
+export type { ViewKey } from './vi';
+export type MessageKey = CoreKey | ViewKey;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { vi, en };
-
-/** BCP 47 tag for Intl formatting: English screens still show Vietnamese time, only number style changes. */
-export const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+// Importing this module at run time brings every view's text; the shell and `/public` use ./core instead.
+const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {
+  vi: { ...coreVi, ...vi },
+  en: { ...coreEn, ...en },
+};
 
 /** Looks a message up and fills `{name}` placeholders. */
-export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = DICTIONARIES[locale][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return fill(DICTIONARIES[locale][key], params);
 }

@@ -1,10 +1,10 @@
-import type { Translate } from '../i18n';
+import type { CoreTranslate } from '../i18n/core';
 
 /**
  * maplibre's own control strings (cooperative-gesture hints, zoom buttons) in the UI's language: maplibre reads
  * them once, when the map is created, from its `locale` option.
  */
-export function mapLocale(t: Translate): Record<string, string> {
+export function mapLocale(t: CoreTranslate): Record<string, string> {
   return {
     'CooperativeGesturesHandler.MobileHelpText': t('map.gesture.mobile'),
     'CooperativeGesturesHandler.WindowsHelpText': t('map.gesture.windows'),

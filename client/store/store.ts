@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useLocaleStore } from '../i18n/locale.store';
 import { createAreasSlice, type AreasSlice } from './areas.slice';
 import { createClockSlice, type ClockSlice } from './clock.slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection.slice';
@@ -17,8 +18,10 @@ export const useStore = create<RootState>()((...a) => ({
 }));
 
 const initialState = useStore.getState();
+const initialLocale = useLocaleStore.getState();
 
 /** Back to the state the page started with; tests call it between cases so none leaks into the next. */
 export function resetStore(): void {
   useStore.setState(initialState, true);
+  useLocaleStore.setState(initialLocale, true);
 }

@@ -2,7 +2,6 @@ import type { StateCreator } from 'zustand';
 import type { MapMetric } from '../../protocol/state/map-metrics';
 import { TAN_AN_CODE } from '../../geo/areas';
 import { isFocusable } from './drill-down';
-import type { Locale } from '../i18n';
 import type { RootState } from './store';
 
 /** What the operator map's districts are coloured by: two of the map metrics of protocol/state/map-metrics.ts. */
@@ -26,7 +25,6 @@ export function sensorsFromUrl(search: string): boolean {
 }
 
 export interface UiSlice {
-  locale: Locale;
   choropleth: ChoroplethMetric;
   /** The district shown beside the province: its tiles, its line in the trend, its outline on the map. */
   focusArea: string;
@@ -34,12 +32,10 @@ export interface UiSlice {
   showSensors: boolean;
   setFocusArea: (code: string) => void;
   setShowSensors: (show: boolean) => void;
-  setLocale: (locale: Locale) => void;
   setChoropleth: (choropleth: ChoroplethMetric) => void;
 }
 
 export const createUiSlice: StateCreator<RootState, [], [], UiSlice> = (set) => ({
-  locale: 'vi',
   choropleth: typeof window === 'undefined' ? 'onlineToday' : choroplethFromUrl(window.location.search),
   focusArea: typeof window === 'undefined' ? TAN_AN_CODE : focusFromUrl(window.location.search),
   showSensors: typeof window === 'undefined' ? true : sensorsFromUrl(window.location.search),
@@ -54,6 +50,5 @@ export const createUiSlice: StateCreator<RootState, [], [], UiSlice> = (set) => 
       window.history.replaceState(null, '', url);
     }
   },
-  setLocale: (locale) => set({ locale }),
   setChoropleth: (choropleth) => set({ choropleth }),
 });

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/use-t';
+import { useCoreT } from '../i18n/use-core-t';
 import './covid-remainder.css';
 import { formatNumber } from './format';
 
@@ -25,7 +25,7 @@ export function CovidRemainder({
   area: string;
   scope?: 'toDate' | 'period';
 }) {
-  const { t, intl } = useT();
+  const { t, intl } = useCoreT();
   const rows: [string, string, number][] = [
     ['own', t('covidRemainder.own', { area }), figures.cases],
     [

@@ -3,11 +3,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { signInUrl } from '../access/access';
 import { navigation } from '../access/navigation';
 import { useSessionStore } from '../access/session.store';
-import { useT } from '../i18n/use-t';
+import { useCoreT } from '../i18n/use-core-t';
 
 /** Who is signed in, with their role in words and a way out; or, for a visitor, the way in. */
 export function SessionBadge() {
-  const { t } = useT();
+  const { t } = useCoreT();
   const { status, principal } = useSessionStore(
     useShallow((s) => ({ status: s.status, principal: s.principal })),
   );

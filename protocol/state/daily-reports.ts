@@ -1,4 +1,5 @@
 import type { CovidReport } from '../events.schema';
+import type { ReportProvenance } from '../kpis.schema';
 import { COVID_TOTALS, counterAmount, type CounterName } from '../metrics';
 import type { AreaRollup } from './apply-events';
 
@@ -287,16 +288,6 @@ export class ReportLedgerDraft {
     }
     return level;
   }
-}
-
-/** Where an area's own COVID figures come from, counted in report days. */
-export interface ReportProvenance {
-  /** Days whose figure is this source's report, by source. */
-  sources: Record<string, number>;
-  /** Days on which this source reported and another source's report counts instead, by source. */
-  superseded: Record<string, number>;
-  /** Days whose counting report replaced an earlier revision of the same source. */
-  corrected: number;
 }
 
 /** Provenance of an area's own reports (not its children's: those have their own), over `days` when given. */

@@ -5,7 +5,7 @@ import type { ServiceCatalogueYear } from '../review.schema';
 import { SLOT_MINUTES, type AreaState, type DashboardState, type DossierCounters } from './dashboard-state';
 
 const SLOT_MS = SLOT_MINUTES * 60_000;
-import { countByStatus, type SensorStatus } from './sensor-status';
+import { countByStatus } from './sensor-status';
 import type { AreaRollup } from './apply-events';
 import {
   isSimulatedSource,
@@ -17,8 +17,8 @@ import {
   reportProvenance,
   winningReport,
   type ReportDays,
-  type ReportProvenance,
 } from './daily-reports';
+import type { CovidReconciliation, KpiSnapshot } from '../kpis.schema';
 
 /**
  * The dossier and COVID figures every screen shows, each derived here once from the reduced state: the wall's
@@ -159,31 +159,6 @@ export function areasAtEpidemicLevel(
     .length;
 }
 
-/**
- * The headline figures of an area, derived from its reduced state. Rates are 0–1, or null with no data.
- * `onlinePaymentShare` is dossiers paid through the national payment platform per dossier submitted.
- */
-export interface KpiSnapshot {
-  area: string;
-  seq: number;
-  dossierSubmitted: number;
-  dossierOnlineSubmitted: number;
-  onlineShare: number | null;
-  onTimeRate: number | null;
-  openDossiers: number;
-  onlinePaymentShare: number | null;
-  covidCumulativeCases: number;
-  covidNewCasesLastDate: number;
-  covidLastDate: string | null;
-  epidemicLevel: number;
-  sensors: Record<SensorStatus, number>;
-  lastTsMs: AreaState['lastTsMs'];
-  /** Whether the area's own COVID figures come, on any day, from a simulator (labelled "mô phỏng"). */
-  covidSimulated: boolean;
-  /** The area's own reports against its children's sum; null when it has none of its own (see the type). */
-  covidReconciliation: CovidReconciliation | null;
-}
-
 /** KPIs of `area` as of `nowMs`; sensors count the sites in the area (all of them for the root area). */
 export function kpiSnapshot(
   state: DashboardState,
@@ -214,26 +189,6 @@ export function kpiSnapshot(
     covidSimulated: covidFromSimulator(state, area),
     covidReconciliation: rollup ? covidReconciliation(state, area, rollup) : null,
   };
-}
-
-/**
- * An area that reports its own COVID figures beside its children's, reconciled: the area's figure is its own
- * report (never own + children), the children's sum is shown beside it, and the difference is what the area's
- * report holds that is "not allocated to a district" (`chưa phân bổ theo huyện`). Negative when the children's
- * figures exceed the parent's, which happens when they are simulated and the parent real: `childrenSimulated`
- * says so, and the children stay labelled simulated wherever they show (docs/connectors.md).
- */
-export interface CovidReconciliation {
-  /** The area's cumulative cases: its own reports where it has them, its children's sum on other days. */
-  cases: number;
-  /** Sum of the children's cumulative cases. */
-  childrenCases: number;
-  /** `cases − childrenCases`: cases of the area's own reports not allocated to a child. */
-  unallocatedCases: number;
-  /** Whether any child's figure comes from a simulator (on at least one day). */
-  childrenSimulated: boolean;
-  /** Where the area's own figures come from and what they superseded. */
-  provenance: ReportProvenance;
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import {
   AlertAckCommand,
+  AlertCommandResult,
+  IngestReport,
+  ReplayPosition,
   AlertAssignCommand,
   AlertResolveCommand,
   AlertShelveCommand,
@@ -27,13 +30,10 @@ import {
 } from '../../protocol';
 import { componentSchemas, type JsonSchema } from './components';
 import {
-  AlertCommandResultSchema,
-  IngestReportSchema,
   LiveBatchSchema,
   LiveSnapshotSchema,
   ReplayBatchSchema,
   ReplayJumpResultSchema,
-  ReplayPositionSchema,
   ReplaySnapshotSchema,
   ackOf,
 } from './wire-shapes';
@@ -204,7 +204,7 @@ const EXTRA_SCHEMAS: Record<string, z.ZodType> = {
   SiteOutOfServiceCommand,
   SiteInServiceCommand,
   WallControl,
-  AlertCommandAck: ackOf(AlertCommandResultSchema),
+  AlertCommandAck: ackOf(AlertCommandResult),
   WallControlAck: ackOf(WallControl),
   ReplayAuth,
   ReplaySeek,
@@ -214,11 +214,11 @@ const EXTRA_SCHEMAS: Record<string, z.ZodType> = {
   ReplayJump,
   ReplayBatch: ReplayBatchSchema,
   ReplaySnapshotAck: ackOf(ReplaySnapshotSchema),
-  ReplayPositionAck: ackOf(ReplayPositionSchema),
+  ReplayPositionAck: ackOf(ReplayPosition),
   ReplayJumpAck: ackOf(ReplayJumpResultSchema),
   LiveSubscribeAck: ackOf(LiveSnapshotSchema),
   LiveResyncAck: ackOf(LiveBatchSchema),
-  IngestBatchAck: ackOf(IngestReportSchema),
+  IngestBatchAck: ackOf(IngestReport),
 };
 
 /** `live:subscribe` → `liveSubscribe`: AsyncAPI keys allow letters, digits, `.`, `-` and `_` only. */

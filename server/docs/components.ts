@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import {
   AlertAcknowledged,
+  KpiSnapshotResponse,
+  ErrorBody,
+  ClockTick,
+  HealthResponse,
+  IngestReport,
+  SeriesResponse,
   AlertAssigned,
   AlertResolved,
   AlertRulesChanged,
@@ -21,17 +27,11 @@ import {
 } from '../../protocol';
 import { OpenDataCatalog } from '../../protocol/open-data.schema';
 import {
-  ClockTickSchema,
   DashboardStateSchema,
-  ErrorBodySchema,
-  HealthResponseSchema,
-  IngestReportSchema,
-  KpiSnapshotResponseSchema,
   LiveBatchSchema,
   LiveSnapshotSchema,
   LoggedEventSchema,
   MetricsCatalogResponseSchema,
-  SeriesResponseSchema,
 } from './wire-shapes';
 
 export type JsonSchema = Record<string, unknown>;
@@ -53,14 +53,14 @@ export const NAMED_SCHEMAS = {
   AlertRulesChanged,
   LoggedEvent: LoggedEventSchema,
   IngestBatch,
-  IngestReport: IngestReportSchema,
+  IngestReport,
   IngestAuth,
-  ErrorBody: ErrorBodySchema,
-  HealthResponse: HealthResponseSchema,
+  ErrorBody,
+  HealthResponse,
   AreaFeatureCollection,
-  KpiSnapshot: KpiSnapshotResponseSchema,
+  KpiSnapshot: KpiSnapshotResponse,
   MetricsCatalog: MetricsCatalogResponseSchema,
-  SeriesResponse: SeriesResponseSchema,
+  SeriesResponse,
   SiteSeriesResponse,
   OpenDataCatalog,
   LiveAuth,
@@ -68,7 +68,7 @@ export const NAMED_SCHEMAS = {
   LiveResync,
   LiveSnapshot: LiveSnapshotSchema,
   LiveBatch: LiveBatchSchema,
-  ClockTick: ClockTickSchema,
+  ClockTick,
   AreaTree,
   DashboardState: DashboardStateSchema,
 } satisfies Record<string, z.ZodType>;

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import {
   AlarmReport,
+  AreaSetsResponse,
+  DeadlineKpis,
+  KpiProvenance,
+  PeriodKpi,
+  PeriodKpisResponse,
+  RankingResponse,
+  ReadyResponse,
+  ReplayTimeline,
+  ReviewReferenceResponse,
   AlarmReportQuery,
   AlarmRulesChange,
   AlertRules,
@@ -38,33 +47,22 @@ import {
 } from '../../protocol';
 import { OPEN_DATA_FORMATS, OPEN_DATASET_IDS, OpenDataQuery } from '../../protocol/open-data.schema';
 import type { JsonSchema, NamedSchema } from './components';
-import {
-  AreaSetsResponseSchema,
-  DeadlineKpisSchema,
-  KpiProvenanceSchema,
-  PeriodKpiSchema,
-  PeriodKpisResponseSchema,
-  RankingResponseSchema,
-  ReadyResponseSchema,
-  ReplayTimelineSchema,
-  ReviewReferenceResponseSchema,
-} from './http-answer-shapes';
 
 /** Answers and bodies of the HTTP API only, added to the components both documents share. */
 export const HTTP_SCHEMAS = {
   AlarmReport,
   AlertRules,
   AlarmRulesChange,
-  AreaSetsResponse: AreaSetsResponseSchema,
+  AreaSetsResponse,
   SiteAreasResponse,
-  PeriodKpisResponse: PeriodKpisResponseSchema,
-  PeriodKpi: PeriodKpiSchema,
-  KpiProvenance: KpiProvenanceSchema,
-  DeadlineKpis: DeadlineKpisSchema,
-  RankingResponse: RankingResponseSchema,
-  ReviewReference: ReviewReferenceResponseSchema,
-  ReplayTimeline: ReplayTimelineSchema,
-  ReadyResponse: ReadyResponseSchema,
+  PeriodKpisResponse,
+  PeriodKpi,
+  KpiProvenance,
+  DeadlineKpis,
+  RankingResponse,
+  ReviewReference: ReviewReferenceResponse,
+  ReplayTimeline,
+  ReadyResponse,
   PublicSummary,
   PublicCovid,
   PublicAreas,

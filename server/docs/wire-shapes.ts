@@ -3,31 +3,25 @@ import {
   AreaTree,
   ERROR_REASONS,
   IocEvent,
-  ReplaySpeed,
   STREAMS,
   type Alert,
-  type AlertCommandResult,
-  type ClockTick,
   type DashboardState,
-  type ErrorBody,
-  type HealthResponse,
-  type IngestReport,
-  type KpiSnapshot,
   type LiveBatch,
   type StatePatch,
   type LiveSnapshot,
   type LoggedEvent,
   type ReplayBatch,
   type ReplayJumpResult,
-  type ReplayPosition,
+  ReplayPosition,
   type ReplaySnapshot,
-  type SeriesResponse,
 } from '../../protocol';
 
 /**
- * Zod schemas of the answers whose protocol types are TypeScript interfaces (the server builds them, it never
- * parses them). Each is pinned to its interface by a compile-time equality check below, so changing an interface
- * without changing its schema here fails `tsc` — and with it the documents.
+ * Zod schemas of the answers whose protocol types are still TypeScript interfaces: the error body, the KPI
+ * snapshot (built by the reducers of protocol/state) and the answers that carry the reduced state, documented by
+ * reference. Each is pinned to its interface by a compile-time equality check below, so changing an interface
+ * without changing its schema here fails `tsc`. The other answers' schemas live in protocol/, their types
+ * inferred from them, and the documents use those directly.
  */
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -35,47 +29,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const same = <A, B>(ok: Same<A, B>) => ok;
 
 const Ms = z.number().int();
-/** One field per stream, each of schema `t`. */
-export const StreamRecord = <T extends z.ZodType>(t: T) =>
-  z.object(Object.fromEntries(STREAMS.map((s) => [s, t])) as Record<(typeof STREAMS)[number], T>);
-
-export const ErrorBodySchema = z
-  .object({ error: z.union([z.enum(ERROR_REASONS), z.string()]), details: z.unknown().optional() })
-  .meta({ description: 'Every 4xx/5xx answer: a stable error code and details a person can act on.' });
-same<z.output<typeof ErrorBodySchema>, ErrorBody>(true);
-
-export const HealthResponseSchema = z.object({
-  status: z.literal('ok'),
-  store: z
-    .enum(['ok', 'down'])
-    .meta({ description: 'Whether the event log answered; `/api/ready` says why not.' }),
-  version: z.string(),
-  protocolVersion: z.number().int(),
-  uptimeS: z.number(),
-  nowMs: Ms,
-  lastSeq: z.number().int(),
-  streams: StreamRecord(z.object({ lastEventTsMs: Ms.nullable() })),
-});
-same<z.output<typeof HealthResponseSchema>, HealthResponse>(true);
-
-const SeriesPointSchema = z.object({
-  t: z.string().meta({ description: 'Start of the bucket, ISO 8601 with the +07:00 offset.' }),
-  value: z.number().nullable(),
-  complete: z
-    .boolean()
-    .meta({ description: 'False for the bucket in progress (a value to date) and later ones.' }),
-});
-export const SeriesResponseSchema = z.object({
-  metric: z.string(),
-  area: z.string(),
-  bucket: z.enum(['day', 'week', 'month', 'year']),
-  points: z.array(SeriesPointSchema),
-  asOf: z
-    .string()
-    .meta({ description: 'End of what the points cover: `to`, or the server clock if earlier.' }),
-});
-same<z.output<typeof SeriesResponseSchema>, SeriesResponse>(true);
-
 export const MetricsCatalogResponseSchema = z.object({
   metrics: z.array(
     z.object({
@@ -88,74 +41,7 @@ export const MetricsCatalogResponseSchema = z.object({
   ),
 });
 
-/** `covidReconciliation` (protocol/state/kpis.ts): an area's own COVID reports against its children's sum. */
-export const CovidReconciliationSchema = z.object({
-  cases: z.number(),
-  childrenCases: z.number(),
-  unallocatedCases: z.number().meta({
-    description: 'cases − childrenCases: not allocated to a district (chưa phân bổ theo huyện).',
-  }),
-  childrenSimulated: z.boolean(),
-  provenance: z.object({
-    sources: z.record(z.string(), z.number()),
-    superseded: z.record(z.string(), z.number()),
-    corrected: z.number(),
-  }),
-});
-
-export const KpiSnapshotResponseSchema = z.object({
-  area: z.string(),
-  seq: z.number().int(),
-  dossierSubmitted: z.number(),
-  dossierOnlineSubmitted: z.number(),
-  onlineShare: z.number().nullable(),
-  onTimeRate: z.number().nullable(),
-  openDossiers: z.number(),
-  onlinePaymentShare: z.number().nullable(),
-  covidCumulativeCases: z.number(),
-  covidNewCasesLastDate: z.number(),
-  covidLastDate: z.string().nullable(),
-  epidemicLevel: z.number(),
-  sensors: z.object({
-    ok: z.number(),
-    warning: z.number(),
-    alarm: z.number(),
-    offline: z.number(),
-    stale: z.number(),
-  }),
-  lastTsMs: z.object({ dossier: Ms, sensor: Ms, covid: Ms }),
-  covidSimulated: z
-    .boolean()
-    .meta({ description: "Whether the area's own COVID figures come from a simulator." }),
-  covidReconciliation: CovidReconciliationSchema.nullable().meta({
-    description: "The area's own COVID reports against the sum of its children's; null without own reports.",
-  }),
-  at: z.string().meta({ description: 'The instant the snapshot describes, ISO 8601.' }),
-});
-same<z.output<typeof KpiSnapshotResponseSchema>, KpiSnapshot & { at: string }>(true);
-
 const Seq = z.number().int().min(1);
-const IngestItemResultSchema = z.discriminatedUnion('status', [
-  z.object({ index: z.number().int(), id: z.string(), status: z.literal('accepted'), seq: Seq }),
-  z.object({ index: z.number().int(), id: z.string().nullable(), status: z.literal('duplicate'), seq: Seq }),
-  z.object({
-    index: z.number().int(),
-    id: z.string().nullable(),
-    status: z.literal('rejected'),
-    reason: z.enum(ERROR_REASONS),
-    details: z.unknown().optional(),
-  }),
-]);
-export const IngestReportSchema = z
-  .object({
-    accepted: z.number().int(),
-    duplicates: z.number().int(),
-    rejected: z.number().int(),
-    results: z.array(IngestItemResultSchema),
-  })
-  .meta({ description: 'One result per event sent, in the order sent (`index`).' });
-same<z.output<typeof IngestReportSchema>, IngestReport>(true);
-
 /**
  * Adds `seq` to every member of the event union. An `allOf` of the union and `{ seq }` would be wrong in JSON
  * Schema: each member is strict (`additionalProperties: false`) and would refuse the extra field.
@@ -203,12 +89,6 @@ export const LiveBatchSchema = z.object({
 });
 same<z.output<typeof LiveBatchSchema>, LiveBatch>(true);
 
-export const AlertCommandResultSchema = z.object({ seq: Seq, duplicate: z.boolean() });
-same<z.output<typeof AlertCommandResultSchema>, AlertCommandResult>(true);
-
-export const ClockTickSchema = z.object({ nowMs: Ms, speed: z.number() });
-same<z.output<typeof ClockTickSchema>, ClockTick>(true);
-
 /** The `{ ok, data } | { ok: false, error }` acknowledgement every Socket.IO command answers with. */
 export function ackOf<T extends z.ZodType>(data: T) {
   return z.discriminatedUnion('ok', [
@@ -219,17 +99,8 @@ export function ackOf<T extends z.ZodType>(data: T) {
 
 export { DashboardStateSchema };
 
-export const ReplayPositionSchema = z.object({
-  epoch: z.number().int(),
-  cursorMs: Ms.meta({ description: 'Replay time: every event with tsMs ≤ cursorMs is folded in.' }),
-  playing: z.boolean(),
-  speed: ReplaySpeed,
-  endMs: Ms.meta({ description: 'Latest event time the log holds: playing stops there.' }),
-});
-same<z.output<typeof ReplayPositionSchema>, ReplayPosition>(true);
-
 export const ReplaySnapshotSchema = z.object({
-  position: ReplayPositionSchema,
+  position: ReplayPosition,
   state: DashboardStateSchema,
   areaTree: AreaTree,
 });
@@ -242,7 +113,7 @@ const AlertSchema = z
   .meta({ description: 'An alert as protocol/state/alerts.ts raises it.' }) as unknown as z.ZodType<Alert>;
 
 export const ReplayJumpResultSchema = z.object({
-  position: ReplayPositionSchema,
+  position: ReplayPosition,
   state: DashboardStateSchema,
   areaTree: AreaTree,
   alert: AlertSchema.nullable(),
@@ -251,13 +122,13 @@ same<z.output<typeof ReplayJumpResultSchema>, ReplayJumpResult>(true);
 
 export const ReplayBatchSchema = z.union([
   z.object({
-    position: ReplayPositionSchema,
+    position: ReplayPosition,
     fromMs: Ms,
     areaTree: AreaTree.optional(),
     events: z.array(LoggedEventSchema),
   }),
   z.object({
-    position: ReplayPositionSchema,
+    position: ReplayPosition,
     fromMs: Ms,
     areaTree: AreaTree.optional(),
     state: DashboardStateSchema.meta({

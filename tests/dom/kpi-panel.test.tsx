@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { KpiPanel } from '../../client/features/operator/KpiPanel';
 import { useStore } from '../../client/store/store';
+import { useLocaleStore } from '../../client/i18n/locale.store';
 import { applyEvents, emptyDashboardState, type LoggedEvent } from '../../protocol';
 import { FIXTURE_ROLLUP, onlineSubmitted, seedStore } from './fixtures';
 
@@ -64,7 +65,7 @@ describe('KPI tiles', () => {
   it('switch to English labels with the language', () => {
     seedStore();
     render(<KpiPanel />);
-    act(() => useStore.getState().setLocale('en'));
+    act(() => useLocaleStore.getState().setLocale('en'));
     expect(screen.getByText('Long An province')).toBeInTheDocument();
     expect(value('kpi-province-online-today')).toHaveTextContent('77,769');
   });

@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../../client/access/session.store';
+import { useLocaleStore } from '../../client/i18n/locale.store';
 import { LAYER_IDS } from '../../client/map/layers';
 import type { MapViewProps } from '../../client/map/MapView';
 import { ConsoleScreen } from '../../client/features/console/ConsoleScreen';
@@ -337,7 +338,7 @@ describe('wall', () => {
     expect(screen.getByTestId('wall')).toHaveAttribute('data-scene', 'covid');
     act(() => useWallStore.getState().control({ action: 'pause' }, Date.now()));
     expect(screen.getByTestId('scene-progress')).toHaveTextContent('TẠM DỪNG');
-    act(() => useStore.getState().setLocale('en'));
+    act(() => useLocaleStore.getState().setLocale('en'));
     expect(screen.getByTestId('wall-scene-title')).toHaveTextContent(
       'COVID-19 — new cases per 100,000 (7 days)',
     );

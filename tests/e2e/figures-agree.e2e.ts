@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SENSOR_SITES } from '../../geo';
 import type { LoggedEvent, SeriesResponse } from '../../protocol';
-import type { KpiSnapshot } from '../../protocol/state/kpis';
+import type { KpiSnapshot } from '../../protocol';
 import { launchBrowser, screenshotPath } from '../../testkit/browser';
 import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 

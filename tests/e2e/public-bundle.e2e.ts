@@ -1,32 +1,48 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { vi as viewsVi } from '../../client/i18n/vi';
 import { benchRouteJs } from '../../testkit/route-js';
 
 const DIST = 'dist/client';
 /**
- * gzip budget of `/public`'s initial JS (the entry chunk, the route's chunk and their static imports, from the
- * build manifest). Issue 22 asks for 60 KB; React 19's react-dom alone is ≈ 57 KB gzip, so this build holds the
- * line it reached (126 KB → 95 KB by taking zod out) and the budget falls as the shell sheds the dashboard store.
+ * gzip budget of `/public`'s initial JS: the entry chunk, the route's chunk and their static imports, from the
+ * build manifest, nothing subtracted. Issue 22 asks for 60 KB, which React 19 alone exceeds: a one-button
+ * React 19 app built by this Vite is 66,3 KB gzip. Past the dashboard store (104,2 → 93,6) and the views'
+ * dictionaries (→ 81,8), what is left beyond React is the page itself, its text and the access shell; 60 needs
+ * a lighter renderer for this page (see the report of the public-bundle branch).
  */
-// 95 KB when zod left the entry; 104 KB after the merged dictionaries and alarm labels. Issue 22 asks 60 (react-dom
-// alone is ~57): this only stops it growing further.
-const PUBLIC_INITIAL_BUDGET_KB = 110;
+const PUBLIC_INITIAL_BUDGET_KB = 84;
 /** A string every build of zod 4 carries (its global config key), whatever the minifier renames. */
 const ZOD_MARK = '__zod_globalConfig';
+/** The views' message keys that a minifier must keep quoted (they hold a dot), so a chunk that has them shows it. */
+const VIEW_KEYS = Object.keys(viewsVi)
+  .filter((k) => k.includes('.'))
+  .map((k) => JSON.stringify(k));
+
+const routes = benchRouteJs(DIST);
+const publicRoute = routes.find((r) => r.route === '/public')!;
+const read = (f: string) => readFileSync(path.join(DIST, f), 'utf8');
+const jsOf = (files: string[]) => files.filter((f) => f.endsWith('.js'));
 
 describe('/public on a phone: the JS it loads before anything shows (built manifest)', () => {
-  const publicRoute = benchRouteJs(DIST).find((r) => r.route === '/public')!;
-
   it('carries no zod in any of its initial chunks', () => {
     expect(publicRoute.initialFiles.length).toBeGreaterThan(1);
-    const withZod = publicRoute.initialFiles.filter((f) =>
-      readFileSync(path.join(DIST, f), 'utf8').includes(ZOD_MARK),
-    );
-    expect(withZod).toEqual([]);
+    expect(jsOf(publicRoute.initialFiles).filter((f) => read(f).includes(ZOD_MARK))).toEqual([]);
     // The mark is what it claims: the chunks that validate do carry it.
-    const all = benchRouteJs(DIST).flatMap((r) => [...r.initialFiles, ...r.lazyFiles]);
-    expect(all.some((f) => readFileSync(path.join(DIST, f), 'utf8').includes(ZOD_MARK))).toBe(true);
+    const all = routes.flatMap((r) => [...r.initialFiles, ...r.lazyFiles]);
+    expect(jsOf(all).some((f) => read(f).includes(ZOD_MARK))).toBe(true);
+  });
+
+  it("carries none of the views' dictionaries, not even in its lazy chunks (map, QR scanner)", () => {
+    const withViewText = jsOf([...publicRoute.initialFiles, ...publicRoute.lazyFiles]).filter((f) => {
+      const src = read(f);
+      return VIEW_KEYS.some((k) => src.includes(k));
+    });
+    expect(withViewText).toEqual([]);
+    // The keys do show in a build: the operator view's chunks hold them.
+    const operator = routes.find((r) => r.route === '/')!;
+    expect(jsOf(operator.initialFiles).some((f) => VIEW_KEYS.some((k) => read(f).includes(k)))).toBe(true);
   });
 
   it(`stays within ${PUBLIC_INITIAL_BUDGET_KB} KB gzip`, () => {

@@ -2,20 +2,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** Every module the public page loads at run time (type-only imports are erased, so they are skipped). */
-function runtimeImports(entry: string, followDynamic = true): Set<string> {
+/**
+ * Every module reached from `entries` at run time: type-only imports are erased, so they are skipped; with
+ * `followDynamic` off, an `import()` is where the walk stops (that code loads later, if ever).
+ */
+function runtimeImports(entries: string[], followDynamic: boolean): Set<string> {
   const seen = new Set<string>();
-  const queue = [path.resolve(entry)];
+  const queue = entries.map((e) => path.resolve(e));
   while (queue.length) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
     const src = readFileSync(file, 'utf8');
     for (const m of src.matchAll(
-      /^\s*(import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'|import\('([^']+)'\)/gm,
+      /^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'|import\('([^']+)'\)/gm,
     )) {
       if (m[3] && !followDynamic) continue;
-      const spec = m[2] ?? m[3]!;
+      const spec = m[1] ?? m[2] ?? m[3]!;
       if (!spec.startsWith('.')) {
         seen.add(`package:${spec}`);
         continue;
@@ -25,31 +28,49 @@ function runtimeImports(entry: string, followDynamic = true): Set<string> {
       if (hit) queue.push(hit);
     }
   }
-  return seen;
+  return new Set([...seen].map((m) => (m.startsWith('package:') ? m : path.relative(process.cwd(), m))));
 }
 
-describe('public page bundle', () => {
-  it('loads no operator code and no live socket beyond the app shell', () => {
-    // The shell (App, router, i18n, the locale in the shared store) is in the entry chunk for every view.
-    const shell = runtimeImports('client/App.tsx', false);
-    const mods = [...runtimeImports('client/features/public/PublicRoute.tsx')].filter((m) => !shell.has(m));
-    const rel = mods.map((m) => (m.startsWith('package:') ? m : path.relative(process.cwd(), m)));
-    expect(rel).toContain('client/features/public/DossierLookup.tsx');
-    expect(
-      rel.filter((m) =>
-        /features\/(?!public\/)|net\/live-socket|socket\.io|store\/(dashboard|selectors|live-feed)|map\/MapPanel/.test(
-          m,
-        ),
-      ),
-    ).toEqual([]);
-    // zod is checked on the build itself, chunk by chunk: tests/e2e/public-bundle.e2e.ts.
+/** What `/public` runs before anything shows: the whole entry (shell included) and the route's own module. */
+const PUBLIC_INITIAL = ['client/main.tsx', 'client/features/public/PublicRoute.tsx'];
+
+describe('public page bundle (source graph; tests/e2e/public-bundle.e2e.ts checks the build)', () => {
+  const initial = [...runtimeImports(PUBLIC_INITIAL, false)];
+
+  it('walks the real graph: the shell, the page and its lookup are in it', () => {
+    expect(initial).toEqual(
+      expect.arrayContaining([
+        'client/App.tsx',
+        'client/access/AccessGate.tsx',
+        'client/features/public/DossierLookup.tsx',
+        'client/i18n/use-core-t.ts',
+        'package:react-dom/client',
+      ]),
+    );
+  });
+
+  it('loads no zod, no schema, no operator code, no live socket and no views dictionary first', () => {
+    const unwanted = initial.filter((m) =>
+      new RegExp(
+        [
+          String.raw`^package:(zod|socket\.io-client)`,
+          String.raw`\.schema\.ts$`,
+          String.raw`^protocol/index\.ts$`,
+          String.raw`^client/features/(?!public/)`,
+          String.raw`^client/net/(live-socket|auth-api|areas-api)`,
+          String.raw`^client/store/`,
+          String.raw`^client/map/MapPanel`,
+          String.raw`^client/i18n/(index|vi|en|use-t)\.ts$`,
+        ].join('|'),
+      ).test(m),
+    );
+    expect(unwanted).toEqual([]);
   });
 
   it('draws its panels before the map: deck.gl and maplibre come only with the lazy map', () => {
     // A citizen on a phone reads the figures and looks up a dossier without waiting for a WebGL stack.
-    const eager = [...runtimeImports('client/features/public/PublicRoute.tsx', false)];
-    expect(eager.filter((m) => /package:(@deck\.gl|maplibre-gl)/.test(m))).toEqual([]);
-    const all = [...runtimeImports('client/features/public/PublicRoute.tsx')];
+    expect(initial.filter((m) => /package:(@deck\.gl|maplibre-gl)/.test(m))).toEqual([]);
+    const all = [...runtimeImports(['client/features/public/PublicRoute.tsx'], true)];
     expect(all).toContain('package:@deck.gl/layers');
   });
 });

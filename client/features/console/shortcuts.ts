@@ -2,7 +2,7 @@
  * The console's keyboard shortcuts: one table, read both by the key handler and by the on-screen help (`?`),
  * so the help can never list a key that does nothing or miss one that does something.
  */
-import type { MessageKey } from '../../i18n/vi';
+import type { MessageKey } from '../../i18n';
 
 export type ShortcutAction =
   'next' | 'previous' | 'ack' | 'shelve' | 'pick' | 'pickGroup' | 'bulkShelve' | 'details' | 'help';

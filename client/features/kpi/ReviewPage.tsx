@@ -1,6 +1,6 @@
 import { useEffect, type CSSProperties } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useStore } from '../../store/store';
+import { useLocaleStore } from '../../i18n/locale.store';
 import { PRINT_PLOT_MM } from '../../ui/print-media';
 import { areaLabel } from './area-label';
 import { CovidSummary } from './CovidSummary';
@@ -26,7 +26,7 @@ const PRINT_PLOT_VARS = {
 export function ReviewPage({ todayKey, nowMs }: { todayKey: string; nowMs: number }) {
   const { t } = useT();
   const [state, update] = useReviewUrlState(todayKey);
-  const setLocale = useStore((s) => s.setLocale);
+  const setLocale = useLocaleStore((s) => s.setLocale);
   useEffect(() => setLocale(state.lang), [state.lang, setLocale]);
   const cmp = comparisonPeriod(state.period, state.compare);
   const spans = reviewSpans(state.period, cmp, nowMs);

@@ -1,6 +1,6 @@
 import { formulaText } from '../../i18n/formulas';
 import { useT } from '../../i18n/use-t';
-import { useStore } from '../../store/store';
+import { useLocaleStore } from '../../i18n/locale.store';
 import { formatClock, formatNumber } from '../../ui/format';
 import type { TileModel } from './scorecard-tiles';
 
@@ -13,7 +13,7 @@ export interface ReviewTileProps {
 /** A scorecard figure; its button opens where the figure comes from (formula, stream, events, last event). */
 export function ReviewTile({ tile, open, onToggle }: ReviewTileProps) {
   const { t, intl } = useT();
-  const locale = useStore((s) => s.locale);
+  const locale = useLocaleStore((s) => s.locale);
   const p = tile.provenance;
   const last = p.lastEventTsMs === null ? null : formatClock(p.lastEventTsMs, intl);
   const testId = `review-tile-${tile.id}`;

@@ -1,5 +1,5 @@
 import type { PublicCovid } from '../../../protocol/public.schema';
-import { useT } from '../../i18n/use-t';
+import { useCoreT } from '../../i18n/use-core-t';
 import { CovidRemainder } from '../../ui/CovidRemainder';
 import { formatDayKey, formatNumber } from '../../ui/format';
 import { levelCss } from './epidemic-levels';
@@ -9,7 +9,7 @@ import { levelCss } from './epidemic-levels';
  * highest level first, then most new cases; a district whose figures are the simulator's says so.
  */
 export function CovidPanel({ covid }: { covid: PublicCovid | null }) {
-  const { t, intl } = useT();
+  const { t, intl } = useCoreT();
   if (!covid) return <p className="public-muted">{t('waiting')}</p>;
   const p = covid.province;
   const rows = [...covid.districts].sort(

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { useT } from '../../i18n/use-t';
+import { useCoreT } from '../../i18n/use-core-t';
 import { codeFromScan, isDossierCode, normaliseCode } from './dossier-code';
 import { LookupMessage } from './LookupMessage';
 import { lookupDossier } from './public-api';
@@ -19,7 +19,7 @@ async function run(code: string, signal: AbortSignal) {
 }
 
 export function DossierLookup({ initialCode = '' }: { initialCode?: string }) {
-  const { t } = useT();
+  const { t } = useCoreT();
   const [code, setCode] = useState(initialCode);
   const [scanning, setScanning] = useState(false);
   const lookup = usePublicStore((s) => s.lookup);

@@ -1,9 +1,9 @@
 import type { PublicDossier, PublicDossierStep } from '../../../protocol/public.schema';
-import type { Translate } from '../../i18n';
-import { useT } from '../../i18n/use-t';
+import type { CoreTranslate } from '../../i18n/core';
+import { useCoreT } from '../../i18n/use-core-t';
 import { formatClock } from '../../ui/format';
 
-function stepText(s: PublicDossierStep, t: Translate, when: (ms: number) => string): string {
+function stepText(s: PublicDossierStep, t: CoreTranslate, when: (ms: number) => string): string {
   switch (s.step) {
     case 'received':
       return `${t('public.step.received')} ${t(`public.channel.${s.channel}`)}`;
@@ -18,7 +18,7 @@ function stepText(s: PublicDossierStep, t: Translate, when: (ms: number) => stri
 
 /** A dossier's status and its steps, oldest first, each with its Vietnam date and time. */
 export function DossierTimeline({ dossier }: { dossier: PublicDossier }) {
-  const { t, intl } = useT();
+  const { t, intl } = useCoreT();
   const when = (ms: number) => {
     const c = formatClock(ms, intl);
     return `${c.time.slice(0, 5)} ${c.date.replace(/^[^,]*,\s*/, '')}`;

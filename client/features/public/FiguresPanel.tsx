@@ -1,6 +1,6 @@
 import type { PublicSummary } from '../../../protocol/public.schema';
 import { vnDateKey } from '../../../protocol/time';
-import { useT } from '../../i18n/use-t';
+import { useCoreT } from '../../i18n/use-core-t';
 import { formatNumber, formatPercent } from '../../ui/format';
 
 /** "08/2021" from a `YYYY-MM-DD` day key. */
@@ -8,7 +8,7 @@ const monthOf = (day: string) => `${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 /** The public-service figures of the province: online dossiers this month and year, on-time rate. */
 export function FiguresPanel({ summary }: { summary: PublicSummary | null }) {
-  const { t, intl } = useT();
+  const { t, intl } = useCoreT();
   if (!summary) return <p className="public-muted">{t('waiting')}</p>;
   const { month, year } = summary;
   const y = year.fromDay.slice(0, 4);

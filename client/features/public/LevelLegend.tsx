@@ -1,8 +1,8 @@
-import { useT } from '../../i18n/use-t';
+import { useCoreT } from '../../i18n/use-core-t';
 import { LEVELS, levelCss } from './epidemic-levels';
 
 export function LevelLegend() {
-  const { t } = useT();
+  const { t } = useCoreT();
   return (
     <ul className="public-legend" data-testid="public-legend">
       {LEVELS.map((l) => (

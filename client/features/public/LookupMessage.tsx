@@ -1,10 +1,10 @@
-import { useT } from '../../i18n/use-t';
+import { useCoreT } from '../../i18n/use-core-t';
 import type { LookupResult } from './public-api';
 import { DossierTimeline } from './DossierTimeline';
 
 /** The answer to a lookup: the timeline, or a sentence saying what went wrong and what to do. */
 export function LookupMessage({ result }: { result: LookupResult }) {
-  const { t } = useT();
+  const { t } = useCoreT();
   if (result.kind === 'found') return <DossierTimeline dossier={result.dossier} />;
   const text =
     result.kind === 'not_found'

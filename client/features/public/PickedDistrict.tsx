@@ -1,10 +1,10 @@
 import type { PublicCovid } from '../../../protocol/public.schema';
-import { useT } from '../../i18n/use-t';
+import { useCoreT } from '../../i18n/use-core-t';
 import { formatNumber } from '../../ui/format';
 
 /** The district tapped on the map, by name with its level and new cases; a hint until one is tapped. */
 export function PickedDistrict({ covid, code }: { covid: PublicCovid | null; code: string | null }) {
-  const { t, intl } = useT();
+  const { t, intl } = useCoreT();
   const d = covid?.districts.find((x) => x.code === code);
   return (
     <p

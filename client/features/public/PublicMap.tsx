@@ -6,7 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { DISTRICTS_2021 } from '../../../geo/areas';
 import type { PublicAreas, PublicCovid } from '../../../protocol/public.schema';
 import { OPEN_ATTRIBUTION } from '../../../geo/open-boundaries';
-import { useT } from '../../i18n/use-t';
+import { useCoreT } from '../../i18n/use-core-t';
 import { mapLocale } from '../../map/map-locale';
 import { PROVINCE_BOUNDS } from '../../map/map-style';
 import { epidemicLayer, levelNumberLayer } from './epidemic-layers';
@@ -32,7 +32,7 @@ export interface PublicMapProps {
 export default function PublicMap({ areas, covid, onPick }: PublicMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
-  const { t } = useT();
+  const { t } = useCoreT();
   const initialLocale = useRef(mapLocale(t));
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../../i18n/use-t';
+import { useCoreT } from '../../i18n/use-core-t';
 import { LocaleSwitch } from '../../ui/LocaleSwitch';
 import { formatClock } from '../../ui/format';
 import { CovidPanel } from './CovidPanel';
@@ -18,7 +18,7 @@ const PublicMap = lazy(() => import('./PublicMap'));
 /** `/public`: what a citizen reads on a phone. Only `/api/public` figures, never operator data. */
 export default function PublicRoute() {
   usePublicData();
-  const { t, intl } = useT();
+  const { t, intl } = useCoreT();
   const { summary, covid, areas, loadError } = usePublicStore(
     useShallow((s) => ({ summary: s.summary, covid: s.covid, areas: s.areas, loadError: s.loadError })),
   );

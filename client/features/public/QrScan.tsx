@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { useT } from '../../i18n/use-t';
+import { useCoreT } from '../../i18n/use-core-t';
 
 /**
  * The phone camera reading a receipt's QR code. qr-scanner is loaded only when the citizen opens the
  * camera; it uses the browser's BarcodeDetector where there is one. Calls `onText` with what it read.
  */
 export function QrScan({ onText, onClose }: { onText: (text: string) => void; onClose: () => void }) {
-  const { t } = useT();
+  const { t } = useCoreT();
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { PROVINCE_CODE } from '../../../geo/areas';
 import { t as translate } from '../../i18n';
+import { useLocaleStore } from '../../i18n/locale.store';
 import { connectLive } from '../../net/live-socket';
 import { useAreasLoader } from '../../store/use-areas-loader';
 import { useStore } from '../../store/store';
@@ -21,7 +22,7 @@ export default function WallRoute() {
   useWallTypography(profile);
   useEffect(() => {
     const config = parseWallUrl(window.location.search);
-    useStore.getState().setLocale(config.lang);
+    useLocaleStore.getState().setLocale(config.lang);
     document.title = translate(config.lang, 'wall.title');
     useWallStore.getState().init(config, Date.now(), scenarioHour());
     return connectLive(useStore.getState(), PROVINCE_CODE, '/live', {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useStore } from '../../store/store';
+import { useLocaleStore } from '../../i18n/locale.store';
 import { unlockAudio } from './chime';
 import { SCENE_IDS } from './playlists';
 import { useWallStore } from './wall.store';
@@ -21,7 +21,7 @@ export function useWallKeyboard(): void {
       else if (/^[1-9]$/.test(e.key) && SCENE_IDS[Number(e.key) - 1])
         wall.control({ action: 'show', scene: SCENE_IDS[Number(e.key) - 1] }, now);
       else if (e.key === 'l' || e.key === 'L') {
-        const { locale, setLocale } = useStore.getState();
+        const { locale, setLocale } = useLocaleStore.getState();
         setLocale(locale === 'vi' ? 'en' : 'vi');
       } else return;
       e.preventDefault();

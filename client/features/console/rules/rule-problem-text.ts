@@ -1,5 +1,4 @@
-import type { Translate } from '../../../i18n';
-import type { MessageKey } from '../../../i18n/vi';
+import type { MessageKey, Translate } from '../../../i18n';
 import { formatNumber } from '../../../ui/format';
 import type { RuleProblem } from './rules-draft';
 
