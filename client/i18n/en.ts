@@ -38,6 +38,8 @@ export const en: Record<MessageKey, string> = {
   'chart.latest': '{date}: {value} dossiers',
   'chart.empty': 'No daily data yet',
   'map.schematic': 'Schematic map — not official boundaries',
+  'map.pilotsSchematic':
+    'Pilot units: schematic placement, not boundaries; the Department is a point, not a territory',
   'map.schematicPart': "Boundaries: {source}. Tân An's wards and communes: schematic",
   'map.official': 'Boundaries: {name} — {source}',
   'map.officialNoSource': 'Boundaries: {name}',

@@ -29,6 +29,8 @@ import {
   type AreaFeature,
 } from './layers';
 import { OFFLINE_STYLE, PROVINCE_BOUNDS } from './map-style';
+import { pilotCellLayer, pilotMarkLayer } from './pilot-layers';
+import type { PilotShapes } from './pilot-shapes';
 
 // Without an explicit URL, Vite cannot bundle maplibre's worker and the map never loads.
 setWorkerUrl(workerUrl);
@@ -55,6 +57,8 @@ export interface MapViewProps {
   drill?: { features: readonly AreaFeature[]; focus: string };
   /** The unit outlined as chosen. */
   highlight?: string;
+  /** The pilot units' schematic cells and marks, drawn while one of them is chosen (`focus`). */
+  pilots?: { shapes: PilotShapes; focus: string };
   /** Labels of the operator's map (default: none); the placement pass keeps those that do not collide. */
   labels?: readonly AreaLabel[];
   /** Called with what a click hit: an area (drill down) or a sensor site. */
@@ -112,6 +116,7 @@ export default function MapView({
   mapStyle,
   drill,
   highlight,
+  pilots,
   labels,
   onPick,
 }: MapViewProps) {
@@ -188,18 +193,31 @@ export default function MapView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusKey]);
 
+  const highlighted = areas?.features.find((f) => f.properties.code === highlight) as AreaFeature | undefined;
   const list = useMemo(
     () =>
       layers ?? [
         areas ? districtLayer({ areas, values, scale, metric }) : null,
         drill && drill.features.length > 0 ? wardLayer(drill) : null,
-        focusLayer(areas?.features.find((f) => f.properties.code === highlight) as AreaFeature | undefined),
+        pilots ? pilotCellLayer(pilots) : null,
+        focusLayer(highlighted),
         sensorLayer({ markers }),
+        pilots ? pilotMarkLayer(pilots) : null,
         // Last, so names stay readable where sites crowd around a seat (Tân An, Bến Lức).
         labels ? labelLayer({ districts: labels }) : null,
       ],
-    [layers, areas, values, scale, metric, drill, highlight, markers, labels],
+    [layers, areas, values, scale, metric, drill, pilots, highlighted, markers, labels],
   );
+  // What is drawn as chosen, for e2e: a unit of the set, or a pilot's cell or mark.
+  const shownHighlight =
+    highlighted?.properties.code ??
+    (pilots &&
+    [
+      ...pilots.shapes.cells.map((f) => f.properties.code),
+      ...pilots.shapes.marks.map((m) => m.code),
+    ].includes(pilots.focus)
+      ? pilots.focus
+      : undefined);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -219,6 +237,7 @@ export default function MapView({
       data-testid="map-canvas"
       data-labels={JSON.stringify(placed)}
       data-camera-moves={camera.moves}
+      data-highlight={shownHighlight}
       data-view-bounds={camera.view ? JSON.stringify(camera.view) : undefined}
     >
       <div ref={container} className="map-canvas__gl" />

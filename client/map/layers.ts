@@ -14,6 +14,8 @@ export const LAYER_IDS = {
   labels: 'district-labels',
   wards: 'drill-down-wards',
   focus: 'focused-area',
+  pilots: 'pilot-units',
+  pilotMarks: 'pilot-agency-marks',
 } as const;
 
 /** The font every map label uses; the placement pass measures text with it. */
