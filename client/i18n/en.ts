@@ -318,6 +318,7 @@ export const en: Record<MessageKey, string> = {
   'wall.paused': 'PAUSED',
   'wall.stale': 'STALE',
   'wall.conn.since': 'since {time}',
+  'wall.schematicPart': "Tân An's wards and communes: schematic",
   'wall.alerts.title': 'Latest alerts',
   'wall.alerts.none': 'No alerts',
   'wall.level': 'Level {n}',

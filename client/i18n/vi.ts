@@ -320,6 +320,7 @@ export const vi = {
   'wall.paused': 'TẠM DỪNG',
   'wall.stale': 'TRỄ',
   'wall.conn.since': 'từ {time}',
+  'wall.schematicPart': 'Phường, xã của Tân An: sơ đồ minh hoạ',
   'wall.alerts.title': 'Cảnh báo gần nhất',
   'wall.alerts.none': 'Không có cảnh báo',
   'wall.level': 'Cấp {n}',

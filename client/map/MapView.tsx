@@ -16,8 +16,9 @@ import type { AreasCollection } from '../net/api';
 import type { SiteMarker } from '../store/selectors';
 import type { AreaLabel } from './area-labels';
 import type { ChoroplethScale } from './colours';
+import { mapAttribution } from './map-attribution';
 import { mapLocale } from './map-locale';
-import { placeLabelsOnMap, withPlacedLabels, type PlacedLabel } from './map-labels';
+import { labelSizePx, placeLabelsOnMap, withPlacedLabels, type PlacedLabel } from './map-labels';
 import {
   districtFeatures,
   districtLayer,
@@ -63,6 +64,8 @@ export interface MapViewProps {
   labels?: readonly AreaLabel[];
   /** Called with what a click hit: an area (drill down) or a sensor site. */
   onPick?: (pick: MapPick) => void;
+  /** Whether the boundaries' attribution is written over the map (default); the wall writes it in its legend. */
+  attributionOnMap?: boolean;
 }
 
 const FIT = { padding: 24, animate: false } as const;
@@ -119,6 +122,7 @@ export default function MapView({
   pilots,
   labels,
   onPick,
+  attributionOnMap = true,
 }: MapViewProps) {
   const { t } = useT();
   const container = useRef<HTMLDivElement>(null);
@@ -230,7 +234,7 @@ export default function MapView({
     overlay.current?.setProps({ layers: [NEIGHBOURS, ...withPlacedLabels(list, placed)] });
   }, [list, placed]);
 
-  const attribution = [areas?.attribution, neighbours.attribution].filter(Boolean).join(' · ');
+  const attribution = mapAttribution(areas);
   return (
     <div
       className="map-canvas"
@@ -238,12 +242,15 @@ export default function MapView({
       data-labels={JSON.stringify(placed)}
       data-camera-moves={camera.moves}
       data-highlight={shownHighlight}
+      data-label-px={labelSizePx(list) ?? undefined}
       data-view-bounds={camera.view ? JSON.stringify(camera.view) : undefined}
     >
       <div ref={container} className="map-canvas__gl" />
-      <p className="map-canvas__attribution" data-testid="map-attribution">
-        {attribution}
-      </p>
+      {attributionOnMap ? (
+        <p className="map-canvas__attribution" data-testid="map-attribution">
+          {attribution}
+        </p>
+      ) : null}
     </div>
   );
 }
