@@ -99,14 +99,18 @@ function hexagon([lon, lat]: LonLat, radiusKm: number): Ring {
 const inside = (geometry: AreaGeometry, p: LonLat) =>
   polygonsOf(geometry).some((polygon) => polygonContains(polygon, p));
 
+/** The units a pilot's cell must lie inside: an area set, or its features as `GET /api/areas` sends them. */
+export type PilotHosts = AreaSet | { features: readonly Pick<AreaFeature, 'properties' | 'geometry'>[] };
+
 /**
  * The pilots' schematic cells, each inside its parent as `districts` draws it (the set in force: the geometry
  * may be schematic or official, the cell follows): a hexagon around the placement, or around a point inside the
  * parent when the placement falls outside it, halved until all its corners are inside (the Department's a small
- * mark). Positions `[lon, lat]`.
+ * mark). Positions `[lon, lat]`. The server and the browser compute the same cells from the same set.
  */
-export function pilotUnitFeatures(districts: AreaSet): AreaFeature[] {
-  const parents = new Map(districts.collection.features.map((f) => [f.properties.code, f.geometry]));
+export function pilotUnitFeatures(districts: PilotHosts): AreaFeature[] {
+  const features = 'collection' in districts ? districts.collection.features : districts.features;
+  const parents = new Map(features.map((f) => [f.properties.code, f.geometry]));
   return PILOT_UNITS.map((u) => {
     const host = u.parent ? parents.get(u.parent) : undefined;
     const centre = !host || inside(host, u.seat) ? u.seat : representativePoint(host);

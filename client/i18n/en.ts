@@ -36,6 +36,8 @@ export const en: Record<ViewKey, string> = {
   'chart.latest': '{date}: {value} dossiers',
   'chart.empty': 'No daily data yet',
   'map.schematic': 'Schematic map — not official boundaries',
+  'map.pilotsSchematic':
+    'Pilot units: schematic placement, not boundaries; the Department is a point, not a territory',
   'map.schematicPart': "Boundaries: {source}. Tân An's wards and communes: schematic",
   'map.official': 'Boundaries: {name} — {source}',
   'map.officialNoSource': 'Boundaries: {name}',
@@ -256,6 +258,7 @@ export const en: Record<ViewKey, string> = {
   'wall.paused': 'PAUSED',
   'wall.stale': 'STALE',
   'wall.conn.since': 'since {time}',
+  'wall.schematicPart': "Tân An's wards and communes: schematic",
   'wall.alerts.title': 'Latest alerts',
   'wall.alerts.none': 'No alerts',
   'wall.level': 'Level {n}',

@@ -38,6 +38,8 @@ export const vi = {
   'chart.latest': 'Ngày {date}: {value} hồ sơ',
   'chart.empty': 'Chưa có dữ liệu theo ngày',
   'map.schematic': 'Sơ đồ minh hoạ — không phải ranh giới chính thức',
+  'map.pilotsSchematic':
+    'Đơn vị thí điểm: vị trí theo sơ đồ minh hoạ, không phải ranh giới; Sở TT&TT là một điểm, không có địa giới',
   'map.schematicPart': 'Ranh giới: {source}. Phường, xã của Tân An: sơ đồ minh hoạ',
   'map.official': 'Ranh giới: {name} — {source}',
   'map.officialNoSource': 'Ranh giới: {name}',
@@ -259,6 +261,7 @@ export const vi = {
   'wall.paused': 'TẠM DỪNG',
   'wall.stale': 'TRỄ',
   'wall.conn.since': 'từ {time}',
+  'wall.schematicPart': 'Phường, xã của Tân An: sơ đồ minh hoạ',
   'wall.alerts.title': 'Cảnh báo gần nhất',
   'wall.alerts.none': 'Không có cảnh báo',
   'wall.level': 'Cấp {n}',

@@ -21,9 +21,16 @@ import { ChoroplethSwitch } from './ChoroplethSwitch';
 import { choroplethScale } from './colours';
 import type { AreaFeature } from './layers';
 import { MapLegend } from './MapLegend';
-import { areaLabels } from './area-labels';
+import { areaLabels, type AreaLabel } from './area-labels';
+import { representativePoint } from '../../geo/ring';
+import { PILOT_AREAS, isPilotUnit } from '../../geo/pilot-units';
+import type { AreaGeometry } from '../../protocol';
+import type { PilotShapes } from './pilot-shapes';
+import type { Translate } from '../i18n';
 import { areaSetNote } from './area-set-note';
 import { PROVINCE_BOUNDS } from './map-style';
+import { pilotBounds, pilotShapes } from './pilot-shapes';
+import { pilotLabel } from '../ui/pilot-label';
 import type { MapPick } from './MapView';
 
 // maplibre + deck.gl are most of the bundle: load them apart so the tiles and chart draw first.
@@ -103,22 +110,29 @@ export function MapPanel({
   }, [areas, focus]);
   const pickSite = useSitePanel((s) => s.pick);
   const counts = useMemo(() => countByStatus(Object.values(state.sites), state.alerts, now), [state, now]);
-  const labels = useMemo(
-    () =>
-      areaLabels(
-        areas,
-        focus,
-        districtOf(focus) === TAN_AN_CODE && frame.level === 'area' ? TAN_AN_CODE : undefined,
-      ),
-    [areas, focus, frame.level],
+  // A chosen pilot unit is drawn with the other pilots: schematic cells inside their districts, named so.
+  const pilots = useMemo(
+    () => (isPilotUnit(focus) ? { shapes: pilotShapes(areas), focus } : undefined),
+    [areas, focus],
   );
+  const labels = useMemo(() => {
+    const units = areaLabels(
+      areas,
+      focus,
+      districtOf(focus) === TAN_AN_CODE && frame.level === 'area' ? TAN_AN_CODE : undefined,
+    );
+    return pilots ? [...units, ...pilotLabels(pilots.shapes, focus, t)] : units;
+  }, [areas, focus, frame.level, pilots, t]);
   const framed = useMemo(
     () =>
       frame.level === 'province'
         ? { key: `province:${frame.n}`, bounds: PROVINCE_BOUNDS }
-        : { key: `area:${focus}:${frame.n}`, bounds: areaBounds(areas, focus) },
+        : {
+            key: `area:${focus}:${frame.n}`,
+            bounds: (pilots && pilotBounds(pilots.shapes, focus)) ?? areaBounds(areas, focus),
+          },
     // The bounds follow the areas loaded, but only a new key moves the camera.
-    [frame, focus, areas],
+    [frame, focus, areas, pilots],
   );
   const onPick = useCallback(
     (pick: MapPick) => {
@@ -142,6 +156,7 @@ export function MapPanel({
             drill={drill}
             focus={framed}
             highlight={focus}
+            {...(pilots ? { pilots } : {})}
             labels={labels}
             onPick={onPick}
             capturable={capturable}
@@ -169,6 +184,11 @@ export function MapPanel({
             data-schematic={note.schematic}
           >
             {t(note.key, note.params)}
+          </p>
+        ) : null}
+        {pilots ? (
+          <p className="map-panel__schematic" data-testid="map-pilot-note">
+            {t('map.pilotsSchematic')}
           </p>
         ) : null}
         {areasError ? (
@@ -222,6 +242,24 @@ function useFraming(focus: string, setFocus: (code: string) => void) {
     return () => window.removeEventListener('keydown', onKey);
   }, [focus, drill]);
   return useMemo(() => ({ level: state.level, n: state.n, drill }), [state.level, state.n, drill]);
+}
+
+/**
+ * The pilots' names on their cells and mark, the chosen one first among all labels; each says it is a pilot
+ * ("Xã thí điểm …"), and the note above the map says the cells are schematic.
+ */
+function pilotLabels(shapes: PilotShapes, focus: string, t: Translate): AreaLabel[] {
+  const places = [
+    ...shapes.cells.map((f) => ({
+      code: f.properties.code,
+      seat: representativePoint(f.geometry as AreaGeometry),
+    })),
+    ...shapes.marks.map((m) => ({ code: m.code, seat: m.lonLat })),
+  ];
+  return places.map(({ code, seat }) => {
+    const unit = PILOT_AREAS.find((a) => a.code === code)!;
+    return { ...unit, name: pilotLabel(code, t) ?? unit.name, seat, priority: code === focus ? 2e6 : 1 };
+  });
 }
 
 const EMPTY = emptyDashboardState();

@@ -16,8 +16,9 @@ import type { AreasCollection } from '../net/api';
 import type { SiteMarker } from '../store/selectors';
 import type { AreaLabel } from './area-labels';
 import type { ChoroplethScale } from './colours';
+import { mapAttribution } from './map-attribution';
 import { mapLocale } from './map-locale';
-import { placeLabelsOnMap, withPlacedLabels, type PlacedLabel } from './map-labels';
+import { labelSizePx, placeLabelsOnMap, withPlacedLabels, type PlacedLabel } from './map-labels';
 import {
   districtFeatures,
   districtLayer,
@@ -29,6 +30,8 @@ import {
   type AreaFeature,
 } from './layers';
 import { OFFLINE_STYLE, PROVINCE_BOUNDS } from './map-style';
+import { pilotCellLayer, pilotMarkLayer } from './pilot-layers';
+import type { PilotShapes } from './pilot-shapes';
 
 // Without an explicit URL, Vite cannot bundle maplibre's worker and the map never loads.
 setWorkerUrl(workerUrl);
@@ -55,6 +58,8 @@ export interface MapViewProps {
   drill?: { features: readonly AreaFeature[]; focus: string };
   /** The unit outlined as chosen. */
   highlight?: string;
+  /** The pilot units' schematic cells and marks, drawn while one of them is chosen (`focus`). */
+  pilots?: { shapes: PilotShapes; focus: string };
   /** Labels of the operator's map (default: none); the placement pass keeps those that do not collide. */
   labels?: readonly AreaLabel[];
   /** Called with what a click hit: an area (drill down) or a sensor site. */
@@ -64,6 +69,8 @@ export interface MapViewProps {
    * export can copy the map into its frames; read once, at creation. Off elsewhere: it costs a copy a frame.
    */
   capturable?: boolean;
+  /** Whether the boundaries' attribution is written over the map (default); the wall writes it in its legend. */
+  attributionOnMap?: boolean;
 }
 
 const FIT = { padding: 24, animate: false } as const;
@@ -117,9 +124,11 @@ export default function MapView({
   mapStyle,
   drill,
   highlight,
+  pilots,
   labels,
   onPick,
   capturable = false,
+  attributionOnMap = true,
 }: MapViewProps) {
   const { t } = useT();
   const container = useRef<HTMLDivElement>(null);
@@ -196,18 +205,31 @@ export default function MapView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusKey]);
 
+  const highlighted = areas?.features.find((f) => f.properties.code === highlight) as AreaFeature | undefined;
   const list = useMemo(
     () =>
       layers ?? [
         areas ? districtLayer({ areas, values, scale, metric }) : null,
         drill && drill.features.length > 0 ? wardLayer(drill) : null,
-        focusLayer(areas?.features.find((f) => f.properties.code === highlight) as AreaFeature | undefined),
+        pilots ? pilotCellLayer(pilots) : null,
+        focusLayer(highlighted),
         sensorLayer({ markers }),
+        pilots ? pilotMarkLayer(pilots) : null,
         // Last, so names stay readable where sites crowd around a seat (Tân An, Bến Lức).
         labels ? labelLayer({ districts: labels }) : null,
       ],
-    [layers, areas, values, scale, metric, drill, highlight, markers, labels],
+    [layers, areas, values, scale, metric, drill, pilots, highlighted, markers, labels],
   );
+  // What is drawn as chosen, for e2e: a unit of the set, or a pilot's cell or mark.
+  const shownHighlight =
+    highlighted?.properties.code ??
+    (pilots &&
+    [
+      ...pilots.shapes.cells.map((f) => f.properties.code),
+      ...pilots.shapes.marks.map((m) => m.code),
+    ].includes(pilots.focus)
+      ? pilots.focus
+      : undefined);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -220,19 +242,23 @@ export default function MapView({
     overlay.current?.setProps({ layers: [NEIGHBOURS, ...withPlacedLabels(list, placed)] });
   }, [list, placed]);
 
-  const attribution = [areas?.attribution, neighbours.attribution].filter(Boolean).join(' · ');
+  const attribution = mapAttribution(areas);
   return (
     <div
       className="map-canvas"
       data-testid="map-canvas"
       data-labels={JSON.stringify(placed)}
       data-camera-moves={camera.moves}
+      data-highlight={shownHighlight}
+      data-label-px={labelSizePx(list) ?? undefined}
       data-view-bounds={camera.view ? JSON.stringify(camera.view) : undefined}
     >
       <div ref={container} className="map-canvas__gl" />
-      <p className="map-canvas__attribution" data-testid="map-attribution">
-        {attribution}
-      </p>
+      {attributionOnMap ? (
+        <p className="map-canvas__attribution" data-testid="map-attribution">
+          {attribution}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { AreaProperties, AreasCollection } from '../net/api';
 import type { SensorStatus } from '../../protocol';
 import type { SiteMarker } from '../store/selectors';
 import { OUTSIDE_RING, STATUS_COLOURS, type ChoroplethScale } from './colours';
+import { LABEL_FONT, LABEL_WEIGHT } from './label-font';
 
 /** Stable layer ids: deck.gl matches layers across renders by id, so these must never change. */
 export const LAYER_IDS = {
@@ -14,10 +15,11 @@ export const LAYER_IDS = {
   labels: 'district-labels',
   wards: 'drill-down-wards',
   focus: 'focused-area',
+  pilots: 'pilot-units',
+  pilotMarks: 'pilot-agency-marks',
 } as const;
 
-/** The font every map label uses; the placement pass measures text with it. */
-export const LABEL_FONT = '"Be Vietnam Pro", system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+export { LABEL_FONT, LABEL_WEIGHT } from './label-font';
 export const LABEL_SIZE_PX = 15;
 export const LABEL_OFFSET_PX = 14;
 
@@ -101,7 +103,11 @@ export function sensorLayer(p: { markers: readonly MapMarker[]; scale?: number }
   });
 }
 
-export function labelLayer(p: { districts: readonly AreaInfo[]; scale?: number }) {
+/**
+ * `offsetPx` lifts each name above its point (default {@link LABEL_OFFSET_PX} × `scale`, so the sites at a seat
+ * stay visible); the wall writes names on their point, where a small map has room for them.
+ */
+export function labelLayer(p: { districts: readonly AreaInfo[]; scale?: number; offsetPx?: number }) {
   return new TextLayer<AreaInfo>({
     id: LAYER_IDS.labels,
     data: p.districts,
@@ -110,7 +116,7 @@ export function labelLayer(p: { districts: readonly AreaInfo[]; scale?: number }
     // 'auto' builds the atlas from the text itself, so Vietnamese diacritics (ă, ơ, ư, ạ …) all render.
     characterSet: 'auto',
     fontFamily: LABEL_FONT,
-    fontWeight: 600,
+    fontWeight: LABEL_WEIGHT,
     getSize: LABEL_SIZE_PX,
     sizeUnits: 'pixels',
     sizeScale: p.scale ?? 1,
@@ -118,7 +124,7 @@ export function labelLayer(p: { districts: readonly AreaInfo[]; scale?: number }
     fontSettings: { sdf: true },
     outlineWidth: 3,
     outlineColor: [8, 14, 22, 230],
-    getPixelOffset: [0, -LABEL_OFFSET_PX * (p.scale ?? 1)],
+    getPixelOffset: [0, -(p.offsetPx ?? LABEL_OFFSET_PX * (p.scale ?? 1))],
   });
 }
 

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AreaFeatureCollection, SiteAreasResponse } from '../../protocol';
 import { SENSOR_SITES } from '../../geo';
+import { pilotShapes } from '../../client/map/pilot-shapes';
+import type { AreasCollection } from '../../client/net/api';
 import { colourSpread, launchBrowser, screenshotPath } from '../../testkit/browser';
 import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
@@ -166,6 +168,29 @@ describe('the real province on the operator map', () => {
     const [[w2], [e2]] = await viewOf(page);
     expect(w2).toBeLessThanOrEqual(province[0] + 1e-6);
     expect(e2).toBeGreaterThanOrEqual(province[2] - 1e-6);
+  }, 120_000);
+
+  it('draws a chosen pilot unit as its schematic cell inside its district, framed and highlighted', async () => {
+    const cell = pilotShapes(areas as AreasCollection).cells.find((f) => f.properties.code === '99102')!;
+    const before = await movesOf(page);
+    await page.getByTestId('area-picker').selectOption('99102');
+    await settledAfter(page, before);
+    await expect
+      .poll(() => page.getByTestId('map-canvas').getAttribute('data-highlight'), { timeout: 10_000 })
+      .toBe('99102');
+    const [[w, s], [e, n]] = await viewOf(page);
+    const [cw, cs, ce, cn] = bboxOf(cell as unknown as AreaFeatureCollection['features'][number]);
+    expect(w).toBeLessThanOrEqual(cw);
+    expect(e).toBeGreaterThanOrEqual(ce);
+    expect(s).toBeLessThanOrEqual(cs);
+    expect(n).toBeGreaterThanOrEqual(cn);
+    // Framed close: the cell with its surroundings, not the province.
+    const province = bboxOf(areas.features.find((f) => f.properties.code === '80')!);
+    expect(e - w).toBeLessThan((province[2] - province[0]) * 0.3);
+    await expect.poll(() => page.getByTestId('map-pilot-note').textContent()).toMatch(/sơ đồ minh hoạ/);
+    const labels = await labelsOf(page);
+    expect(labels.map((l) => l.id)).toContain('99102');
+    await page.screenshot({ path: screenshotPath('map-pilot-unit.png'), timeout: 90_000 });
   }, 120_000);
 });
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DISPLAY_PROFILES } from '../../client/features/wall/display-profile';
 import { SCENE_IDS } from '../../client/features/wall/playlists';
+import { LABEL_FONT, LABEL_WEIGHT } from '../../client/map/label-font';
+import type { AreaFeatureCollection } from '../../protocol';
 import { launchBrowser, screenshotPath } from '../../testkit/browser';
 import { startServerProcess, type ServerProcess } from '../../testkit/server-process';
 
@@ -83,6 +85,43 @@ async function readTexts(page: Page): Promise<TextReport[]> {
   });
 }
 
+/**
+ * The wall map's labels (drawn on the canvas, so not among the page's text nodes): the codes placed, their font
+ * size and the cap height of the label font at that size, measured in the page as for the page's text.
+ */
+async function readMapLabels(page: Page) {
+  return page.evaluate(
+    ({ font, weight }) => {
+      const canvas = document.querySelector('[data-testid="wall-map"] [data-testid="map-canvas"]');
+      const px = Number(canvas?.getAttribute('data-label-px'));
+      const ids = (JSON.parse(canvas?.getAttribute('data-labels') ?? '[]') as { id: string }[]).map(
+        (l) => l.id,
+      );
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${weight} ${px}px ${font}`;
+      return { ids, px, capPx: ctx.measureText('H').actualBoundingBoxAscent };
+    },
+    { font: LABEL_FONT, weight: LABEL_WEIGHT },
+  );
+}
+
+/** The share of the map's drawn area that the band's note and attribution cover. */
+async function creditsOverMap(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const map = document.querySelector('[data-testid="wall-map"] .map-canvas__gl')!.getBoundingClientRect();
+    let covered = 0;
+    for (const el of document.querySelectorAll(
+      '[data-testid="wall-map-credits"], [data-testid="map-attribution"]',
+    )) {
+      const r = el.getBoundingClientRect();
+      const w = Math.max(0, Math.min(r.right, map.right) - Math.max(r.left, map.left));
+      const h = Math.max(0, Math.min(r.bottom, map.bottom) - Math.max(r.top, map.top));
+      covered += w * h;
+    }
+    return covered / (map.width * map.height);
+  });
+}
+
 const CASES = [
   { profile: '55-1080p-4m', query: '', viewport: { width: 1920, height: 1080 }, scale: 1 },
   // 4K as the browser of a 4K wall sees it: 1920 CSS px at two device pixels each, 3840×2160 on screen.
@@ -92,10 +131,17 @@ const CASES = [
 describe('the wall is legible from the seats of its display profile', () => {
   let server: ServerProcess;
   let browser: Browser;
+  /** The units the set in force draws under its top unit: what the wall map may name. */
+  let drawnUnits: Set<string>;
 
   beforeAll(async () => {
     server = await startServerProcess({ READ_ACCESS: 'open' });
     browser = await launchBrowser();
+    const areas = (await (await fetch(`${server.url}/api/areas`)).json()) as AreaFeatureCollection;
+    const top = areas.features.find((f) => f.properties.parent === null)!.properties.code;
+    drawnUnits = new Set(
+      areas.features.filter((f) => f.properties.parent === top).map((f) => f.properties.code),
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -130,8 +176,29 @@ describe('the wall is legible from the seats of its display profile', () => {
           expect(small, `${scene}: text under ${MIN_ARCMIN}′`).toEqual([]);
           const cut = texts.filter((t) => t.clippedBy).map((t) => `${t.text} ← ${t.clippedBy}`);
           expect(cut, `${scene}: text cut off`).toEqual([]);
+          // The map's own labels: units of the set in force, as large at the seat as the page's text.
+          // Placed once the camera's flight to the scene has ended.
+          await expect
+            .poll(async () => (await readMapLabels(page)).ids.length, {
+              timeout: 15_000,
+              message: `${scene}: map labels`,
+            })
+            .toBeGreaterThan(0);
+          const labels = await readMapLabels(page);
+          for (const id of labels.ids) expect(drawnUnits.has(id), `${scene}: label ${id}`).toBe(true);
+          const labelArcmin =
+            (2 * Math.atan((labels.capPx * mm) / 2 / (p.distanceM * 1000)) * 10800) / Math.PI;
+          expect(labelArcmin, `${scene}: map labels at ${labels.px} px`).toBeGreaterThanOrEqual(MIN_ARCMIN);
+          // The boundaries' note and licence are in the legend band, not over the map.
+          expect(await page.getByTestId('map-attribution').textContent()).toMatch(
+            /geoBoundaries.*CC BY 3\.0 IGO/,
+          );
+          expect(await creditsOverMap(page), `${scene}: map covered by its credits`).toBeLessThan(0.05);
           // Fewer items, never none: every scene keeps at least one whole tile and the alert heading.
-          expect(Number(await page.getByTestId('wall-tiles').getAttribute('data-shown'))).toBeGreaterThan(0);
+          expect(
+            Number(await page.getByTestId('wall-tiles').getAttribute('data-shown')),
+            `${scene}: tiles shown`,
+          ).toBeGreaterThan(0);
           if (scene === 'province') {
             await page.waitForTimeout(2000);
             await page.screenshot({ path: screenshotPath(`wall-profile-${c.profile}.png`), timeout: 90_000 });

@@ -8,24 +8,28 @@ import { alertText } from '../../ui/alert-text';
 import { formatClock } from '../../ui/format';
 import { useFitChildren } from './use-fit-children';
 import { waitingCriticalCount } from './takeover';
+import { wallFeedAlerts } from './feed-order';
 import { PriorityBadge } from '../../ui/PriorityBadge';
 
-/** Alerts on the wall at most: the newest, fewer when the type is large (only whole rows); the console has them all. */
+/** Alerts on the wall at most, fewer when the type is large (only whole rows); the console has them all. */
 const SHOWN = 6;
 
 /**
- * The newest alerts, each with its severity, what happened, when, and whether an operator has it in hand; above
+ * What needs action first (the urgent ones the heading counts ahead of all), then the newest, each with its severity, what happened, when, and whether an operator has it in hand; above
  * them, how many critical alerts wait on the console (not while one of them holds the wall).
  */
 export function AlertFeed({ takeover }: { takeover: boolean }) {
   const { t } = useT();
   const scenarioNow = useScenarioNow(1000);
-  // A shelving ends by the clock, not by an event: the count reads the scenario's now.
-  const waiting = useStore((s) =>
-    s.feed.state ? waitingCriticalCount(s.feed.state.alerts, effectiveNowMs(s.feed.state, scenarioNow)) : 0,
-  );
-  const alerts = useStore((s) => s.feed.state?.alerts) ?? EMPTY;
-  const newest = useMemo(() => alerts.recent.slice(-SHOWN).reverse(), [alerts]);
+  const state = useStore((s) => s.feed.state);
+  // A shelving ends by the clock, not by an event: the count and the order read the scenario's now.
+  const now = state ? effectiveNowMs(state, scenarioNow) : (scenarioNow ?? 0);
+  const alerts = state?.alerts ?? EMPTY;
+  const waiting = waitingCriticalCount(alerts, now);
+  // Re-ordered once a minute of scenario time at most, besides on new alerts: a shelving's end moves a row.
+  const minute = Math.floor(now / 60_000);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const newest = useMemo(() => wallFeedAlerts(alerts, now, SHOWN), [alerts, minute]);
   const list = useRef<HTMLOListElement>(null);
   useFitChildren(list);
   return (

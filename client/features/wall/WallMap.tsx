@@ -5,7 +5,10 @@ import type { SiteState } from '../../../protocol/state/dashboard-state';
 import { emptyDashboardState } from '../../../protocol/state/dashboard-state';
 import { useT } from '../../i18n/use-t';
 import { choroplethScale } from '../../map/colours';
-import { districtLayer, labelLayer } from '../../map/layers';
+import { districtLayer, LABEL_SIZE_PX, labelLayer } from '../../map/layers';
+import { areaLabels } from '../../map/area-labels';
+import { compactMapAttribution } from '../../map/map-attribution';
+import { useWallLabelPx } from './use-wall-label-px';
 import { MapLegend } from '../../map/MapLegend';
 import MapView from '../../map/MapView';
 import { areaSetNote } from '../../map/area-set-note';
@@ -62,24 +65,17 @@ const sameValues = (a: Record<string, number>, b: Record<string, number>) => {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 };
 
-/** The layers' base label size, px (`labelLayer`'s `getSize`). */
-const LABEL_BASE_PX = 15;
+/** Markers follow the wall's width: ×1 at 1920 px, ×2 at 3840 px. */
+const readMarkerScale = () => Math.max(1, window.innerWidth / 1920);
 
-const readScales = () => ({
-  // Markers follow the wall's width: ×1 at 1920 px, ×2 at 3840 px.
-  marker: Math.max(1, window.innerWidth / 1920),
-  // Labels are read from the seat like any text: at least the profile's floor, the root font size.
-  label: parseFloat(getComputedStyle(document.documentElement).fontSize) / LABEL_BASE_PX,
-});
-
-function useWallScales(): { marker: number; label: number } {
-  const [scales, setScales] = useState(readScales);
+function useMarkerScale(): number {
+  const [scale, setScale] = useState(readMarkerScale);
   useEffect(() => {
-    const onResize = () => setScales(readScales());
+    const onResize = () => setScale(readMarkerScale());
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  return scales;
+  return scale;
 }
 
 /**
@@ -93,6 +89,7 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
   const state = useStore((s) => s.feed.state) ?? EMPTY;
   const rollup = useStore((s) => s.rollup);
   const basemap = useWallStore((s) => s.config.basemap);
+  const profile = useWallStore((s) => s.config.profile);
   const now = effectiveNowMs(state, useScenarioNow(1000));
   const minute = Math.floor(now / 60_000);
   const metric = scene.metric;
@@ -130,16 +127,20 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
   );
   const points = useMemo(() => buildSitePoints(layout, codes, include), [layout, codes, include]);
   const phase = usePulse(points.alarms.length > 0 && points.data.length <= PULSE_MAX_SITES);
-  const { marker: size, label: labelSize } = useWallScales();
+  const size = useMarkerScale();
+  // Labels are read from the seat like any text: the profile's floor, for the label font.
+  const labelPx = useWallLabelPx(profile);
+  // The units of the set in force, each named at a point inside its drawn shape (not the 2021 seats).
+  const labels = useMemo(() => areaLabels(areas, scene.focusArea), [areas, scene.focusArea]);
   const layers = useMemo(
     () => [
       areas ? districtLayer({ areas, values, scale, metric }) : null,
       sitePointsLayer({ points, scale: size }),
       alarmPulseLayer({ markers: points.alarms, phase, scale: size }),
-      labelLayer({ districts: DISTRICTS_2021, scale: labelSize }),
+      labelLayer({ districts: labels, scale: labelPx / LABEL_SIZE_PX, offsetPx: 0 }),
       alertFocusLayer({ lonLat: takeover?.lonLat ?? null, scale: size }),
     ],
-    [areas, values, scale, metric, points, phase, takeover?.lonLat, size, labelSize],
+    [areas, values, scale, metric, points, phase, takeover?.lonLat, size, labels, labelPx],
   );
   const focus = useMemo(
     () =>
@@ -163,17 +164,32 @@ export default function WallMap({ scene, takeover }: { scene: SceneDef; takeover
         markers={NO_MARKERS}
         layers={layers}
         focus={focus}
+        attributionOnMap={false}
         {...(basemap ? { mapStyle: basemap } : {})}
       />
-      {note ? <p className="wall-map__schematic">{t(note.key, note.params)}</p> : null}
-      <MapLegend
-        title={t(`wall.metric.${metric}`)}
-        scale={scale}
-        formatValue={(v) => (metric === 'epidemicLevel' ? t('wall.level', { n: v }) : formatNumber(v, intl))}
-        sensorsTitle={t('map.sensors')}
-        statusLabel={(s) => t(`status.${s}`)}
-        statusCounts={counts}
-      />
+      {/* A band under the map, not over it: at the seat's size the note and the licence alone covered some
+          40 % of it. */}
+      <div className="wall-map__band" data-testid="wall-map-band">
+        <MapLegend
+          title={t(`wall.metric.${metric}`)}
+          scale={scale}
+          formatValue={(v) =>
+            metric === 'epidemicLevel' ? t('wall.level', { n: v }) : formatNumber(v, intl)
+          }
+          sensorsTitle={t('map.sensors')}
+          statusLabel={(s) => t(`status.${s}`)}
+          statusCounts={counts}
+        />
+        <p className="wall-map__credits" data-testid="wall-map-credits">
+          {note ? (
+            <span data-testid="wall-map-note">
+              {note.schematic === 'part' ? t('wall.schematicPart') : t(note.key, note.params)}
+            </span>
+          ) : null}
+          {note ? ' · ' : null}
+          <span data-testid="map-attribution">{compactMapAttribution(areas)}</span>
+        </p>
+      </div>
     </div>
   );
 }
