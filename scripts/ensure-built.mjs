@@ -4,7 +4,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const outputs = ['dist/server/index.js', 'dist/client/index.html'];
+const outputs = ['dist/server/index.js', 'dist/client/index.html', 'dist/client/public.html'];
 const sources = [
   'protocol',
   'server',
@@ -15,6 +15,7 @@ const sources = [
   'client',
   'package.json',
   'vite.config.ts',
+  'vite.public.config.ts',
 ];
 
 function newest(p) {

@@ -422,10 +422,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const staticDir = deps.staticDir;
     web.use(express.static(staticDir, { index: false, maxAge: '1h' }));
-    // Client-side routes (/wall, /kpi, /replay …) all load the same page; the login page must load.
+    // Client-side routes (/wall, /kpi, /replay …) all load the same page; the login page must load. `/public`
+    // has a page of its own, rendered with Preact for phones (vite.public.config.ts); a build without it
+    // still shows `/public` through the SPA.
+    const publicPage = existsSync(path.join(staticDir, 'public.html')) ? 'public.html' : 'index.html';
     const spa = guardedRouter(access.guard);
-    spa.get(/^\/(?!api\/|socket\.io\/).*/, 'anyone', (_req, res) =>
-      res.sendFile(path.join(staticDir, 'index.html')),
+    spa.get(/^\/(?!api\/|socket\.io\/).*/, 'anyone', (req, res) =>
+      res.sendFile(path.join(staticDir, /^\/public\/*$/.test(req.path) ? publicPage : 'index.html')),
     );
     web.use(spa.router);
   }

@@ -3,6 +3,8 @@
  * the entry chunk and its static imports, plus the route's lazy chunk and its static imports. Chunks a route
  * loads lazily later (the wall's map, the public page's QR scanner) are summed apart, as the "lazy" figure.
  * The maplibre worker is an asset of its own (`?worker&url`), never in the chunk graph, so it is apart too.
+ * A route built as a page of its own (`/public`, vite.public.config.ts) is measured from that build's manifest:
+ * its page's chunk and static imports are initial, whatever they import dynamically is lazy.
  *
  * Shared by the bench (`npx tsx bench/route-js.ts` after `npm run build`) and tests/unit/public-bundle.test.ts.
  */
@@ -29,6 +31,11 @@ export const ROUTE_MODULES: Record<string, string> = {
   '/public': 'features/public/PublicRoute.tsx',
   '/login': 'features/login/LoginRoute.tsx',
   '/admin': 'features/admin/AdminRoute.tsx',
+};
+
+/** Routes the server answers with a page of their own: that build's manifest (in the client's dist) and entry. */
+export const OWN_PAGES: Record<string, { manifest: string; page: string }> = {
+  '/public': { manifest: '.vite/public-manifest.json', page: 'public.html' },
 };
 
 export interface RouteJs {
@@ -78,9 +85,20 @@ export function routeChunks(
   });
 }
 
+/** The chunks of a page built on its own: its entry and static imports, then what those load lazily. */
+export function pageChunks(manifest: Manifest, page: string): { initial: string[]; lazy: string[] } {
+  if (!manifest[page]?.isEntry) throw new Error(`${page} is not an entry of its manifest`);
+  const initial = staticClosure(manifest, [page]);
+  const lazyRoots = [...initial].flatMap((k) => manifest[k]!.dynamicImports ?? []);
+  const lazy = [...staticClosure(manifest, lazyRoots, new Set(initial))].filter((k) => !initial.has(k));
+  const files = (keys: Iterable<string>) => [...new Set([...keys].map((k) => manifest[k]!.file))];
+  return { initial: files(initial), lazy: files(lazy) };
+}
+
 /** Reads the built client's manifest and gzips (zlib's default level) each JS file a route loads. */
 export function benchRouteJs(distDir = 'dist/client'): RouteJs[] {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const read = (file: string) => JSON.parse(readFileSync(path.join(distDir, file), 'utf8')) as Manifest;
+  const manifest = read('.vite/manifest.json');
   const sizes = new Map<string, number>();
   const gz = (files: string[]) =>
     files
@@ -89,7 +107,12 @@ export function benchRouteJs(distDir = 'dist/client'): RouteJs[] {
         if (!sizes.has(f)) sizes.set(f, gzipSync(readFileSync(path.join(distDir, f))).length);
         return sum + sizes.get(f)!;
       }, 0);
-  return routeChunks(manifest).map(({ route, initial, lazy }) => ({
+  // A missing page manifest is an old build, not a page that fell back to the SPA: reading it throws.
+  const chunks = routeChunks(manifest).map((r) => {
+    const own = OWN_PAGES[r.route];
+    return own ? { route: r.route, ...pageChunks(read(own.manifest), own.page) } : r;
+  });
+  return chunks.map(({ route, initial, lazy }) => ({
     route,
     initialGzip: gz(initial),
     initialFiles: initial,

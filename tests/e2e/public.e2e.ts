@@ -9,12 +9,18 @@ describe('public page on a phone', () => {
   let server: ServerProcess;
   let browser: Browser;
   let page: Page;
+  const pageErrors: string[] = [];
+  const scripts: string[] = [];
 
   beforeAll(async () => {
     // Five days of history: enough figures and dossiers, and a start-up short enough for this test.
     server = await startServerProcess({ SIM_HISTORY_FROM: '2021-07-27T00:00:00+07:00' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(`${server.url}/public`);
   });
   afterAll(async () => {
@@ -73,5 +79,27 @@ describe('public page on a phone', () => {
     const msg = page.getByTestId('lookup-not_found');
     await msg.waitFor();
     expect(await msg.textContent()).toContain('Không tìm thấy hồ sơ có mã 000.00.39.H38-210801-9999');
+  });
+
+  it('is its own page, rendered with Preact: the SPA not loaded, no script error', () => {
+    expect(scripts[0]).toMatch(/^\/assets-public\/public-[\w-]+\.js$/);
+    expect(scripts.filter((s) => !s.startsWith('/assets-public/'))).toEqual([]);
+    // The map came (drawn above) as a chunk of its own, after the page's.
+    expect(scripts.some((s) => /\/PublicMap-[\w-]+\.js$/.test(s))).toBe(true);
+    // The QR scanner comes only when a citizen opens the camera, which this visit never did.
+    expect(scripts.filter((s) => s.includes('qr-scanner'))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('switches to English and back: the stores re-render the page under Preact', async () => {
+    const title = page.getByRole('heading', { level: 1 });
+    await page.getByTestId('locale-switch').getByRole('button', { name: 'EN' }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('h1')?.textContent?.startsWith('Public information'),
+    );
+    expect(await title.textContent()).toBe('Public information — Long An province');
+    await page.getByTestId('locale-switch').getByRole('button', { name: 'VI' }).click();
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.startsWith('Thông tin'));
+    expect(await title.textContent()).toBe('Thông tin công khai tỉnh Long An');
   });
 });

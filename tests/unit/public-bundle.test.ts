@@ -31,17 +31,16 @@ function runtimeImports(entries: string[], followDynamic: boolean): Set<string> 
   return new Set([...seen].map((m) => (m.startsWith('package:') ? m : path.relative(process.cwd(), m))));
 }
 
-/** What `/public` runs before anything shows: the whole entry (shell included) and the route's own module. */
-const PUBLIC_INITIAL = ['client/main.tsx', 'client/features/public/PublicRoute.tsx'];
+/** What `/public` runs before anything shows: its own page's entry (vite.public.config.ts), the route with it. */
+const PUBLIC_INITIAL = ['client/public-main.tsx'];
 
 describe('public page bundle (source graph; tests/e2e/public-bundle.e2e.ts checks the build)', () => {
   const initial = [...runtimeImports(PUBLIC_INITIAL, false)];
 
-  it('walks the real graph: the shell, the page and its lookup are in it', () => {
+  it('walks the real graph: the page and its lookup are in it', () => {
     expect(initial).toEqual(
       expect.arrayContaining([
-        'client/App.tsx',
-        'client/access/AccessGate.tsx',
+        'client/features/public/PublicRoute.tsx',
         'client/features/public/DossierLookup.tsx',
         'client/i18n/use-core-t.ts',
         'package:react-dom/client',
@@ -49,7 +48,7 @@ describe('public page bundle (source graph; tests/e2e/public-bundle.e2e.ts check
     );
   });
 
-  it('loads no zod, no schema, no operator code, no live socket and no views dictionary first', () => {
+  it('loads no zod, no schema, no operator code, no SPA shell, no live socket and no views dictionary first', () => {
     const unwanted = initial.filter((m) =>
       new RegExp(
         [
@@ -59,6 +58,9 @@ describe('public page bundle (source graph; tests/e2e/public-bundle.e2e.ts check
           String.raw`^client/features/(?!public/)`,
           String.raw`^client/net/(live-socket|auth-api|areas-api)`,
           String.raw`^client/store/`,
+          // An open page needs neither the router nor the access gate (and their session store).
+          String.raw`^client/(App|routes)\.tsx$`,
+          String.raw`^client/access/`,
           String.raw`^client/map/MapPanel`,
           String.raw`^client/i18n/(index|vi|en|use-t)\.ts$`,
         ].join('|'),

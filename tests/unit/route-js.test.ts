@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeChunks, type Manifest } from '../../testkit/route-js';
+import { pageChunks, routeChunks, type Manifest } from '../../testkit/route-js';
 
 // The shape Vite writes: the entry imports the routes lazily; a route's chunk imports shared chunks statically
 // and its map lazily; the map shares a vendor chunk with another route.
@@ -36,5 +36,26 @@ describe('JS per route from the build manifest', () => {
 
   it('refuses a manifest that lacks a route', () => {
     expect(() => routeChunks(MANIFEST, { '/x': 'x/X.tsx' })).toThrow(/x\/X\.tsx/);
+  });
+
+  it('measures a page built on its own from its entry: its static imports first, its lazy chunks apart', () => {
+    // The shape of vite.public.config.ts's manifest: the page's chunk holds the route; map and scanner are lazy.
+    const page: Manifest = {
+      'public.html': {
+        file: 'p/public.js',
+        isEntry: true,
+        imports: ['_ui.js'],
+        dynamicImports: ['Map.tsx', 'qr.js'],
+      },
+      '_ui.js': { file: 'p/ui.js' },
+      'Map.tsx': { file: 'p/Map.js', imports: ['public.html', '_gl.js'] },
+      'qr.js': { file: 'p/qr.js', imports: ['public.html', '_ui.js'], dynamicImports: ['qr-worker.js'] },
+      '_gl.js': { file: 'p/gl.js' },
+      'qr-worker.js': { file: 'p/qr-worker.js' },
+    };
+    const { initial, lazy } = pageChunks(page, 'public.html');
+    expect(initial.sort()).toEqual(['p/public.js', 'p/ui.js']);
+    expect(lazy.sort()).toEqual(['p/Map.js', 'p/gl.js', 'p/qr.js']);
+    expect(() => pageChunks(page, 'Map.tsx')).toThrow(/Map\.tsx is not an entry/);
   });
 });
