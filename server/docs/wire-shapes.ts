@@ -78,14 +78,12 @@ const StatePatchSchema = z.record(z.string(), z.array(z.unknown())).meta({
 }) as unknown as z.ZodType<StatePatch>;
 
 // Socket.IO sends an ArrayBuffer as a binary attachment of the packet, not as JSON: documented as bytes.
-const BinarySitesSchema = z
-  .string()
-  .meta({
-    format: 'binary',
-    contentMediaType: 'application/octet-stream',
-    description:
-      "`state` mode, a window that moves at least 1.000 sites (`BINARY_SITE_PATCH_MIN`): those sites' readings as a Socket.IO binary attachment, applied after `patch` (which then leaves them out). Little-endian: float64 base time ms, uint32 n, uint32 site-table length, then n × float64 value, n × uint32 index into the room's site ids in code-unit order, n × int32 tsMs − base, n × uint32 repeats; see protocol/state/site-patch-binary.ts.",
-  }) as unknown as z.ZodType<BinaryAttachment>;
+const BinarySitesSchema = z.string().meta({
+  format: 'binary',
+  contentMediaType: 'application/octet-stream',
+  description:
+    "`state` mode, a window that moves at least 1.000 sites (`BINARY_SITE_PATCH_MIN`): those sites' readings as a Socket.IO binary attachment, applied after `patch` (which then leaves them out). Little-endian: float64 base time ms, uint32 n, uint32 site-table length, then n × float64 value, n × uint32 index into the room's site ids in code-unit order, n × int32 tsMs − base, n × uint32 repeats; see protocol/state/site-patch-binary.ts.",
+}) as unknown as z.ZodType<BinaryAttachment>;
 
 export const LiveBatchSchema = z.object({
   area: z.string(),

@@ -22,7 +22,7 @@ const rollup = (code: string) => (code === '80' ? ['80'] : [code, '80']);
 const site = (id: string, i: number): SiteState => ({
   siteId: id,
   area: AREAS[i % AREAS.length]!,
-  kind: 'air-quality',
+  kind: 'pm25',
   value: i * 0.1,
   unit: 'µg/m³',
   lonLat: [106.4 + i * 1e-4, 10.5],
