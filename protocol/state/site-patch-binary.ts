@@ -126,6 +126,41 @@ export type BinaryAttachment = ArrayBuffer | ArrayBufferView;
 const viewOf = (b: BinaryAttachment) =>
   b instanceof ArrayBuffer ? new DataView(b) : new DataView(b.buffer, b.byteOffset, b.byteLength);
 
+/** The binary site part as columns, one entry per site, for a reader that writes straight into buffers. */
+export interface BinarySites {
+  /** The length of the site table the indices point into. */
+  tableLength: number;
+  indices: Uint32Array;
+  values: Float64Array;
+  tsMs: Float64Array;
+  repeats: Uint32Array;
+}
+
+/** Reads the binary site part into columns; throws {@link DiffMismatchError} when the bytes are malformed. */
+export function readBinarySites(bin: BinaryAttachment): BinarySites {
+  const v = viewOf(bin);
+  if (v.byteLength < BINARY_SITE_HEADER_BYTES) throw new DiffMismatchError('binary sites: short header');
+  const base = v.getFloat64(0, true);
+  const n = v.getUint32(8, true);
+  if (v.byteLength !== BINARY_SITE_HEADER_BYTES + BINARY_SITE_BYTES * n)
+    throw new DiffMismatchError('binary sites: wrong length');
+  const [values, indices, times, repeats] = columns(n);
+  const out: BinarySites = {
+    tableLength: v.getUint32(12, true),
+    indices: new Uint32Array(n),
+    values: new Float64Array(n),
+    tsMs: new Float64Array(n),
+    repeats: new Uint32Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    out.values[i] = v.getFloat64(values + 8 * i, true);
+    out.indices[i] = v.getUint32(indices + 4 * i, true);
+    out.tsMs[i] = base + v.getInt32(times + 4 * i, true);
+    out.repeats[i] = v.getUint32(repeats + 4 * i, true);
+  }
+  return out;
+}
+
 /**
  * Applies the binary site part of a patch to the state its JSON part produced; the input is never changed and
  * the sites it does not name keep their identity. `table` is the state's site table ({@link siteTable} of its
@@ -133,28 +168,17 @@ const viewOf = (b: BinaryAttachment) =>
  */
 export function applyBinarySites(
   state: DashboardState,
-  bin: BinaryAttachment,
+  bin: BinaryAttachment | BinarySites,
   table: SiteTable,
 ): DashboardState {
-  const v = viewOf(bin);
-  if (v.byteLength < BINARY_SITE_HEADER_BYTES) throw new DiffMismatchError('binary sites: short header');
-  const base = v.getFloat64(0, true);
-  const n = v.getUint32(8, true);
-  if (v.getUint32(12, true) !== table.ids.length) throw new DiffMismatchError('binary sites: another table');
-  if (v.byteLength !== BINARY_SITE_HEADER_BYTES + BINARY_SITE_BYTES * n)
-    throw new DiffMismatchError('binary sites: wrong length');
-  const [values, indices, times, repeats] = columns(n);
+  const cols = 'indices' in bin ? bin : readBinarySites(bin);
+  if (cols.tableLength !== table.ids.length) throw new DiffMismatchError('binary sites: another table');
   const sites = { ...state.sites };
-  for (let i = 0; i < n; i++) {
-    const id = table.ids[v.getUint32(indices + 4 * i, true)];
+  for (let i = 0; i < cols.indices.length; i++) {
+    const id = table.ids[cols.indices[i]!];
     const site = id === undefined ? undefined : sites[id];
     if (!site) throw new DiffMismatchError('binary sites: index of no site held');
-    sites[id!] = {
-      ...site,
-      value: v.getFloat64(values + 8 * i, true),
-      tsMs: base + v.getInt32(times + 4 * i, true),
-      repeats: v.getUint32(repeats + 4 * i, true),
-    };
+    sites[id!] = { ...site, value: cols.values[i]!, tsMs: cols.tsMs[i]!, repeats: cols.repeats[i]! };
   }
   return { ...state, sites };
 }
