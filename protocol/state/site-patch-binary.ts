@@ -48,11 +48,15 @@ export function siteTable(ids: Iterable<string>): SiteTable {
   return { ids: sorted, index: new Map(sorted.map((id, i) => [id, i])) };
 }
 
-const isReadingOp = (op: ValueOp): boolean =>
-  op[0] === 'patch' &&
-  Object.entries(op[1]).every(
-    ([k, f]) => READING_FIELDS.has(k) && f[0] === 'put' && typeof f[1] === 'number',
-  );
+// A loop rather than `Object.entries(…).every`: it runs once per site of a 100k-site window.
+function isReadingOp(op: ValueOp): boolean {
+  if (op[0] !== 'patch') return false;
+  for (const k in op[1]) {
+    const f = op[1][k]!;
+    if (!READING_FIELDS.has(k) || f[0] !== 'put' || typeof f[1] !== 'number') return false;
+  }
+  return true;
+}
 
 /** What a room's batch carries: the JSON patch without the sites that went binary, and those sites' bytes. */
 export interface SplitPatch {
