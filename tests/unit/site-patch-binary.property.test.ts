@@ -137,5 +137,7 @@ describe('binary site patch', () => {
     padded.set(split.sites!, 3);
     const table = siteTable(Object.keys(prev.sites));
     expect(applyBinarySites(prev, padded.subarray(3), table)).toEqual({ ...next, seq: prev.seq });
+    // A browser gets it as an ArrayBuffer.
+    expect(applyBinarySites(prev, split.sites!.slice().buffer, table)).toEqual({ ...next, seq: prev.seq });
   });
 });
