@@ -14,13 +14,17 @@ import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   applyEvents,
+  applyBinarySites,
   applyPatch,
+  readBinarySites,
+  siteTableOf,
   type Ack,
   type DashboardState,
   type IngestReport,
   type LiveBatch,
   type LoggedEvent,
   type SensorReading,
+  type SiteTable,
 } from '../protocol';
 import { SCHEMATIC_2021 } from '../geo';
 import { makeRollup } from '../geo/areas';
@@ -114,6 +118,8 @@ interface Dashboard {
   kept: LoggedEvent[] | null;
   /** The IOC's dashboards (`state` mode): the snapshot with every patch applied, as the browser keeps it. */
   state: DashboardState | null;
+  /** The site table of `state`, kept between binary site patches. */
+  table: SiteTable | null;
   /** Sampled dashboards: each batch's `toSeq` and arrival time (ms), in arrival order. */
   arrivals: { toSeq: number; atMs: number }[] | null;
 }
@@ -124,9 +130,12 @@ const TIMED_DASHBOARDS = 20;
 const EVENT_SAMPLE = 8;
 
 /** The sites a patch moved (those whose newest value arrived with it). */
-const changedSites = (b: LiveBatch): string[] => {
+const changedSites = (b: LiveBatch, table: SiteTable | null): string[] => {
   const op = b.patch?.sites;
-  return op?.[0] === 'patch' ? Object.keys(op[1]) : [];
+  const named = op?.[0] === 'patch' ? Object.keys(op[1]) : [];
+  if (!b.binarySites || !table) return named;
+  for (const i of readBinarySites(b.binarySites).indices) named.push(table.ids[i]!);
+  return named;
 };
 
 async function connectDashboard(
@@ -158,6 +167,7 @@ async function connectDashboard(
     received: 0,
     kept: keep ? [] : null,
     state: keep ? res.data.state : null,
+    table: null,
     arrivals: timed ? [] : null,
   };
   socket.on('live:batch', (b: LiveBatch) => {
@@ -170,12 +180,17 @@ async function connectDashboard(
       d.state = b.patch
         ? applyPatch(d.state, b.patch, b.toSeq)
         : { ...d.state, seq: Math.max(d.state.seq, b.toSeq) };
+    if (d.state && b.binarySites) {
+      d.table = siteTableOf(d.state, d.table);
+      d.state = applyBinarySites(d.state, b.binarySites, d.table);
+    }
     const now = Date.now();
     d.arrivals?.push({ toSeq: b.toSeq, atMs: now });
     // Events sent one by one (the relay) carry their own send time.
     for (const e of b.events) latencies.events.push(now - e.tsMs);
     // A patch carries each site's newest value: its age on arrival is how stale the dashboard is.
-    if (d.state) for (const id of changedSites(b)) latencies.stale.push(now - d.state.sites[id]!.tsMs);
+    if (d.state)
+      for (const id of changedSites(b, d.table)) latencies.stale.push(now - d.state.sites[id]!.tsMs);
   });
   return d;
 }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import { benchBackfill } from './backfill';
 import { benchBrowser, type BrowserFigure } from './browser';
 import { benchBytesPerDashboard } from './bytes-per-dashboard';
+import { measure as measureBinarySitePatch } from './binary-site-patch';
 import { benchLivePoints, type PointsFigure } from './live-points';
 import { benchRouteJs } from '../testkit/route-js';
 import { benchStartup, type StartupFigure } from './startup';
@@ -317,6 +318,19 @@ try {
     err instanceof Error ? err.message.split('\n')[0]! : String(err),
   );
 }
+
+// One window's batch when every site sends a reading (issue 23): the JSON patch against the binary site patch
+// a state room gets from 1.000 sites. Bytes are exact; the times are this machine's, under its load.
+console.log(`binary site patch… (load ${load()})`);
+const binaryPatch = [10_000, 100_000].map(measureBinarySitePatch);
+results.binarySitePatch = binaryPatch;
+for (const f of binaryPatch)
+  row(
+    'live',
+    `one batch, ${n(f.sites)} sites all moved: JSON / binary site patch`,
+    `${n(f.jsonBytes / 1000)} KB / ${n(f.binaryBytes / 1000)} KB (${(f.ratio * 100).toFixed(1)} %); ` +
+      `fold ${ms(f.jsonFoldMs)} / ${ms(f.binaryFoldMs)}`,
+  );
 
 // A copied replay link opened cold (issue 19): navigation → the state at its instant painted, several runs.
 console.log(`replay link… (load ${load()})`);

@@ -19,6 +19,7 @@ export * from './compare';
 export * from './state/alerts';
 export * from './json-diff';
 export * from './state/state-patch';
+export * from './state/site-patch-binary';
 export * from './state/event-scope';
 export * from './state/area-tree';
 export * from './alert-rules.schema';

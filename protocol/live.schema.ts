@@ -3,6 +3,7 @@ import type { Ack } from './ack';
 import type { AreaTree } from './area-tree.schema';
 import { AreaCode, StreamName, type LoggedEvent } from './events.schema';
 import type { DashboardState } from './state/dashboard-state';
+import type { BinaryAttachment } from './state/site-patch-binary';
 import type { StatePatch } from './state/state-patch';
 
 /** Handshake `auth` of the `/live` namespace. */
@@ -53,6 +54,11 @@ export interface LiveBatch {
   events: LoggedEvent[];
   /** `state` mode: the window's change, field by field, exact from the state at `fromSeq - 1` only. */
   patch?: StatePatch;
+  /**
+   * `state` mode, windows that move at least `BINARY_SITE_PATCH_MIN` sites: their readings as a binary
+   * attachment (protocol/state/site-patch-binary.ts), applied after `patch`, which then leaves them out.
+   */
+  binarySites?: BinaryAttachment;
   /**
    * `state` mode's answer to `live:resync`: the room's whole state at `toSeq` (where the room's last patch
    * ended), which replaces what the dashboard holds; the next patch follows on from it.

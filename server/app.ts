@@ -80,6 +80,11 @@ export interface AppDeps {
   /** Longest shelving and out-of-service, who may edit rules; DEFAULT_ALARM_OPTIONS when omitted. */
   alarms?: Partial<AlarmOptions>;
   batchWindowMs: number;
+  /**
+   * Reading-only sites in a room's window from which they go as a binary attachment (BINARY_SITE_PATCH_MIN by
+   * default); tests lower it so a few sites take the binary path.
+   */
+  binarySitesMin?: number;
   version: string;
   /** When the engine stores snapshots (what a replay seek folds at most); default DEFAULT_SNAPSHOT_POLICY. */
   snapshotPolicy?: SnapshotPolicy;
@@ -274,6 +279,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     engine.state.seq,
     metrics.batchSent,
     () => engine.state,
+    deps.binarySitesMin,
   );
   const validation = deps.ingestValidationWorkers
     ? createValidationPool({ size: deps.ingestValidationWorkers })

@@ -8,6 +8,12 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import { io } from 'socket.io-client';
 import type { Ack, DashboardState, LiveBatch, LiveSnapshot, SiteState } from '../../protocol';
 import { applyValueOp } from '../../protocol/json-diff';
+import {
+  applyBinarySites,
+  readBinarySites,
+  siteTableOf,
+  type SiteTable,
+} from '../../protocol/state/site-patch-binary';
 import { siteStatus, type StatusRules } from '../../protocol/state/sensor-status';
 import { PROTOCOL_VERSION } from '../../protocol/version';
 import { STATUS_COLOURS } from '../../client/map/colours';
@@ -39,6 +45,7 @@ const bench = { seq: 0, sites: 0, batches: 0 };
 let rules: StatusRules = { rules: null, conditions: {} };
 // The sites and alerts as the patches leave them: a patch names what changed, field by field.
 let held: Pick<DashboardState, 'sites' | 'alerts'> | null = null;
+let table: SiteTable | null = null;
 (window as unknown as { __bare: typeof bench }).__bare = bench;
 
 function put(i: number, s: SiteState, nowMs: number): void {
@@ -86,6 +93,7 @@ socket.on('connect', () => {
     const sites = Object.values(res.data.state.sites);
     rules = res.data.state.alerts;
     held = res.data.state;
+    table = null;
     index.clear();
     positions = new Float32Array(2 * sites.length);
     colours = new Uint8Array(4 * sites.length);
@@ -117,6 +125,17 @@ socket.on('live:batch', (batch: LiveBatch) => {
       const i = index.get(id);
       const s = held.sites[id];
       if (i !== undefined && s) put(i, s, now);
+    }
+  }
+  if (batch.binarySites) {
+    // The binary part names sites by their index in the sorted site table, applied after the JSON part.
+    const cols = readBinarySites(batch.binarySites);
+    table = siteTableOf(held as DashboardState, table);
+    held = { ...held, sites: applyBinarySites(held as DashboardState, cols, table).sites };
+    for (const t of cols.indices) {
+      const id = table.ids[t]!;
+      const i = index.get(id);
+      if (i !== undefined) put(i, held.sites[id]!, now);
     }
   }
   bench.seq = batch.toSeq;

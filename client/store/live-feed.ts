@@ -3,6 +3,7 @@ import type { DashboardState, LiveBatch, LiveResync } from '../../protocol';
 import { applyEvents, type AreaRollup } from '../../protocol/state/apply-events';
 import { DiffMismatchError } from '../../protocol/json-diff';
 import { applyPatch } from '../../protocol/state/state-patch';
+import { applyBinarySites, siteTableOf, type SiteTable } from '../../protocol/state/site-patch-binary';
 
 /**
  * What the browser knows of its room's stream: the reduced state, the last seq range it has seen, and the
@@ -20,6 +21,8 @@ export interface LiveFeed {
   resyncing: boolean;
   /** False until the snapshot of the current connection arrives; the old state stays on screen meanwhile. */
   subscribed: boolean;
+  /** The site table of `state` as of the last binary site patch, kept so 100k ids are not sorted per batch. */
+  siteTable?: SiteTable | null;
 }
 
 /** Batches held at most: at one per 250 ms this is 100 s; older ones are dropped and the next drain resyncs. */
@@ -94,15 +97,20 @@ function applyRange(feed: LiveFeed, batch: LiveBatch, rollup: AreaRollup): LiveF
   if (batch.state)
     return batch.toSeq < feed.lastSeq ? feed : { ...feed, state: batch.state, lastSeq: batch.toSeq };
   let state: DashboardState;
+  let siteTable = feed.siteTable ?? null;
   try {
     state = batch.patch
       ? applyPatch(feed.state!, batch.patch, batch.toSeq)
       : applyEvents(feed.state!, batch.events, rollup);
+    if (batch.patch && batch.binarySites) {
+      siteTable = siteTableOf(state, siteTable);
+      state = applyBinarySites(state, batch.binarySites, siteTable);
+    }
   } catch (err) {
     if (err instanceof DiffMismatchError) return null;
     throw err;
   }
-  return { ...feed, state, lastSeq: Math.max(feed.lastSeq, batch.toSeq) };
+  return { ...feed, state, siteTable, lastSeq: Math.max(feed.lastSeq, batch.toSeq) };
 }
 
 function drain(feed: LiveFeed, batches: LiveBatch[], rollup: AreaRollup, clearPending = false): FeedStep {

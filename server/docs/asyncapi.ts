@@ -71,7 +71,8 @@ const LIVE_EVENTS = {
     ack: 'LiveResyncAck',
   },
   'live:batch': {
-    summary: 'What one flush window (100–250 ms) delivered to a room; consecutive batches are contiguous.',
+    summary:
+      'What one flush window (100–250 ms) delivered to a room; consecutive batches are contiguous. In `state` mode a window that moves at least 1.000 sites carries their readings in `binarySites`, a binary attachment of the packet.',
     payload: 'LiveBatch',
   },
   'live:clock': {

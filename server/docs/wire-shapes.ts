@@ -6,6 +6,7 @@ import {
   STREAMS,
   type Alert,
   type DashboardState,
+  type BinaryAttachment,
   type LiveBatch,
   type StatePatch,
   type LiveSnapshot,
@@ -76,12 +77,21 @@ const StatePatchSchema = z.record(z.string(), z.array(z.unknown())).meta({
     '`state` mode: the change of the room\'s state over the window, field by field, exact from the state at `fromSeq - 1` only. Per key `["put", value]`, `["remove"]`, `["patch", {…}]`, `["keyed", {remove?, patch?, append?}]` (records by `id`) or `["items", {length, at}]` (by index); see protocol/json-diff.ts.',
 }) as unknown as z.ZodType<StatePatch>;
 
+// Socket.IO sends an ArrayBuffer as a binary attachment of the packet, not as JSON: documented as bytes.
+const BinarySitesSchema = z.string().meta({
+  format: 'binary',
+  contentMediaType: 'application/octet-stream',
+  description:
+    "`state` mode, a window that moves at least 1.000 sites (`BINARY_SITE_PATCH_MIN`): those sites' readings as a Socket.IO binary attachment, applied after `patch` (which then leaves them out). Little-endian: float64 base time ms, uint32 n, uint32 site-table length, then n × float64 value, n × uint32 index into the room's site ids in code-unit order, n × int32 tsMs − base, n × uint32 repeats; see protocol/state/site-patch-binary.ts.",
+}) as unknown as z.ZodType<BinaryAttachment>;
+
 export const LiveBatchSchema = z.object({
   area: z.string(),
   fromSeq: z.number().int(),
   toSeq: z.number().int(),
   events: z.array(LoggedEventSchema),
   patch: StatePatchSchema.optional(),
+  binarySites: BinarySitesSchema.optional(),
   state: DashboardStateSchema.optional().meta({
     description:
       "`state` mode's answer to `live:resync`: the room's whole state at `toSeq`, replacing what is held.",

@@ -2,7 +2,11 @@ import type { Namespace } from 'socket.io';
 import {
   eventReachesArea,
   patchFor,
+  siteTable,
+  splitSitePatch,
   stateChanges,
+  BINARY_SITE_PATCH_MIN,
+  type SiteTable,
   type AreaRollup,
   type DashboardState,
   type LiveBatch,
@@ -59,11 +63,24 @@ export function createFanOut(
   onBatch: (batch: LiveBatch) => void = () => {},
   /** The engine's reduced state, already folded past every event pushed here. */
   currentState?: () => DashboardState,
+  /** Reading-only sites in a room's window from which they go as a binary attachment; Infinity: never. */
+  binarySitesMin = BINARY_SITE_PATCH_MIN,
 ): FanOut {
   let pending: LoggedEvent[] = [];
   let flushedSeq = startSeq;
   // The state the last patches were computed against: every state room is one window behind `currentState`.
   let patchedState = currentState?.() ?? null;
+  // Each state room's site table at the last window's end, rebuilt only when a window adds a site.
+  const tables = new Map<string, SiteTable>();
+  const tableOf = (area: string, sites: DashboardState['sites']): SiteTable => {
+    let table = tables.get(area);
+    if (!table) {
+      const within = (id: string) => rollup(sites[id]!.area).includes(area);
+      table = siteTable(Object.keys(sites).filter(within));
+      tables.set(area, table);
+    }
+    return table;
+  };
 
   const flushState = () => {
     if (!currentState || patchedState === null) return;
@@ -72,13 +89,19 @@ export function createFanOut(
     patchedState = next;
     // One pass over the state for the window, then a cut per room: the rooms share the changes.
     const changes = stateChanges(prev, next);
+    if (changes.sites.some(([id]) => !prev.sites[id])) tables.clear();
     for (const room of nsp.adapter.rooms.keys()) {
       const area = stateAreaOfRoom(room);
       if (area === null) continue;
-      const patch = patchFor(changes, area, rollup, forReaders(room) ? READER_VIEW : undefined);
+      const full = patchFor(changes, area, rollup, forReaders(room) ? READER_VIEW : undefined);
+      const { patch, sites } =
+        changes.sites.length >= binarySitesMin
+          ? splitSitePatch(full, next.sites, tableOf(area, next.sites), binarySitesMin)
+          : { patch: full, sites: null };
       // An empty patch still goes out: it carries the seq range, so the room's ranges stay contiguous, and says
       // it is a patch (exact from `fromSeq - 1` only), which a batch of events is not.
       const batch: LiveBatch = { area, fromSeq: prev.seq + 1, toSeq: next.seq, events: [], patch };
+      if (sites) batch.binarySites = sites;
       nsp.local.to(room).emit('live:batch', batch);
       onBatch(batch);
     }

@@ -41,6 +41,8 @@ export async function startTestServer(
   opts: {
     clock?: Clock;
     batchWindowMs?: number;
+    /** Sites in a window from which they go binary (AppDeps.binarySitesMin). */
+    binarySitesMin?: number;
     dir?: string;
     areaSets?: AreaSetRegistry;
     snapshotPolicy?: SnapshotPolicy;
@@ -67,6 +69,7 @@ export async function startTestServer(
     ingestTokens: [TEST_TOKEN],
     security: { operatorTokens: [TEST_OPERATOR_TOKEN], ...opts.security },
     batchWindowMs: opts.batchWindowMs ?? 50,
+    ...(opts.binarySitesMin ? { binarySitesMin: opts.binarySitesMin } : {}),
     version: 'test',
     readAccess: opts.readAccess ?? 'open',
     admission: opts.admission ?? FIXTURE_ADMISSION,
