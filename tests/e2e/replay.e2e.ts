@@ -78,6 +78,8 @@ describe('analyst replay against npm start', () => {
       (ms) => document.querySelector('[data-testid="replay-clock"]')?.getAttribute('data-ms') === String(ms),
       LOCKDOWN_MS,
     );
+    // The timeline's density is fetched after the first seek has painted (a link paints first): wait for it.
+    await page.getByTestId('replay-density').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('replay-density').count()).toBe(1);
     // The map draws the set valid in July 2021: Long An's districts and Tân An's 2021 wards.
     await page.locator('[data-testid="map-area-set"][data-set="longan-2021"]').waitFor();

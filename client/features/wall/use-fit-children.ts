@@ -15,7 +15,14 @@ export function useFitChildren(ref: RefObject<HTMLElement | null>): void {
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => fitChildren(el));
     observer.observe(el);
-    return () => observer.disconnect();
+    // A web font swapping in re-flows the children without a render or a resize of the container: a row that
+    // fitted in the fallback font can be cut in the shipped one.
+    const refit = () => fitChildren(el);
+    document.fonts?.addEventListener('loadingdone', refit);
+    return () => {
+      observer.disconnect();
+      document.fonts?.removeEventListener('loadingdone', refit);
+    };
   }, [ref]);
 }
 
