@@ -3,7 +3,7 @@ import type { Alert } from '../../../protocol/state/alerts';
 import { useT } from '../../i18n/use-t';
 import { shelveAll } from './bulk-shelve';
 import { useConsoleStore } from './console.store';
-import { shelveDurations } from './ShelveForm';
+import { ShelveFields, useShelveChoice } from './ShelveFields';
 
 /**
  * Back to the list, on the alert in hand unless it was just shelved (its card goes once the feed says so): then on
@@ -27,11 +27,8 @@ function focusList(except: readonly string[] = []) {
  */
 export function BulkShelveForm({ alerts }: { alerts: readonly Alert[] }) {
   const { t } = useT();
-  const [reason, setReason] = useState('');
-  const maxMin = useConsoleStore((s) => s.shelveMaxMin);
-  const durations = shelveDurations(maxMin);
-  const [chosen, setChosen] = useState(60);
-  const minutes = durations.includes(chosen) ? chosen : durations[durations.length - 1]!;
+  const choice = useShelveChoice();
+  const { reason, setReason, minutes } = choice;
   const ready = useConsoleStore((s) => s.commands !== null && s.operator.trim() !== '');
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -42,8 +39,6 @@ export function BulkShelveForm({ alerts }: { alerts: readonly Alert[] }) {
     reasonRef.current?.focus();
     useConsoleStore.getState().setBulkFocus(false);
   }, [focus]);
-  const label = (m: number) =>
-    m < 60 ? t('console.shelve.minutes', { n: m }) : t('console.shelve.hours', { n: m / 60 });
   if (alerts.length === 0 && outcome === null) return null;
   const n = alerts.length;
 
@@ -80,28 +75,7 @@ export function BulkShelveForm({ alerts }: { alerts: readonly Alert[] }) {
       }}
     >
       <strong data-testid="bulk-count">{t('console.bulk.count', { n })}</strong>
-      <input
-        ref={reasonRef}
-        aria-label={t('console.shelve.reason')}
-        placeholder={t('console.shelve.reason')}
-        value={reason}
-        required
-        maxLength={200}
-        onChange={(e) => setReason(e.target.value)}
-        data-testid="bulk-reason"
-      />
-      <select
-        aria-label={t('console.shelve.duration')}
-        value={minutes}
-        onChange={(e) => setChosen(Number(e.target.value))}
-        data-testid="bulk-minutes"
-      >
-        {durations.map((m) => (
-          <option key={m} value={m}>
-            {label(m)}
-          </option>
-        ))}
-      </select>
+      <ShelveFields choice={choice} reasonRef={reasonRef} testId="bulk" />
       <button
         type="submit"
         disabled={sending || !ready || n === 0 || reason.trim() === ''}
