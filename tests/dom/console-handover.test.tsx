@@ -19,13 +19,8 @@ function seedAlerts(alerts: Alert[]) {
 
 beforeEach(() => {
   sessionStorage.setItem('ioc.operatorToken', 'op-token-0123456789');
-  useConsoleStore.setState({
-    commands: null,
-    operator: 'Trực ban A',
-    busy: {},
-    error: null,
-    selectedId: null,
-  });
+  // The store's own initial state, so no field (a pick, an open form) leaks from one test into the next.
+  useConsoleStore.setState({ ...useConsoleStore.getInitialState(), commands: null, operator: 'Trực ban A' });
 });
 afterEach(() => sessionStorage.clear());
 

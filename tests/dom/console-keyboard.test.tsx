@@ -19,17 +19,8 @@ beforeEach(() => {
     unshelve: vi.fn(),
     controlWalls: vi.fn(async (cmd) => ({ ok: true as const, data: cmd })),
   };
-  useConsoleStore.setState({
-    commands,
-    operator: 'Trực ban A',
-    busy: {},
-    error: null,
-    selectedId: null,
-    helpOpen: false,
-    shelve: null,
-    shelvingId: null,
-    shelveMaxMin: null,
-  });
+  // The store's own initial state, so no field (a pick, an open form) leaks from one test into the next.
+  useConsoleStore.setState({ ...useConsoleStore.getInitialState(), commands, operator: 'Trực ban A' });
 });
 afterEach(() => sessionStorage.clear());
 
